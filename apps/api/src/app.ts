@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Database } from '@insyn/db';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import helmet from 'helmet';
+import type { AppConfig } from './config.ts';
+import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
+import { resolvers, typeDefs } from './graphql/schema.ts';
+import { verifyAccessToken } from './modules/auth/tokens.ts';
+
+/** Codes a client may see as they are; anything else is an unexpected error and is masked in production. */
+const EXPOSED_CODES = new Set([
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface InsynServer {
+  httpServer: http.Server;
+  /** stops taking requests, lets running ones finish, then closes the database */
+  stop(): Promise<void>;
+}
+
+export async function createServer(db: Database, config: AppConfig, log: (line: string) => void = console.log): Promise<InsynServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await db.prisma.$queryRaw`SELECT 1`;
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 3000 },
+    costLimit: { maxCost: 10_000 },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs,
+    resolvers,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+    includeStacktraceInErrorResponses: !config.production && protection.includeStacktraceInErrorResponses,
+    validationRules: protection.validationRules,
+    plugins: [...(protection.plugins as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && EXPOSED_CODES.has(code)) return formatted;
+      log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!config.production) return formatted;
+      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+        const claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
+        return {
+          ...baseContext(db.prisma, config),
+          auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
+          cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
+          ip: req.ip,
+          userAgent: req.get('user-agent'),
+        };
+      },
+    }),
+  );
+
+  const { webDistDir } = config;
+  if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
+    app.use('/assets', express.static(join(webDistDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(express.static(webDistDir, { index: false }));
+    // The SPA's own routes (e.g. /schema?vecka=…) all load index.html.
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDistDir, 'index.html'));
+    });
+  }
+
+  return {
+    httpServer,
+    stop: async () => {
+      await apollo.stop();
+      await db.close();
+    },
+  };
+}

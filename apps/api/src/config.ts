@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { databaseLocationFromEnv, type DatabaseLocation } from '@insyn/db';
+import { z } from 'zod';
+
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  database: DatabaseLocation;
+  /** HS256 secret for access tokens */
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** undefined: follow the request (Secure over HTTPS, including behind a trusted proxy) */
+  cookieSecure: boolean | undefined;
+  trustProxy: boolean;
+  /** the built SPA to serve; absent in API-only development */
+  webDistDir: string | undefined;
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  JWT_SECRET: z
+    .string()
+    .min(32, 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(60 * 60 * 24 * 30)
+    .default(60 * 60 * 12),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+/** Reads and validates the environment; every problem is reported at once, by variable name. */
+export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefined): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const vars = parsed.data;
+  const database = databaseLocationFromEnv(env);
+  const production = vars.NODE_ENV === 'production';
+  // Several API processes on one PostgreSQL must share the secret; a single embedded process may make its own
+  // (sessions survive a restart anyway: the renewal token lives in the database).
+  if (!vars.JWT_SECRET && production && database.kind === 'postgres') {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: required in production with DATABASE_URL (shared by all API processes)');
+  }
+  return {
+    production,
+    host: vars.HOST,
+    port: vars.PORT,
+    database,
+    jwtSecret: vars.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: !vars.JWT_SECRET,
+    accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+    cookieSecure: vars.COOKIE_SECURE === undefined ? undefined : vars.COOKIE_SECURE === 'true',
+    trustProxy: vars.TRUST_PROXY === 'true',
+    webDistDir,
+  };
+}

@@ -1,0 +1,44 @@
+import type { PrismaClient } from '@insyn/db';
+import { schoolDateOf } from '@insyn/domain';
+import type { Request, Response } from 'express';
+import type { AppConfig } from './config.ts';
+import type { Viewer } from './modules/access/viewer.ts';
+
+/** Cookie access for the auth module; kept narrow so services do not depend on Express. */
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: { maxAgeSeconds: number; path: string }): void;
+  clear(name: string, path: string): void;
+}
+
+export interface RequestContext {
+  prisma: PrismaClient;
+  config: AppConfig;
+  /** one clock per request, so every rule in a request sees the same "today" */
+  now: Date;
+  today: string;
+  /** from a valid access token; the viewer's rights are loaded per request from it */
+  auth: { userId: string; sessionId: string } | null;
+  cookies: CookieJar;
+  ip: string | undefined;
+  userAgent: string | undefined;
+  /** memoised per request by modules/access/viewer.ts */
+  viewer?: Promise<Viewer>;
+}
+
+export function expressCookieJar(req: Request, res: Response, secure: boolean): CookieJar {
+  const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+  return {
+    get: (name) => cookies[name],
+    set: (name, value, { maxAgeSeconds, path }) => {
+      res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure, path, maxAge: maxAgeSeconds * 1000 });
+    },
+    clear: (name, path) => {
+      res.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure, path });
+    },
+  };
+}
+
+export function baseContext(prisma: PrismaClient, config: AppConfig, now = new Date()): Pick<RequestContext, 'prisma' | 'config' | 'now' | 'today'> {
+  return { prisma, config, now, today: schoolDateOf(now) };
+}

@@ -1,0 +1,11 @@
+import { authResolvers } from '../modules/auth/auth.resolvers.ts';
+import { authTypeDefs } from '../modules/auth/auth.schema.ts';
+import { groupsResolvers } from '../modules/groups/groups.resolvers.ts';
+import { groupsTypeDefs } from '../modules/groups/groups.schema.ts';
+import { peopleResolvers } from '../modules/people/people.resolvers.ts';
+import { peopleTypeDefs } from '../modules/people/people.schema.ts';
+import { scheduleResolvers } from '../modules/schedule/schedule.resolvers.ts';
+import { scheduleTypeDefs } from '../modules/schedule/schedule.schema.ts';
+
+export const typeDefs = [authTypeDefs, peopleTypeDefs, scheduleTypeDefs, groupsTypeDefs];
+export const resolvers = [authResolvers, peopleResolvers, scheduleResolvers, groupsResolvers];

@@ -1,0 +1,92 @@
+// Loads the facts the domain's access rules need and applies them. Every service asks here;
+// a refusal is the same NOT_FOUND as a missing record, so probing ids reveals nothing.
+import {
+  activeDuties,
+  canAccessGroup,
+  canAccessStudent,
+  guardianMaySee,
+  type GroupAction,
+  type GroupFacts,
+  type StudentAction,
+  type StudentFacts,
+} from '@insyn/domain';
+import type { RequestContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { isoDate, requireViewer, type Viewer } from './viewer.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are opaque UUIDs; anything else cannot exist, and is answered like an id that does not. */
+export const isId = (value: string): boolean => UUID.test(value);
+
+/** Facts for access decisions about these students, as of `today`. */
+export async function loadStudentFacts(ctx: RequestContext, where: { ids?: string[]; guardianId?: string }): Promise<StudentFacts[]> {
+  const day = new Date(`${ctx.today}T00:00:00Z`);
+  const students = await ctx.prisma.student.findMany({
+    where: {
+      ...(where.ids ? { id: { in: where.ids } } : {}),
+      ...(where.guardianId ? { guardianships: { some: { guardianId: where.guardianId } } } : {}),
+    },
+    select: {
+      id: true,
+      birthDate: true,
+      schoolId: true,
+      memberships: {
+        where: { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+        select: { groupId: true },
+      },
+      guardianships: { select: { guardianId: true } },
+      consents: { where: { withdrawnAt: null }, select: { guardianId: true } },
+    },
+  });
+  return students.map((student) => ({
+    id: student.id,
+    birthDate: isoDate(student.birthDate),
+    schoolId: student.schoolId,
+    groupIds: student.memberships.map((membership) => membership.groupId),
+    guardianIds: student.guardianships.map((guardianship) => guardianship.guardianId),
+    consentingGuardianIds: student.consents.map((consent) => consent.guardianId),
+  }));
+}
+
+/** The students a student or guardian acts for: oneself, or the children one may see today. */
+export async function ownStudents(ctx: RequestContext, viewer: Viewer): Promise<StudentFacts[]> {
+  const { facts } = viewer;
+  switch (facts.kind) {
+    case 'STUDENT':
+      return loadStudentFacts(ctx, { ids: [facts.studentId] });
+    case 'GUARDIAN': {
+      const children = await loadStudentFacts(ctx, { guardianId: facts.guardianId });
+      return children.filter((child) => guardianMaySee(child, facts.guardianId, ctx.today));
+    }
+    case 'STAFF':
+      return [];
+  }
+}
+
+export async function authorizeStudent(ctx: RequestContext, studentId: string, action: StudentAction): Promise<{ viewer: Viewer; student: StudentFacts }> {
+  const viewer = await requireViewer(ctx);
+  if (!isId(studentId)) throw notFound('Student');
+  const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
+  if (!student || !canAccessStudent(viewer.facts, action, student, ctx.today)) throw notFound('Student');
+  return { viewer, student };
+}
+
+export const mayAccessStudent = (viewer: Viewer, action: StudentAction, student: StudentFacts, today: string): boolean =>
+  canAccessStudent(viewer.facts, action, student, today);
+
+export async function authorizeGroup(ctx: RequestContext, groupId: string, action: GroupAction): Promise<{ viewer: Viewer; group: GroupFacts }> {
+  const viewer = await requireViewer(ctx);
+  if (!isId(groupId)) throw notFound('Group');
+  const group = await ctx.prisma.group.findUnique({ where: { id: groupId }, select: { id: true, schoolId: true, kind: true } });
+  if (!group) throw notFound('Group');
+  const own = await ownStudents(ctx, viewer);
+  if (!canAccessGroup(viewer.facts, action, group, ctx.today, own)) throw notFound('Group');
+  return { viewer, group };
+}
+
+export async function mayAccessGroup(ctx: RequestContext, viewer: Viewer, action: GroupAction, group: GroupFacts): Promise<boolean> {
+  return canAccessGroup(viewer.facts, action, group, ctx.today, await ownStudents(ctx, viewer));
+}
+
+export const currentDuties = (viewer: Viewer, today: string) =>
+  viewer.facts.kind === 'STAFF' ? activeDuties(viewer.facts.duties, today) : [];

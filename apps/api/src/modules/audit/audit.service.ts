@@ -1,0 +1,34 @@
+import type { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../context.ts';
+
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.loginFailed'
+  | 'auth.logout'
+  | 'auth.refreshReuse'
+  | 'auth.passwordChanged'
+  | 'student.read'
+  | 'student.readSchedule'
+  | 'group.readRoster';
+
+/**
+ * Rule 7: who read or changed which student's sensitive data, and when. Written in the request,
+ * before the answer leaves, so a read that is answered is also logged.
+ */
+export async function audit(
+  ctx: Pick<RequestContext, 'prisma' | 'ip'> & { auth: RequestContext['auth'] },
+  action: AuditAction,
+  entry: { studentId?: string; entityType?: string; entityId?: string; details?: Prisma.InputJsonValue; userId?: string } = {},
+): Promise<void> {
+  await ctx.prisma.auditEvent.create({
+    data: {
+      action,
+      userId: entry.userId ?? ctx.auth?.userId ?? null,
+      studentId: entry.studentId ?? null,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      ip: ctx.ip ?? null,
+      ...(entry.details === undefined ? {} : { details: entry.details }),
+    },
+  });
+}

@@ -1,0 +1,138 @@
+import type { RequestContext } from '../../context.ts';
+import { appError, badInput, unauthenticated } from '../../errors.ts';
+import { requireViewer, type Viewer } from '../access/viewer.ts';
+import { audit } from '../audit/audit.service.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
+import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.ts';
+
+export const REFRESH_COOKIE = 'insyn_refresh';
+const COOKIE_PATH = '/graphql';
+
+export interface SessionTokens {
+  accessToken: string;
+  expiresAt: Date;
+  viewer: Viewer;
+}
+
+const normaliseUsername = (username: string): string => username.trim().toLowerCase();
+
+export async function login(ctx: RequestContext, input: { username: string; password: string }): Promise<SessionTokens> {
+  const username = normaliseUsername(input.username);
+  if (!username || username.length > 100 || !input.password || input.password.length > MAX_PASSWORD_LENGTH) {
+    throw appError('INVALID_CREDENTIALS', 'Wrong username or password');
+  }
+  const wait = await lockedFor(ctx.prisma, username, ctx.now);
+  if (wait > 0) {
+    throw appError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${wait} seconds`, { retryAfterSeconds: wait });
+  }
+  const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid || user.disabledAt) {
+    await recordFailure(ctx.prisma, username, ctx.now);
+    await audit(ctx, 'auth.loginFailed', { userId: user?.id, details: { username } });
+    throw appError('INVALID_CREDENTIALS', 'Wrong username or password');
+  }
+  await clearFailures(ctx.prisma, username);
+  const session = await ctx.prisma.authSession.create({
+    data: { userId: user.id, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
+  });
+  await ctx.prisma.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: ctx.now } });
+  await issueRefreshToken(ctx, session.id);
+  await audit(ctx, 'auth.login', { userId: user.id });
+  return startRequestAs(ctx, user.id, session.id);
+}
+
+/**
+ * Rotates the renewal token. A token used twice means it was copied: the whole session chain
+ * is revoked, so neither the thief nor the owner can go on with it.
+ */
+export async function refreshSession(ctx: RequestContext): Promise<SessionTokens> {
+  const presented = ctx.cookies.get(REFRESH_COOKIE);
+  if (!presented) throw unauthenticated('No session to renew');
+  const stored = await ctx.prisma.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(presented) },
+    include: { session: { include: { user: true } } },
+  });
+  if (!stored) {
+    ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
+    throw unauthenticated('Your session has ended; log in again');
+  }
+  // Claim the token atomically: of two concurrent uses, only one gets the row.
+  const claimed = await ctx.prisma.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: ctx.now } });
+  if (claimed.count === 0) {
+    await ctx.prisma.authSession.update({ where: { id: stored.sessionId }, data: { revokedAt: ctx.now, revokedReason: 'refresh token reused' } });
+    await audit(ctx, 'auth.refreshReuse', { userId: stored.session.userId, entityType: 'AuthSession', entityId: stored.sessionId });
+    ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
+    throw unauthenticated('Your session has ended; log in again');
+  }
+  const { session } = stored;
+  if (stored.expiresAt <= ctx.now || session.revokedAt || session.user.disabledAt) {
+    ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
+    throw unauthenticated('Your session has ended; log in again');
+  }
+  await ctx.prisma.authSession.update({ where: { id: session.id }, data: { lastUsedAt: ctx.now } });
+  await issueRefreshToken(ctx, session.id);
+  return startRequestAs(ctx, session.userId, session.id);
+}
+
+export async function logout(ctx: RequestContext): Promise<boolean> {
+  const presented = ctx.cookies.get(REFRESH_COOKIE);
+  const sessionIds = new Set<string>();
+  if (ctx.auth) sessionIds.add(ctx.auth.sessionId);
+  if (presented) {
+    const stored = await ctx.prisma.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(presented) } });
+    if (stored) sessionIds.add(stored.sessionId);
+  }
+  if (sessionIds.size > 0) {
+    await ctx.prisma.authSession.updateMany({
+      where: { id: { in: [...sessionIds] }, revokedAt: null },
+      data: { revokedAt: ctx.now, revokedReason: 'logout' },
+    });
+    await audit(ctx, 'auth.logout', { details: { sessions: sessionIds.size } });
+  }
+  ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
+  return true;
+}
+
+/** A new password ends every session of the user, this one included. */
+export async function changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
+  const viewer = await requireViewer(ctx);
+  const user = await ctx.prisma.userAccount.findUniqueOrThrow({ where: { id: viewer.userId } });
+  if (input.currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw appError('INVALID_CREDENTIALS', 'The current password is wrong');
+  }
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH || input.newPassword.length > MAX_PASSWORD_LENGTH) {
+    throw badInput(`The new password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long`, 'newPassword');
+  }
+  if (input.newPassword === input.currentPassword) throw badInput('The new password must differ from the current one', 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.prisma.$transaction([
+    ctx.prisma.userAccount.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: ctx.now } }),
+    ctx.prisma.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: ctx.now, revokedReason: 'password changed' } }),
+  ]);
+  await audit(ctx, 'auth.passwordChanged');
+  ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
+  return true;
+}
+
+export async function setLocale(ctx: RequestContext, locale: 'sv' | 'en'): Promise<Viewer> {
+  const viewer = await requireViewer(ctx);
+  await ctx.prisma.userAccount.update({ where: { id: viewer.userId }, data: { locale } });
+  return { ...viewer, locale };
+}
+
+async function issueRefreshToken(ctx: RequestContext, sessionId: string): Promise<void> {
+  const { token, tokenHash } = newRefreshToken();
+  const ttl = ctx.config.refreshTokenTtlSeconds;
+  await ctx.prisma.refreshToken.create({ data: { sessionId, tokenHash, expiresAt: new Date(ctx.now.getTime() + ttl * 1000) } });
+  ctx.cookies.set(REFRESH_COOKIE, token, { maxAgeSeconds: ttl, path: COOKIE_PATH });
+}
+
+/** From here on this request acts as the user, e.g. to answer `viewer` in the login payload. */
+async function startRequestAs(ctx: RequestContext, userId: string, sessionId: string): Promise<SessionTokens> {
+  ctx.auth = { userId, sessionId };
+  ctx.viewer = undefined;
+  const { token, expiresAt } = signAccessToken({ sub: userId, sid: sessionId }, ctx.config.jwtSecret, ctx.config.accessTokenTtlSeconds);
+  return { accessToken: token, expiresAt, viewer: await requireViewer(ctx) };
+}

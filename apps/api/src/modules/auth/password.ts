@@ -1,0 +1,25 @@
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+
+// Algorithm.Argon2id; the package exports a const enum, which isolated modules cannot read.
+const ARGON2ID = 2 as Algorithm;
+
+/** Argon2id at OWASP's minimum recommendation: 19 MiB memory, 2 iterations, 1 lane. */
+export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verifying against a real hash when the user does not exist keeps the response time the same,
+// so timing does not tell which usernames exist.
+let dummyHash: Promise<string> | undefined;
+export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('not-a-real-password-for-timing'));

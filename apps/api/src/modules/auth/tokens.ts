@@ -1,0 +1,44 @@
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'insyn';
+const AUDIENCE = 'insyn-api';
+
+export interface AccessClaims {
+  /** user account id */
+  sub: string;
+  /** auth session id, so a revoked session stops its access tokens too */
+  sid: string;
+}
+
+export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
+  const token = jwt.sign({ sid: claims.sid }, secret, {
+    algorithm: ALGORITHM,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    subject: claims.sub,
+    expiresIn: ttlSeconds,
+  });
+  return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+}
+
+/** Returns the claims, or null for anything expired, forged, or signed any other way. */
+export function verifyAccessToken(token: string, secret: string): AccessClaims | null {
+  try {
+    // The algorithm is fixed: a token that says "none" or RS256 is refused, not obeyed.
+    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+    return { sub: payload.sub, sid: payload.sid };
+  } catch {
+    return null;
+  }
+}
+
+/** The renewal token: random, only its hash is stored. */
+export function newRefreshToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashRefreshToken(token) };
+}
+
+export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');

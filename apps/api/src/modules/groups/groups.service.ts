@@ -1,0 +1,79 @@
+import type { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../context.ts';
+import { authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
+import { requireViewer } from '../access/viewer.ts';
+import { audit } from '../audit/audit.service.ts';
+
+const onDay = (today: string) => {
+  const day = new Date(`${today}T00:00:00Z`);
+  return { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] };
+};
+
+/** A class or teaching group with its current members and mentors; personnummer only for roles that need them. */
+export async function getGroup(ctx: RequestContext, groupId: string) {
+  const { viewer, group: facts } = await authorizeGroup(ctx, groupId, 'group:readRoster');
+  const showIdentityNumbers = await mayAccessGroup(ctx, viewer, 'group:readIdentityNumbers', facts);
+  const group = await ctx.prisma.group.findUniqueOrThrow({
+    where: { id: groupId },
+    include: {
+      school: { select: { name: true } },
+      memberships: {
+        where: onDay(ctx.today),
+        include: { student: { select: { id: true, firstName: true, lastName: true, personalIdentityNumber: true } } },
+      },
+      duties: {
+        where: { kind: 'MENTOR', ...onDay(ctx.today) },
+        include: { staff: { select: { id: true, firstName: true, lastName: true, email: true } } },
+      },
+    },
+  });
+  const students = group.memberships
+    .map(({ student }) => ({ ...student, personalIdentityNumber: showIdentityNumbers ? student.personalIdentityNumber : null }))
+    .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
+  await audit(ctx, 'group.readRoster', {
+    entityType: 'Group',
+    entityId: groupId,
+    details: { students: students.length, identityNumbersShown: showIdentityNumbers },
+  });
+  return {
+    id: group.id,
+    name: group.name,
+    kind: group.kind,
+    yearLevel: group.yearLevel,
+    schoolName: group.school.name,
+    mentors: group.duties.map(({ staff }) => ({ id: staff.id, name: `${staff.firstName} ${staff.lastName}`, email: staff.email })),
+    students,
+  };
+}
+
+/**
+ * The groups a viewer can open: staff their duty groups (principals and administrators the classes
+ * of their schools), students their own groups, guardians their children's classes.
+ */
+export async function myGroups(ctx: RequestContext) {
+  const viewer = await requireViewer(ctx);
+  let where: Prisma.GroupWhereInput;
+  if (viewer.facts.kind === 'STAFF') {
+    const duties = currentDuties(viewer, ctx.today);
+    const admin = duties.some((duty) => duty.kind === 'ADMINISTRATOR');
+    const schoolIds = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
+    const groupIds = duties.flatMap((duty) => (duty.groupId ? [duty.groupId] : []));
+    where = admin ? { kind: 'CLASS' } : { OR: [{ id: { in: groupIds } }, { kind: 'CLASS', schoolId: { in: schoolIds } }] };
+  } else {
+    const own = await ownStudents(ctx, viewer);
+    const groupIds = own.flatMap((student) => student.groupIds);
+    where = viewer.facts.kind === 'GUARDIAN' ? { id: { in: groupIds }, kind: 'CLASS' } : { id: { in: groupIds } };
+  }
+  const groups = await ctx.prisma.group.findMany({
+    where,
+    include: { school: { select: { name: true } }, _count: { select: { memberships: { where: onDay(ctx.today) } } } },
+    orderBy: [{ school: { name: 'asc' } }, { kind: 'asc' }, { yearLevel: 'asc' }, { name: 'asc' }],
+  });
+  return groups.map((group) => ({
+    id: group.id,
+    name: group.name,
+    kind: group.kind,
+    schoolName: group.school.name,
+    studentCount: group._count.memberships,
+  }));
+}

@@ -1,0 +1,30 @@
+import gql from 'graphql-tag';
+
+export const peopleTypeDefs = gql`
+  type StudentSummary {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    "The student's home class, e.g. 7B."
+    className: String
+    classId: ID
+    schoolName: String!
+  }
+
+  type Student {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    "Shown only to staff whose duties cover the student; null for everyone else."
+    personalIdentityNumber: String
+    isAdult: Boolean!
+    className: String
+    classId: ID
+    schoolName: String!
+  }
+
+  extend type Query {
+    "One student the viewer may see; an unknown id and a forbidden one give the same NOT_FOUND error."
+    student(id: ID!): Student!
+  }
+`;

@@ -1,0 +1,119 @@
+// Test servers on a real database: embedded PGlite in memory, or a database of their own on the
+// PostgreSQL server at 127.0.0.1:5432. Requests go over HTTP through the real stack.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { applyPendingMigrations, openDatabase, type Database, type DatabaseLocation } from '@insyn/db';
+import pg from 'pg';
+import { seedDemoData } from '../../../../prisma/seed/generate.ts';
+import { createServer } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
+
+export const DEMO_PASSWORD = 'insyn-demo';
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  today: string;
+  stop(): Promise<void>;
+}
+
+let demoHash: Promise<string> | undefined;
+
+/** A server on a fresh database filled with a small, deterministic demo school. */
+export async function startTestServer(kind: DatabaseKind, options: { students?: number; today?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+  const today = options.today ?? '2026-11-25';
+  let location: DatabaseLocation = { kind: 'memory' };
+  let dropDatabase = async () => {};
+  if (kind === 'postgres') {
+    const name = `insyn_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    location = { kind: 'postgres', url: url.toString() };
+    dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  const db = await openDatabase(location);
+  await applyPendingMigrations(db.adapterFactory);
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  await seedDemoData(db.prisma, { students: options.students ?? 150, seed: 7, today, passwordHash: await demoHash });
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', ...options.env }, undefined),
+    database: location,
+    port: 0,
+  };
+  const server = await createServer(db, config, () => undefined);
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    today,
+    stop: async () => {
+      await server.stop();
+      await dropDatabase();
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] | undefined;
+  setCookie: string | null;
+}
+
+/** A browser-like client: keeps the renewal cookie and the access token between requests. */
+export class TestClient {
+  token: string | null = null;
+  cookie: string | null = null;
+
+  constructor(private readonly server: TestServer) {}
+
+  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.cookie) headers.cookie = this.cookie;
+    const response = await fetch(`${this.server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T | null; errors?: GraphQLResult['errors'] };
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      // An expired cookie is how the server clears it.
+      this.cookie = /Expires=Thu, 01 Jan 1970/i.test(setCookie) || pair.endsWith('=') ? null : pair;
+    }
+    return { status: response.status, data: body.data ?? null, errors: body.errors, setCookie };
+  }
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<GraphQLResult<{ login: { accessToken: string } }>> {
+    const result = await this.request<{ login: { accessToken: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken expiresAt viewer { username role } } }',
+      { u: username, p: password },
+    );
+    if (result.data?.login) this.token = result.data.login.accessToken;
+    return result;
+  }
+}
+
+export async function loggedIn(server: TestServer, username: string): Promise<TestClient> {
+  const client = new TestClient(server);
+  const result = await client.login(username);
+  if (!result.data) throw new Error(`login as ${username} failed: ${JSON.stringify(result.errors)}`);
+  return client;
+}
+
+export const errorCode = (result: GraphQLResult<unknown>): string | undefined => result.errors?.[0]?.extensions?.code;

@@ -1,0 +1,38 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// One schema, two outputs: resolver types for the API and typed documents for the web app.
+const schema = 'apps/api/src/modules/**/*.schema.ts';
+
+const config: CodegenConfig = {
+  schema,
+  ignoreNoDocuments: true,
+  generates: {
+    'apps/api/src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.ts#RequestContext',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { ID: 'string' },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        mapperTypeSuffix: 'Model',
+        mappers: {
+          Viewer: '../modules/access/viewer.ts#Viewer',
+          AuthPayload: '../modules/auth/auth.service.ts#SessionTokens',
+          WeekSchedule: '../modules/schedule/schedule.service.ts#WeekSchedule',
+          ScheduleDay: '../modules/schedule/schedule.service.ts#ScheduleDayRecord',
+          ScheduleLesson: '../modules/schedule/schedule.service.ts#ScheduleLessonRecord',
+        },
+      },
+    },
+    'apps/web/src/gql/': {
+      documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { ID: 'string' } },
+    },
+  },
+};
+
+export default config;

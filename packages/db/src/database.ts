@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+/** Where the data lives: a PostgreSQL server, an embedded PGlite folder, or embedded in memory (tests). */
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'memory' };
+
+export interface Database {
+  readonly location: DatabaseLocation;
+  readonly prisma: PrismaClient;
+  /** The adapter factory the migration engine talks through (the same connection for PGlite). */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export function describeLocation(location: DatabaseLocation): string {
+  switch (location.kind) {
+    case 'postgres': {
+      const url = new URL(location.url);
+      return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+    }
+    case 'pglite':
+      return `embedded PGlite in ${location.dataDir}`;
+    case 'memory':
+      return 'embedded PGlite in memory';
+  }
+}
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if (location.kind === 'postgres') {
+    // One pool for the client and the migration engine, so that close() really ends every connection.
+    const pool = new pg.Pool({ connectionString: location.url, max: poolSize() });
+    const adapterFactory = new PrismaPg(pool);
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      location,
+      prisma,
+      adapterFactory,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  if (location.kind === 'pglite') mkdirSync(location.dataDir, { recursive: true });
+  const pglite = new PGlite(location.kind === 'pglite' ? location.dataDir : undefined);
+  await pglite.waitReady;
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    location,
+    prisma,
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function poolSize(): number {
+  const raw = process.env.DATABASE_POOL_SIZE;
+  if (raw === undefined) return 10;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 500) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 500, got "${raw}"`);
+  }
+  return size;
+}

@@ -1,0 +1,11 @@
+// Node has the WebAssembly global, but @types/node 20 does not declare it; just what migrations.ts uses.
+declare namespace WebAssembly {
+  type ModuleImports = Record<string, unknown>;
+  type Exports = Record<string, unknown>;
+  interface Module {}
+  class Instance {
+    constructor(module: Module, imports: Record<string, ModuleImports>);
+    readonly exports: Exports;
+  }
+  function compile(bytes: Uint8Array): Promise<Module>;
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { canAccessGroup, canAccessStudent, type DutyFacts, type StudentAction, type StudentFacts, type ViewerFacts } from './access.ts';
+
+const today = '2026-11-27';
+const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
+  kind,
+  schoolId: ref.schoolId ?? null,
+  groupId: ref.groupId ?? null,
+  validFrom: '2026-08-01',
+  validTo,
+});
+
+// Two schools; `child` is 12 years old in class 7B and teaching group Ma7B at school A.
+const child: StudentFacts = {
+  id: 'child',
+  birthDate: '2014-03-02',
+  schoolId: 'schoolA',
+  groupIds: ['class7B', 'ma7B'],
+  guardianIds: ['mum', 'dad'],
+  consentingGuardianIds: [],
+};
+// `adult` turned 18 on 2026-11-27 (today) and consented to mum only.
+const adult: StudentFacts = {
+  id: 'adult',
+  birthDate: '2008-11-27',
+  schoolId: 'schoolB',
+  groupIds: ['classNA24'],
+  guardianIds: ['mum', 'dad'],
+  consentingGuardianIds: ['mum'],
+};
+
+const viewers: Record<string, ViewerFacts> = {
+  self: { kind: 'STUDENT', studentId: 'child' },
+  classmate: { kind: 'STUDENT', studentId: 'other' },
+  mum: { kind: 'GUARDIAN', guardianId: 'mum' },
+  dad: { kind: 'GUARDIAN', guardianId: 'dad' },
+  strangerGuardian: { kind: 'GUARDIAN', guardianId: 'stranger' },
+  teacherOfGroup: { kind: 'STAFF', staffId: 't1', duties: [duty('TEACHER', { groupId: 'ma7B' })] },
+  teacherElsewhere: { kind: 'STAFF', staffId: 't2', duties: [duty('TEACHER', { groupId: 'en8A' })] },
+  formerTeacher: { kind: 'STAFF', staffId: 't3', duties: [duty('TEACHER', { groupId: 'ma7B' }, '2026-11-26')] },
+  mentorOfClass: { kind: 'STAFF', staffId: 'm1', duties: [duty('MENTOR', { groupId: 'class7B' })] },
+  mentorOfOtherClass: { kind: 'STAFF', staffId: 'm2', duties: [duty('MENTOR', { groupId: 'class7A' })] },
+  principalA: { kind: 'STAFF', staffId: 'p1', duties: [duty('PRINCIPAL', { schoolId: 'schoolA' })] },
+  principalB: { kind: 'STAFF', staffId: 'p2', duties: [duty('PRINCIPAL', { schoolId: 'schoolB' })] },
+  admin: { kind: 'STAFF', staffId: 'a1', duties: [duty('ADMINISTRATOR', {})] },
+  staffWithoutDuties: { kind: 'STAFF', staffId: 's0', duties: [] },
+};
+
+// The matrix: for each viewer, which actions on `child` are allowed.
+const childMatrix: Record<string, StudentAction[]> = {
+  self: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  classmate: [],
+  mum: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  dad: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  strangerGuardian: [],
+  teacherOfGroup: ['student:read', 'student:readSchedule'],
+  teacherElsewhere: [],
+  formerTeacher: [],
+  mentorOfClass: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  mentorOfOtherClass: [],
+  principalA: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  principalB: [],
+  admin: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  staffWithoutDuties: [],
+};
+const actions: StudentAction[] = ['student:read', 'student:readSchedule', 'student:readIdentityNumber'];
+
+describe('canAccessStudent matrix', () => {
+  for (const [name, allowed] of Object.entries(childMatrix)) {
+    for (const action of actions) {
+      const expected = allowed.includes(action);
+      it(`${name} ${expected ? 'may' : 'may not'} ${action}`, () => {
+        expect(canAccessStudent(viewers[name] as ViewerFacts, action, child, today)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe('adult students', () => {
+  it('a guardian with consent still sees the adult child', () => {
+    expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:read', adult, today)).toBe(true);
+  });
+  it('a guardian without consent loses access on the 18th birthday', () => {
+    expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, today)).toBe(false);
+    expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, '2026-11-26')).toBe(true);
+  });
+  it('a withdrawn consent (no longer listed) ends access at once', () => {
+    const withdrawn = { ...adult, consentingGuardianIds: [] };
+    expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:readSchedule', withdrawn, today)).toBe(false);
+  });
+  it('consent to someone who is not a guardian grants nothing', () => {
+    const odd = { ...adult, consentingGuardianIds: ['stranger'] };
+    expect(canAccessStudent(viewers.strangerGuardian as ViewerFacts, 'student:read', odd, today)).toBe(false);
+  });
+  it('staff access does not depend on age', () => {
+    expect(canAccessStudent(viewers.principalB as ViewerFacts, 'student:readIdentityNumber', adult, today)).toBe(true);
+    expect(canAccessStudent(viewers.principalA as ViewerFacts, 'student:read', adult, today)).toBe(false);
+  });
+});
+
+describe('canAccessGroup', () => {
+  const class7B = { id: 'class7B', schoolId: 'schoolA', kind: 'CLASS' as const };
+  const ma7B = { id: 'ma7B', schoolId: 'schoolA', kind: 'TEACHING' as const };
+  const classNA24 = { id: 'classNA24', schoolId: 'schoolB', kind: 'CLASS' as const };
+
+  it('a student sees the list of their own groups, names only', () => {
+    expect(canAccessGroup(viewers.self as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(true);
+    expect(canAccessGroup(viewers.self as ViewerFacts, 'group:readRoster', ma7B, today, [child])).toBe(true);
+    expect(canAccessGroup(viewers.self as ViewerFacts, 'group:readIdentityNumbers', class7B, today, [child])).toBe(false);
+    expect(canAccessGroup(viewers.self as ViewerFacts, 'group:readRoster', classNA24, today, [child])).toBe(false);
+  });
+  it('a student cannot borrow another student\u2019s memberships', () => {
+    expect(canAccessGroup(viewers.classmate as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(false);
+  });
+  it("a guardian sees the class of a child they may see, not its teaching groups", () => {
+    expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(true);
+    expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', ma7B, today, [child])).toBe(false);
+    expect(canAccessGroup(viewers.strangerGuardian as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(false);
+  });
+  it("a guardian without the adult child's consent does not see the child's class", () => {
+    expect(canAccessGroup(viewers.dad as ViewerFacts, 'group:readRoster', classNA24, today, [adult])).toBe(false);
+    expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', classNA24, today, [adult])).toBe(true);
+  });
+  it('staff see the groups their duties cover', () => {
+    expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(true);
+    expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readIdentityNumbers', ma7B, today)).toBe(false);
+    expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readRoster', class7B, today)).toBe(false);
+    expect(canAccessGroup(viewers.formerTeacher as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(false);
+    expect(canAccessGroup(viewers.mentorOfClass as ViewerFacts, 'group:readIdentityNumbers', class7B, today)).toBe(true);
+    expect(canAccessGroup(viewers.mentorOfOtherClass as ViewerFacts, 'group:readRoster', class7B, today)).toBe(false);
+    expect(canAccessGroup(viewers.principalA as ViewerFacts, 'group:readIdentityNumbers', ma7B, today)).toBe(true);
+    expect(canAccessGroup(viewers.principalB as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(false);
+    expect(canAccessGroup(viewers.admin as ViewerFacts, 'group:readIdentityNumbers', classNA24, today)).toBe(true);
+    expect(canAccessGroup(viewers.staffWithoutDuties as ViewerFacts, 'group:readRoster', class7B, today)).toBe(false);
+  });
+});

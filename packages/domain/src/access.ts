@@ -1,0 +1,139 @@
+// Who may see what (domain rules 1 and 2), decided here and nowhere else. The API gathers the facts
+// for each request from the database, so an 18th birthday, a withdrawn consent or an ended duty
+// takes effect on the next request; rights are never carried in a token.
+import { isAdultOn } from './age.ts';
+
+export type DutyKind = 'TEACHER' | 'MENTOR' | 'PRINCIPAL' | 'ADMINISTRATOR';
+
+export interface DutyFacts {
+  kind: DutyKind;
+  /** the school of a PRINCIPAL duty */
+  schoolId: string | null;
+  /** the teaching group of a TEACHER duty, the class of a MENTOR duty */
+  groupId: string | null;
+  /** `YYYY-MM-DD`; the duty holds from validFrom through validTo */
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface StudentFacts {
+  id: string;
+  birthDate: string;
+  schoolId: string;
+  /** groups the student belongs to today (class and teaching groups) */
+  groupIds: readonly string[];
+  guardianIds: readonly string[];
+  /** guardians the student has consented to, with the consent not withdrawn */
+  consentingGuardianIds: readonly string[];
+}
+
+export interface GroupFacts {
+  id: string;
+  schoolId: string;
+  kind: 'CLASS' | 'TEACHING';
+}
+
+export type ViewerFacts =
+  | { kind: 'STUDENT'; studentId: string }
+  | { kind: 'GUARDIAN'; guardianId: string }
+  | { kind: 'STAFF'; staffId: string; duties: readonly DutyFacts[] };
+
+export type StudentAction =
+  /** name, class, school */
+  | 'student:read'
+  | 'student:readSchedule'
+  /** the personnummer: only where a role needs it */
+  | 'student:readIdentityNumber';
+
+export type GroupAction =
+  /** the members' names and the mentors */
+  | 'group:readRoster'
+  /** the members' personnummer */
+  | 'group:readIdentityNumbers';
+
+/** Duties in force on a date. */
+export function activeDuties(duties: readonly DutyFacts[], today: string): DutyFacts[] {
+  return duties.filter((duty) => duty.validFrom <= today && (duty.validTo === null || duty.validTo >= today));
+}
+
+/**
+ * A guardian sees a child's data while the child is under 18, and afterwards only with the
+ * child's consent to that guardian.
+ */
+export function guardianMaySee(student: StudentFacts, guardianId: string, today: string): boolean {
+  if (!student.guardianIds.includes(guardianId)) return false;
+  return !isAdultOn(student.birthDate, today) || student.consentingGuardianIds.includes(guardianId);
+}
+
+function staffCoversStudent(duties: readonly DutyFacts[], student: StudentFacts, kinds: readonly DutyKind[]): boolean {
+  return duties.some((duty) => {
+    if (!kinds.includes(duty.kind)) return false;
+    switch (duty.kind) {
+      case 'ADMINISTRATOR':
+        return true;
+      case 'PRINCIPAL':
+        return duty.schoolId === student.schoolId;
+      case 'MENTOR':
+      case 'TEACHER':
+        return duty.groupId !== null && student.groupIds.includes(duty.groupId);
+    }
+  });
+}
+
+const ALL_DUTIES: readonly DutyKind[] = ['TEACHER', 'MENTOR', 'PRINCIPAL', 'ADMINISTRATOR'];
+/** Teachers know their students by name; the personnummer is for those who contact the home or report. */
+const IDENTITY_NUMBER_DUTIES: readonly DutyKind[] = ['MENTOR', 'PRINCIPAL', 'ADMINISTRATOR'];
+
+export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
+  switch (viewer.kind) {
+    case 'STUDENT':
+      return viewer.studentId === student.id;
+    case 'GUARDIAN':
+      return guardianMaySee(student, viewer.guardianId, today);
+    case 'STAFF': {
+      const duties = activeDuties(viewer.duties, today);
+      const kinds = action === 'student:readIdentityNumber' ? IDENTITY_NUMBER_DUTIES : ALL_DUTIES;
+      return staffCoversStudent(duties, student, kinds);
+    }
+  }
+}
+
+/**
+ * Group lists. A student sees the lists of their own groups and a guardian the classes of the
+ * children they may see (names only); staff see the groups their duties cover.
+ * `viewerStudents` are the student viewer themself or the guardian's children.
+ */
+export function canAccessGroup(
+  viewer: ViewerFacts,
+  action: GroupAction,
+  group: GroupFacts,
+  today: string,
+  viewerStudents: readonly StudentFacts[] = [],
+): boolean {
+  switch (viewer.kind) {
+    case 'STUDENT':
+      return (
+        action === 'group:readRoster' &&
+        viewerStudents.some((student) => student.id === viewer.studentId && student.groupIds.includes(group.id))
+      );
+    case 'GUARDIAN':
+      return (
+        action === 'group:readRoster' &&
+        group.kind === 'CLASS' &&
+        viewerStudents.some((student) => student.groupIds.includes(group.id) && guardianMaySee(student, viewer.guardianId, today))
+      );
+    case 'STAFF':
+      return activeDuties(viewer.duties, today).some((duty) => {
+        switch (duty.kind) {
+          case 'ADMINISTRATOR':
+            return true;
+          case 'PRINCIPAL':
+            return duty.schoolId === group.schoolId;
+          case 'MENTOR':
+            return duty.groupId === group.id;
+          case 'TEACHER':
+            return duty.groupId === group.id && action === 'group:readRoster';
+        }
+      });
+  }
+}

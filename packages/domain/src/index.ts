@@ -1,0 +1,4 @@
+// Domain rules shared by the API and the web app. Plain functions, no I/O.
+export * from './iso-week.ts';
+export * from './age.ts';
+export * from './access.ts';

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatIsoWeek, isIsoDate, isValidIsoWeek, isoWeekOf, parseIsoWeek, schoolDateOf, schoolDaysOfIsoWeek, shiftIsoWeek } from './iso-week.ts';
+
+describe('ISO weeks', () => {
+  it('finds the week of a date, also across the new year', () => {
+    expect(isoWeekOf('2026-11-27')).toEqual({ isoYear: 2026, isoWeek: 48 });
+    expect(isoWeekOf('2027-01-01')).toEqual({ isoYear: 2026, isoWeek: 53 });
+    expect(isoWeekOf('2024-12-30')).toEqual({ isoYear: 2025, isoWeek: 1 });
+  });
+  it('lists Monday to Friday', () => {
+    expect(schoolDaysOfIsoWeek({ isoYear: 2026, isoWeek: 48 })).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    expect(schoolDaysOfIsoWeek({ isoYear: 2026, isoWeek: 53 })[0]).toBe('2026-12-28');
+  });
+  it('knows which years have week 53 and refuses out-of-range weeks', () => {
+    expect(isValidIsoWeek({ isoYear: 2026, isoWeek: 53 })).toBe(true);
+    expect(isValidIsoWeek({ isoYear: 2027, isoWeek: 53 })).toBe(false);
+    expect(isValidIsoWeek({ isoYear: 2026, isoWeek: 0 })).toBe(false);
+    expect(isValidIsoWeek({ isoYear: 1999, isoWeek: 10 })).toBe(false);
+    expect(isValidIsoWeek({ isoYear: 2026, isoWeek: 1.5 })).toBe(false);
+  });
+  it('moves by weeks across years', () => {
+    expect(shiftIsoWeek({ isoYear: 2026, isoWeek: 53 }, 1)).toEqual({ isoYear: 2027, isoWeek: 1 });
+    expect(shiftIsoWeek({ isoYear: 2027, isoWeek: 1 }, -1)).toEqual({ isoYear: 2026, isoWeek: 53 });
+  });
+  it('formats and parses week labels', () => {
+    expect(formatIsoWeek({ isoYear: 2026, isoWeek: 8 })).toBe('2026-W08');
+    expect(parseIsoWeek('2026-W08')).toEqual({ isoYear: 2026, isoWeek: 8 });
+    expect(parseIsoWeek('2027-W53')).toBeNull();
+    expect(parseIsoWeek('2026-48')).toBeNull();
+  });
+  it('validates calendar dates', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('26-02-01')).toBe(false);
+  });
+  it('gives the Swedish local date of an instant', () => {
+    expect(schoolDateOf(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
+    expect(schoolDateOf(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
+});
