@@ -2,7 +2,7 @@
 // (`--demo`), serves the built SPA and /graphql on one port, and stops cleanly on SIGTERM.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPendingMigrations, describeLocation, findProjectRoot, openDatabase } from '@insyn/db';
+import { applyPendingMigrations, describeLocation, findProjectRoot, openDatabase, type PrismaClient } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
 import { createServer } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   console.log(`Insyn is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-async function ensureDemoData(prisma: import('@insyn/db').PrismaClient): Promise<void> {
+async function ensureDemoData(prisma: PrismaClient): Promise<void> {
   if ((await prisma.student.count()) > 0) return;
   const students = Number(process.env.INSYN_DEMO_STUDENTS ?? 700);
   if (!Number.isInteger(students) || students < 100 || students > 20_000) {
@@ -62,7 +62,7 @@ async function ensureDemoData(prisma: import('@insyn/db').PrismaClient): Promise
   console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-async function printDemoLogins(prisma: import('@insyn/db').PrismaClient): Promise<void> {
+async function printDemoLogins(prisma: PrismaClient): Promise<void> {
   const accounts = await prisma.userAccount.findMany({
     where: { username: { in: DEMO_USERNAMES } },
     include: { student: true, guardian: true, staff: true },

@@ -1,7 +1,7 @@
 // Who may see what, tested from the outside: real logins, real GraphQL requests, per role.
 import { isoWeekOf } from '@insyn/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, TestClient, errorCode, loggedIn, startTestServer, type TestServer } from '../../test/harness.ts';
+import { DATABASE_KINDS, type TestClient, errorCode, loggedIn, startTestServer, type TestServer } from '../../test/harness.ts';
 
 const SCHEDULE = `query($id: ID!, $week: IsoWeekInput!) {
   studentWeekSchedule(studentId: $id, week: $week) {
