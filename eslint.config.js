@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'apps/web/src/gql/', '.data/', 'test-results/', 'playwright-report/', 'e2e/.screenshots/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/generated/',
+      'apps/web/src/gql/',
+      '.data/',
+      'test-results/',
+      'playwright-report/',
+      'e2e/.screenshots/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

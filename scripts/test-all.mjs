@@ -14,7 +14,11 @@ const steps = [
   ['typecheck', 'pnpm', ['run', 'typecheck']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['format', bin('prettier'), ['--check', '.']],
-  ['unit and API tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]],
+  [
+    'unit and API tests',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+  ],
   ['build', 'pnpm', ['run', 'build']],
   ['browser tests', bin('playwright'), ['test']],
 ];

@@ -39,6 +39,10 @@ export function expressCookieJar(req: Request, res: Response, secure: boolean): 
   };
 }
 
-export function baseContext(prisma: PrismaClient, config: AppConfig, now = new Date()): Pick<RequestContext, 'prisma' | 'config' | 'now' | 'today'> {
+export function baseContext(
+  prisma: PrismaClient,
+  config: AppConfig,
+  now = new Date(),
+): Pick<RequestContext, 'prisma' | 'config' | 'now' | 'today'> {
   return { prisma, config, now, today: schoolDateOf(now) };
 }

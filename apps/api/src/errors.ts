@@ -1,13 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** Stable error codes in `extensions.code`; clients branch on these, never on messages. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'TOO_MANY_ATTEMPTS'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN';
+export type ErrorCode = 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN';
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -18,5 +12,4 @@ export const notFound = (what: string): GraphQLError => appError('NOT_FOUND', `$
 
 export const unauthenticated = (message = 'Log in to continue'): GraphQLError => appError('UNAUTHENTICATED', message);
 
-export const badInput = (message: string, field?: string): GraphQLError =>
-  appError('BAD_USER_INPUT', message, field ? { field } : {});
+export const badInput = (message: string, field?: string): GraphQLError => appError('BAD_USER_INPUT', message, field ? { field } : {});

@@ -12,7 +12,10 @@ describe('databaseLocationFromEnv', () => {
     expect(databaseLocationFromEnv({ INSYN_DATA_DIR: '/tmp/x' })).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
   });
   it('uses a PostgreSQL server when DATABASE_URL is set, and refuses other URLs clearly', () => {
-    expect(databaseLocationFromEnv({ DATABASE_URL: 'postgresql://u@h:5432/d' })).toEqual({ kind: 'postgres', url: 'postgresql://u@h:5432/d' });
+    expect(databaseLocationFromEnv({ DATABASE_URL: 'postgresql://u@h:5432/d' })).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://u@h:5432/d',
+    });
     expect(() => databaseLocationFromEnv({ DATABASE_URL: 'mysql://u@h/d' })).toThrow(/must start with postgresql:\/\//);
     expect(() => databaseLocationFromEnv({ DATABASE_URL: 'not a url' })).toThrow(/not a valid URL/);
   });

@@ -68,9 +68,7 @@ export function readMigrationList(dir = projectPaths().migrations): MigrationLis
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file)
-            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
-            : { tag: 'error', value: `${file} is missing` },
+          content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: `${file} is missing` },
         },
       };
     }),

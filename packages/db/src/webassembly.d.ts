@@ -2,7 +2,7 @@
 declare namespace WebAssembly {
   type ModuleImports = Record<string, unknown>;
   type Exports = Record<string, unknown>;
-  interface Module {}
+  type Module = object;
   class Instance {
     constructor(module: Module, imports: Record<string, ModuleImports>);
     readonly exports: Exports;

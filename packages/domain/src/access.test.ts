@@ -112,7 +112,7 @@ describe('canAccessGroup', () => {
   it('a student cannot borrow another student\u2019s memberships', () => {
     expect(canAccessGroup(viewers.classmate as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(false);
   });
-  it("a guardian sees the class of a child they may see, not its teaching groups", () => {
+  it('a guardian sees the class of a child they may see, not its teaching groups', () => {
     expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(true);
     expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', ma7B, today, [child])).toBe(false);
     expect(canAccessGroup(viewers.strangerGuardian as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(false);

@@ -2,3 +2,5 @@
 export * from './iso-week.ts';
 export * from './age.ts';
 export * from './access.ts';
+export * from './personnummer.ts';
+export * from './school-calendar.ts';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek, isIsoDate, isValidIsoWeek, isoWeekOf, parseIsoWeek, schoolDateOf, schoolDaysOfIsoWeek, shiftIsoWeek } from './iso-week.ts';
+import {
+  formatIsoWeek,
+  isIsoDate,
+  isValidIsoWeek,
+  isoWeekOf,
+  parseIsoWeek,
+  schoolDateOf,
+  schoolDaysOfIsoWeek,
+  shiftIsoWeek,
+} from './iso-week.ts';
 
 describe('ISO weeks', () => {
   it('finds the week of a date, also across the new year', () => {
@@ -8,7 +17,13 @@ describe('ISO weeks', () => {
     expect(isoWeekOf('2024-12-30')).toEqual({ isoYear: 2025, isoWeek: 1 });
   });
   it('lists Monday to Friday', () => {
-    expect(schoolDaysOfIsoWeek({ isoYear: 2026, isoWeek: 48 })).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    expect(schoolDaysOfIsoWeek({ isoYear: 2026, isoWeek: 48 })).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+    ]);
     expect(schoolDaysOfIsoWeek({ isoYear: 2026, isoWeek: 53 })[0]).toBe('2026-12-28');
   });
   it('knows which years have week 53 and refuses out-of-range weeks', () => {

@@ -25,7 +25,10 @@ export interface TestServer {
 let demoHash: Promise<string> | undefined;
 
 /** A server on a fresh database filled with a small, deterministic demo school. */
-export async function startTestServer(kind: DatabaseKind, options: { students?: number; today?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: { students?: number; today?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
   const today = options.today ?? '2026-11-25';
   let location: DatabaseLocation = { kind: 'memory' };
   let dropDatabase = async () => {};

@@ -10,7 +10,8 @@ const SCHEDULE = `query($id: ID!, $week: IsoWeekInput!) {
   }
 }`;
 const STUDENT = 'query($id: ID!) { student(id: $id) { id firstName lastName personalIdentityNumber isAdult className } }';
-const GROUP = 'query($id: ID!) { group(id: $id) { id name kind mentors { name } students { id firstName lastName personalIdentityNumber } } }';
+const GROUP =
+  'query($id: ID!) { group(id: $id) { id name kind mentors { name } students { id firstName lastName personalIdentityNumber } } }';
 const ME = '{ me { role duties students { id firstName className classId } } }';
 
 interface Lesson {
@@ -26,7 +27,9 @@ interface Lesson {
 interface Schedule {
   studentWeekSchedule: { isoYear: number; isoWeek: number; days: { date: string; weekday: number; lessons: Lesson[] }[] };
 }
-type Me = { me: { role: string; duties: string[]; students: { id: string; firstName: string; className: string | null; classId: string | null }[] } };
+type Me = {
+  me: { role: string; duties: string[]; students: { id: string; firstName: string; className: string | null; classId: string | null }[] };
+};
 
 describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
   let server: TestServer;
@@ -65,7 +68,7 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
   const schedule = (client: TestClient, id: string, w = week) => client.request<Schedule>(SCHEDULE, { id, week: w });
 
   describe('a student', () => {
-    it("sees their own week, Monday to Friday, with lessons", async () => {
+    it('sees their own week, Monday to Friday, with lessons', async () => {
       const result = await schedule(clients.elev!, elevId);
       expect(result.errors).toBeUndefined();
       const data = result.data!.studentWeekSchedule;
@@ -87,7 +90,10 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
     });
 
     it('sees the list of their own class, without personnummer, and not another class', async () => {
-      const own = await clients.elev!.request<{ group: { students: { personalIdentityNumber: string | null }[]; mentors: unknown[] } }>(GROUP, { id: elevClassId });
+      const own = await clients.elev!.request<{ group: { students: { personalIdentityNumber: string | null }[]; mentors: unknown[] } }>(
+        GROUP,
+        { id: elevClassId },
+      );
       expect(own.errors).toBeUndefined();
       expect(own.data!.group.students.length).toBeGreaterThan(5);
       expect(own.data!.group.students.every((s) => s.personalIdentityNumber === null)).toBe(true);
@@ -114,7 +120,9 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
       ]) {
         expect(errorCode(await schedule(clients.elev!, elevId, w))).toBe('BAD_USER_INPUT');
       }
-      expect(errorCode(await clients.elev!.request(SCHEDULE, { id: elevId, week: { isoYear: '2026', isoWeek: 'x' } }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await clients.elev!.request(SCHEDULE, { id: elevId, week: { isoYear: '2026', isoWeek: 'x' } }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await server.db.prisma.auditEvent.count()).toBe(auditBefore);
     });
   });
@@ -168,9 +176,12 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
 
   describe('staff', () => {
     it('a teacher sees the students of their teaching groups by name, without personnummer, and no one else', async () => {
-      const groups = (await clients.larare!.request<{ myGroups: { id: string; kind: string }[] }>('{ myGroups { id kind studentCount } }')).data!.myGroups;
+      const groups = (await clients.larare!.request<{ myGroups: { id: string; kind: string }[] }>('{ myGroups { id kind studentCount } }'))
+        .data!.myGroups;
       expect(groups.length).toBeGreaterThan(0);
-      const group = await clients.larare!.request<{ group: { students: { id: string; personalIdentityNumber: string | null }[] } }>(GROUP, { id: groups[0]!.id });
+      const group = await clients.larare!.request<{ group: { students: { id: string; personalIdentityNumber: string | null }[] } }>(GROUP, {
+        id: groups[0]!.id,
+      });
       const member = group.data!.group.students[0]!;
       expect(member.personalIdentityNumber).toBeNull();
       const student = await clients.larare!.request<{ student: { personalIdentityNumber: string | null } }>(STUDENT, { id: member.id });
@@ -180,7 +191,9 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
     });
 
     it('a mentor sees their class with personnummer', async () => {
-      const result = await clients.mentor!.request<{ group: { students: { personalIdentityNumber: string | null }[] } }>(GROUP, { id: elevClassId });
+      const result = await clients.mentor!.request<{ group: { students: { personalIdentityNumber: string | null }[] } }>(GROUP, {
+        id: elevClassId,
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!.group.students.every((s) => /^\d{8}-\d{4}$/.test(s.personalIdentityNumber ?? ''))).toBe(true);
       const student = await clients.mentor!.request<{ student: { personalIdentityNumber: string } }>(STUDENT, { id: elevId });
@@ -214,7 +227,9 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
       const memberships = await prisma.groupMembership.findMany({ where: { studentId: elevId } });
       const groupIds = memberships.map((m) => m.groupId);
       const cancelled = await prisma.lesson.findFirst({ where: { groupId: { in: groupIds }, status: 'CANCELLED' } });
-      const moved = await prisma.lesson.findFirst({ where: { groupId: { in: groupIds }, status: 'SCHEDULED', originalStartsAt: { not: null } } });
+      const moved = await prisma.lesson.findFirst({
+        where: { groupId: { in: groupIds }, status: 'SCHEDULED', originalStartsAt: { not: null } },
+      });
       expect(cancelled, 'the demo data has a cancelled lesson for elev').toBeTruthy();
       expect(moved, 'the demo data has a moved lesson for elev').toBeTruthy();
 
@@ -230,7 +245,9 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
 
     it('names subjects in the language asked for', async () => {
       const query = `query($id: ID!, $week: IsoWeekInput!) { studentWeekSchedule(studentId: $id, week: $week) { days { lessons { subjectCode sv: subjectName(locale: sv) en: subjectName(locale: en) } } } }`;
-      const result = await clients.elev!.request<{ studentWeekSchedule: { days: { lessons: { subjectCode: string; sv: string; en: string }[] }[] } }>(query, { id: elevId, week });
+      const result = await clients.elev!.request<{
+        studentWeekSchedule: { days: { lessons: { subjectCode: string; sv: string; en: string }[] }[] };
+      }>(query, { id: elevId, week });
       const maths = result.data!.studentWeekSchedule.days.flatMap((d) => d.lessons).find((l) => l.sv === 'Matematik');
       expect(maths?.en).toBe('Mathematics');
     });

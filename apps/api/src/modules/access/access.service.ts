@@ -63,7 +63,11 @@ export async function ownStudents(ctx: RequestContext, viewer: Viewer): Promise<
   }
 }
 
-export async function authorizeStudent(ctx: RequestContext, studentId: string, action: StudentAction): Promise<{ viewer: Viewer; student: StudentFacts }> {
+export async function authorizeStudent(
+  ctx: RequestContext,
+  studentId: string,
+  action: StudentAction,
+): Promise<{ viewer: Viewer; student: StudentFacts }> {
   const viewer = await requireViewer(ctx);
   if (!isId(studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
@@ -74,7 +78,11 @@ export async function authorizeStudent(ctx: RequestContext, studentId: string, a
 export const mayAccessStudent = (viewer: Viewer, action: StudentAction, student: StudentFacts, today: string): boolean =>
   canAccessStudent(viewer.facts, action, student, today);
 
-export async function authorizeGroup(ctx: RequestContext, groupId: string, action: GroupAction): Promise<{ viewer: Viewer; group: GroupFacts }> {
+export async function authorizeGroup(
+  ctx: RequestContext,
+  groupId: string,
+  action: GroupAction,
+): Promise<{ viewer: Viewer; group: GroupFacts }> {
   const viewer = await requireViewer(ctx);
   if (!isId(groupId)) throw notFound('Group');
   const group = await ctx.prisma.group.findUnique({ where: { id: groupId }, select: { id: true, schoolId: true, kind: true } });

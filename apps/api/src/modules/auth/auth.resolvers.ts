@@ -21,6 +21,10 @@ export const authResolvers: Resolvers = {
   Viewer: {
     role: (viewer) => viewer.facts.kind,
     duties: (viewer, _args, ctx) => [...new Set(currentDuties(viewer, ctx.today).map((duty) => duty.kind))],
-    students: async (viewer, _args, ctx) => studentSummaries(ctx, (await ownStudents(ctx, viewer)).map((student) => student.id)),
+    students: async (viewer, _args, ctx) =>
+      studentSummaries(
+        ctx,
+        (await ownStudents(ctx, viewer)).map((student) => student.id),
+      ),
   },
 };

@@ -61,7 +61,10 @@ export async function refreshSession(ctx: RequestContext): Promise<SessionTokens
   // Claim the token atomically: of two concurrent uses, only one gets the row.
   const claimed = await ctx.prisma.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: ctx.now } });
   if (claimed.count === 0) {
-    await ctx.prisma.authSession.update({ where: { id: stored.sessionId }, data: { revokedAt: ctx.now, revokedReason: 'refresh token reused' } });
+    await ctx.prisma.authSession.update({
+      where: { id: stored.sessionId },
+      data: { revokedAt: ctx.now, revokedReason: 'refresh token reused' },
+    });
     await audit(ctx, 'auth.refreshReuse', { userId: stored.session.userId, entityType: 'AuthSession', entityId: stored.sessionId });
     ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);
     throw unauthenticated('Your session has ended; log in again');
@@ -109,7 +112,10 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.prisma.$transaction([
     ctx.prisma.userAccount.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: ctx.now } }),
-    ctx.prisma.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: ctx.now, revokedReason: 'password changed' } }),
+    ctx.prisma.authSession.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: ctx.now, revokedReason: 'password changed' },
+    }),
   ]);
   await audit(ctx, 'auth.passwordChanged');
   ctx.cookies.clear(REFRESH_COOKIE, COOKIE_PATH);

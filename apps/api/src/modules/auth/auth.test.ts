@@ -77,7 +77,9 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
   it('rotates the renewal token on every use and ends the session when an old one comes back', async () => {
     const client = await loggedIn(server, 'mentor');
     const firstCookie = client.cookie;
-    const renewed = await client.request<{ refreshSession: { accessToken: string } }>('mutation { refreshSession { accessToken viewer { username } } }');
+    const renewed = await client.request<{ refreshSession: { accessToken: string } }>(
+      'mutation { refreshSession { accessToken viewer { username } } }',
+    );
     expect(renewed.errors).toBeUndefined();
     expect(client.cookie).not.toBe(firstCookie);
     client.token = renewed.data?.refreshSession.accessToken ?? null;
@@ -94,7 +96,9 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
   it('renews without an access token, from the cookie alone (a page reload)', async () => {
     const client = await loggedIn(server, 'vardnadshavare');
     client.token = null;
-    const renewed = await client.request<{ refreshSession: { viewer: { username: string } } }>('mutation { refreshSession { accessToken viewer { username } } }');
+    const renewed = await client.request<{ refreshSession: { viewer: { username: string } } }>(
+      'mutation { refreshSession { accessToken viewer { username } } }',
+    );
     expect(renewed.data?.refreshSession.viewer.username).toBe('vardnadshavare');
     expect(errorCode(await new TestClient(server).request('mutation { refreshSession { accessToken } }'))).toBe('UNAUTHENTICATED');
   });

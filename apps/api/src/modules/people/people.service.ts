@@ -46,8 +46,16 @@ export async function getStudent(ctx: RequestContext, studentId: string) {
   const { viewer, student: facts } = await authorizeStudent(ctx, studentId, 'student:read');
   const [summary] = await studentSummaries(ctx, [studentId]);
   const showIdentityNumber = mayAccessStudent(viewer, 'student:readIdentityNumber', facts, ctx.today);
-  const record = await ctx.prisma.student.findUniqueOrThrow({ where: { id: studentId }, select: { personalIdentityNumber: true, birthDate: true } });
-  await audit(ctx, 'student.read', { studentId, entityType: 'Student', entityId: studentId, details: { identityNumberShown: showIdentityNumber } });
+  const record = await ctx.prisma.student.findUniqueOrThrow({
+    where: { id: studentId },
+    select: { personalIdentityNumber: true, birthDate: true },
+  });
+  await audit(ctx, 'student.read', {
+    studentId,
+    entityType: 'Student',
+    entityId: studentId,
+    details: { identityNumberShown: showIdentityNumber },
+  });
   return {
     ...(summary as StudentSummary),
     personalIdentityNumber: showIdentityNumber ? record.personalIdentityNumber : null,
