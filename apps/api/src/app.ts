@@ -23,6 +23,7 @@ const EXPOSED_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'FORBIDDEN',
+  'LESSON_CANCELLED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -103,7 +104,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
         const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
         const claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
         return {
-          ...baseContext(db.prisma, config),
+          ...baseContext(db.prisma, config, config.clock()),
           auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
           cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
           ip: req.ip,

@@ -17,6 +17,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** the built SPA to serve; absent in API-only development */
   webDistDir: string | undefined;
+  /** the school's clock; shifted in tests and demos by INSYN_CLOCK_START, never in production */
+  clock: () => Date;
 }
 
 const envSchema = z.object({
@@ -33,6 +35,9 @@ const envSchema = z.object({
     .default(60 * 60 * 12),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  INSYN_CLOCK_START: z.iso
+    .datetime({ offset: true, message: 'INSYN_CLOCK_START must be an ISO 8601 instant, e.g. 2026-11-25T09:30:00Z' })
+    .optional(),
 });
 
 /** Reads and validates the environment; every problem is reported at once, by variable name. */
@@ -50,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
   if (!vars.JWT_SECRET && production && database.kind === 'postgres') {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required in production with DATABASE_URL (shared by all API processes)');
   }
+  if (vars.INSYN_CLOCK_START && production) {
+    throw new Error('Invalid configuration:\n  INSYN_CLOCK_START: only for tests and demos, not in production');
+  }
   return {
     production,
     host: vars.HOST,
@@ -62,5 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     cookieSecure: vars.COOKIE_SECURE === undefined ? undefined : vars.COOKIE_SECURE === 'true',
     trustProxy: vars.TRUST_PROXY === 'true',
     webDistDir,
+    clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),
   };
+}
+
+/** A clock that starts at `start` and then runs in real time, so that tests see a school day with lessons. */
+function shiftedClock(start: Date): () => Date {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 
 /** Stable error codes in `extensions.code`; clients branch on these, never on messages. */
-export type ErrorCode = 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN';
+export type ErrorCode =
+  'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'LESSON_CANCELLED';
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

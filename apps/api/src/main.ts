@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const applied = await applyPendingMigrations(db.adapterFactory);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-  if (values.demo) await ensureDemoData(db.prisma);
+  if (values.demo) await ensureDemoData(db.prisma, schoolDateOf(config.clock()));
   if (config.jwtSecretGenerated) console.log('JWT_SECRET not set: using a random secret for this process.');
 
   const server = await createServer(db, config);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   console.log(`Insyn is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-async function ensureDemoData(prisma: PrismaClient): Promise<void> {
+async function ensureDemoData(prisma: PrismaClient, today: string): Promise<void> {
   if ((await prisma.student.count()) > 0) return;
   const students = Number(process.env.INSYN_DEMO_STUDENTS ?? 700);
   if (!Number.isInteger(students) || students < 100 || students > 20_000) {
@@ -58,7 +58,7 @@ async function ensureDemoData(prisma: PrismaClient): Promise<void> {
   console.log(`Empty database: creating the demo school (${students} students)…`);
   const started = Date.now();
   const { seedDemoData } = await import('../../../prisma/seed/generate.ts');
-  await seedDemoData(prisma, { students, seed: 1, today: schoolDateOf(new Date()), passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await seedDemoData(prisma, { students, seed: 1, today, passwordHash: await hashPassword(DEMO_PASSWORD) });
   console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -1,3 +1,5 @@
+import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
+import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
 import { groupsResolvers } from '../modules/groups/groups.resolvers.ts';
@@ -7,5 +9,5 @@ import { peopleTypeDefs } from '../modules/people/people.schema.ts';
 import { scheduleResolvers } from '../modules/schedule/schedule.resolvers.ts';
 import { scheduleTypeDefs } from '../modules/schedule/schedule.schema.ts';
 
-export const typeDefs = [authTypeDefs, peopleTypeDefs, scheduleTypeDefs, groupsTypeDefs];
-export const resolvers = [authResolvers, peopleResolvers, scheduleResolvers, groupsResolvers];
+export const typeDefs = [authTypeDefs, peopleTypeDefs, scheduleTypeDefs, groupsTypeDefs, attendanceTypeDefs];
+export const resolvers = [authResolvers, peopleResolvers, scheduleResolvers, groupsResolvers, attendanceResolvers];

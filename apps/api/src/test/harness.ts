@@ -44,8 +44,12 @@ export async function startTestServer(
   await applyPendingMigrations(db.adapterFactory);
   demoHash ??= hashPassword(DEMO_PASSWORD);
   await seedDemoData(db.prisma, { students: options.students ?? 150, seed: 7, today, passwordHash: await demoHash });
+  // The school's clock stands at 10:30 on `today` (a Wednesday by default), whatever day the tests run.
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', ...options.env }, undefined),
+    ...loadConfig(
+      { NODE_ENV: 'test', ...(options.env?.NODE_ENV === 'production' ? {} : { INSYN_CLOCK_START: `${today}T09:30:00Z` }), ...options.env },
+      undefined,
+    ),
     database: location,
     port: 0,
   };

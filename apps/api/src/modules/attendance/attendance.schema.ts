@@ -1,0 +1,147 @@
+import gql from 'graphql-tag';
+
+export const attendanceTypeDefs = gql`
+  enum AttendanceStatus {
+    PRESENT
+    ABSENT
+    LATE
+  }
+
+  enum ValidAbsenceReason {
+    SICK
+    LEAVE
+    SCHOOL_ACTIVITY
+    OTHER
+  }
+
+  "not taken, taken, or changed after it was first taken"
+  enum RollCallState {
+    NOT_TAKEN
+    TAKEN
+    CHANGED
+  }
+
+  type TeacherLesson {
+    id: ID!
+    date: String!
+    startsAt: String!
+    endsAt: String!
+    subjectCode: String!
+    subjectName(locale: Locale): String!
+    groupName: String!
+    room: String
+    status: LessonStatus!
+    rollCallState: RollCallState!
+    "True once the lesson has ended without a roll call."
+    rollCallOverdue: Boolean!
+    studentCount: Int!
+  }
+
+  type RollCallStudent {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    className: String
+    "The saved attendance, or null while no roll call covers the student."
+    status: AttendanceStatus
+    lateMinutes: Int
+    note: String
+    "A reason already known that makes absence valid (a sick report or approved leave)."
+    validReason: ValidAbsenceReason
+  }
+
+  type RollCall {
+    lesson: TeacherLesson!
+    durationMinutes: Int!
+    students: [RollCallStudent!]!
+    "Whether saving now needs a reason (a correction after the lesson's day)."
+    reasonRequired: Boolean!
+    "Why the viewer may not save, if they may not: NOT_YOUR_LESSON, TOO_EARLY, TOO_LATE_FOR_TEACHER, LESSON_CANCELLED."
+    cannotSaveBecause: String
+    history: [AttendanceChange!]!
+  }
+
+  type AttendanceChange {
+    studentId: ID!
+    studentName: String!
+    changedAt: String!
+    changedBy: String!
+    beforeStatus: AttendanceStatus
+    beforeLateMinutes: Int
+    afterStatus: AttendanceStatus!
+    afterLateMinutes: Int
+    reason: String
+  }
+
+  input RollCallEntryInput {
+    studentId: ID!
+    status: AttendanceStatus!
+    lateMinutes: Int
+    note: String
+  }
+
+  input SaveRollCallInput {
+    "Made on the device; a resent submission with the same id changes nothing the second time."
+    submissionId: ID!
+    lessonId: ID!
+    entries: [RollCallEntryInput!]!
+    "Required for a correction after the lesson's day."
+    reason: String
+  }
+
+  type SaveRollCallResult {
+    submissionId: ID!
+    "False when this submission had already been saved (a resend)."
+    applied: Boolean!
+    changedCount: Int!
+    rollCall: RollCall!
+  }
+
+  type ClassDayLesson {
+    lessonId: ID!
+    subjectCode: String!
+    startsAt: String!
+    endsAt: String!
+    status: LessonStatus!
+    rollCallState: RollCallState!
+    rollCallOverdue: Boolean!
+  }
+
+  type ClassDayMark {
+    lessonId: ID!
+    status: AttendanceStatus!
+    lateMinutes: Int
+    unexcused: Boolean!
+  }
+
+  type ClassDayStudent {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    marks: [ClassDayMark!]!
+    unexcusedAbsenceCount: Int!
+    lateCount: Int!
+    "Late twice or more today."
+    repeatedLateness: Boolean!
+  }
+
+  type ClassDay {
+    classId: ID!
+    className: String!
+    date: String!
+    lessons: [ClassDayLesson!]!
+    students: [ClassDayStudent!]!
+  }
+
+  extend type Query {
+    "The lessons the staff member teaches on a date (default today), with their roll-call state."
+    myLessons(date: String): [TeacherLesson!]!
+    rollCall(lessonId: ID!): RollCall!
+    "A mentor's class across a day's lessons."
+    classDay(classId: ID!, date: String): ClassDay!
+  }
+
+  extend type Mutation {
+    saveRollCall(input: SaveRollCallInput!): SaveRollCallResult!
+  }
+`;

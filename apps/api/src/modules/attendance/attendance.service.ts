@@ -1,0 +1,400 @@
+// Roll call: the lesson's students, saving a submission all-or-nothing and exactly once, corrections
+// with history, and the mentor's view of a class's day. The rules themselves live in @insyn/domain.
+import {
+  checkRollCall,
+  isIsoDate,
+  isUnexcused,
+  MAX_CORRECTION_REASON_LENGTH,
+  rollCallAuthority,
+  type RollCallEntry,
+  type RollCallProblem,
+} from '@insyn/domain';
+import { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../context.ts';
+import { appError, badInput, notFound } from '../../errors.ts';
+import { currentDuties, isId } from '../access/access.service.ts';
+import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+
+export type RollCallState = 'NOT_TAKEN' | 'TAKEN' | 'CHANGED';
+
+const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
+const memberOn = (day: Date) => ({ validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] });
+
+export function rollCallState(lesson: { attendanceTakenAt: Date | null; attendanceChangedAt: Date | null }): RollCallState {
+  if (!lesson.attendanceTakenAt) return 'NOT_TAKEN';
+  return lesson.attendanceChangedAt ? 'CHANGED' : 'TAKEN';
+}
+
+export const rollCallOverdue = (lesson: { status: string; endsAt: Date; attendanceTakenAt: Date | null }, now: Date): boolean =>
+  lesson.status === 'SCHEDULED' && lesson.attendanceTakenAt === null && lesson.endsAt < now;
+
+const teacherLessonSelect = {
+  id: true,
+  date: true,
+  startsAt: true,
+  endsAt: true,
+  room: true,
+  status: true,
+  groupId: true,
+  attendanceTakenAt: true,
+  attendanceChangedAt: true,
+  subject: { select: { code: true, nameSv: true, nameEn: true } },
+  group: { select: { name: true, schoolId: true } },
+  teachers: { select: { staffId: true } },
+} satisfies Prisma.LessonSelect;
+
+export type TeacherLessonRecord = Prisma.LessonGetPayload<{ select: typeof teacherLessonSelect }> & { studentCount: number };
+
+async function requireStaff(ctx: RequestContext): Promise<Viewer & { facts: { kind: 'STAFF' } }> {
+  const viewer = await requireViewer(ctx);
+  if (viewer.facts.kind !== 'STAFF') throw appError('FORBIDDEN', 'Only staff take roll calls');
+  return viewer as Viewer & { facts: { kind: 'STAFF' } };
+}
+
+function parseDate(date: string | null | undefined, today: string): string {
+  if (date === null || date === undefined) return today;
+  if (!isIsoDate(date)) throw badInput(`Not a date: "${date}" (expected YYYY-MM-DD)`, 'date');
+  return date;
+}
+
+async function withStudentCounts<T extends { id: string; groupId: string; date: Date }>(ctx: RequestContext, lessons: T[]) {
+  if (lessons.length === 0) return [];
+  const counts = await ctx.prisma.$queryRaw<{ lessonId: string; count: number }[]>`
+    SELECT l.id AS "lessonId", count(m.id)::int AS count
+    FROM "Lesson" l
+    LEFT JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
+    WHERE l.id = ANY(${lessons.map((lesson) => lesson.id)}::uuid[])
+    GROUP BY l.id`;
+  const byLesson = new Map(counts.map((row) => [row.lessonId, row.count]));
+  return lessons.map((lesson) => ({ ...lesson, studentCount: byLesson.get(lesson.id) ?? 0 }));
+}
+
+/** The lessons a staff member teaches on a date, in order, with their roll-call state. */
+export async function myLessons(ctx: RequestContext, date: string | null | undefined): Promise<TeacherLessonRecord[]> {
+  const viewer = await requireStaff(ctx);
+  const day = dayOf(parseDate(date, ctx.today));
+  const lessons = await ctx.prisma.lesson.findMany({
+    where: { date: day, teachers: { some: { staffId: viewer.facts.staffId } } },
+    select: teacherLessonSelect,
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+  });
+  return withStudentCounts(ctx, lessons);
+}
+
+interface LessonForRollCall {
+  lesson: TeacherLessonRecord;
+  students: { id: string; firstName: string; lastName: string; classId: string | null; className: string | null }[];
+}
+
+/** The lesson with the students of its group on the lesson's date: those who left are gone, those who joined are in. */
+async function loadLesson(ctx: RequestContext, lessonId: string): Promise<LessonForRollCall | null> {
+  if (!isId(lessonId)) return null;
+  const lesson = await ctx.prisma.lesson.findUnique({ where: { id: lessonId }, select: teacherLessonSelect });
+  if (!lesson) return null;
+  const memberships = await ctx.prisma.groupMembership.findMany({
+    where: { groupId: lesson.groupId, ...memberOn(lesson.date) },
+    select: {
+      student: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          memberships: {
+            where: { group: { kind: 'CLASS' }, ...memberOn(lesson.date) },
+            select: { group: { select: { id: true, name: true } } },
+            take: 1,
+          },
+        },
+      },
+    },
+  });
+  const students = memberships
+    .map(({ student }) => ({
+      id: student.id,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      classId: student.memberships[0]?.group.id ?? null,
+      className: student.memberships[0]?.group.name ?? null,
+    }))
+    .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
+  return { lesson: { ...lesson, studentCount: students.length }, students };
+}
+
+function authorityFor(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: LessonForRollCall, today: string) {
+  return rollCallAuthority(
+    viewer.facts.staffId,
+    viewer.facts.duties,
+    {
+      lessonDate: isoDate(loaded.lesson.date),
+      teacherStaffIds: loaded.lesson.teachers.map((teacher) => teacher.staffId),
+      studentClassIds: loaded.students.flatMap((student) => (student.classId ? [student.classId] : [])),
+    },
+    today,
+  );
+}
+
+/** Besides those who may save it, the school's principal may read a roll call. */
+function mayRead(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: LessonForRollCall, today: string): boolean {
+  const authority = authorityFor(viewer, loaded, today);
+  if (authority.allowed || authority.why !== 'NOT_YOUR_LESSON') return true;
+  return currentDuties(viewer, today).some((duty) => duty.kind === 'PRINCIPAL' && duty.schoolId === loaded.lesson.group.schoolId);
+}
+
+export async function getRollCall(ctx: RequestContext, lessonId: string) {
+  const viewer = await requireStaff(ctx);
+  const loaded = await loadLesson(ctx, lessonId);
+  if (!loaded || !mayRead(viewer, loaded, ctx.today)) throw notFound('Lesson');
+  const [attendance, history] = await Promise.all([
+    ctx.prisma.attendance.findMany({
+      where: { lessonId },
+      select: { studentId: true, status: true, lateMinutes: true, note: true, validReason: true },
+    }),
+    ctx.prisma.attendanceChange.findMany({ where: { lessonId }, orderBy: [{ changedAt: 'desc' }, { id: 'desc' }], take: 200 }),
+  ]);
+  const byStudent = new Map(attendance.map((row) => [row.studentId, row]));
+  const authority = authorityFor(viewer, loaded, ctx.today);
+  const staffNames = await namesOfStaff(
+    ctx,
+    history.map((change) => change.changedById),
+  );
+  const studentNames = new Map(loaded.students.map((student) => [student.id, `${student.firstName} ${student.lastName}`]));
+  return {
+    lesson: loaded.lesson,
+    durationMinutes: Math.round((loaded.lesson.endsAt.getTime() - loaded.lesson.startsAt.getTime()) / 60_000),
+    students: loaded.students.map((student) => {
+      const row = byStudent.get(student.id);
+      return {
+        ...student,
+        status: row?.status ?? null,
+        lateMinutes: row?.lateMinutes ?? null,
+        note: row?.note ?? null,
+        validReason: row?.validReason ?? null,
+      };
+    }),
+    reasonRequired: authority.allowed && authority.reasonRequired,
+    cannotSaveBecause: loaded.lesson.status === 'CANCELLED' ? 'LESSON_CANCELLED' : authority.allowed ? null : authority.why,
+    history: history.map((change) => ({
+      ...change,
+      studentName: studentNames.get(change.studentId) ?? '—',
+      changedBy: staffNames.get(change.changedById) ?? '—',
+    })),
+  };
+}
+
+async function namesOfStaff(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const staff = await ctx.prisma.staff.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  return new Map(staff.map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
+}
+
+export interface SaveRollCallInput {
+  submissionId: string;
+  lessonId: string;
+  entries: RollCallEntry[];
+  reason?: string | null;
+}
+
+function rollCallRefused(problems: RollCallProblem[]) {
+  const [first] = problems;
+  if (first?.code === 'LESSON_CANCELLED') return appError('LESSON_CANCELLED', 'A cancelled lesson has no roll call');
+  return appError('BAD_USER_INPUT', `The roll call was not saved: ${problems.map((problem) => problem.code).join(', ')}`, { problems });
+}
+
+/**
+ * Saves a roll call all or nothing. A resent submission (same device-made id) is recognised and
+ * changes nothing; the lesson row is locked so two devices saving one lesson are applied in turn.
+ */
+export interface SaveRollCallOutcome {
+  submissionId: string;
+  applied: boolean;
+  changedCount: number;
+  lessonId: string;
+}
+
+export type AttendanceChangeRecord = Awaited<ReturnType<typeof getRollCall>>['history'][number];
+
+export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput): Promise<SaveRollCallOutcome> {
+  const viewer = await requireViewer(ctx);
+  if (viewer.facts.kind !== 'STAFF' || !isId(input.lessonId)) throw notFound('Lesson');
+  if (!isId(input.submissionId)) throw badInput('submissionId must be a UUID made on the device', 'submissionId');
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > MAX_CORRECTION_REASON_LENGTH)
+    throw badInput(`The reason may be at most ${MAX_CORRECTION_REASON_LENGTH} characters`, 'reason');
+
+  const earlier = await ctx.prisma.rollCallSubmission.findUnique({ where: { id: input.submissionId }, select: { lessonId: true } });
+  if (earlier) {
+    if (earlier.lessonId !== input.lessonId) throw badInput('This submissionId was already used for another lesson', 'submissionId');
+    return { submissionId: input.submissionId, applied: false, changedCount: 0, lessonId: input.lessonId };
+  }
+
+  const staffViewer = viewer as Viewer & { facts: { kind: 'STAFF' } };
+  const loaded = await loadLesson(ctx, input.lessonId);
+  if (!loaded) throw notFound('Lesson');
+  const authority = authorityFor(staffViewer, loaded, ctx.today);
+  if (!authority.allowed) {
+    if (authority.why === 'NOT_YOUR_LESSON') throw notFound('Lesson');
+    if (authority.why === 'TOO_EARLY') throw appError('FORBIDDEN', 'The roll call opens on the day of the lesson', { reason: 'TOO_EARLY' });
+    throw appError('FORBIDDEN', "After the lesson's day, the mentor or an administrator corrects the roll call", { reason: authority.why });
+  }
+  const durationMinutes = Math.round((loaded.lesson.endsAt.getTime() - loaded.lesson.startsAt.getTime()) / 60_000);
+  const problems = checkRollCall(
+    { status: loaded.lesson.status, durationMinutes },
+    new Set(loaded.students.map((student) => student.id)),
+    input.entries,
+  );
+  if (problems.length > 0) throw rollCallRefused(problems);
+  if (authority.reasonRequired && !reason) throw badInput("A correction after the lesson's day needs a reason", 'reason');
+
+  const entries = input.entries;
+  const staffId = staffViewer.facts.staffId;
+  const [result] = await ctx.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE id = ${input.lessonId}::uuid FOR UPDATE`;
+    // One statement: record the submission, upsert the changed rows, keep their history and mark the lesson.
+    // Everything after `submission` only runs if this submission is new (a concurrent resend inserts nothing).
+    return tx.$queryRaw<{ applied: boolean; changed: number }[]>`
+      WITH submission AS (
+        INSERT INTO "RollCallSubmission" (id, "lessonId", "submittedById", "receivedAt", reason, "entryCount")
+        VALUES (${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${ctx.now}, ${reason}, ${entries.length})
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id
+      ),
+      incoming AS (
+        SELECT * FROM unnest(
+          ${entries.map((entry) => entry.studentId)}::uuid[],
+          ${entries.map((entry) => entry.status)}::text[],
+          ${entries.map((entry) => entry.lateMinutes ?? null)}::int[],
+          ${entries.map((entry) => entry.note?.trim() || null)}::text[]
+        ) AS t("studentId", status, "lateMinutes", note)
+      ),
+      changed AS (
+        SELECT i."studentId", i.status::"AttendanceStatus" AS status, i."lateMinutes", i.note,
+               a.id AS "existingId", a.status AS "beforeStatus", a."lateMinutes" AS "beforeLateMinutes", a.note AS "beforeNote"
+        FROM incoming i
+        LEFT JOIN "Attendance" a ON a."lessonId" = ${input.lessonId}::uuid AND a."studentId" = i."studentId"
+        WHERE EXISTS (SELECT 1 FROM submission)
+          AND (a.id IS NULL OR a.status::text IS DISTINCT FROM i.status OR a."lateMinutes" IS DISTINCT FROM i."lateMinutes" OR a.note IS DISTINCT FROM i.note)
+      ),
+      upserted AS (
+        INSERT INTO "Attendance" (id, "lessonId", "studentId", status, "lateMinutes", note, "markedById", "markedAt")
+        SELECT gen_random_uuid(), ${input.lessonId}::uuid, c."studentId", c.status, c."lateMinutes", c.note, ${staffId}::uuid, ${ctx.now}
+        FROM changed c
+        ON CONFLICT ("lessonId", "studentId") DO UPDATE
+          SET status = EXCLUDED.status, "lateMinutes" = EXCLUDED."lateMinutes", note = EXCLUDED.note,
+              "markedById" = EXCLUDED."markedById", "markedAt" = EXCLUDED."markedAt"
+        RETURNING 1
+      ),
+      history AS (
+        INSERT INTO "AttendanceChange" ("submissionId", "lessonId", "studentId", "changedById", "changedAt",
+          "beforeStatus", "beforeLateMinutes", "beforeNote", "afterStatus", "afterLateMinutes", "afterNote", reason)
+        SELECT ${input.submissionId}::uuid, ${input.lessonId}::uuid, c."studentId", ${staffId}::uuid, ${ctx.now},
+               c."beforeStatus", c."beforeLateMinutes", c."beforeNote", c.status, c."lateMinutes", c.note, ${reason}
+        FROM changed c
+        RETURNING 1
+      ),
+      marked AS (
+        UPDATE "Lesson" SET "attendanceTakenAt" = ${ctx.now}, "attendanceTakenById" = ${staffId}::uuid,
+          "attendanceChangedAt" = CASE WHEN EXISTS (SELECT 1 FROM changed WHERE "existingId" IS NOT NULL) THEN ${ctx.now}::timestamptz ELSE "attendanceChangedAt" END
+        WHERE id = ${input.lessonId}::uuid AND EXISTS (SELECT 1 FROM submission)
+        RETURNING 1
+      )
+      -- Data-modifying CTEs always run to completion, read or not.
+      SELECT EXISTS (SELECT 1 FROM submission) AS applied, (SELECT count(*) FROM upserted)::int AS changed`;
+  });
+  return {
+    submissionId: input.submissionId,
+    applied: result?.applied ?? false,
+    changedCount: result?.changed ?? 0,
+    lessonId: input.lessonId,
+  };
+}
+
+/** A mentor's class across a day: every student's marks in the lessons of their groups. */
+export async function classDay(ctx: RequestContext, classId: string, date: string | null | undefined) {
+  const viewer = await requireStaff(ctx);
+  const day = parseDate(date, ctx.today);
+  if (!isId(classId)) throw notFound('Group');
+  const group = await ctx.prisma.group.findUnique({ where: { id: classId }, select: { id: true, name: true, kind: true, schoolId: true } });
+  const duties = currentDuties(viewer, ctx.today);
+  const allowed =
+    group?.kind === 'CLASS' &&
+    duties.some(
+      (duty) =>
+        duty.kind === 'ADMINISTRATOR' ||
+        (duty.kind === 'MENTOR' && duty.groupId === classId) ||
+        (duty.kind === 'PRINCIPAL' && duty.schoolId === group.schoolId),
+    );
+  if (!group || !allowed) throw notFound('Group');
+  const dayDate = dayOf(day);
+  const members = await ctx.prisma.groupMembership.findMany({
+    where: { groupId: classId, ...memberOn(dayDate) },
+    select: {
+      student: {
+        select: { id: true, firstName: true, lastName: true, memberships: { where: memberOn(dayDate), select: { groupId: true } } },
+      },
+    },
+  });
+  const groupIds = [...new Set(members.flatMap(({ student }) => student.memberships.map((m) => m.groupId)))];
+  const lessons = await ctx.prisma.lesson.findMany({
+    where: { date: dayDate, groupId: { in: groupIds } },
+    select: {
+      id: true,
+      groupId: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      attendanceTakenAt: true,
+      attendanceChangedAt: true,
+      subject: { select: { code: true } },
+      attendances: {
+        where: { studentId: { in: members.map(({ student }) => student.id) } },
+        select: { studentId: true, status: true, lateMinutes: true, validReason: true },
+      },
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+  });
+  const students = members
+    .map(({ student }) => {
+      const own = new Set(student.memberships.map((m) => m.groupId));
+      const marks = lessons
+        .filter((lesson) => own.has(lesson.groupId))
+        .flatMap((lesson) =>
+          lesson.attendances
+            .filter((row) => row.studentId === student.id)
+            .map((row) => ({
+              lessonId: lesson.id,
+              status: row.status,
+              lateMinutes: row.lateMinutes,
+              unexcused: isUnexcused(row.status, row.validReason),
+            })),
+        );
+      const lateCount = marks.filter((mark) => mark.status === 'LATE').length;
+      return {
+        id: student.id,
+        firstName: student.firstName,
+        lastName: student.lastName,
+        marks,
+        unexcusedAbsenceCount: marks.filter((mark) => mark.status === 'ABSENT' && mark.unexcused).length,
+        lateCount,
+        repeatedLateness: lateCount >= 2,
+      };
+    })
+    .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
+  return {
+    classId,
+    className: group.name,
+    date: day,
+    lessons: lessons.map((lesson) => ({
+      lessonId: lesson.id,
+      subjectCode: lesson.subject.code,
+      startsAt: lesson.startsAt.toISOString(),
+      endsAt: lesson.endsAt.toISOString(),
+      status: lesson.status,
+      rollCallState: rollCallState(lesson),
+      rollCallOverdue: rollCallOverdue(lesson, ctx.now),
+    })),
+    students,
+  };
+}

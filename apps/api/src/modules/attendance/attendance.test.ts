@@ -1,0 +1,326 @@
+// Roll call through the API, per rule and per error, on both databases.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, errorCode, loggedIn, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
+
+const MY_LESSONS = `query($date: String) { myLessons(date: $date) { id date startsAt endsAt subjectCode groupName status rollCallState rollCallOverdue studentCount } }`;
+const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) {
+  durationMinutes reasonRequired cannotSaveBecause
+  lesson { id rollCallState }
+  students { id firstName lastName className status lateMinutes note validReason }
+  history { studentId changedAt changedBy beforeStatus afterStatus afterLateMinutes reason }
+} }`;
+const SAVE = `mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { submissionId applied changedCount rollCall { lesson { rollCallState } } } }`;
+
+interface LessonRow {
+  id: string;
+  date: string;
+  status: string;
+  rollCallState: string;
+  rollCallOverdue: boolean;
+  studentCount: number;
+  endsAt: string;
+}
+interface RollCallData {
+  rollCall: {
+    durationMinutes: number;
+    reasonRequired: boolean;
+    cannotSaveBecause: string | null;
+    lesson: { rollCallState: string };
+    students: { id: string; status: string | null; lateMinutes: number | null; note: string | null }[];
+    history: { studentId: string; beforeStatus: string | null; afterStatus: string; reason: string | null; changedBy: string }[];
+  };
+}
+interface SaveData {
+  saveRollCall: { applied: boolean; changedCount: number; rollCall: { lesson: { rollCallState: string } } };
+}
+type Entry = { studentId: string; status: 'PRESENT' | 'ABSENT' | 'LATE'; lateMinutes?: number | null; note?: string | null };
+
+describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
+  let server: TestServer;
+  let teacher: TestClient;
+  let lessons: LessonRow[];
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    // The teacher (not a mentor) with the most lessons today and yesterday; in a small demo school `larare` may have none on a given day.
+    const [busiest] = await server.db.prisma.$queryRaw<{ username: string }[]>`
+      SELECT a.username FROM "LessonTeacher" lt
+      JOIN "Lesson" l ON l.id = lt."lessonId" AND l.status = 'SCHEDULED' AND l.date IN (${server.today}::date, ${server.today}::date - 1)
+      JOIN "UserAccount" a ON a."staffId" = lt."staffId"
+      WHERE NOT EXISTS (SELECT 1 FROM "StaffDuty" d WHERE d."staffId" = lt."staffId" AND d.kind IN ('MENTOR', 'ADMINISTRATOR'))
+      GROUP BY a.username ORDER BY count(DISTINCT l.date) DESC, count(*) DESC, a.username LIMIT 1`;
+    teacher = await loggedIn(server, busiest!.username);
+    lessons = (await teacher.request<{ myLessons: LessonRow[] }>(MY_LESSONS)).data!.myLessons;
+  });
+  afterAll(() => server?.stop());
+
+  const rollCall = async (client: TestClient, id: string) => (await client.request<RollCallData>(ROLL_CALL, { id })).data!.rollCall;
+  const save = (client: TestClient, lessonId: string, entries: Entry[], extra: { submissionId?: string; reason?: string } = {}) =>
+    client.request<SaveData>(SAVE, {
+      input: { submissionId: extra.submissionId ?? randomUUID(), lessonId, entries, reason: extra.reason },
+    });
+  const allPresent = async (client: TestClient, lessonId: string): Promise<Entry[]> =>
+    (await rollCall(client, lessonId)).students.map((student) => ({ studentId: student.id, status: 'PRESENT' }));
+  const attendanceRows = (lessonId: string) =>
+    server.db.prisma.attendance.findMany({
+      where: { lessonId },
+      orderBy: { studentId: 'asc' },
+      select: { studentId: true, status: true, lateMinutes: true, note: true },
+    });
+  const openLesson = (index: number) => {
+    const lesson = lessons.filter((l) => l.status === 'SCHEDULED')[index];
+    if (!lesson) throw new Error(`the teacher has fewer than ${index + 1} lessons today`);
+    return lesson;
+  };
+
+  it("lists the teacher's lessons today, not taken, with their students; past ones stand out as overdue", async () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(2);
+    for (const lesson of lessons) {
+      expect(lesson.date).toBe(server.today);
+      expect(lesson.rollCallState).toBe('NOT_TAKEN');
+      expect(lesson.studentCount).toBeGreaterThan(0);
+      expect(lesson.rollCallOverdue).toBe(lesson.status === 'SCHEDULED' && new Date(lesson.endsAt) < new Date(`${server.today}T09:30:00Z`));
+    }
+    const yesterday = (await teacher.request<{ myLessons: LessonRow[] }>(MY_LESSONS, { date: '2026-11-24' })).data!.myLessons;
+    expect(yesterday.every((lesson) => lesson.date === '2026-11-24')).toBe(true);
+    expect(errorCode(await teacher.request(MY_LESSONS, { date: '2026-02-30' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('takes a roll call: present by default, one absent, one late; saved once even when resent', async () => {
+    const lesson = openLesson(0);
+    const entries = await allPresent(teacher, lesson.id);
+    entries[0] = { ...entries[0]!, status: 'ABSENT', note: 'ingen anmälan' };
+    entries[1] = { ...entries[1]!, status: 'LATE', lateMinutes: 10 };
+    const submissionId = randomUUID();
+    const first = await save(teacher, lesson.id, entries, { submissionId });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.saveRollCall).toMatchObject({
+      applied: true,
+      changedCount: entries.length,
+      rollCall: { lesson: { rollCallState: 'TAKEN' } },
+    });
+
+    const resent = await save(teacher, lesson.id, entries, { submissionId });
+    expect(resent.data!.saveRollCall).toMatchObject({ applied: false, changedCount: 0 });
+    expect(await server.db.prisma.attendance.count({ where: { lessonId: lesson.id } })).toBe(entries.length);
+    expect(await server.db.prisma.attendanceChange.count({ where: { lessonId: lesson.id } })).toBe(entries.length);
+    expect(await server.db.prisma.rollCallSubmission.count({ where: { lessonId: lesson.id } })).toBe(1);
+
+    const shown = await rollCall(teacher, lesson.id);
+    expect(shown.students.find((s) => s.id === entries[0]!.studentId)).toMatchObject({ status: 'ABSENT', note: 'ingen anmälan' });
+    expect(shown.students.find((s) => s.id === entries[1]!.studentId)).toMatchObject({ status: 'LATE', lateMinutes: 10 });
+  });
+
+  it('two concurrent resends of one submission are applied once', async () => {
+    const lesson = openLesson(1);
+    const entries = await allPresent(teacher, lesson.id);
+    const submissionId = randomUUID();
+    const results = await Promise.all([
+      save(teacher, lesson.id, entries, { submissionId }),
+      save(teacher, lesson.id, entries, { submissionId }),
+    ]);
+    expect(results.map((r) => r.data!.saveRollCall.applied).sort()).toEqual([false, true]);
+    expect(await server.db.prisma.attendanceChange.count({ where: { lessonId: lesson.id } })).toBe(entries.length);
+  });
+
+  it('a correction the same day changes only what differs, keeps the history and marks the lesson changed', async () => {
+    const lesson = openLesson(1);
+    const entries = await allPresent(teacher, lesson.id);
+    entries[2] = { ...entries[2]!, status: 'ABSENT' };
+    const corrected = await save(teacher, lesson.id, entries);
+    expect(corrected.data!.saveRollCall).toMatchObject({
+      applied: true,
+      changedCount: 1,
+      rollCall: { lesson: { rollCallState: 'CHANGED' } },
+    });
+    const shown = await rollCall(teacher, lesson.id);
+    const change = shown.history.find((h) => h.studentId === entries[2]!.studentId && h.beforeStatus === 'PRESENT');
+    expect(change).toMatchObject({ afterStatus: 'ABSENT', changedBy: expect.any(String) });
+    const listed = (await teacher.request<{ myLessons: LessonRow[] }>(MY_LESSONS)).data!.myLessons.find((l) => l.id === lesson.id);
+    expect(listed?.rollCallState).toBe('CHANGED');
+  });
+
+  describe('bad input is refused whole, and what was saved stays', () => {
+    it.each([
+      [
+        'negative late minutes',
+        (e: Entry[]) => [{ ...e[0]!, status: 'LATE' as const, lateMinutes: -5 }, ...e.slice(1)],
+        'LATE_MINUTES_OUT_OF_RANGE',
+      ],
+      [
+        'late minutes beyond the lesson',
+        (e: Entry[]) => [{ ...e[0]!, status: 'LATE' as const, lateMinutes: 500 }, ...e.slice(1)],
+        'LATE_MINUTES_OUT_OF_RANGE',
+      ],
+      ['a duplicate student', (e: Entry[]) => [...e, { ...e[0]!, status: 'ABSENT' as const }], 'DUPLICATE_STUDENT'],
+      [
+        'a student outside the group',
+        (e: Entry[]) => [...e, { studentId: '00000000-0000-4000-8000-000000000001', status: 'PRESENT' as const }],
+        'STUDENT_NOT_IN_GROUP',
+      ],
+    ])('%s', async (_name, mutate, problem) => {
+      const lesson = openLesson(0);
+      const before = await attendanceRows(lesson.id);
+      const entries = mutate(await allPresent(teacher, lesson.id));
+      const result = await save(teacher, lesson.id, entries);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect((result.errors?.[0]?.extensions?.problems as { code: string }[]).map((p) => p.code)).toContain(problem);
+      expect(await attendanceRows(lesson.id)).toEqual(before);
+    });
+
+    it('a lesson that does not exist or is not the teacher’s: NOT_FOUND', async () => {
+      expect(errorCode(await save(teacher, '00000000-0000-4000-8000-000000000000', []))).toBe('NOT_FOUND');
+      expect(errorCode(await save(teacher, 'not-a-uuid', []))).toBe('NOT_FOUND');
+      const others = await server.db.prisma.lesson.findFirstOrThrow({
+        where: { date: new Date(`${server.today}T00:00:00Z`), status: 'SCHEDULED', id: { notIn: lessons.map((l) => l.id) } },
+      });
+      expect(errorCode(await save(teacher, others.id, [{ studentId: randomUUID(), status: 'PRESENT' }]))).toBe('NOT_FOUND');
+      expect(errorCode(await teacher.request(ROLL_CALL, { id: others.id }))).toBe('NOT_FOUND');
+    });
+
+    it('a cancelled lesson has no roll call', async () => {
+      const lesson = openLesson(0);
+      const entries = await allPresent(teacher, lesson.id);
+      const before = await attendanceRows(lesson.id);
+      await server.db.prisma.lesson.update({ where: { id: lesson.id }, data: { status: 'CANCELLED' } });
+      try {
+        expect(errorCode(await save(teacher, lesson.id, entries))).toBe('LESSON_CANCELLED');
+        expect(await attendanceRows(lesson.id)).toEqual(before);
+        expect((await rollCall(teacher, lesson.id)).cannotSaveBecause).toBe('LESSON_CANCELLED');
+      } finally {
+        await server.db.prisma.lesson.update({ where: { id: lesson.id }, data: { status: 'SCHEDULED' } });
+      }
+    });
+
+    it('a malformed submission id or a reused one for another lesson', async () => {
+      const lesson = openLesson(0);
+      const entries = await allPresent(teacher, lesson.id);
+      const malformed = await teacher.request(SAVE, { input: { submissionId: 'abc', lessonId: lesson.id, entries } });
+      expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
+      const used = (await server.db.prisma.rollCallSubmission.findFirstOrThrow({ where: { lessonId: lesson.id } })).id;
+      expect(errorCode(await save(teacher, openLesson(1).id, entries, { submissionId: used }))).toBe('BAD_USER_INPUT');
+    });
+
+    it('students, guardians and principals cannot save a roll call', async () => {
+      const lesson = openLesson(0);
+      const entries = await allPresent(teacher, lesson.id);
+      for (const username of ['elev', 'vardnadshavare', 'rektor']) {
+        const client = await loggedIn(server, username);
+        expect(errorCode(await save(client, lesson.id, entries))).toBe('NOT_FOUND');
+      }
+    });
+  });
+
+  describe('corrections after the lesson day', () => {
+    let pastLessonId: string;
+    let mentor: TestClient;
+
+    beforeAll(async () => {
+      const yesterday = (await teacher.request<{ myLessons: LessonRow[] }>(MY_LESSONS, { date: '2026-11-24' })).data!.myLessons;
+      const past = yesterday.find((l) => l.status === 'SCHEDULED' && l.rollCallState !== 'NOT_TAKEN');
+      expect(past, 'the teacher had a lesson with a roll call yesterday').toBeTruthy();
+      pastLessonId = past!.id;
+      const lessonStudents = await server.db.prisma.groupMembership.findMany({
+        where: { group: { lessons: { some: { id: pastLessonId } } } },
+        select: { studentId: true },
+      });
+      const classDuty = await server.db.prisma.staffDuty.findFirstOrThrow({
+        where: { kind: 'MENTOR', group: { memberships: { some: { studentId: { in: lessonStudents.map((s) => s.studentId) } } } } },
+        include: { staff: { include: { account: true } } },
+      });
+      mentor = await loggedIn(server, classDuty.staff.account!.username);
+    });
+
+    it('the teacher can no longer change it', async () => {
+      const entries = await allPresent(teacher, pastLessonId);
+      const result = await save(teacher, pastLessonId, entries);
+      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+    });
+
+    it('a mentor of a class in the lesson can, with a reason, and the reason is kept', async () => {
+      const shown = await rollCall(mentor, pastLessonId);
+      expect(shown.reasonRequired).toBe(true);
+      const entries: Entry[] = shown.students.map((s) => ({
+        studentId: s.id,
+        status: (s.status ?? 'PRESENT') as Entry['status'],
+        lateMinutes: s.lateMinutes,
+        note: s.note,
+      }));
+      const target = entries.findIndex((e) => e.status !== 'ABSENT');
+      entries[target] = { studentId: entries[target]!.studentId, status: 'ABSENT' };
+      expect(errorCode(await save(mentor, pastLessonId, entries))).toBe('BAD_USER_INPUT');
+      const saved = await save(mentor, pastLessonId, entries, { reason: 'Eleven var på tandläkaren, bekräftat av hemmet' });
+      expect(saved.data!.saveRollCall).toMatchObject({ applied: true, changedCount: 1 });
+      const history = (await rollCall(mentor, pastLessonId)).history;
+      expect(history[0]).toMatchObject({
+        studentId: entries[target]!.studentId,
+        afterStatus: 'ABSENT',
+        reason: 'Eleven var på tandläkaren, bekräftat av hemmet',
+      });
+    });
+
+    it('nobody takes the roll call before the lesson day', async () => {
+      const tomorrow = (await teacher.request<{ myLessons: LessonRow[] }>(MY_LESSONS, { date: '2026-11-26' })).data!.myLessons[0];
+      expect(tomorrow).toBeTruthy();
+      const entries = await allPresent(teacher, tomorrow!.id);
+      const result = await save(teacher, tomorrow!.id, entries);
+      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.reason).toBe('TOO_EARLY');
+    });
+  });
+
+  describe("the mentor's class today", () => {
+    it('shows each student across the day, with unexcused absence and repeated lateness, and overdue roll calls', async () => {
+      const mentor = await loggedIn(server, 'mentor');
+      const me = await mentor.request<{ myGroups: { id: string; kind: string }[] }>('{ myGroups { id kind } }');
+      const classId = await server.db.prisma.staffDuty
+        .findFirstOrThrow({ where: { kind: 'MENTOR', staff: { account: { username: 'mentor' } } } })
+        .then((duty) => duty.groupId!);
+      expect(me.data!.myGroups.map((g) => g.id)).toContain(classId);
+      const query = `query($id: ID!) { classDay(classId: $id) { className date lessons { lessonId rollCallState rollCallOverdue endsAt status } students { id marks { lessonId status unexcused } unexcusedAbsenceCount lateCount repeatedLateness } } }`;
+      type ClassDay = {
+        classDay: {
+          date: string;
+          lessons: { lessonId: string; rollCallOverdue: boolean; rollCallState: string; endsAt: string; status: string }[];
+          students: {
+            id: string;
+            marks: { lessonId: string }[];
+            unexcusedAbsenceCount: number;
+            lateCount: number;
+            repeatedLateness: boolean;
+          }[];
+        };
+      };
+      const before = (await mentor.request<ClassDay>(query, { id: classId })).data!.classDay;
+      expect(before.date).toBe(server.today);
+      expect(before.lessons.length).toBeGreaterThan(0);
+      const clock = new Date(`${server.today}T09:30:00Z`);
+      for (const lesson of before.lessons) {
+        expect(lesson.rollCallOverdue).toBe(
+          lesson.status === 'SCHEDULED' && lesson.rollCallState === 'NOT_TAKEN' && new Date(lesson.endsAt) < clock,
+        );
+      }
+
+      // The mentor marks one student absent and late in today's first lessons of the class.
+      const open = before.lessons.filter((l) => l.status === 'SCHEDULED');
+      const student = before.students[0]!;
+      for (const [index, lesson] of open.slice(0, 3).entries()) {
+        const entries = await allPresent(mentor, lesson.lessonId);
+        const mine = entries.findIndex((e) => e.studentId === student.id);
+        if (mine < 0) continue;
+        entries[mine] =
+          index === 0 ? { studentId: student.id, status: 'ABSENT' } : { studentId: student.id, status: 'LATE', lateMinutes: 5 };
+        expect((await save(mentor, lesson.lessonId, entries)).errors).toBeUndefined();
+      }
+      const after = (await mentor.request<ClassDay>(query, { id: classId })).data!.classDay;
+      const row = after.students.find((s) => s.id === student.id)!;
+      expect(row.unexcusedAbsenceCount).toBe(1);
+      expect(row.lateCount).toBeGreaterThanOrEqual(1);
+      expect(row.repeatedLateness).toBe(row.lateCount >= 2);
+
+      expect(errorCode(await teacher.request(query, { id: classId }))).toBe('NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,102 @@
+// Roll call rules (närvaro): what a submission may contain and who may make it when.
+import { activeDuties, type DutyFacts } from './access.ts';
+
+export type AttendanceStatus = 'PRESENT' | 'ABSENT' | 'LATE';
+export type ValidAbsenceReason = 'SICK' | 'LEAVE' | 'SCHOOL_ACTIVITY' | 'OTHER';
+
+export const MAX_ATTENDANCE_NOTE_LENGTH = 500;
+export const MAX_CORRECTION_REASON_LENGTH = 500;
+
+/** Absence or lateness is unexcused (ogiltig) unless a valid reason covers it. */
+export const isUnexcused = (status: AttendanceStatus, validReason: ValidAbsenceReason | null): boolean =>
+  status !== 'PRESENT' && validReason === null;
+
+export interface RollCallEntry {
+  studentId: string;
+  status: AttendanceStatus;
+  lateMinutes?: number | null;
+  note?: string | null;
+}
+
+export interface RollCallLesson {
+  status: 'SCHEDULED' | 'CANCELLED';
+  durationMinutes: number;
+}
+
+export type RollCallProblem =
+  | { code: 'LESSON_CANCELLED' }
+  | { code: 'EMPTY_SUBMISSION' }
+  | { code: 'DUPLICATE_STUDENT'; studentId: string }
+  | { code: 'STUDENT_NOT_IN_GROUP'; studentId: string }
+  | { code: 'LATE_MINUTES_REQUIRED'; studentId: string }
+  | { code: 'LATE_MINUTES_OUT_OF_RANGE'; studentId: string; max: number }
+  | { code: 'LATE_MINUTES_NOT_ALLOWED'; studentId: string }
+  | { code: 'NOTE_TOO_LONG'; studentId: string; max: number };
+
+/**
+ * Everything wrong with a submission, so the teacher can fix all of it at once. A submission with
+ * any problem is refused whole: attendance is all or nothing.
+ */
+export function checkRollCall(
+  lesson: RollCallLesson,
+  memberIds: ReadonlySet<string>,
+  entries: readonly RollCallEntry[],
+): RollCallProblem[] {
+  if (lesson.status === 'CANCELLED') return [{ code: 'LESSON_CANCELLED' }];
+  if (entries.length === 0) return [{ code: 'EMPTY_SUBMISSION' }];
+  const problems: RollCallProblem[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const { studentId } = entry;
+    if (seen.has(studentId)) problems.push({ code: 'DUPLICATE_STUDENT', studentId });
+    seen.add(studentId);
+    if (!memberIds.has(studentId)) problems.push({ code: 'STUDENT_NOT_IN_GROUP', studentId });
+    const minutes = entry.lateMinutes ?? null;
+    if (entry.status === 'LATE') {
+      if (minutes === null) problems.push({ code: 'LATE_MINUTES_REQUIRED', studentId });
+      else if (!Number.isInteger(minutes) || minutes < 1 || minutes > lesson.durationMinutes) {
+        problems.push({ code: 'LATE_MINUTES_OUT_OF_RANGE', studentId, max: lesson.durationMinutes });
+      }
+    } else if (minutes !== null) {
+      problems.push({ code: 'LATE_MINUTES_NOT_ALLOWED', studentId });
+    }
+    if ((entry.note?.length ?? 0) > MAX_ATTENDANCE_NOTE_LENGTH) {
+      problems.push({ code: 'NOTE_TOO_LONG', studentId, max: MAX_ATTENDANCE_NOTE_LENGTH });
+    }
+  }
+  return problems;
+}
+
+export interface RollCallAuthorityFacts {
+  /** local date of the lesson, YYYY-MM-DD */
+  lessonDate: string;
+  teacherStaffIds: readonly string[];
+  /** the home classes of the lesson's students, for the mentor rule */
+  studentClassIds: readonly string[];
+}
+
+/**
+ * Who may save a lesson's roll call, and on which terms:
+ * - on the lesson's day its teacher, a mentor of a class in the lesson, or an administrator;
+ * - afterwards only a mentor or an administrator, and only with a reason (a correction);
+ * - never before the lesson's day.
+ */
+export type RollCallAuthority =
+  { allowed: true; reasonRequired: boolean } | { allowed: false; why: 'NOT_YOUR_LESSON' | 'TOO_EARLY' | 'TOO_LATE_FOR_TEACHER' };
+
+export function rollCallAuthority(
+  staffId: string,
+  duties: readonly DutyFacts[],
+  lesson: RollCallAuthorityFacts,
+  today: string,
+): RollCallAuthority {
+  const active = activeDuties(duties, today);
+  const isAdmin = active.some((duty) => duty.kind === 'ADMINISTRATOR');
+  const isMentor = active.some((duty) => duty.kind === 'MENTOR' && duty.groupId !== null && lesson.studentClassIds.includes(duty.groupId));
+  const isTeacher = lesson.teacherStaffIds.includes(staffId);
+  if (!isAdmin && !isMentor && !isTeacher) return { allowed: false, why: 'NOT_YOUR_LESSON' };
+  if (today < lesson.lessonDate) return { allowed: false, why: 'TOO_EARLY' };
+  if (today === lesson.lessonDate) return { allowed: true, reasonRequired: false };
+  if (isAdmin || isMentor) return { allowed: true, reasonRequired: true };
+  return { allowed: false, why: 'TOO_LATE_FOR_TEACHER' };
+}
