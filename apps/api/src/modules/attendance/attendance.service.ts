@@ -9,7 +9,7 @@ import {
   type RollCallEntry,
   type RollCallProblem,
 } from '@insyn/domain';
-import { Prisma } from '@insyn/db';
+import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
 import { currentDuties, isId } from '../access/access.service.ts';
