@@ -30,10 +30,25 @@ export function describeLocation(location: DatabaseLocation): string {
   }
 }
 
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+export interface OpenOptions {
+  /** called for every statement sent to a PostgreSQL server (benchmarks count round trips with it) */
+  onQuery?: () => void;
+}
+
+export async function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Promise<Database> {
   if (location.kind === 'postgres') {
     // One pool for the client and the migration engine, so that close() really ends every connection.
     const pool = new pg.Pool({ connectionString: location.url, max: poolSize() });
+    const { onQuery } = options;
+    if (onQuery) {
+      pool.on('connect', (client) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+          onQuery();
+          return query(...args);
+        };
+      });
+    }
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {

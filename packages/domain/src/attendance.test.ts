@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DutyFacts } from './access.ts';
-import { checkRollCall, isUnexcused, rollCallAuthority, type RollCallEntry } from './attendance.ts';
+import { checkRollCall, effectiveRollCallDay, isUnexcused, rollCallAuthority, type RollCallEntry } from './attendance.ts';
 
 const lesson = { status: 'SCHEDULED' as const, durationMinutes: 60 };
 const members = new Set(['a', 'b', 'c']);
@@ -96,5 +96,20 @@ describe('rollCallAuthority', () => {
     expect(rollCallAuthority('other', [duty('TEACHER', 'ma7B')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
     expect(rollCallAuthority('m2', [duty('MENTOR', 'class7A')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
     expect(rollCallAuthority('p', [duty('PRINCIPAL')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
+  });
+});
+
+describe('effectiveRollCallDay', () => {
+  const received = new Date('2026-11-26T07:00:00Z'); // Thursday 08:00 in Sweden
+  it('counts a roll call kept offline for the day it was taken', () => {
+    expect(effectiveRollCallDay(new Date('2026-11-25T14:00:00Z'), received)).toBe('2026-11-25');
+  });
+  it('uses the arrival day without a device time, or with one in the future or too old', () => {
+    expect(effectiveRollCallDay(null, received)).toBe('2026-11-26');
+    expect(effectiveRollCallDay(new Date('2026-11-27T07:00:00Z'), received)).toBe('2026-11-26');
+    expect(effectiveRollCallDay(new Date('2026-11-20T07:00:00Z'), received)).toBe('2026-11-26');
+  });
+  it('tolerates a device clock a little ahead', () => {
+    expect(effectiveRollCallDay(new Date('2026-11-26T07:03:00Z'), received)).toBe('2026-11-26');
   });
 });

@@ -1,5 +1,6 @@
 // Roll call rules (närvaro): what a submission may contain and who may make it when.
 import { activeDuties, type DutyFacts } from './access.ts';
+import { schoolDateOf } from './iso-week.ts';
 
 export type AttendanceStatus = 'PRESENT' | 'ABSENT' | 'LATE';
 export type ValidAbsenceReason = 'SICK' | 'LEAVE' | 'SCHOOL_ACTIVITY' | 'OTHER';
@@ -99,4 +100,20 @@ export function rollCallAuthority(
   if (today === lesson.lessonDate) return { allowed: true, reasonRequired: false };
   if (isAdmin || isMentor) return { allowed: true, reasonRequired: true };
   return { allowed: false, why: 'TOO_LATE_FOR_TEACHER' };
+}
+
+/** How long a roll call kept on a device while offline still counts as taken when it was saved there. */
+export const MAX_OFFLINE_DAYS = 4;
+const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The school day a submission counts for: the day the teacher saved it on the device, if that is
+ * believable (not in the future, at most MAX_OFFLINE_DAYS ago); otherwise the day it arrived. So a
+ * roll call taken offline on the lesson's day is still the teacher's to save the next morning.
+ */
+export function effectiveRollCallDay(takenAt: Date | null, receivedAt: Date): string {
+  if (!takenAt) return schoolDateOf(receivedAt);
+  const age = receivedAt.getTime() - takenAt.getTime();
+  if (age < -ALLOWED_CLOCK_SKEW_MS || age > MAX_OFFLINE_DAYS * 24 * 60 * 60_000) return schoolDateOf(receivedAt);
+  return schoolDateOf(takenAt);
 }

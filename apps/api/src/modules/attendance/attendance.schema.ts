@@ -87,6 +87,8 @@ export const attendanceTypeDefs = gql`
     entries: [RollCallEntryInput!]!
     "Required for a correction after the lesson's day."
     reason: String
+    "When the teacher saved it on the device (ISO 8601). A roll call kept offline counts for the day it was taken, up to 4 days back."
+    takenAt: String
   }
 
   type SaveRollCallResult {

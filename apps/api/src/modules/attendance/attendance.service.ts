@@ -2,6 +2,7 @@
 // with history, and the mentor's view of a class's day. The rules themselves live in @insyn/domain.
 import {
   checkRollCall,
+  effectiveRollCallDay,
   isIsoDate,
   isUnexcused,
   MAX_CORRECTION_REASON_LENGTH,
@@ -84,40 +85,80 @@ export async function myLessons(ctx: RequestContext, date: string | null | undef
 interface LessonForRollCall {
   lesson: TeacherLessonRecord;
   students: { id: string; firstName: string; lastName: string; classId: string | null; className: string | null }[];
+  /** the lesson of an earlier submission with the asked-for id, if there is one */
+  earlierSubmissionLessonId: string | null;
 }
 
-/** The lesson with the students of its group on the lesson's date: those who left are gone, those who joined are in. */
-async function loadLesson(ctx: RequestContext, lessonId: string): Promise<LessonForRollCall | null> {
+interface LessonRow {
+  id: string;
+  date: Date;
+  startsAt: Date;
+  endsAt: Date;
+  room: string | null;
+  status: 'SCHEDULED' | 'CANCELLED';
+  groupId: string;
+  attendanceTakenAt: Date | null;
+  attendanceChangedAt: Date | null;
+  subjectCode: string;
+  nameSv: string;
+  nameEn: string;
+  groupName: string;
+  schoolId: string;
+  teacherIds: string[];
+  students: LessonForRollCall['students'];
+  earlierSubmissionLessonId: string | null;
+}
+
+/**
+ * The lesson, its teachers and the students of its group on the lesson's date (those who left are
+ * gone, those who joined are in) with their home class, in one round trip: this is the roll call's hot path.
+ */
+async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: string | null = null): Promise<LessonForRollCall | null> {
   if (!isId(lessonId)) return null;
-  const lesson = await ctx.prisma.lesson.findUnique({ where: { id: lessonId }, select: teacherLessonSelect });
-  if (!lesson) return null;
-  const memberships = await ctx.prisma.groupMembership.findMany({
-    where: { groupId: lesson.groupId, ...memberOn(lesson.date) },
-    select: {
-      student: {
-        select: {
-          id: true,
-          firstName: true,
-          lastName: true,
-          memberships: {
-            where: { group: { kind: 'CLASS' }, ...memberOn(lesson.date) },
-            select: { group: { select: { id: true, name: true } } },
-            take: 1,
-          },
-        },
-      },
+  const [row] = await ctx.prisma.$queryRaw<LessonRow[]>`
+    SELECT l.id, l.date, l."startsAt", l."endsAt", l.room, l.status::text AS status, l."groupId",
+           l."attendanceTakenAt", l."attendanceChangedAt",
+           s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName", g."schoolId",
+           ARRAY(SELECT lt."staffId"::text FROM "LessonTeacher" lt WHERE lt."lessonId" = l.id) AS "teacherIds",
+           (SELECT coalesce(json_agg(json_build_object('id', st.id, 'firstName', st."firstName", 'lastName', st."lastName",
+                                                       'classId', c.id, 'className', c.name)), '[]'::json)
+              FROM "GroupMembership" m
+              JOIN "Student" st ON st.id = m."studentId"
+              LEFT JOIN LATERAL (
+                SELECT cg.id, cg.name FROM "GroupMembership" cm JOIN "Group" cg ON cg.id = cm."groupId" AND cg.kind = 'CLASS'
+                WHERE cm."studentId" = st.id AND cm."validFrom" <= l.date AND (cm."validTo" IS NULL OR cm."validTo" >= l.date)
+                LIMIT 1
+              ) c ON true
+              WHERE m."groupId" = l."groupId" AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
+           ) AS students,
+           (SELECT r."lessonId"::text FROM "RollCallSubmission" r WHERE r.id = ${submissionId}::uuid) AS "earlierSubmissionLessonId"
+    FROM "Lesson" l
+    JOIN "Subject" s ON s.id = l."subjectId"
+    JOIN "Group" g ON g.id = l."groupId"
+    WHERE l.id = ${lessonId}::uuid`;
+  if (!row) return null;
+  const students = [...row.students].sort(
+    (a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'),
+  );
+  return {
+    lesson: {
+      id: row.id,
+      date: row.date,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      room: row.room,
+      status: row.status,
+      groupId: row.groupId,
+      attendanceTakenAt: row.attendanceTakenAt,
+      attendanceChangedAt: row.attendanceChangedAt,
+      subject: { code: row.subjectCode, nameSv: row.nameSv, nameEn: row.nameEn },
+      group: { name: row.groupName, schoolId: row.schoolId },
+      teachers: row.teacherIds.map((staffId) => ({ staffId })),
+      studentCount: students.length,
     },
-  });
-  const students = memberships
-    .map(({ student }) => ({
-      id: student.id,
-      firstName: student.firstName,
-      lastName: student.lastName,
-      classId: student.memberships[0]?.group.id ?? null,
-      className: student.memberships[0]?.group.name ?? null,
-    }))
-    .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
-  return { lesson: { ...lesson, studentCount: students.length }, students };
+    students,
+    earlierSubmissionLessonId: row.earlierSubmissionLessonId,
+  };
 }
 
 function authorityFor(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: LessonForRollCall, today: string) {
@@ -195,6 +236,8 @@ export interface SaveRollCallInput {
   lessonId: string;
   entries: RollCallEntry[];
   reason?: string | null;
+  /** when the teacher saved it on the device (ISO 8601) */
+  takenAt?: string | null;
 }
 
 function rollCallRefused(problems: RollCallProblem[]) {
@@ -224,16 +267,21 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
   if (reason && reason.length > MAX_CORRECTION_REASON_LENGTH)
     throw badInput(`The reason may be at most ${MAX_CORRECTION_REASON_LENGTH} characters`, 'reason');
 
-  const earlier = await ctx.prisma.rollCallSubmission.findUnique({ where: { id: input.submissionId }, select: { lessonId: true } });
-  if (earlier) {
-    if (earlier.lessonId !== input.lessonId) throw badInput('This submissionId was already used for another lesson', 'submissionId');
-    return { submissionId: input.submissionId, applied: false, changedCount: 0, lessonId: input.lessonId };
+  let takenAt: Date | null = null;
+  if (input.takenAt) {
+    takenAt = new Date(input.takenAt);
+    if (Number.isNaN(takenAt.getTime())) throw badInput('takenAt must be an ISO 8601 instant', 'takenAt');
   }
 
   const staffViewer = viewer as Viewer & { facts: { kind: 'STAFF' } };
-  const loaded = await loadLesson(ctx, input.lessonId);
+  const loaded = await loadLesson(ctx, input.lessonId, input.submissionId);
   if (!loaded) throw notFound('Lesson');
-  const authority = authorityFor(staffViewer, loaded, ctx.today);
+  if (loaded.earlierSubmissionLessonId) {
+    if (loaded.earlierSubmissionLessonId !== input.lessonId)
+      throw badInput('This submissionId was already used for another lesson', 'submissionId');
+    return { submissionId: input.submissionId, applied: false, changedCount: 0, lessonId: input.lessonId };
+  }
+  const authority = authorityFor(staffViewer, loaded, effectiveRollCallDay(takenAt, ctx.now));
   if (!authority.allowed) {
     if (authority.why === 'NOT_YOUR_LESSON') throw notFound('Lesson');
     if (authority.why === 'TOO_EARLY') throw appError('FORBIDDEN', 'The roll call opens on the day of the lesson', { reason: 'TOO_EARLY' });
@@ -256,8 +304,8 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
     // Everything after `submission` only runs if this submission is new (a concurrent resend inserts nothing).
     return tx.$queryRaw<{ applied: boolean; changed: number }[]>`
       WITH submission AS (
-        INSERT INTO "RollCallSubmission" (id, "lessonId", "submittedById", "receivedAt", reason, "entryCount")
-        VALUES (${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${ctx.now}, ${reason}, ${entries.length})
+        INSERT INTO "RollCallSubmission" (id, "lessonId", "submittedById", "takenAt", "receivedAt", reason, "entryCount")
+        VALUES (${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${takenAt}, ${ctx.now}, ${reason}, ${entries.length})
         ON CONFLICT (id) DO NOTHING
         RETURNING id
       ),

@@ -56,9 +56,14 @@ describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
   afterAll(() => server?.stop());
 
   const rollCall = async (client: TestClient, id: string) => (await client.request<RollCallData>(ROLL_CALL, { id })).data!.rollCall;
-  const save = (client: TestClient, lessonId: string, entries: Entry[], extra: { submissionId?: string; reason?: string } = {}) =>
+  const save = (
+    client: TestClient,
+    lessonId: string,
+    entries: Entry[],
+    extra: { submissionId?: string; reason?: string; takenAt?: string } = {},
+  ) =>
     client.request<SaveData>(SAVE, {
-      input: { submissionId: extra.submissionId ?? randomUUID(), lessonId, entries, reason: extra.reason },
+      input: { submissionId: extra.submissionId ?? randomUUID(), lessonId, entries, reason: extra.reason, takenAt: extra.takenAt },
     });
   const allPresent = async (client: TestClient, lessonId: string): Promise<Entry[]> =>
     (await rollCall(client, lessonId)).students.map((student) => ({ studentId: student.id, status: 'PRESENT' }));
@@ -237,6 +242,16 @@ describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
       const result = await save(teacher, pastLessonId, entries);
       expect(errorCode(result)).toBe('FORBIDDEN');
       expect(result.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+    });
+
+    it('but a roll call the teacher took offline on the lesson day is accepted when it arrives', async () => {
+      const entries = await allPresent(teacher, pastLessonId);
+      const offline = await save(teacher, pastLessonId, entries, { takenAt: '2026-11-24T13:00:00Z' });
+      expect(offline.errors).toBeUndefined();
+      expect(offline.data!.saveRollCall.applied).toBe(true);
+      const tooOld = await save(teacher, pastLessonId, entries, { takenAt: '2026-11-10T13:00:00Z' });
+      expect(tooOld.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+      expect(errorCode(await save(teacher, pastLessonId, entries, { takenAt: 'yesterday' }))).toBe('BAD_USER_INPUT');
     });
 
     it('a mentor of a class in the lesson can, with a reason, and the reason is kept', async () => {

@@ -1,0 +1,235 @@
+// Benchmark: many teachers saving 30-student roll calls at once, on a PostgreSQL server with the
+// `--students 10000` demo data. Reproducible: same seed, same day, same lessons.
+//
+//   tsx bench/roll-call-save.ts [--students 10000] [--saves 3000] [--concurrency 50]
+//
+// It creates (once) and reuses the database `insyn_bench` on 127.0.0.1:5432 (BENCH_DATABASE_URL to
+// change), starts the API as its own process, and reports saves per second, latency percentiles
+// measured by the client over loopback, and database round trips per save (counted in-process).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyPendingMigrations, findProjectRoot, openDatabase } from '@insyn/db';
+import { hash } from '@node-rs/argon2';
+import { seedDemoData } from '../prisma/seed/generate.ts';
+
+const BENCH_DAY = '2026-11-25'; // a Wednesday in the autumn term
+const CLOCK_START = `${BENCH_DAY}T09:30:00Z`;
+const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '10000' },
+    saves: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '50' },
+  },
+});
+const students = Number(values.students);
+const saves = Number(values.saves);
+const concurrency = Number(values.concurrency);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench';
+
+async function ensureDatabase(): Promise<void> {
+  const admin = new URL(databaseUrl);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const server = await openDatabase({ kind: 'postgres', url: admin.toString() });
+  const exists = await server.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+  if (exists.length === 0) await server.prisma.$executeRawUnsafe(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
+  await server.close();
+  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
+  await applyPendingMigrations(db.adapterFactory);
+  const count = await db.prisma.student.count();
+  if (count === 0) {
+    console.log(`Seeding ${students} students (once; the database is kept for later runs)…`);
+    const started = Date.now();
+    // Cheap hash parameters: the benchmark logs in, it does not measure Argon2.
+    const passwordHash = await hash('insyn-demo', { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    await seedDemoData(db.prisma, { students, seed: 1, today: BENCH_DAY, passwordHash });
+    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } else {
+    console.log(`Using ${databaseUrl} (${count} students)`);
+  }
+  // Each run starts from the same state: no roll call yet on the benchmark day.
+  await db.prisma.$executeRawUnsafe(
+    `DELETE FROM "AttendanceChange" WHERE "lessonId" IN (SELECT id FROM "Lesson" WHERE date = '${BENCH_DAY}')`,
+  );
+  await db.prisma.$executeRawUnsafe(
+    `DELETE FROM "RollCallSubmission" WHERE "lessonId" IN (SELECT id FROM "Lesson" WHERE date = '${BENCH_DAY}')`,
+  );
+  await db.prisma.$executeRawUnsafe(`DELETE FROM "Attendance" WHERE "lessonId" IN (SELECT id FROM "Lesson" WHERE date = '${BENCH_DAY}')`);
+  await db.prisma.$executeRawUnsafe(
+    `UPDATE "Lesson" SET "attendanceTakenAt" = NULL, "attendanceTakenById" = NULL, "attendanceChangedAt" = NULL WHERE date = '${BENCH_DAY}'`,
+  );
+  await db.close();
+}
+
+interface Target {
+  lessonId: string;
+  username: string;
+  studentIds: string[];
+}
+
+async function pickTargets(): Promise<Target[]> {
+  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
+  // One lesson per teacher on the day, the largest groups first: many teachers saving at once.
+  const rows = await db.prisma.$queryRawUnsafe<{ lessonId: string; username: string; studentIds: string[] }[]>(`
+    SELECT DISTINCT ON (a.username) l.id AS "lessonId", a.username,
+      array_agg(m."studentId") AS "studentIds"
+    FROM "Lesson" l
+    JOIN "LessonTeacher" lt ON lt."lessonId" = l.id
+    JOIN "UserAccount" a ON a."staffId" = lt."staffId"
+    JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
+    WHERE l.date = '${BENCH_DAY}' AND l.status = 'SCHEDULED'
+    GROUP BY a.username, l.id
+    HAVING count(*) >= 20
+    ORDER BY a.username, count(*) DESC`);
+  await db.close();
+  return rows.slice(0, 200);
+}
+
+function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const root = findProjectRoot();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      JWT_SECRET,
+      INSYN_CLOCK_START: CLOCK_START,
+      DATABASE_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Insyn is running at (\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1] as string,
+          stop: () =>
+            new Promise((done) => {
+              child.on('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+const SAVE = `mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied changedCount } }`;
+
+function entriesFor(target: Target, round: number) {
+  // Everyone present but two students who vary from round to round, as corrections during a lesson would.
+  const absent = round % target.studentIds.length;
+  const late = (round * 7 + 3) % target.studentIds.length;
+  return target.studentIds.map((studentId, index) => {
+    if (index === absent) return { studentId, status: 'ABSENT' };
+    if (index === late && late !== absent) return { studentId, status: 'LATE', lateMinutes: 5 + (round % 20) };
+    return { studentId, status: 'PRESENT' };
+  });
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }',
+      variables: { u: username },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
+  return body.data.login.accessToken;
+}
+
+async function saveOnce(url: string, token: string, target: Target, round: number): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: SAVE,
+      variables: { input: { submissionId: randomUUID(), lessonId: target.lessonId, entries: entriesFor(target, round) } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { saveRollCall: { applied: boolean } }; errors?: unknown };
+  const elapsed = performance.now() - started;
+  if (!body.data?.saveRollCall.applied) throw new Error(`save failed: ${JSON.stringify(body.errors)}`);
+  return elapsed;
+}
+
+/** Round trips per save, counted on the pool inside this process with the same server code. */
+async function countRoundTrips(targets: Target[]): Promise<number> {
+  const { createServer } = await import('../apps/api/src/app.ts');
+  const { loadConfig } = await import('../apps/api/src/config.ts');
+  let queries = 0;
+  const db = await openDatabase({ kind: 'postgres', url: databaseUrl }, { onQuery: () => queries++ });
+  const config = { ...loadConfig({ NODE_ENV: 'test', JWT_SECRET, INSYN_CLOCK_START: CLOCK_START }, undefined), port: 0 };
+  const server = await createServer(db, config, () => undefined);
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const samples = targets.slice(0, 20);
+  const tokens = await Promise.all(samples.map((target) => login(url, target.username)));
+  queries = 0;
+  for (const [index, target] of samples.entries()) await saveOnce(url, tokens[index] as string, target, 1000 + index);
+  const perSave = queries / samples.length;
+  await server.stop();
+  return perSave;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+
+async function main() {
+  await ensureDatabase();
+  const targets = await pickTargets();
+  const roundTrips = await countRoundTrips(targets);
+  const server = await startServer();
+  try {
+    console.log(
+      `${targets.length} teachers, ${Math.round(targets.reduce((n, t) => n + t.studentIds.length, 0) / targets.length)} students per roll call on average`,
+    );
+    const tokens = new Map<string, string>();
+    for (const target of targets) tokens.set(target.username, await login(server.url, target.username));
+    // Warm-up: let the server compile its paths and fill the pool.
+    await Promise.all(targets.slice(0, concurrency).map((target, i) => saveOnce(server.url, tokens.get(target.username)!, target, i)));
+
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < saves) {
+          const round = next++;
+          const target = targets[round % targets.length] as Target;
+          latencies.push(await saveOnce(server.url, tokens.get(target.username)!, target, round));
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const result = {
+      saves,
+      concurrency,
+      savesPerSecond: Math.round(saves / seconds),
+      p50ms: +percentile(latencies, 50).toFixed(1),
+      p95ms: +percentile(latencies, 95).toFixed(1),
+      p99ms: +percentile(latencies, 99).toFixed(1),
+      roundTripsPerSave: +roundTrips.toFixed(1),
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+await main();

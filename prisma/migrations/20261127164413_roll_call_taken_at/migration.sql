@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RollCallSubmission" ADD COLUMN     "takenAt" TIMESTAMPTZ(3);
