@@ -4,3 +4,4 @@ export * from './age.ts';
 export * from './access.ts';
 export * from './personnummer.ts';
 export * from './school-calendar.ts';
+export * from './attendance.ts';

@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useAuth, useViewer } from '../features/auth/auth-context';
+import type { Viewer } from '../features/auth/session';
+import { LanguageSwitch } from '../features/locale/language-switch';
+import { Brand } from './brand';
+import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
+import { useFocusOnNavigation } from './use-focus-on-navigation';
+
+function useRoleLabel(viewer: Viewer): string {
+  const { t } = useTranslation();
+  if (viewer.role === 'STAFF' && viewer.duties.length > 0) {
+    return viewer.duties.map((duty) => t(`duties.${duty}`)).join(', ');
+  }
+  return t(`roles.${viewer.role}`);
+}
+
+function MainNavigation({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const ownClassId = viewer.role === 'STUDENT' ? viewer.students[0]?.classId : null;
+  return (
+    <nav className="main-nav" aria-label={t('a11y.mainNavigation')}>
+      <ul className="main-nav__list">
+        <li>
+          <NavLink to="/schema" className="main-nav__link">
+            {t('nav.schedule')}
+          </NavLink>
+        </li>
+        {ownClassId ? (
+          <li>
+            <NavLink to={`/grupp/${encodeURIComponent(ownClassId)}`} className="main-nav__link">
+              {t('nav.myClass')}
+            </NavLink>
+          </li>
+        ) : null}
+        {viewer.role === 'STAFF' ? (
+          <li>
+            <NavLink to="/grupper" className="main-nav__link">
+              {t('nav.myGroups')}
+            </NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** Pages for a logged-in user: header with who is logged in, navigation, language and logout. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const { signOut } = useAuth();
+  const roleLabel = useRoleLabel(viewer);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
+
+  async function logout() {
+    setLoggingOut(true);
+    await signOut(); // the route guard then shows the login page
+  }
+
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Brand to="/schema" />
+          <div className="site-header__user">
+            <p className="user-badge" data-testid="logged-in-user">
+              <span className="user-badge__prefix">{t('header.loggedInAs')}</span>{' '}
+              <strong className="user-badge__name">{viewer.displayName}</strong>
+              <span className="user-badge__role">, {roleLabel}</span>
+            </p>
+          </div>
+          <div className="site-header__language">
+            <LanguageSwitch />
+          </div>
+          <div className="site-header__logout">
+            <button type="button" className="button button--quiet" onClick={() => void logout()} disabled={loggingOut}>
+              {loggingOut ? t('header.loggingOut') : t('header.logout')}
+            </button>
+          </div>
+        </div>
+        <div className="site-header__nav">
+          <MainNavigation viewer={viewer} />
+        </div>
+      </header>
+      <main id={MAIN_CONTENT_ID} ref={main} tabIndex={-1} className="page__main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

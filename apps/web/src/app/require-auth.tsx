@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { LoadingState } from '../components/ui/loading-state';
+import { useAuth } from '../features/auth/auth-context';
+
+/** Lets authenticated users through; sends everyone else to the login page and back afterwards. */
+export function RequireAuth() {
+  const { state } = useAuth();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (state.status === 'restoring') {
+    return (
+      <div className="app-loading">
+        <LoadingState label={t('app.loading')} />
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') {
+    // After a logout the next person to log in starts afresh, not on the previous user's page.
+    const from = state.reason === 'logged-out' ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to="/logga-in" replace state={from ? { from } : null} />;
+  }
+  return <Outlet />;
+}
+
+/** The login page waits for the session restore, so a reload does not flash the login form. */
+export function PublicOnly() {
+  const { state } = useAuth();
+  const { t } = useTranslation();
+  if (state.status === 'restoring') {
+    return (
+      <div className="app-loading">
+        <LoadingState label={t('app.loading')} />
+      </div>
+    );
+  }
+  return <Outlet />;
+}

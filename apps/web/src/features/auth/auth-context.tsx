@@ -1,0 +1,110 @@
+import { useApolloClient } from '@apollo/client/react';
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { currentLocale, isAppLocale, switchLocale } from '../../lib/i18n';
+import { LogoutDocument, SetLocaleDocument } from './operations';
+import { endSession, renewSession, startSession, subscribeToSession, type SessionPayload, type Viewer } from './session';
+
+export type AuthState =
+  | { status: 'restoring' }
+  | { status: 'anonymous'; reason: 'start' | 'expired' | 'logged-out' }
+  | { status: 'authenticated'; viewer: Viewer };
+
+interface AuthContextValue {
+  state: AuthState;
+  /** After a successful `login` mutation. */
+  signIn: (payload: SessionPayload) => void;
+  signOut: () => Promise<void>;
+  /** Replaces the viewer after a mutation that returns it (e.g. `setLocale`). */
+  updateViewer: (viewer: Viewer) => void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+/** Restoring a session happens once per page load, even when React mounts the provider twice. */
+let restoration: ReturnType<typeof renewSession> | null = null;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const [state, setState] = useState<AuthState>({ status: 'restoring' });
+
+  useEffect(() => {
+    let active = true;
+    restoration ??= renewSession();
+    void restoration.then(async (result) => {
+      if (!active) return;
+      if (result.ok) {
+        // A restored session takes the language saved on the account.
+        const saved = result.payload.viewer.locale;
+        if (isAppLocale(saved)) await switchLocale(saved);
+        setState({ status: 'authenticated', viewer: result.payload.viewer });
+      } else {
+        setState({ status: 'anonymous', reason: 'start' });
+      }
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      subscribeToSession((event) => {
+        if (event.type === 'expired') {
+          void client.clearStore();
+          setState({ status: 'anonymous', reason: 'expired' });
+        } else {
+          setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer: event.viewer } : previous));
+        }
+      }),
+    [client],
+  );
+
+  const signIn = useCallback(
+    (payload: SessionPayload) => {
+      startSession(payload);
+      setState({ status: 'authenticated', viewer: payload.viewer });
+      // The user just logged in looking at the login page's language: keep it, and save it if it is new.
+      const shown = currentLocale();
+      if (payload.viewer.locale !== shown) {
+        client
+          .mutate({ mutation: SetLocaleDocument, variables: { locale: shown } })
+          .then(({ data }) => {
+            if (data) setState({ status: 'authenticated', viewer: data.setLocale });
+          })
+          .catch(() => undefined); // not saved on the account; still shown in this browser
+      }
+    },
+    [client],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await client.mutate({ mutation: LogoutDocument });
+    } catch {
+      // The session ends in this browser regardless; the cookie expires on its own.
+    }
+    endSession();
+    await client.clearStore();
+    setState({ status: 'anonymous', reason: 'logged-out' });
+  }, [client]);
+
+  const updateViewer = useCallback((viewer: Viewer) => {
+    setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer } : previous));
+  }, []);
+
+  const value = useMemo(() => ({ state, signIn, signOut, updateViewer }), [state, signIn, signOut, updateViewer]);
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = use(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** The logged-in viewer; only for components under the authenticated routes. */
+export function useViewer(): Viewer {
+  const { state } = useAuth();
+  if (state.status !== 'authenticated') throw new Error('useViewer needs an authenticated session');
+  return state.viewer;
+}

@@ -1,0 +1,120 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { DataTable } from '../../components/ui/data-table';
+import { ErrorState, NotFoundState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { usePageTitle } from '../../components/ui/use-page-title';
+import { useViewer } from '../auth/auth-context';
+import { STUDENT_PARAM } from '../schedule/use-week-param';
+import { GroupDocument } from './operations';
+
+/** Class list: the group's name, mentors and students (personnummer only when the API gives it). */
+export function GroupPage() {
+  const { groupId = '' } = useParams();
+  if (groupId === '') return <NotFoundState />;
+  return <GroupPageContent key={groupId} groupId={groupId} />;
+}
+
+function GroupPageContent({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const { data, error, loading, refetch } = useQuery(GroupDocument, {
+    variables: { id: groupId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const group = data?.group;
+  const heading = group
+    ? group.kind === 'CLASS'
+      ? t('group.classHeading', { name: group.name })
+      : t('group.teachingHeading', { name: group.name })
+    : null;
+  usePageTitle(heading ?? t('group.loading'));
+
+  if (!group) {
+    if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+    return loading ? <LoadingState label={t('group.loading')} /> : <NotFoundState />;
+  }
+
+  const showIdentityNumbers = group.students.some((student) => student.personalIdentityNumber !== null);
+  const staff = viewer.role === 'STAFF';
+
+  return (
+    <div className="group-page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <p className="page-header__kicker">
+            {group.schoolName}
+            {group.yearLevel !== null ? <span> · {t('group.yearLevel', { level: group.yearLevel })}</span> : null}
+          </p>
+          <h1 className="page-header__title" data-testid="group-heading">
+            {heading}
+          </h1>
+        </div>
+      </header>
+
+      <section className="panel" aria-labelledby="mentors-heading">
+        <h2 id="mentors-heading" className="section-heading">
+          {t('group.mentors')}
+        </h2>
+        {group.mentors.length === 0 ? (
+          <p>{t('group.noMentors')}</p>
+        ) : (
+          <ul className="mentor-list" data-testid="mentors">
+            {group.mentors.map((mentor) => (
+              <li key={mentor.id} className="mentor-list__item">
+                <span className="mentor-list__name">{mentor.name}</span>
+                {mentor.email ? (
+                  <a className="text-link mentor-list__email" href={`mailto:${mentor.email}`}>
+                    {mentor.email}
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="students-heading">
+        <h2 id="students-heading" className="section-heading">
+          {t('group.students')}
+        </h2>
+        {group.students.length === 0 ? (
+          <p>{t('group.noStudents')}</p>
+        ) : (
+          <DataTable caption={t('group.caption', { count: group.students.length, name: group.name })} testId="class-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('group.columnName')}</th>
+                {showIdentityNumbers ? <th scope="col">{t('group.columnPersonalIdentityNumber')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {group.students.map((student) => {
+                const sortName = t('group.sortName', { firstName: student.firstName, lastName: student.lastName });
+                return (
+                  <tr key={student.id} data-student-id={student.id}>
+                    <th scope="row">
+                      {staff ? (
+                        <Link
+                          className="text-link"
+                          to={`/schema?${STUDENT_PARAM}=${encodeURIComponent(student.id)}`}
+                          aria-label={t('group.viewSchedule', { name: sortName })}
+                        >
+                          {sortName}
+                        </Link>
+                      ) : (
+                        sortName
+                      )}
+                    </th>
+                    {showIdentityNumbers ? <td className="data-table__mono">{student.personalIdentityNumber ?? '–'}</td> : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { HttpLink } from '@apollo/client/link/http';
+import { from, switchMap, throwError } from 'rxjs';
+import { GRAPHQL_ENDPOINT, getAccessToken, renewSession, reportSessionExpired, tokenNeedsRenewal } from '../features/auth/session';
+import { hasErrorCode } from './graphql-errors';
+
+/** Operations that must never trigger a renewal (they are how a session starts or ends). */
+const SESSION_OPERATIONS = new Set(['Login', 'RefreshSession', 'Logout']);
+
+/** Adds the bearer token; renews first when the token is about to expire. */
+const authLink = new SetContextLink(async (prevContext, operation) => {
+  if (!SESSION_OPERATIONS.has(operation.operationName ?? '') && tokenNeedsRenewal()) {
+    await renewSession();
+  }
+  const token = getAccessToken();
+  return token ? { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } } : {};
+});
+
+/** On UNAUTHENTICATED: renew once with the cookie and retry; if that fails the user must log in again. */
+const renewOnUnauthenticatedLink = new ErrorLink(({ error, operation, forward }) => {
+  if (!hasErrorCode(error, 'UNAUTHENTICATED')) return;
+  if (SESSION_OPERATIONS.has(operation.operationName ?? '')) return;
+  if (operation.getContext().renewedAfterRefusal === true) {
+    reportSessionExpired();
+    return;
+  }
+  return from(renewSession()).pipe(
+    switchMap((result) => {
+      if (!result.ok) {
+        if (result.reason === 'unauthenticated') reportSessionExpired();
+        return throwError(() => error);
+      }
+      operation.setContext({ renewedAfterRefusal: true });
+      return forward(operation);
+    }),
+  );
+});
+
+const httpLink = new HttpLink({ uri: GRAPHQL_ENDPOINT, credentials: 'same-origin' });
+
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    link: ApolloLink.from([renewOnUnauthenticatedLink, authLink, httpLink]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Viewer: { keyFields: ['userId'] },
+        // A week has no id of its own; it lives under the query field and its arguments.
+        WeekSchedule: { keyFields: false },
+        ScheduleDay: { keyFields: false },
+      },
+    }),
+  });
+}

@@ -1,0 +1,68 @@
+import { TZDate } from '@date-fns/tz';
+import { formatIsoWeek, type IsoWeek, parseIsoWeek, schoolDateOf, SCHOOL_TIME_ZONE, shiftIsoWeek, isoWeekOf } from '@insyn/domain';
+import { format, parseISO } from 'date-fns';
+import { enGB, sv, type Locale } from 'date-fns/locale';
+import type { AppLocale } from './i18n';
+
+export type { IsoWeek };
+export { formatIsoWeek, parseIsoWeek, shiftIsoWeek };
+
+const DATE_LOCALES: Record<AppLocale, Locale> = { sv, en: enGB };
+
+export function dateLocale(locale: AppLocale): Locale {
+  return DATE_LOCALES[locale];
+}
+
+/** Today's date at the school (Swedish time), whatever the device's time zone. */
+export function schoolToday(now: Date = new Date()): string {
+  return schoolDateOf(now);
+}
+
+export function currentIsoWeek(now: Date = new Date()): IsoWeek {
+  return isoWeekOf(schoolToday(now));
+}
+
+export function sameIsoWeek(a: IsoWeek, b: IsoWeek): boolean {
+  return a.isoYear === b.isoYear && a.isoWeek === b.isoWeek;
+}
+
+/** Clock time of an instant at the school, e.g. "08:10". */
+export function formatSchoolTime(instant: string): string {
+  return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'HH:mm');
+}
+
+/** A school date (YYYY-MM-DD) as a weekday name, capitalised: "Måndag" / "Monday". */
+export function formatWeekday(date: string, locale: AppLocale): string {
+  const name = format(parseISO(date), 'EEEE', { locale: dateLocale(locale) });
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** "Mån" / "Mon". */
+export function formatShortWeekday(date: string, locale: AppLocale): string {
+  const name = format(parseISO(date), 'EEE', { locale: dateLocale(locale) }).replace('.', '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** "23 nov" / "23 Nov". */
+export function formatShortDate(date: string, locale: AppLocale): string {
+  return format(parseISO(date), 'd MMM', { locale: dateLocale(locale) }).replace('.', '');
+}
+
+/** "23 november 2026" / "23 November 2026". */
+export function formatLongDate(date: string, locale: AppLocale): string {
+  return format(parseISO(date), 'd MMMM yyyy', { locale: dateLocale(locale) });
+}
+
+/** A span of school dates: "23–27 november 2026", "30 november – 4 december 2026", across years in full. */
+export function formatDateRange(first: string, last: string, locale: AppLocale): string {
+  const options = { locale: dateLocale(locale) };
+  const a = parseISO(first);
+  const b = parseISO(last);
+  if (a.getFullYear() !== b.getFullYear()) {
+    return `${format(a, 'd MMMM yyyy', options)} – ${format(b, 'd MMMM yyyy', options)}`;
+  }
+  if (a.getMonth() !== b.getMonth()) {
+    return `${format(a, 'd MMMM', options)} – ${format(b, 'd MMMM yyyy', options)}`;
+  }
+  return `${format(a, 'd')}–${format(b, 'd MMMM yyyy', options)}`;
+}

@@ -1,0 +1,62 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+
+/** Error codes the API puts in `extensions.code`. */
+export type ApiErrorCode = 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'INVALID_CREDENTIALS' | 'FORBIDDEN';
+
+interface RawGraphQLError {
+  message?: unknown;
+  extensions?: { code?: unknown } | null;
+}
+
+function codesOf(errors: readonly RawGraphQLError[]): string[] {
+  return errors.flatMap((error) => {
+    const code = error.extensions?.code;
+    return typeof code === 'string' ? [code] : [];
+  });
+}
+
+function codesInBody(bodyText: string): string[] {
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    if (typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors)) {
+      return codesOf(body.errors as RawGraphQLError[]);
+    }
+  } catch {
+    // Not JSON, e.g. a proxy's HTML error page.
+  }
+  return [];
+}
+
+/** Every `extensions.code` carried by an error from Apollo Client or from a raw response body. */
+export function errorCodes(error: unknown): string[] {
+  if (CombinedGraphQLErrors.is(error)) return codesOf(error.errors);
+  if (ServerError.is(error)) return codesInBody(error.bodyText);
+  return [];
+}
+
+/** A number the API added next to a code, e.g. `retryAfterSeconds` with TOO_MANY_ATTEMPTS. */
+export function errorExtensionNumber(error: unknown, code: ApiErrorCode, key: string): number | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  for (const item of error.errors) {
+    const extensions: Record<string, unknown> | undefined = item.extensions;
+    const value = extensions?.[key];
+    if (extensions?.code === code && typeof value === 'number' && Number.isFinite(value)) return value;
+  }
+  return null;
+}
+
+export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
+  return errorCodes(error).includes(code);
+}
+
+/**
+ * True when the server could not be reached or did not answer as a GraphQL server:
+ * fetch failed (offline, API down), a gateway error, or a body that is not JSON.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (error === undefined || error === null) return false;
+  if (CombinedGraphQLErrors.is(error)) return false;
+  if (ServerParseError.is(error)) return true;
+  if (ServerError.is(error)) return error.statusCode >= 500 && errorCodes(error).length === 0;
+  return error instanceof TypeError || (error instanceof Error && error.name === 'TypeError');
+}

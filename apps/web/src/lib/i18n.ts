@@ -1,0 +1,63 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import sv from '../locales/sv.json';
+
+export const APP_LOCALES = ['sv', 'en'] as const;
+export type AppLocale = (typeof APP_LOCALES)[number];
+export const DEFAULT_LOCALE: AppLocale = 'sv';
+
+// English must have every key Swedish has (the compiler checks this assignment).
+const english: typeof sv = en;
+
+const STORAGE_KEY = 'insyn.locale';
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value);
+}
+
+function readStoredLocale(): AppLocale | null {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isAppLocale(stored) ? stored : null;
+  } catch {
+    return null; // storage blocked (private mode, policy): fall back to Swedish
+  }
+}
+
+function storeLocale(locale: AppLocale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // The choice then lasts for this visit only.
+  }
+}
+
+function applyDocumentLanguage(locale: string): void {
+  document.documentElement.lang = isAppLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+export function currentLocale(): AppLocale {
+  return isAppLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
+}
+
+/** Switches the interface language and remembers it in this browser. */
+export async function switchLocale(locale: AppLocale): Promise<void> {
+  storeLocale(locale);
+  if (currentLocale() !== locale) await i18n.changeLanguage(locale);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: english } },
+  lng: readStoredLocale() ?? DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...APP_LOCALES],
+  interpolation: { escapeValue: false }, // React escapes
+  initAsync: false,
+  returnNull: false,
+});
+
+applyDocumentLanguage(i18n.language);
+i18n.on('languageChanged', applyDocumentLanguage);
+
+export { i18n };

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, VIEWPORTS, type DemoUser } from './support/app';
+
+/**
+ * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
+ * WCAG 2.1 A/AA violations) and a full-page screenshot in e2e/.screenshots/ for a person to look at.
+ * Runs after the functional tests (see playwright.config.ts): it changes the users' saved language.
+ */
+
+type Language = 'sv' | 'en';
+
+function screenshotDir(testInfo: TestInfo): string {
+  const root = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
+  const dir = join(root, 'e2e', '.screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function settle(page: Page): Promise<void> {
+  await expect(page.locator('.loading-state')).toHaveCount(0);
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
+
+/** Screenshot and axe at both widths; `ready` waits for the page's own content. */
+async function capture(page: Page, testInfo: TestInfo, name: string, language: Language, ready: () => Promise<void>): Promise<void> {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await ready();
+    await settle(page);
+    await expectAccessible(page, testInfo, `${name}-${language}-${device}`);
+    await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
+  }
+}
+
+async function loginIn(page: Page, user: DemoUser, language: Language): Promise<void> {
+  await page.goto('/logga-in');
+  const name = language === 'sv' ? 'Svenska' : 'English';
+  await page.getByRole('group', { name: 'Språk – Language' }).getByRole('button', { name }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await page.getByLabel(language === 'sv' ? 'Användarnamn' : 'Username').fill(user);
+  await page.getByLabel(language === 'sv' ? 'Lösenord' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
+  await expect(page.getByTestId('logged-in-user')).toBeVisible();
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click();
+  await expect(page).toHaveURL(/\/logga-in$/);
+}
+
+const LANGUAGES: Language[] = ['sv', 'en'];
+
+test.describe('pages in both languages at tablet and phone width', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('login page', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await page.goto('/logga-in');
+      await page
+        .getByRole('group', { name: 'Språk – Language' })
+        .getByRole('button', { name: language === 'sv' ? 'Svenska' : 'English' })
+        .click();
+      await capture(page, testInfo, 'login', language, () => expect(page.getByRole('heading', { level: 1 })).toBeVisible());
+      // With an error showing, too.
+      await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
+      await capture(page, testInfo, 'login-errors', language, () => expect(page.locator('.field__error').first()).toBeVisible());
+    }
+  });
+
+  test('student: schedule, class list, not found', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'elev', language);
+      await capture(page, testInfo, 'schedule-student', language, () =>
+        expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible(),
+      );
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: language === 'sv' ? 'Min klass' : 'My class' })
+        .click();
+      await capture(page, testInfo, 'class-list-student', language, () => expect(page.getByTestId('class-list')).toBeVisible());
+      await page.goto('/grupp/finns-inte');
+      await capture(page, testInfo, 'not-found', language, () => expect(page.getByTestId('not-found')).toBeVisible());
+      await logout(page);
+    }
+  });
+
+  test('guardian: child picker and schedule', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'vardnadshavare', language);
+      await capture(page, testInfo, 'schedule-guardian', language, async () => {
+        await expect(page.getByTestId('child-picker')).toBeVisible();
+        await expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible();
+      });
+      await logout(page);
+    }
+  });
+
+  test('mentor: teaching schedule, groups, class list with personnummer', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'mentor', language);
+      await capture(page, testInfo, 'schedule-staff', language, () =>
+        expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible(),
+      );
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: language === 'sv' ? 'Mina grupper' : 'My groups' })
+        .click();
+      await capture(page, testInfo, 'my-groups', language, () => expect(page.getByTestId('my-groups')).toBeVisible());
+      await page.getByTestId('my-groups').locator('tbody tr').first().getByRole('link').click();
+      await capture(page, testInfo, 'class-list-mentor', language, () => expect(page.getByTestId('class-list')).toBeVisible());
+      await logout(page);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'insyn-demo';
+
+export type DemoUser = 'elev' | 'vardnadshavare' | 'mentor' | 'larare' | 'rektor' | 'admin' | 'myndig';
+
+export interface IsoWeek {
+  isoYear: number;
+  isoWeek: number;
+}
+
+/**
+ * Today's ISO week at the school (Europe/Stockholm), computed independently of the app's code:
+ * the Thursday of a date's week decides its ISO year.
+ */
+export function schoolIsoWeek(now: Date = new Date()): IsoWeek {
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
+  const [year, month, day] = ymd.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const isoYear = date.getUTCFullYear();
+  const isoWeek = Math.ceil(((date.getTime() - Date.UTC(isoYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return { isoYear, isoWeek };
+}
+
+export function shiftWeek(week: IsoWeek, weeks: number): IsoWeek {
+  // Monday of ISO week 1 is the Monday on or before 4 January.
+  const jan4 = new Date(Date.UTC(week.isoYear, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000);
+  const target = new Date(monday.getTime() + ((week.isoWeek - 1 + weeks) * 7 + 3) * 86_400_000); // a Thursday
+  const isoYear = target.getUTCFullYear();
+  const isoWeek = Math.ceil(((target.getTime() - Date.UTC(isoYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return { isoYear, isoWeek };
+}
+
+export const weekLabel = ({ isoYear, isoWeek }: IsoWeek): string => `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
+
+/** Logs in through the login form (in whatever language it shows) and waits for the schedule. */
+export async function login(page: Page, username: DemoUser): Promise<void> {
+  await page.goto('/logga-in');
+  await page.getByLabel(/^(Användarnamn|Username)$/).fill(username);
+  await page.getByLabel(/^(Lösenord|Password)$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Logga in|Log in)$/ }).click();
+  await expect(page).toHaveURL(/\/schema/);
+  await expect(page.getByTestId('logged-in-user')).toBeVisible();
+}
+
+/**
+ * Waits for the week's content: five day columns, or on a holiday week the one-line "no lessons" notice
+ * (the demo data follows the real school calendar, so a test run in a holiday must still pass).
+ */
+export async function expectWeekShown(page: Page): Promise<'lessons' | 'empty'> {
+  await expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible();
+  if (await page.getByTestId('week-empty').isVisible()) return 'empty';
+  await expect(page.getByTestId('day')).toHaveCount(5);
+  return 'lessons';
+}
+
+/** Sets the interface language with the visible switch (saved on the account when logged in). */
+export async function chooseLanguage(page: Page, language: 'sv' | 'en'): Promise<void> {
+  const name = language === 'sv' ? 'Svenska' : 'English';
+  const button = page.getByRole('group', { name: 'Språk – Language' }).getByRole('button', { name });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A GraphQL request as an API client would make it (no browser, no cookie). */
+export async function graphql<T>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+export async function apiLogin(request: APIRequestContext, username: DemoUser): Promise<string> {
+  const result = await graphql<{ login: { accessToken: string } }>(
+    request,
+    'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+    { u: username, p: DEMO_PASSWORD },
+  );
+  const token = result.data?.login.accessToken;
+  if (!token) throw new Error(`API login as ${username} failed: ${JSON.stringify(result.errors)}`);
+  return token;
+}
+
+/** axe with the WCAG 2.1 A/AA rules; fails on serious or critical violations, reports the rest. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+  }));
+  if (summary.length > 0) {
+    console.log(`axe ${label}: ${summary.map((violation) => `${violation.id} (${violation.impact})`).join(', ')}`);
+    await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
+  }
+  const blocking = summary.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(blocking, `axe violations on ${label}:\n${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+export const VIEWPORTS = {
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
+} as const;

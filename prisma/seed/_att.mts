@@ -1,0 +1,12 @@
+import { openDatabase } from '@insyn/db';
+import { schoolYearCalendar } from '@insyn/domain';
+import { recordAttendance } from './attendance.ts';
+const db = await openDatabase({ kind: 'pglite', dataDir: '/tmp/insyn-seed-10k' });
+await db.prisma.$executeRawUnsafe(`TRUNCATE "Attendance"`);
+await db.prisma.$executeRawUnsafe(`UPDATE "Lesson" SET "attendanceTakenAt" = NULL, "attendanceTakenById" = NULL`);
+const t = performance.now();
+const orig = db.prisma.$executeRawUnsafe.bind(db.prisma);
+await recordAttendance(db.prisma, 1, schoolYearCalendar(2026).terms[0], '2026-11-27');
+console.log('attendance', Math.round(performance.now() - t));
+await db.close();
+process.exit(0);

@@ -1,0 +1,285 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { applyPendingMigrations, openDatabase, type Database } from '@insyn/db';
+import { birthDateOf, isAdultOn, isSchoolDay, isValidPersonnummer, schoolYearCalendar } from '@insyn/domain';
+import { seedDemoData, type SeedSummary } from './generate.ts';
+import { buildWorld } from './world.ts';
+
+const TODAY = '2026-11-27';
+const OPTIONS = {
+  students: 120,
+  seed: 7,
+  today: TODAY,
+  // Any PHC string will do; the seed only stores it.
+  passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2VlZHNlZWQ$aGFzaGhhc2hoYXNoaGFzaA',
+};
+const calendar = schoolYearCalendar(2026);
+
+async function seededDatabase(): Promise<{ db: Database; summary: SeedSummary }> {
+  const db = await openDatabase({ kind: 'memory' });
+  await applyPendingMigrations(db.adapterFactory);
+  return { db, summary: await seedDemoData(db.prisma, OPTIONS) };
+}
+
+/** An md5 over a query's rows, to compare whole tables between databases. */
+async function fingerprint(db: Database, sql: string): Promise<string> {
+  const [row] = await db.prisma.$queryRawUnsafe<{ digest: string }[]>(`SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS digest FROM (${sql}) r`);
+  return (row as { digest: string }).digest;
+}
+
+const count = async (db: Database, sql: string): Promise<number> => {
+  const [row] = await db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM (${sql}) q`);
+  return Number((row as { n: bigint }).n);
+};
+
+let db: Database;
+let summary: SeedSummary;
+
+beforeAll(async () => {
+  ({ db, summary } = await seededDatabase());
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('seedDemoData', () => {
+  it('is deterministic: the same seed gives the same rows, another seed other people', async () => {
+    const second = await seededDatabase();
+    try {
+      for (const sql of [
+        'SELECT "id", "personalIdentityNumber", "firstName", "lastName", "birthDate" FROM "Student"',
+        'SELECT "id", "personalIdentityNumber", "mobilePhone", "email" FROM "Guardian"',
+        'SELECT "id", "username" FROM "UserAccount"',
+        'SELECT "id", "date", "startsAt", "room", "status", "attendanceTakenAt", "attendanceTakenById" FROM "Lesson"',
+        'SELECT "id", "studentId", "status", "lateMinutes", "validReason", "markedAt" FROM "Attendance"',
+      ]) {
+        expect(await fingerprint(second.db, sql)).toBe(await fingerprint(db, sql));
+      }
+      expect(second.summary).toEqual(summary);
+    } finally {
+      await second.db.close();
+    }
+    const other = buildWorld({ ...OPTIONS, seed: 8 });
+    const same = buildWorld({ ...OPTIONS });
+    const students = await db.prisma.student.findMany({ select: { id: true, personalIdentityNumber: true } });
+    expect(new Set(same.students.map((s) => s.personalIdentityNumber))).toEqual(new Set(students.map((s) => s.personalIdentityNumber)));
+    const otherNumbers = new Set(other.students.map((s) => s.personalIdentityNumber));
+    expect(students.filter((s) => otherNumbers.has(s.personalIdentityNumber)).length).toBeLessThan(5);
+    expect(other.students.some((s) => students.some((t) => t.id === s.id))).toBe(false);
+  });
+
+  it('sizes the schools to the requested number of students', async () => {
+    expect(summary.counts.students).toBe(120);
+    expect(await db.prisma.student.count()).toBe(120);
+    const schools = await db.prisma.school.findMany({ include: { _count: { select: { students: true } } } });
+    expect(schools.map((s) => [s.form, s._count.students]).sort()).toEqual([
+      ['COMPULSORY', 72],
+      ['UPPER_SECONDARY', 48],
+    ]);
+    const classNames = (await db.prisma.group.findMany({ where: { kind: 'CLASS' }, select: { name: true } })).map((g) => g.name);
+    expect(classNames).toEqual(expect.arrayContaining(['FA', '1A', '7A', '9A', 'NA26', 'NA25', 'NA24', 'EE24']));
+  });
+
+  it('gives everyone a valid personnummer matching the birth date, and birth years that fit the year level', async () => {
+    const students = await db.prisma.student.findMany({
+      include: { memberships: { where: { group: { kind: 'CLASS' } }, include: { group: true } } },
+    });
+    for (const student of students) {
+      expect(isValidPersonnummer(student.personalIdentityNumber)).toBe(true);
+      expect(birthDateOf(student.personalIdentityNumber)).toBe(student.birthDate.toISOString().slice(0, 10));
+      const yearLevel = student.memberships[0]?.group.yearLevel as number;
+      const nominal = 2026 - 6 - yearLevel;
+      const born = student.birthDate.getUTCFullYear();
+      expect(yearLevel >= 10 ? [nominal, nominal - 1] : [nominal]).toContain(born);
+    }
+    const guardians = await db.prisma.guardian.findMany();
+    expect(guardians.every((g) => g.personalIdentityNumber !== null && isValidPersonnummer(g.personalIdentityNumber))).toBe(true);
+    expect(guardians.every((g) => /^\+467\d{8}$/.test(g.mobilePhone ?? ''))).toBe(true);
+    expect(new Set([...students, ...guardians].map((p) => p.personalIdentityNumber)).size).toBe(students.length + guardians.length);
+  });
+
+  it('gives every student one or two guardians, and some guardians two children', async () => {
+    const perStudent = await db.prisma.guardianship.groupBy({ by: ['studentId'], _count: true });
+    expect(perStudent).toHaveLength(120);
+    expect(new Set(perStudent.map((g) => g._count))).toEqual(new Set([1, 2]));
+    const perGuardian = await db.prisma.guardianship.groupBy({ by: ['guardianId'], _count: true });
+    expect(perGuardian.some((g) => g._count === 2)).toBe(true);
+  });
+
+  it('has adult students with and without consent, and a withdrawn consent', async () => {
+    const adults = (await db.prisma.student.findMany({ include: { consents: true } })).filter((s) =>
+      isAdultOn(s.birthDate.toISOString().slice(0, 10), TODAY),
+    );
+    expect(adults.length).toBeGreaterThan(5);
+    expect(adults.some((s) => s.consents.some((c) => c.withdrawnAt === null))).toBe(true);
+    expect(adults.some((s) => s.consents.length === 0)).toBe(true);
+    const consents = await db.prisma.guardianConsent.findMany({ include: { student: true } });
+    expect(consents.filter((c) => c.withdrawnAt !== null)).toHaveLength(1);
+    for (const consent of consents) {
+      expect(isAdultOn(consent.student.birthDate.toISOString().slice(0, 10), TODAY)).toBe(true);
+      expect(consent.givenAt.getTime()).toBeLessThan(Date.parse(`${TODAY}T00:00:00+01:00`));
+      if (consent.withdrawnAt) expect(consent.withdrawnAt.getTime()).toBeGreaterThan(consent.givenAt.getTime());
+    }
+  });
+
+  it('puts lessons only on school days of the autumn term, none in höstlov', async () => {
+    const dates = await db.prisma.lesson.findMany({ distinct: ['date'], select: { date: true } });
+    const days = dates.map((d) => d.date.toISOString().slice(0, 10));
+    expect(days.length).toBe(84);
+    expect(days.every((day) => isSchoolDay(day, calendar) && day >= '2026-08-17' && day <= '2026-12-18')).toBe(true);
+    expect(await db.prisma.lesson.count({ where: { date: { gte: new Date('2026-10-23'), lte: new Date('2026-10-30') } } })).toBe(0);
+  });
+
+  it('stores lesson times as Stockholm local time, in summer and winter time', async () => {
+    const series = await db.prisma.lessonSeries.findFirstOrThrow({ where: { startMinute: 8 * 60 + 10, weekday: 1 } });
+    const lessons = await db.prisma.lesson.findMany({
+      where: { seriesId: series.id, date: { in: [new Date('2026-09-07'), new Date('2026-11-23')] } },
+      orderBy: { date: 'asc' },
+    });
+    expect(lessons.map((l) => l.startsAt.toISOString())).toEqual(['2026-09-07T06:10:00.000Z', '2026-11-23T07:10:00.000Z']);
+  });
+
+  it('never double-books a teacher or a student', async () => {
+    // Each person's scheduled lessons, paired with their other lessons the same day.
+    const clashes = (busy: string) => `
+      WITH busy AS (${busy})
+      SELECT 1 FROM busy a JOIN busy b ON a.who = b.who AND a.date = b.date AND a.id < b.id
+      WHERE a."startsAt" < b."endsAt" AND b."startsAt" < a."endsAt"`;
+    const teachers = `
+      SELECT t."staffId" AS who, l."id", l."date", l."startsAt", l."endsAt"
+      FROM "LessonTeacher" t JOIN "Lesson" l ON l."id" = t."lessonId" WHERE l."status" = 'SCHEDULED'`;
+    const students = `
+      SELECT m."studentId" AS who, l."id", l."date", l."startsAt", l."endsAt"
+      FROM "GroupMembership" m JOIN "Lesson" l ON l."groupId" = m."groupId"
+        AND m."validFrom" <= l."date" AND (m."validTo" IS NULL OR m."validTo" >= l."date")
+      WHERE l."status" = 'SCHEDULED'`;
+    expect(await count(db, clashes(teachers))).toBe(0);
+    expect(await count(db, clashes(students))).toBe(0);
+  });
+
+  it('records attendance only before today, for scheduled lessons and the group’s members that day', async () => {
+    const latest = await db.prisma.attendance.findFirstOrThrow({ orderBy: { lesson: { date: 'desc' } }, include: { lesson: true } });
+    expect(latest.lesson.date.toISOString().slice(0, 10) < TODAY).toBe(true);
+    expect(await db.prisma.attendance.count({ where: { lesson: { status: 'CANCELLED' } } })).toBe(0);
+    const outsideMembership = `
+      SELECT 1 FROM "Attendance" a JOIN "Lesson" l ON l."id" = a."lessonId"
+      WHERE NOT EXISTS (SELECT 1 FROM "GroupMembership" m WHERE m."groupId" = l."groupId" AND m."studentId" = a."studentId"
+        AND m."validFrom" <= l."date" AND (m."validTo" IS NULL OR m."validTo" >= l."date"))`;
+    expect(await count(db, outsideMembership)).toBe(0);
+    const missing = `
+      SELECT 1 FROM "Lesson" l JOIN "GroupMembership" m ON m."groupId" = l."groupId"
+        AND m."validFrom" <= l."date" AND (m."validTo" IS NULL OR m."validTo" >= l."date")
+      WHERE l."attendanceTakenAt" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."lessonId" = l."id" AND a."studentId" = m."studentId")`;
+    expect(await count(db, missing)).toBe(0);
+    const markedByOther = `
+      SELECT 1 FROM "Attendance" a JOIN "Lesson" l ON l."id" = a."lessonId"
+      WHERE a."markedById" <> l."attendanceTakenById" OR a."markedAt" > l."attendanceTakenAt" OR a."markedAt" < l."startsAt"
+         OR NOT EXISTS (SELECT 1 FROM "LessonTeacher" t WHERE t."lessonId" = l."id" AND t."staffId" = a."markedById")`;
+    expect(await count(db, markedByOther)).toBe(0);
+  });
+
+  it('leaves a few past roll calls untaken and mixes presence, lateness and valid and unexcused absence', async () => {
+    const past = { status: 'SCHEDULED' as const, date: { lt: new Date(TODAY) } };
+    const untaken = await db.prisma.lesson.count({ where: { ...past, attendanceTakenAt: null } });
+    const taken = await db.prisma.lesson.count({ where: { ...past, attendanceTakenAt: { not: null } } });
+    expect(untaken).toBeGreaterThan(0);
+    expect(untaken / (taken + untaken)).toBeLessThan(0.05);
+    expect(await db.prisma.lesson.count({ where: { date: { gte: new Date(TODAY) }, attendanceTakenAt: { not: null } } })).toBe(0);
+
+    const byOutcome = await db.prisma.attendance.groupBy({ by: ['status', 'validReason'], _count: true });
+    const share = (status: string, reason: string | null) =>
+      (byOutcome.find((g) => g.status === status && g.validReason === reason)?._count ?? 0) / summary.counts.attendance;
+    expect(share('PRESENT', null)).toBeGreaterThan(0.8);
+    expect(share('ABSENT', 'SICK')).toBeGreaterThan(0.01);
+    expect(share('ABSENT', 'LEAVE')).toBeGreaterThan(0);
+    expect(share('ABSENT', null)).toBeGreaterThan(0.005);
+    expect(share('LATE', null)).toBeGreaterThan(0.01);
+    const late = await db.prisma.attendance.aggregate({ where: { status: 'LATE' }, _min: { lateMinutes: true }, _max: { lateMinutes: true } });
+    expect([late._min.lateMinutes, late._max.lateMinutes]).toEqual([2, 25]);
+
+    const absenceRates = await db.prisma.$queryRawUnsafe<{ rate: number }[]>(
+      `SELECT avg(CASE WHEN "status" = 'ABSENT' THEN 1.0 ELSE 0 END)::float AS rate FROM "Attendance" GROUP BY "studentId"`,
+    );
+    expect(absenceRates.some((r) => r.rate >= 0.15 && r.rate <= 0.3)).toBe(true);
+  });
+
+  it('has cancelled and moved lessons, some in this week and the next', async () => {
+    const changed = await db.prisma.lesson.findMany({
+      where: { OR: [{ status: 'CANCELLED' }, { originalStartsAt: { not: null } }, { originalRoom: { not: null } }] },
+    });
+    expect(changed.every((l) => l.changeNote)).toBe(true);
+    expect(changed.some((l) => l.status === 'CANCELLED')).toBe(true);
+    const moved = changed.filter((l) => l.originalStartsAt);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((l) => l.originalStartsAt?.getTime() !== l.startsAt.getTime() && l.endsAt > l.startsAt)).toBe(true);
+    expect(changed.some((l) => l.originalRoom && l.originalRoom !== l.room)).toBe(true);
+    const inWeek = (from: string, to: string) => changed.filter((l) => l.date >= new Date(from) && l.date <= new Date(to)).length;
+    expect(inWeek('2026-11-23', '2026-11-27')).toBeGreaterThanOrEqual(2);
+    expect(inWeek('2026-11-30', '2026-12-04')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has students who joined late and students who left during the term', async () => {
+    expect(await db.prisma.groupMembership.count({ where: { validFrom: { gt: new Date('2026-08-17') } } })).toBeGreaterThan(0);
+    expect(await db.prisma.groupMembership.count({ where: { validTo: { not: null, lt: new Date(TODAY) } } })).toBeGreaterThan(0);
+  });
+
+  it('gives every person an account with a lower-case ASCII username, and staff unique signatures', async () => {
+    const accounts = await db.prisma.userAccount.findMany();
+    expect(accounts).toHaveLength(summary.counts.students + summary.counts.guardians + summary.counts.staff);
+    expect(accounts.every((a) => /^[a-z0-9.-]+$/.test(a.username) && a.passwordHash === OPTIONS.passwordHash)).toBe(true);
+    const staff = await db.prisma.staff.findMany();
+    expect(staff.every((s) => /^[A-Z]{4}$/.test(s.signature))).toBe(true);
+  });
+
+  it('has the seven demo logins with the right people, links and duties', async () => {
+    expect(summary.demoLogins.map((l) => l.username)).toEqual(['elev', 'vardnadshavare', 'mentor', 'larare', 'rektor', 'admin', 'myndig']);
+    const account = (username: string) =>
+      db.prisma.userAccount.findUniqueOrThrow({
+        where: { username },
+        include: {
+          student: { include: { guardianships: true, consents: true, memberships: { include: { group: true } }, school: true } },
+          guardian: { include: { guardianships: { include: { student: { include: { memberships: { include: { group: true } } } } } } } },
+          staff: { include: { duties: { include: { group: { include: { memberships: true } } } } } },
+        },
+      });
+    const schools = await db.prisma.school.findMany();
+    const compulsory = schools.find((s) => s.form === 'COMPULSORY');
+
+    const elev = (await account('elev')).student;
+    const elevClass = elev?.memberships.find((m) => m.group.kind === 'CLASS')?.group;
+    expect(elev?.school.form).toBe('COMPULSORY');
+    expect(elevClass?.yearLevel).toBeGreaterThanOrEqual(7);
+    expect(elevClass?.yearLevel).toBeLessThanOrEqual(9);
+    expect(elev?.guardianships).toHaveLength(2);
+
+    const mentor = (await account('mentor')).staff;
+    expect(mentor?.duties.some((d) => d.kind === 'MENTOR' && d.groupId === elevClass?.id)).toBe(true);
+    const elevGroupIds = new Set(elev?.memberships.map((m) => m.groupId));
+    expect(mentor?.duties.some((d) => d.kind === 'TEACHER' && d.groupId !== null && elevGroupIds.has(d.groupId))).toBe(true);
+
+    const larare = (await account('larare')).staff;
+    expect(larare?.duties.filter((d) => d.kind === 'TEACHER').length).toBeGreaterThanOrEqual(3);
+    expect(larare?.duties.some((d) => d.kind === 'MENTOR')).toBe(false);
+
+    const guardian = (await account('vardnadshavare')).guardian;
+    const children = guardian?.guardianships.map((g) => g.student) ?? [];
+    expect(children).toHaveLength(2);
+    expect(children.every((c) => !isAdultOn(c.birthDate.toISOString().slice(0, 10), TODAY))).toBe(true);
+    const classOf = (c: (typeof children)[number]) => c.memberships.find((m) => m.group.kind === 'CLASS')?.groupId;
+    expect(classOf(children[0] as (typeof children)[number])).not.toBe(classOf(children[1] as (typeof children)[number]));
+
+    const rektor = (await account('rektor')).staff;
+    expect(rektor?.duties).toEqual([expect.objectContaining({ kind: 'PRINCIPAL', schoolId: compulsory?.id, groupId: null })]);
+    const admin = (await account('admin')).staff;
+    expect(admin?.duties).toEqual([expect.objectContaining({ kind: 'ADMINISTRATOR', schoolId: null, groupId: null })]);
+
+    const myndig = (await account('myndig')).student;
+    expect(myndig?.school.form).toBe('UPPER_SECONDARY');
+    expect(isAdultOn(myndig?.birthDate.toISOString().slice(0, 10) as string, TODAY)).toBe(true);
+    expect(myndig?.guardianships).toHaveLength(2);
+    expect(myndig?.consents).toHaveLength(1);
+    expect(myndig?.consents[0]?.withdrawnAt).toBeNull();
+    expect(myndig?.guardianships.map((g) => g.guardianId)).toContain(myndig?.consents[0]?.guardianId);
+  });
+});

@@ -1,0 +1,42 @@
+// Every random choice of the demo data comes from here, so one seed gives one database.
+import { createHash } from 'node:crypto';
+import { Faker, base, sv } from '@faker-js/faker';
+
+export class SeededRandom {
+  readonly faker: Faker;
+
+  constructor(readonly seed: number) {
+    this.faker = new Faker({ locale: [sv, base], seed });
+  }
+
+  /**
+   * An independent stream for one part of the data, so that a change in how students are made
+   * does not reshuffle the timetable.
+   */
+  fork(label: string): SeededRandom {
+    const digest = createHash('sha256').update(`${this.seed}:${label}`).digest();
+    return new SeededRandom(digest.readUInt32BE(0));
+  }
+
+  /** A version-4 UUID drawn from this stream. */
+  uuid(): string {
+    return this.faker.string.uuid();
+  }
+
+  /** A whole number from min to max, both included. */
+  int(min: number, max: number): number {
+    return this.faker.number.int({ min, max });
+  }
+
+  chance(probability: number): boolean {
+    return this.faker.number.float({ min: 0, max: 1 }) < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return this.faker.helpers.arrayElement(items);
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    return this.faker.helpers.shuffle([...items]);
+  }
+}
