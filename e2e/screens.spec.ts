@@ -53,7 +53,7 @@ async function logout(page: Page): Promise<void> {
 const LANGUAGES: Language[] = ['sv', 'en'];
 
 test.describe('pages in both languages at tablet and phone width', () => {
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 360_000 });
 
   test('login page', async ({ page }, testInfo) => {
     for (const language of LANGUAGES) {

@@ -67,9 +67,10 @@ export function reportSessionExpired(): void {
 }
 
 async function requestRenewal(): Promise<RenewalResult> {
-  let response: Response;
+  let status: number;
+  let body: { data?: RefreshSessionMutation | null; errors?: { extensions?: { code?: unknown } }[] };
   try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
+    const response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
@@ -78,15 +79,10 @@ async function requestRenewal(): Promise<RenewalResult> {
       },
       body: JSON.stringify({ operationName: 'RefreshSession', query: print(RefreshSessionDocument), variables: {} }),
     });
+    status = response.status;
+    body = JSON.parse(await response.text()) as typeof body;
   } catch {
-    return { ok: false, reason: 'unreachable' };
-  }
-  const bodyText = await response.text();
-  let body: { data?: RefreshSessionMutation | null; errors?: unknown[] };
-  try {
-    body = JSON.parse(bodyText) as typeof body;
-  } catch {
-    return { ok: false, reason: 'unreachable' };
+    return { ok: false, reason: 'unreachable' }; // offline, API down, or a proxy's error page
   }
   const payload = body.data?.refreshSession;
   if (payload) {
@@ -94,8 +90,9 @@ async function requestRenewal(): Promise<RenewalResult> {
     emit({ type: 'renewed', viewer: payload.viewer });
     return { ok: true, payload };
   }
-  if (response.status >= 500 && !body.errors) return { ok: false, reason: 'unreachable' };
-  // Any refusal (UNAUTHENTICATED: no cookie, expired or already used) means: log in again.
+  const refused = (body.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED') || status === 401;
+  if (!refused) return { ok: false, reason: 'unreachable' }; // a server fault: keep the session, try again later
+  // No cookie, an expired one, or one already used: the user must log in again.
   endSession();
   return { ok: false, reason: 'unauthenticated' };
 }

@@ -1,0 +1,39 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { describe, expect, it } from 'vitest';
+import { errorCodes, errorExtensionNumber, hasErrorCode, isConnectionError } from './graphql-errors';
+
+const graphQLError = (code: string, extensions: Record<string, unknown> = {}) =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message: code, extensions: { code, ...extensions } }] });
+
+const response = (status: number) => new Response(null, { status });
+
+describe('API error codes', () => {
+  it('reads extensions.code from GraphQL errors', () => {
+    const error = graphQLError('NOT_FOUND');
+    expect(errorCodes(error)).toEqual(['NOT_FOUND']);
+    expect(hasErrorCode(error, 'NOT_FOUND')).toBe(true);
+    expect(hasErrorCode(error, 'UNAUTHENTICATED')).toBe(false);
+    expect(isConnectionError(error)).toBe(false);
+  });
+
+  it('reads codes from a non-2xx response body too', () => {
+    const body = JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const error = new ServerError('401', { response: response(401), bodyText: body });
+    expect(hasErrorCode(error, 'UNAUTHENTICATED')).toBe(true);
+    expect(isConnectionError(error)).toBe(false);
+  });
+
+  it('reads numbers the API adds to a code', () => {
+    expect(
+      errorExtensionNumber(graphQLError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: 30 }), 'TOO_MANY_ATTEMPTS', 'retryAfterSeconds'),
+    ).toBe(30);
+    expect(errorExtensionNumber(graphQLError('TOO_MANY_ATTEMPTS'), 'TOO_MANY_ATTEMPTS', 'retryAfterSeconds')).toBeNull();
+  });
+
+  it('tells an unreachable server from an answer', () => {
+    expect(isConnectionError(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isConnectionError(new ServerError('502', { response: response(502), bodyText: '<html>Bad gateway</html>' }))).toBe(true);
+    expect(isConnectionError(new ServerParseError(new Error('bad json'), { response: response(200), bodyText: '<html>' }))).toBe(true);
+    expect(isConnectionError(undefined)).toBe(false);
+  });
+});
