@@ -1,5 +1,5 @@
 // The whole test suite, in the order that fails fastest: types, lint, unit and API tests (embedded
-// database and the PostgreSQL server), then the built app in Chromium. Ends with one summary line.
+// database and the PostgreSQL server), then the built app in Chromium (Playwright builds it first). Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,6 @@ const steps = [
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
   ],
-  ['build', 'pnpm', ['run', 'build']],
   ['browser tests', bin('playwright'), ['test']],
 ];
 
