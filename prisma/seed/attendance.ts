@@ -36,9 +36,7 @@ export async function recordAttendance(prisma: PrismaClient, seed: number, term:
   const pastDays = termSchoolDays(term).filter((day) => day < today);
   if (pastDays.length === 0) return;
   const end = addDaysIso(pastDays[pastDays.length - 1] as string, 1);
-  let t = performance.now();
   await takeRollCalls(prisma, seed, pastDays[0] as string, end, today);
-  console.log('rollcalls', Math.round(performance.now() - t)); t = performance.now();
   await prisma.$transaction(
     (tx) =>
       withIndexesDeferred(tx, 'Attendance', async () => {
@@ -48,9 +46,7 @@ export async function recordAttendance(prisma: PrismaClient, seed: number, term:
       }),
     BULK_TRANSACTION,
   );
-  console.log('tx', Math.round(performance.now() - t)); t = performance.now();
   await coverLateArrivals(prisma, pastDays[0] as string, end);
-  console.log('late', Math.round(performance.now() - t));
 }
 
 /** Who took the roll call (a teacher of the lesson) and when (one to six minutes in). */
@@ -86,8 +82,8 @@ function insertAttendance(sql: Sql, seed: number, from: string, to: string) {
      ), hashed AS MATERIALIZED (
        SELECT l."id" AS lesson_id, m."studentId" AS student_id, l."startsAt", l."attendanceTakenAt", l."attendanceTakenById",
               md5('attendance:' || $1::text || ':' || l."id" || ':' || m."studentId") AS lesson_hash,
-              '0123456789abcdef0123456789abcdef'::text AS day_hash,
-              '0123456789abcdef0123456789abcdef'::text AS week_hash
+              md5('day:' || $1::text || ':' || m."studentId" || ':' || (l."date" - DATE '2000-01-03')) AS day_hash,
+              md5('leave:' || $1::text || ':' || m."studentId" || ':' || (l."date" - DATE '2000-01-03') / 7) AS week_hash
        FROM "Lesson" l
        JOIN "GroupMembership" m ON m."groupId" = l."groupId"
          AND m."validFrom" <= l."date" AND (m."validTo" IS NULL OR m."validTo" >= l."date")

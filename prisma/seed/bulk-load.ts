@@ -39,13 +39,10 @@ export async function withIndexesDeferred(sql: Sql, table: string, load: () => P
   await sql.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${WORK_MEMORY}'`);
   for (const { name } of [...foreignKeys, ...keys]) await sql.$executeRawUnsafe(`ALTER TABLE ${relation} DROP CONSTRAINT ${quote(name)}`);
   for (const { name } of indexes) await sql.$executeRawUnsafe(`DROP INDEX ${quote(name)}`);
-  let t = performance.now();
   await load();
-  console.log('load', Math.round(performance.now() - t)); t = performance.now();
-  for (const { definition } of indexes) { await sql.$executeRawUnsafe(definition); console.log('index', definition.slice(0, 60), Math.round(performance.now() - t)); t = performance.now(); }
+  for (const { definition } of indexes) await sql.$executeRawUnsafe(definition);
   for (const { name, definition } of [...keys, ...foreignKeys]) {
     await sql.$executeRawUnsafe(`ALTER TABLE ${relation} ADD CONSTRAINT ${quote(name)} ${definition}`);
-    console.log('constraint', name, Math.round(performance.now() - t)); t = performance.now();
   }
 }
 

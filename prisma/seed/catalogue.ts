@@ -112,8 +112,8 @@ export const COURSES: readonly CourseDefinition[] = [
   { code: 'ELEMOT0', name: 'Elmotorstyrning', points: 200, subjectCode: 'EL', short: 'ElMot' },
 ];
 
-/** [course or subject code, lessons per week] */
-export type WeeklyPlan = readonly (readonly [string, number])[];
+/** course or subject code → lessons per week */
+export type WeeklyPlan = Readonly<Record<string, number>>;
 
 export interface ProgrammeDefinition {
   code: string;
@@ -130,9 +130,9 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
     name: 'Naturvetenskapsprogrammet',
     building: 'N',
     plans: [
-      [['MATMAT01c', 3], ['SVESVE01', 2], ['ENGENG05', 2], ['IDRIDR01', 2], ['BIOBIO01', 2], ['KEMKEM01', 2], ['HISHIS01b', 2], ['SAMSAM01b', 2]],
-      [['MATMAT02c', 3], ['SVESVE02', 2], ['ENGENG06', 2], ['FYSFYS01a', 3], ['KEMKEM02', 2], ['BIOBIO02', 2], ['RELREL01', 1], ['FILFIL01', 1]],
-      [['MATMAT03c', 3], ['SVESVE03', 2], ['FYSFYS02', 2], ['MATMAT04', 2], ['PSKPSY01', 1], ['GYARNA', 2]],
+      { MATMAT01c: 3, SVESVE01: 2, ENGENG05: 2, IDRIDR01: 2, BIOBIO01: 2, KEMKEM01: 2, HISHIS01b: 2, SAMSAM01b: 2 },
+      { MATMAT02c: 3, SVESVE02: 2, ENGENG06: 2, FYSFYS01a: 3, KEMKEM02: 2, BIOBIO02: 2, RELREL01: 1, FILFIL01: 1 },
+      { MATMAT03c: 3, SVESVE03: 2, FYSFYS02: 2, MATMAT04: 2, PSKPSY01: 1, GYARNA: 2 },
     ],
   },
   {
@@ -140,9 +140,20 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
     name: 'Samhällsvetenskapsprogrammet',
     building: 'S',
     plans: [
-      [['MATMAT01b', 3], ['SVESVE01', 2], ['ENGENG05', 2], ['IDRIDR01', 2], ['HISHIS01b', 2], ['SAMSAM01b', 2], ['NAKNAK01b', 2], ['PSKPSY01', 1], ['RELREL01', 1], ['GEOGEO01', 1]],
-      [['MATMAT02b', 3], ['SVESVE02', 2], ['ENGENG06', 2], ['SAMSAM02', 3], ['HISHIS02a', 2], ['FILFIL01', 1]],
-      [['SVESVE03', 2], ['SAMSAM03', 3], ['ENGENG07', 2], ['GYARSA', 2]],
+      {
+        MATMAT01b: 3,
+        SVESVE01: 2,
+        ENGENG05: 2,
+        IDRIDR01: 2,
+        HISHIS01b: 2,
+        SAMSAM01b: 2,
+        NAKNAK01b: 2,
+        PSKPSY01: 1,
+        RELREL01: 1,
+        GEOGEO01: 1,
+      },
+      { MATMAT02b: 3, SVESVE02: 2, ENGENG06: 2, SAMSAM02: 3, HISHIS02a: 2, FILFIL01: 1 },
+      { SVESVE03: 2, SAMSAM03: 3, ENGENG07: 2, GYARSA: 2 },
     ],
   },
   {
@@ -150,9 +161,9 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
     name: 'Teknikprogrammet',
     building: 'T',
     plans: [
-      [['MATMAT01c', 3], ['SVESVE01', 2], ['ENGENG05', 2], ['IDRIDR01', 2], ['TEKTEK01', 3], ['PRRPRR01', 2], ['FYSFYS01a', 2], ['KEMKEM01', 2]],
-      [['MATMAT02c', 3], ['SVESVE02', 2], ['ENGENG06', 2], ['HISHIS01b', 2], ['RELREL01', 1], ['CADCAD01', 2], ['PRRPRR02', 2], ['SAMSAM01b', 2]],
-      [['MATMAT03c', 3], ['SVESVE03', 2], ['TEKTEK02', 2], ['FILFIL01', 1], ['GYARTE', 2]],
+      { MATMAT01c: 3, SVESVE01: 2, ENGENG05: 2, IDRIDR01: 2, TEKTEK01: 3, PRRPRR01: 2, FYSFYS01a: 2, KEMKEM01: 2 },
+      { MATMAT02c: 3, SVESVE02: 2, ENGENG06: 2, HISHIS01b: 2, RELREL01: 1, CADCAD01: 2, PRRPRR02: 2, SAMSAM01b: 2 },
+      { MATMAT03c: 3, SVESVE03: 2, TEKTEK02: 2, FILFIL01: 1, GYARTE: 2 },
     ],
   },
   {
@@ -160,23 +171,20 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
     name: 'El- och energiprogrammet',
     building: 'E',
     plans: [
-      [['MATMAT01a', 2], ['SVESVE01', 2], ['ENGENG05', 2], ['IDRIDR01', 2], ['ELEPRA0', 4], ['ELEMEK0', 3], ['HISHIS01a1', 1]],
-      [['ELEKRA0', 4], ['ELEINS0', 4], ['ELEMST0', 3], ['SAMSAM01a1', 1], ['NAKNAK01a1', 1], ['RELREL01', 1]],
-      [['ELEKOM01', 3], ['ELEMOT0', 3], ['ELEINS0', 3], ['GYAREE', 2]],
+      { MATMAT01a: 2, SVESVE01: 2, ENGENG05: 2, IDRIDR01: 2, ELEPRA0: 4, ELEMEK0: 3, HISHIS01a1: 1 },
+      { ELEKRA0: 4, ELEINS0: 4, ELEMST0: 3, SAMSAM01a1: 1, NAKNAK01a1: 1, RELREL01: 1 },
+      { ELEKOM01: 3, ELEMOT0: 3, ELEINS0: 3, GYAREE: 2 },
     ],
   },
 ];
 
 /** Compulsory school, year level 0 (förskoleklass) to 9; modern languages are added from year 6. */
 export function compulsoryPlan(yearLevel: number): WeeklyPlan {
-  if (yearLevel === 0) return [['FSK', 13], ['IDH', 2]];
-  if (yearLevel <= 3) return [['SV', 7], ['MA', 5], ['EN', 2], ['NO', 2], ['SO', 2], ['IDH', 2], ['BL', 1], ['MU', 1], ['SL', 1], ['TK', 1]];
-  if (yearLevel <= 5) return [['SV', 5], ['MA', 5], ['EN', 3], ['NO', 4], ['SO', 4], ['IDH', 2], ['BL', 1], ['MU', 1], ['SL', 2], ['TK', 1], ['HKK', 1]];
-  if (yearLevel === 6) return [['SV', 5], ['MA', 5], ['EN', 3], ['NO', 3], ['SO', 3], ['IDH', 2], ['BL', 1], ['MU', 1], ['SL', 2], ['TK', 1], ['HKK', 1]];
-  return [
-    ['SV', 4], ['MA', 5], ['EN', 3], ['BI', 1], ['FY', 1], ['KE', 1], ['GE', 1], ['HI', 1], ['RE', 1], ['SH', 1],
-    ['TK', 1], ['IDH', 2], ['BL', 1], ['MU', 1], ['SL', 2], ['HKK', 1],
-  ];
+  if (yearLevel === 0) return { FSK: 13, IDH: 2 };
+  if (yearLevel <= 3) return { SV: 7, MA: 5, EN: 2, NO: 2, SO: 2, IDH: 2, BL: 1, MU: 1, SL: 1, TK: 1 };
+  if (yearLevel <= 5) return { SV: 5, MA: 5, EN: 3, NO: 4, SO: 4, IDH: 2, BL: 1, MU: 1, SL: 2, TK: 1, HKK: 1 };
+  if (yearLevel === 6) return { SV: 5, MA: 5, EN: 3, NO: 3, SO: 3, IDH: 2, BL: 1, MU: 1, SL: 2, TK: 1, HKK: 1 };
+  return { SV: 4, MA: 5, EN: 3, BI: 1, FY: 1, KE: 1, GE: 1, HI: 1, RE: 1, SH: 1, TK: 1, IDH: 2, BL: 1, MU: 1, SL: 2, HKK: 1 };
 }
 
 /** Subjects the class teacher (klasslärare) teaches in the younger years; specialists take the rest. */
@@ -210,14 +218,57 @@ function weekGrid(days: readonly [DayGrid, DayGrid, DayGrid, DayGrid, DayGrid]):
 
 // Lunch: förskoleklass 10:50–11:30, years 1–3 11:25–12:05, 4–6 11:20–12:00, 7–9 11:40–12:20,
 // gymnasium 11:55–12:45 (12:00 on Wednesdays, which start late).
-const PRESCHOOL_DAY: DayGrid = [['08:30', 60], ['09:50', 60], ['11:30', 60]];
-const PRESCHOOL_WEDNESDAY: DayGrid = [['08:30', 80], ['10:10', 40], ['11:30', 60]];
-const JUNIOR_DAY: DayGrid = [['08:15', 60], ['09:35', 60], ['10:45', 40], ['12:05', 50], ['13:05', 40]];
-const MIDDLE_DAY: DayGrid = [['08:10', 60], ['09:20', 40], ['10:20', 60], ['12:00', 60], ['13:10', 40], ['14:00', 40]];
-const SENIOR_DAY: DayGrid = [['08:10', 60], ['09:20', 40], ['10:20', 80], ['12:20', 60], ['13:30', 40], ['14:20', 40]];
-const UPPER_DAY: DayGrid = [['08:30', 80], ['10:05', 60], ['11:15', 40], ['12:45', 80], ['14:20', 60]];
-const UPPER_WEDNESDAY: DayGrid = [['09:30', 80], ['11:00', 60], ['12:45', 80]];
-const UPPER_FRIDAY: DayGrid = [['08:30', 80], ['10:05', 60], ['11:15', 40], ['12:45', 60]];
+const PRESCHOOL_DAY: DayGrid = [
+  ['08:30', 60],
+  ['09:50', 60],
+  ['11:30', 60],
+];
+const PRESCHOOL_WEDNESDAY: DayGrid = [
+  ['08:30', 80],
+  ['10:10', 40],
+  ['11:30', 60],
+];
+const JUNIOR_DAY: DayGrid = [
+  ['08:15', 60],
+  ['09:35', 60],
+  ['10:45', 40],
+  ['12:05', 50],
+  ['13:05', 40],
+];
+const MIDDLE_DAY: DayGrid = [
+  ['08:10', 60],
+  ['09:20', 40],
+  ['10:20', 60],
+  ['12:00', 60],
+  ['13:10', 40],
+  ['14:00', 40],
+];
+const SENIOR_DAY: DayGrid = [
+  ['08:10', 60],
+  ['09:20', 40],
+  ['10:20', 80],
+  ['12:20', 60],
+  ['13:30', 40],
+  ['14:20', 40],
+];
+const UPPER_DAY: DayGrid = [
+  ['08:30', 80],
+  ['10:05', 60],
+  ['11:15', 40],
+  ['12:45', 80],
+  ['14:20', 60],
+];
+const UPPER_WEDNESDAY: DayGrid = [
+  ['09:30', 80],
+  ['11:00', 60],
+  ['12:45', 80],
+];
+const UPPER_FRIDAY: DayGrid = [
+  ['08:30', 80],
+  ['10:05', 60],
+  ['11:15', 40],
+  ['12:45', 60],
+];
 
 export function periodGrid(yearLevel: number): PeriodDefinition[] {
   if (yearLevel === 0) return weekGrid([PRESCHOOL_DAY, PRESCHOOL_DAY, PRESCHOOL_WEDNESDAY, PRESCHOOL_DAY, PRESCHOOL_DAY]);
@@ -228,23 +279,30 @@ export function periodGrid(yearLevel: number): PeriodDefinition[] {
 }
 
 /**
- * The two periods of a year level's språkval, the same for all its classes so that the language
- * groups can mix them: [weekday, index of the period in that day].
+ * The two lessons of a year level's språkval, at the same time for all its classes so that the
+ * language groups can mix them: the weekday and the index of the period in that day's grid.
  */
-export function modernLanguagePeriods(yearLevel: number): readonly (readonly [number, number])[] {
-  switch (yearLevel) {
-    case 6:
-      return [[1, 4], [3, 4]];
-    case 7:
-      return [[1, 5], [3, 5]];
-    case 8:
-      return [[2, 5], [4, 5]];
-    default:
-      return [[2, 4], [4, 4]];
-  }
-}
+export const MODERN_LANGUAGE_PERIODS: Readonly<Record<number, readonly { weekday: number; period: number }[]>> = {
+  6: [
+    { weekday: 1, period: 4 },
+    { weekday: 3, period: 4 },
+  ],
+  7: [
+    { weekday: 1, period: 5 },
+    { weekday: 3, period: 5 },
+  ],
+  8: [
+    { weekday: 2, period: 5 },
+    { weekday: 4, period: 5 },
+  ],
+  9: [
+    { weekday: 2, period: 4 },
+    { weekday: 4, period: 4 },
+  ],
+};
 
-export type RoomKind = 'HOME' | 'SPORTS' | 'MUSIC' | 'ART' | 'CRAFTS' | 'HOME_ECONOMICS' | 'SCIENCE' | 'TECHNOLOGY' | 'LANGUAGE' | 'WORKSHOP';
+export type RoomKind =
+  'HOME' | 'SPORTS' | 'MUSIC' | 'ART' | 'CRAFTS' | 'HOME_ECONOMICS' | 'SCIENCE' | 'TECHNOLOGY' | 'LANGUAGE' | 'WORKSHOP';
 
 /** Named rooms first; when they are all taken at a time, numbered ones of the same kind. */
 export const ROOMS: Record<Exclude<RoomKind, 'HOME'>, { names: readonly string[]; numbered: string }> = {

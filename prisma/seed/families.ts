@@ -42,7 +42,8 @@ export function buildFamilies(input: FamiliesInput): Families {
   const places: Place[] = input.classes.flatMap(({ classRecord, places: count }) =>
     Array.from({ length: count }, (_, index) => ({
       classRecord,
-      older: classRecord.yearLevel >= 10 && (index === 0 && classRecord.yearLevel === 12 ? true : random.chance(OLDER_UPPER_SECONDARY_SHARE)),
+      older:
+        classRecord.yearLevel >= 10 && (index === 0 && classRecord.yearLevel === 12 ? true : random.chance(OLDER_UPPER_SECONDARY_SHARE)),
     })),
   );
   const compulsory = random.shuffle(places.filter((p) => p.classRecord.yearLevel <= 9));

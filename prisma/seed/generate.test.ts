@@ -22,7 +22,9 @@ async function seededDatabase(): Promise<{ db: Database; summary: SeedSummary }>
 
 /** An md5 over a query's rows, to compare whole tables between databases. */
 async function fingerprint(db: Database, sql: string): Promise<string> {
-  const [row] = await db.prisma.$queryRawUnsafe<{ digest: string }[]>(`SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS digest FROM (${sql}) r`);
+  const [row] = await db.prisma.$queryRawUnsafe<{ digest: string }[]>(
+    `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS digest FROM (${sql}) r`,
+  );
   return (row as { digest: string }).digest;
 }
 
@@ -195,7 +197,11 @@ describe('seedDemoData', () => {
     expect(share('ABSENT', 'LEAVE')).toBeGreaterThan(0);
     expect(share('ABSENT', null)).toBeGreaterThan(0.005);
     expect(share('LATE', null)).toBeGreaterThan(0.01);
-    const late = await db.prisma.attendance.aggregate({ where: { status: 'LATE' }, _min: { lateMinutes: true }, _max: { lateMinutes: true } });
+    const late = await db.prisma.attendance.aggregate({
+      where: { status: 'LATE' },
+      _min: { lateMinutes: true },
+      _max: { lateMinutes: true },
+    });
     expect([late._min.lateMinutes, late._max.lateMinutes]).toEqual([2, 25]);
 
     const absenceRates = await db.prisma.$queryRawUnsafe<{ rate: number }[]>(

@@ -107,13 +107,18 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     text('unitCode', (s) => s.unitCode),
     { name: 'form', type: 'text', enumType: '"SchoolForm"', value: (s) => s.form },
   ]);
-  await insertRows(sql, 'SchoolYear', [world], [
-    uuid('id', () => world.schoolYearId),
-    organisationColumn,
-    text('name', (w) => w.calendar.name),
-    date('startDate', (w) => w.calendar.startDate),
-    date('endDate', (w) => w.calendar.endDate),
-  ]);
+  await insertRows(
+    sql,
+    'SchoolYear',
+    [world],
+    [
+      uuid('id', () => world.schoolYearId),
+      organisationColumn,
+      text('name', (w) => w.calendar.name),
+      date('startDate', (w) => w.calendar.startDate),
+      date('endDate', (w) => w.calendar.endDate),
+    ],
+  );
   await insertRows(sql, 'Term', world.terms, [
     id,
     uuid('schoolYearId', () => world.schoolYearId),
@@ -161,7 +166,10 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     text('mobilePhone', (g) => g.mobilePhone),
     text('email', (g) => g.email),
   ]);
-  await insertRows(sql, 'Guardianship', world.guardianships, [uuid('studentId', (g) => g.studentId), uuid('guardianId', (g) => g.guardianId)]);
+  await insertRows(sql, 'Guardianship', world.guardianships, [
+    uuid('studentId', (g) => g.studentId),
+    uuid('guardianId', (g) => g.guardianId),
+  ]);
   await insertRows(sql, 'GuardianConsent', world.consents, [
     id,
     uuid('studentId', (c) => c.studentId),

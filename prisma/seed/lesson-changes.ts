@@ -41,7 +41,13 @@ export function planLessonChanges(input: LessonChangesInput): LessonChange[] {
     series.filter((s) => {
       if (s.weekday !== weekday) return false;
       const group = groupById.get(s.groupId) as GroupRecord;
-      return group.classId === classRecord.id || (group.classId === null && group.kind === 'TEACHING' && group.schoolId === classRecord.schoolId && group.yearLevel === classRecord.yearLevel);
+      return (
+        group.classId === classRecord.id ||
+        (group.classId === null &&
+          group.kind === 'TEACHING' &&
+          group.schoolId === classRecord.schoolId &&
+          group.yearLevel === classRecord.yearLevel)
+      );
     });
   const teacherBusy = new Map<string, Period[]>();
   for (const s of series) for (const staffId of s.teacherIds) teacherBusy.set(staffId, [...(teacherBusy.get(staffId) ?? []), s]);
@@ -59,7 +65,15 @@ export function planLessonChanges(input: LessonChangesInput): LessonChange[] {
     const classRecord = classOfSeries(s);
     if (kind === 'CANCEL') {
       changed.add(key);
-      changes.push({ seriesId: s.id, date, cancelled: true, startsAt: null, endsAt: null, room: null, note: random.pick(CANCELLATION_NOTES) });
+      changes.push({
+        seriesId: s.id,
+        date,
+        cancelled: true,
+        startsAt: null,
+        endsAt: null,
+        room: null,
+        note: random.pick(CANCELLATION_NOTES),
+      });
       return;
     }
     // A lesson in the class's own room moves to after the class's last lesson of the day, if its

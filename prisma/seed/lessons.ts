@@ -59,7 +59,15 @@ export async function insertLessons(prisma: PrismaClient, seed: number, termId: 
 export async function applyLessonChanges(prisma: PrismaClient, changes: readonly LessonChange[]): Promise<void> {
   const columns = ['uuid', 'date', 'boolean', 'timestamptz', 'timestamptz', 'text', 'text'];
   for (const chunk of chunked(changes, 1000)) {
-    const values = chunk.flatMap((c) => [c.seriesId, c.date, c.cancelled, c.startsAt?.toISOString() ?? null, c.endsAt?.toISOString() ?? null, c.room, c.note]);
+    const values = chunk.flatMap((c) => [
+      c.seriesId,
+      c.date,
+      c.cancelled,
+      c.startsAt?.toISOString() ?? null,
+      c.endsAt?.toISOString() ?? null,
+      c.room,
+      c.note,
+    ]);
     await prisma.$executeRawUnsafe(
       `UPDATE "Lesson" AS l SET
          "status" = CASE WHEN v.cancelled THEN 'CANCELLED'::"LessonStatus" ELSE l."status" END,

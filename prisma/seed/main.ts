@@ -121,10 +121,13 @@ async function main(): Promise<number> {
       onProgress: (step, milliseconds) => console.log(`  ${step.padEnd(36)} ${seconds(milliseconds)}`),
     });
 
-    console.log(`\n${summary.organisation}, läsår ${summary.schoolYear}, ${summary.term.kind} term ${summary.term.startDate} – ${summary.term.endDate}`);
+    console.log(
+      `\n${summary.organisation}, läsår ${summary.schoolYear}, ${summary.term.kind} term ${summary.term.startDate} – ${summary.term.endDate}`,
+    );
     for (const [name, count] of Object.entries(summary.counts)) console.log(`  ${name.padEnd(24)} ${count.toLocaleString('en-US')}`);
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
-    for (const login of summary.demoLogins) console.log(`  ${login.username.padEnd(16)} ${login.displayName.padEnd(28)} ${login.description}`);
+    for (const login of summary.demoLogins)
+      console.log(`  ${login.username.padEnd(16)} ${login.displayName.padEnd(28)} ${login.description}`);
     console.log(`\nDone in ${seconds(performance.now() - started)}.`);
     return 0;
   } finally {

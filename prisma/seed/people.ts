@@ -107,8 +107,14 @@ export class SignatureRegistry {
   private readonly taken = new Set<string>();
 
   forName(firstName: string, lastName: string): string {
-    const first = asciiName(firstName).replace(/[^a-z]/g, '').toUpperCase().padEnd(4, 'X');
-    const last = asciiName(lastName).replace(/[^a-z]/g, '').toUpperCase().padEnd(4, 'X');
+    const first = asciiName(firstName)
+      .replace(/[^a-z]/g, '')
+      .toUpperCase()
+      .padEnd(4, 'X');
+    const last = asciiName(lastName)
+      .replace(/[^a-z]/g, '')
+      .toUpperCase()
+      .padEnd(4, 'X');
     const candidates = [
       first.slice(0, 2) + last.slice(0, 2),
       first.slice(0, 1) + last.slice(0, 3),

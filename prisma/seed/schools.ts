@@ -2,13 +2,13 @@
 import {
   MODERN_LANGUAGE_FIRST_YEAR,
   MODERN_LANGUAGE_GROUP_MAX,
+  MODERN_LANGUAGE_PERIODS,
   PROGRAMMES,
   SUBJECTS,
   TEACHER_PROFILES,
   TEACHING_MINUTES_PER_WEEK,
   classTeacherSubjects,
   compulsoryPlan,
-  modernLanguagePeriods,
   periodGrid,
   roomKindFor,
 } from './catalogue.ts';
@@ -73,7 +73,14 @@ export function buildSchoolTeaching(input: SchoolBuildInput): SchoolTeaching {
   const mentors = new Map<string, string[]>();
   const teachersOfGroup = new Map<string, Set<string>>();
 
-  const newGroup = (name: string, yearLevel: number, subjectCode: string, courseId: string | null, classRecord: ClassRecord | null, studentIds: readonly string[]): GroupRecord => {
+  const newGroup = (
+    name: string,
+    yearLevel: number,
+    subjectCode: string,
+    courseId: string | null,
+    classRecord: ClassRecord | null,
+    studentIds: readonly string[],
+  ): GroupRecord => {
     const group: GroupRecord = {
       id: random.uuid(),
       schoolId: school.id,
@@ -124,19 +131,21 @@ export function buildSchoolTeaching(input: SchoolBuildInput): SchoolTeaching {
     const grid = periodGrid(yearLevel);
     const withLanguages = form === 'COMPULSORY' && yearLevel >= MODERN_LANGUAGE_FIRST_YEAR;
     const languagePeriods = withLanguages
-      ? modernLanguagePeriods(yearLevel).map(([weekday, index]) => required(grid.filter((p) => p.weekday === weekday)[index], 'language period'))
+      ? (MODERN_LANGUAGE_PERIODS[yearLevel] ?? []).map(({ weekday, period }) =>
+          required(grid.filter((p) => p.weekday === weekday)[period], 'language period'),
+        )
       : [];
 
     for (const classRecord of levelClasses) {
       const plan = form === 'COMPULSORY' ? compulsoryPlan(yearLevel) : programmePlan(classRecord);
-      const units = plan.flatMap(([key, count]) => {
+      const units = Object.entries(plan).flatMap(([key, count]) => {
         const subjectCode = form === 'COMPULSORY' ? key : required(input.courses.get(key), key).subjectCode;
         return Array.from({ length: count }, () => ({ key, subjectCode }));
       });
       const placed = placeLessons(units, grid, languagePeriods, random);
 
       const pendingByKey = new Map<string, PendingGroup>();
-      for (const [key] of plan) {
+      for (const key of Object.keys(plan)) {
         const course = form === 'COMPULSORY' ? null : required(input.courses.get(key), key);
         const subjectCode = course ? course.subjectCode : key;
         const name = course ? `${course.short}-${classRecord.name}` : `${subjectShort.get(key)}${classRecord.name}`;
@@ -220,14 +229,16 @@ export function buildSchoolTeaching(input: SchoolBuildInput): SchoolTeaching {
     return chosen.length > 0 ? chosen : ranked.slice(0, 1);
   }
 
-  const teacherDuties = [...teachersOfGroup.entries()].flatMap(([groupId, staffIds]) => [...staffIds].map((staffId) => ({ staffId, groupId })));
+  const teacherDuties = [...teachersOfGroup.entries()].flatMap(([groupId, staffIds]) =>
+    [...staffIds].map((staffId) => ({ staffId, groupId })),
+  );
   return { groups, groupStudentIds, series, teacherDuties, mentors };
 }
 
 function programmePlan(classRecord: ClassRecord): WeeklyPlan {
   const programme = PROGRAMMES.find((p) => p.code === classRecord.programmeCode);
   if (!programme) throw new Error(`Unknown programme ${classRecord.programmeCode}`);
-  return programme.plans[classRecord.yearLevel - 10] ?? [];
+  return programme.plans[classRecord.yearLevel - 10] ?? {};
 }
 
 function required<T>(value: T | undefined | null, what: string): T {

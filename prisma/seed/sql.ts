@@ -16,7 +16,10 @@ export function md5Number(md5Expression: string, from = 1): string {
 
 /** `($1, $2, …), (…)` placeholders for rows of values, with a cast per column, numbered after `offset`. */
 export function valuesPlaceholders(rowCount: number, casts: readonly string[], offset: number): string {
-  return Array.from({ length: rowCount }, (_, row) => `(${casts.map((cast, column) => `$${offset + row * casts.length + column + 1}::${cast}`).join(', ')})`).join(', ');
+  return Array.from(
+    { length: rowCount },
+    (_, row) => `(${casts.map((cast, column) => `$${offset + row * casts.length + column + 1}::${cast}`).join(', ')})`,
+  ).join(', ');
 }
 
 export function chunked<T>(items: readonly T[], size: number): T[][] {

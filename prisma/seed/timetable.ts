@@ -7,9 +7,7 @@ import type { SeededRandom } from './random.ts';
 export type Period = PeriodDefinition;
 
 export const periodsOverlap = (a: Period, b: Period): boolean =>
-  a.weekday === b.weekday &&
-  a.startMinute < b.startMinute + b.durationMinutes &&
-  b.startMinute < a.startMinute + a.durationMinutes;
+  a.weekday === b.weekday && a.startMinute < b.startMinute + b.durationMinutes && b.startMinute < a.startMinute + a.durationMinutes;
 
 /** Practical subjects get the long periods. */
 const LONG_PERIOD_SUBJECTS = new Set(['SL', 'HKK', 'BL', 'IDH', 'EL', 'GA', 'FSK']);
@@ -45,10 +43,7 @@ export function placeLessons(
     let bestScore = -Infinity;
     open.forEach((period, index) => {
       const sameDay = placed.some((p) => p.key === unit.key && p.period.weekday === period.weekday);
-      const score =
-        (sameDay ? 0 : 1000) +
-        (LONG_PERIOD_SUBJECTS.has(unit.subjectCode) ? period.durationMinutes : 0) +
-        random.int(0, 30);
+      const score = (sameDay ? 0 : 1000) + (LONG_PERIOD_SUBJECTS.has(unit.subjectCode) ? period.durationMinutes : 0) + random.int(0, 30);
       if (score > bestScore) {
         bestScore = score;
         bestIndex = index;

@@ -78,7 +78,12 @@ export function buildWorld(options: WorldOptions): World {
 
   const organisation = { id: structure.uuid(), name: MUNICIPALITY_NAME };
   const compulsorySchool: SchoolRecord = { id: structure.uuid(), name: 'Ekbackeskolan', unitCode: unitCode(structure), form: 'COMPULSORY' };
-  const upperSchool: SchoolRecord = { id: structure.uuid(), name: 'Insyns gymnasium', unitCode: unitCode(structure), form: 'UPPER_SECONDARY' };
+  const upperSchool: SchoolRecord = {
+    id: structure.uuid(),
+    name: 'Insyns gymnasium',
+    unitCode: unitCode(structure),
+    form: 'UPPER_SECONDARY',
+  };
   const schoolYearId = structure.uuid();
   const terms = calendar.terms.map((term) => ({ id: structure.uuid(), term, breakIds: term.breaks.map(() => structure.uuid()) }));
   const currentTerm = terms[current] as World['terms'][number];
@@ -137,13 +142,25 @@ export function buildWorld(options: WorldOptions): World {
 
   const dutyRandom = root.fork('duties');
   const duties: DutyRecord[] = [
-    ...[...principals].map(([schoolId, principal]) => ({ id: dutyRandom.uuid(), staffId: principal.id, kind: 'PRINCIPAL' as const, schoolId, groupId: null })),
+    ...[...principals].map(([schoolId, principal]) => ({
+      id: dutyRandom.uuid(),
+      staffId: principal.id,
+      kind: 'PRINCIPAL' as const,
+      schoolId,
+      groupId: null,
+    })),
     { id: dutyRandom.uuid(), staffId: administrator.id, kind: 'ADMINISTRATOR', schoolId: null, groupId: null },
     ...allTeaching.flatMap((t) => [
       ...[...t.mentors].flatMap(([classId, staffIds]) =>
         staffIds.map((staffId) => ({ id: dutyRandom.uuid(), staffId, kind: 'MENTOR' as const, schoolId: null, groupId: classId })),
       ),
-      ...t.teacherDuties.map(({ staffId, groupId }) => ({ id: dutyRandom.uuid(), staffId, kind: 'TEACHER' as const, schoolId: null, groupId })),
+      ...t.teacherDuties.map(({ staffId, groupId }) => ({
+        id: dutyRandom.uuid(),
+        staffId,
+        kind: 'TEACHER' as const,
+        schoolId: null,
+        groupId,
+      })),
     ]),
   ];
 
@@ -252,7 +269,13 @@ function layOutClasses(students: number, startYear: number, compulsory: SchoolRe
   for (let level = 0; level <= 9; level++) {
     const building = level <= 3 ? 'A' : level <= 6 ? 'B' : 'C';
     for (let i = 0; i < classesPerLevel; i++) {
-      specs.push({ name: `${level === 0 ? 'F' : level}${classLetters(i)}`, yearLevel: level, programmeCode: null, schoolId: compulsory.id, homeRoom: homeRoom(building) });
+      specs.push({
+        name: `${level === 0 ? 'F' : level}${classLetters(i)}`,
+        yearLevel: level,
+        programmeCode: null,
+        schoolId: compulsory.id,
+        homeRoom: homeRoom(building),
+      });
     }
   }
   for (const programme of PROGRAMMES) {
@@ -315,8 +338,16 @@ function chooseDemoPeople(input: {
   administrator: StaffRecord;
 }): DemoPeople {
   const { today, students, guardianships, duties, groups } = input;
-  const guardiansOf = groupBy(guardianships, (g) => g.studentId, (g) => g.guardianId);
-  const childrenOf = groupBy(guardianships, (g) => g.guardianId, (g) => g.studentId);
+  const guardiansOf = groupBy(
+    guardianships,
+    (g) => g.studentId,
+    (g) => g.guardianId,
+  );
+  const childrenOf = groupBy(
+    guardianships,
+    (g) => g.guardianId,
+    (g) => g.studentId,
+  );
   const studentById = new Map(students.map((s) => [s.id, s]));
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const teachingGroupsOf = groupBy(
@@ -358,9 +389,15 @@ function chooseDemoPeople(input: {
   if (!guardianId) throw new Error('No guardian with two children under 18; seed more students');
 
   // lärare: several teaching groups, mentor of none; preferably one who teaches elev's class.
-  const teaches = (staffId: string, classId: string) => (teachingGroupsOf.get(staffId) ?? []).some((g) => groupById.get(g)?.classId === classId);
+  const teaches = (staffId: string, classId: string) =>
+    (teachingGroupsOf.get(staffId) ?? []).some((g) => groupById.get(g)?.classId === classId);
   const compulsoryTeachers = [...teachingGroupsOf]
-    .filter(([staffId, groupIds]) => !mentorStaffIds.has(staffId) && groupIds.length >= 3 && groupById.get(groupIds[0] as string)?.schoolId === input.compulsorySchool.id)
+    .filter(
+      ([staffId, groupIds]) =>
+        !mentorStaffIds.has(staffId) &&
+        groupIds.length >= 3 &&
+        groupById.get(groupIds[0] as string)?.schoolId === input.compulsorySchool.id,
+    )
     .sort((a, b) => Number(teaches(b[0], elev.classId)) - Number(teaches(a[0], elev.classId)) || b[1].length - a[1].length);
   const teacherId = compulsoryTeachers[0]?.[0];
   if (!teacherId) throw new Error('No teacher without a mentorship; seed more students');
@@ -395,7 +432,11 @@ function giveConsents(
   today: string,
   upperSchoolId: string,
 ): ConsentRecord[] {
-  const guardiansOf = groupBy(guardianships, (g) => g.studentId, (g) => g.guardianId);
+  const guardiansOf = groupBy(
+    guardianships,
+    (g) => g.studentId,
+    (g) => g.guardianId,
+  );
   const adults = students.filter((s) => s.schoolId === upperSchoolId && s.id !== adultStudent.id && isAdultOn(s.birthDate, today));
   const shuffled = random.shuffle(adults);
   const consenting = shuffled.slice(0, Math.max(2, Math.round(adults.length * CONSENT_SHARE)));
@@ -412,7 +453,9 @@ function giveConsents(
       studentId: student.id,
       guardianId: (guardiansOf.get(student.id) ?? [])[0] as string,
       givenAt,
-      withdrawnAt: withdrawn ? new Date(Math.max(givenAt.getTime() + 3_600_000, schoolInstant(withdrawnDay, random.int(8 * 60, 21 * 60)).getTime())) : null,
+      withdrawnAt: withdrawn
+        ? new Date(Math.max(givenAt.getTime() + 3_600_000, schoolInstant(withdrawnDay, random.int(8 * 60, 21 * 60)).getTime()))
+        : null,
     };
   };
   return [consentOf(adultStudent, false), ...consenting.map((s) => consentOf(s, false)), ...withdrawing.map((s) => consentOf(s, true))];
@@ -450,12 +493,19 @@ function buildMemberships(input: {
     return chosen;
   };
   const parallelClass = (s: StudentRecord) =>
-    classes.find((c) => c.schoolId === s.schoolId && c.yearLevel === s.yearLevel && c.id !== s.classId && c.programmeCode === s.programmeCode);
+    classes.find(
+      (c) => c.schoolId === s.schoolId && c.yearLevel === s.yearLevel && c.id !== s.classId && c.programmeCode === s.programmeCode,
+    );
 
   const joinedOn = new Map(take(LATE_JOINER_SHARE).map((s) => [s.id, changeDay()]));
   const leftOn = new Map(take(LEAVER_SHARE).map((s) => [s.id, changeDay()]));
   /** student → [day of the move, the class they move to] */
-  const movedOn = new Map(take(CLASS_CHANGER_SHARE, (s) => parallelClass(s) !== undefined).map((s) => [s.id, [changeDay(), parallelClass(s) as ClassRecord] as const]));
+  const movedOn = new Map(
+    take(CLASS_CHANGER_SHARE, (s) => parallelClass(s) !== undefined).map((s) => [
+      s.id,
+      [changeDay(), parallelClass(s) as ClassRecord] as const,
+    ]),
+  );
 
   const memberships: MembershipRecord[] = [];
   const add = (groupId: string, studentId: string, validFrom: string, validTo: string | null) =>
@@ -522,13 +572,33 @@ function createAccounts(
   return {
     accounts,
     demoLogins: [
-      login(demo.student.id, 'student', 'Elev i grundskolans högstadium med två vårdnadshavare', 'Lower-secondary student with two guardians'),
+      login(
+        demo.student.id,
+        'student',
+        'Elev i grundskolans högstadium med två vårdnadshavare',
+        'Lower-secondary student with two guardians',
+      ),
       login(demo.guardianId, 'guardian', 'Vårdnadshavare till två barn i olika klasser', 'Guardian of two children in different classes'),
-      login(demo.mentorId, 'mentor', 'Mentor för elevens klass, undervisar också klassen', 'Mentor of the student’s class, also teaches it'),
-      login(demo.teacherId, 'teacher', 'Lärare i flera undervisningsgrupper, inte mentor', 'Teacher of several teaching groups, not a mentor'),
+      login(
+        demo.mentorId,
+        'mentor',
+        'Mentor för elevens klass, undervisar också klassen',
+        'Mentor of the student’s class, also teaches it',
+      ),
+      login(
+        demo.teacherId,
+        'teacher',
+        'Lärare i flera undervisningsgrupper, inte mentor',
+        'Teacher of several teaching groups, not a mentor',
+      ),
       login(demo.principalId, 'principal', 'Rektor för grundskolan', 'Principal of the compulsory school'),
       login(demo.administratorId, 'administrator', 'Administratör för hela kommunen', 'Administrator of the whole municipality'),
-      login(demo.adultStudent.id, 'adult-student', 'Myndig gymnasieelev som gett samtycke till en av två vårdnadshavare', 'Adult upper-secondary student who consented to one of two guardians'),
+      login(
+        demo.adultStudent.id,
+        'adult-student',
+        'Myndig gymnasieelev som gett samtycke till en av två vårdnadshavare',
+        'Adult upper-secondary student who consented to one of two guardians',
+      ),
     ],
   };
 }

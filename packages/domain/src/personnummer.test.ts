@@ -67,7 +67,16 @@ describe('parsePersonnummer, 12-digit forms', () => {
   });
 
   it('refuses other shapes', () => {
-    for (const input of ['', '1981121898', '19811218-987', '19811218+9876', '19811218 9876', '1981-12-18-9876', 'abcdefgh-ijkl', '19811218--9876']) {
+    for (const input of [
+      '',
+      '1981121898',
+      '19811218-987',
+      '19811218+9876',
+      '19811218 9876',
+      '1981-12-18-9876',
+      'abcdefgh-ijkl',
+      '19811218--9876',
+    ]) {
       expect(parsePersonnummer(input)).toEqual({ ok: false, error: 'FORMAT' });
     }
   });

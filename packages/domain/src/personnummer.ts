@@ -61,7 +61,7 @@ export function parsePersonnummer(input: string, options: ParsePersonnummerOptio
     // century follows from the reference year alone.
     const latestYear = reference.year - (centenarian ? 100 : 0);
     const yy = Number(short[1]);
-    year = latestYear - (((latestYear - yy) % 100) + 100) % 100;
+    year = latestYear - ((((latestYear - yy) % 100) + 100) % 100);
     month = Number(short[2]);
     dayField = Number(short[3]);
     serial = short[5] as string;

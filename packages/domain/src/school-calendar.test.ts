@@ -55,7 +55,12 @@ describe('schoolYearCalendar 2026/27', () => {
   });
 
   it('puts jullov between the terms', () => {
-    expect(calendar.holidayBetweenTerms).toEqual({ name: 'Jullov', nameEn: 'Christmas break', startDate: '2026-12-19', endDate: '2027-01-07' });
+    expect(calendar.holidayBetweenTerms).toEqual({
+      name: 'Jullov',
+      nameEn: 'Christmas break',
+      startDate: '2026-12-19',
+      endDate: '2027-01-07',
+    });
   });
 
   it('counts school days within the 178–190 of skolförordningen', () => {

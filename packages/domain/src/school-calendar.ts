@@ -67,10 +67,7 @@ export function schoolYearCalendar(startYear: number, options: SchoolCalendarOpt
   const springEnd = lastWeekdayOnOrBefore(`${springYear}-06-12`);
 
   const autumnBreak = weekBreak(startYear, autumnBreakWeek, 'Höstlov', 'Autumn break');
-  const autumn = buildTerm('AUTUMN', autumnStart, autumnEnd, [
-    autumnBreak,
-    studyDay(addDaysTo(autumnBreak.startDate, -3)),
-  ]);
+  const autumn = buildTerm('AUTUMN', autumnStart, autumnEnd, [autumnBreak, studyDay(addDaysTo(autumnBreak.startDate, -3))]);
 
   const easter = easterSunday(springYear);
   const ascension = addDaysTo(easter, 39);
@@ -159,7 +156,9 @@ function buildTerm(kind: CalendarTermKind, startDate: string, endDate: string, c
   for (const candidate of candidates) {
     const isSingleDay = candidate.startDate === candidate.endDate;
     if (!isSingleDay && (candidate.startDate < startDate || candidate.endDate > endDate)) {
-      throw new RangeError(`${candidate.name} (${candidate.startDate}–${candidate.endDate}) is not inside the term ${startDate}–${endDate}`);
+      throw new RangeError(
+        `${candidate.name} (${candidate.startDate}–${candidate.endDate}) is not inside the term ${startDate}–${endDate}`,
+      );
     }
     if (isSingleDay) {
       const date = candidate.startDate;
