@@ -78,6 +78,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   await step('lessons', () => insertLessons(prisma, seed, world.currentTerm.id, world.currentTerm.term));
   await step('lesson changes', () => applyLessonChanges(prisma, world.lessonChanges));
   await step('attendance', () => recordAttendance(prisma, seed, world.currentTerm.term, today));
+  // Fresh planner statistics: without them (and autovacuum may be off) PostgreSQL plans the first
+  // queries on millions of rows as if the tables were empty.
+  await step('analyze', () => prisma.$executeRawUnsafe('ANALYZE'));
   const counts = await step('count', () => countRows(prisma, world, today));
 
   return {

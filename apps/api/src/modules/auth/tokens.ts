@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 const ALGORITHM = 'HS256';
@@ -23,11 +23,19 @@ export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds
   return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
+// jsonwebtoken turns a string secret into a key object on every call; one per secret is enough.
+const keys = new Map<string, KeyObject>();
+const keyFor = (secret: string): KeyObject => {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+};
+
 /** Returns the claims, or null for anything expired, forged, or signed any other way. */
 export function verifyAccessToken(token: string, secret: string): AccessClaims | null {
   try {
     // The algorithm is fixed: a token that says "none" or RS256 is refused, not obeyed.
-    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
     return { sub: payload.sub, sid: payload.sid };
   } catch {
