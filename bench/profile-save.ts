@@ -17,12 +17,27 @@ const [target] = await db.prisma.$queryRawUnsafe<{ lessonId: string; username: s
   JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND m."validTo" IS NULL
   WHERE l.date = '2026-11-25' AND l.status = 'SCHEDULED' GROUP BY l.id, a.username HAVING count(*) >= 25 LIMIT 1`);
 const post = async (query: string, variables: object, token?: string) =>
-  (await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data: { login: { accessToken: string } } }>;
-const token = (await post('mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }', { u: target!.username })).data.login.accessToken;
+  (
+    await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json() as Promise<{ data: { login: { accessToken: string } } }>;
+const token = (await post('mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }', { u: target!.username }))
+  .data.login.accessToken;
 const save = (round: number) =>
-  post('mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied } }', {
-    input: { submissionId: randomUUID(), lessonId: target!.lessonId, entries: target!.studentIds.map((studentId, i) => ({ studentId, status: i === round % 25 ? 'ABSENT' : 'PRESENT' })) },
-  }, token);
+  post(
+    'mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied } }',
+    {
+      input: {
+        submissionId: randomUUID(),
+        lessonId: target!.lessonId,
+        entries: target!.studentIds.map((studentId, i) => ({ studentId, status: i === round % 25 ? 'ABSENT' : 'PRESENT' })),
+      },
+    },
+    token,
+  );
 for (let i = 0; i < 50; i++) await save(i);
 const started = performance.now();
 const n = Number(process.env.SAVES ?? 300);
