@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4310;
+const PORT = Number(process.env.E2E_PORT ?? 4310);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -48,7 +48,9 @@ export default defineConfig({
     { name: 'screens', use: { browserName: 'chromium' }, testMatch: /screens\.spec\.ts/, dependencies: ['functional'] },
   ],
   webServer: {
-    command: 'node node_modules/pnpm/bin/pnpm.mjs --filter @insyn/web build && node --import tsx apps/api/src/main.ts --demo',
+    // The web app is always built for production (NODE_ENV below is the API server's, for its shifted clock).
+    command:
+      'NODE_ENV=production node node_modules/pnpm/bin/pnpm.mjs --filter @insyn/web build && node --import tsx apps/api/src/main.ts --demo',
     url: `${baseURL}/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
@@ -58,7 +60,10 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       INSYN_DATA_DIR: 'memory',
-      NODE_ENV: 'production',
+      // The suite runs on one school day: the server's clock starts here and every browser's clock is set
+      // to the same instant (e2e/support/test.ts). The server refuses a shifted clock in production.
+      INSYN_CLOCK_START: '2026-11-25T07:45:00Z',
+      NODE_ENV: 'test',
     },
   },
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_PASSWORD, expectWeekShown, login, schoolIsoWeek, shiftWeek } from './support/app';
 
 test.describe('login and session', () => {

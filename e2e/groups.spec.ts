@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectWeekShown, login } from './support/app';
 
 test.describe('class lists', () => {
@@ -21,6 +21,9 @@ test.describe('class lists', () => {
 
   test('a mentor sees their groups and a class list with personnummer', async ({ page }) => {
     await login(page, 'mentor');
+    // Staff start on today's lessons; the schedule is one step away in the menu.
+    await expect(page).toHaveURL(/\/idag$/);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Schema', exact: true }).click();
     await expect(page.getByText('Min undervisning')).toBeVisible();
     const section = page.getByRole('region', { name: 'Mina grupper' });
     await expect(section).toBeVisible();

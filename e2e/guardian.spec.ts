@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { apiLogin, expectWeekShown, graphql, login, schoolIsoWeek } from './support/app';
 
 interface GroupData {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { chooseLanguage, expectWeekShown, login, schoolIsoWeek, shiftWeek, weekLabel } from './support/app';
 
 test.describe('week schedule', () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_PASSWORD, expectAccessible, VIEWPORTS, type DemoUser } from './support/app';
 
 /**
@@ -24,8 +25,15 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** Screenshot and axe at both widths; `ready` waits for the page's own content. */
-async function capture(page: Page, testInfo: TestInfo, name: string, language: Language, ready: () => Promise<void>): Promise<void> {
-  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+async function capture(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  language: Language,
+  ready: () => Promise<void>,
+  viewports: Record<string, { width: number; height: number }> = VIEWPORTS,
+): Promise<void> {
+  for (const [device, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport);
     await ready();
     await settle(page);
@@ -100,6 +108,10 @@ test.describe('pages in both languages at tablet and phone width', () => {
   test('mentor: teaching schedule, groups, class list with personnummer', async ({ page }, testInfo) => {
     for (const language of LANGUAGES) {
       await loginIn(page, 'mentor', language);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: language === 'sv' ? 'Schema' : 'Schedule', exact: true })
+        .click();
       await capture(page, testInfo, 'schedule-staff', language, () =>
         expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible(),
       );
@@ -110,6 +122,26 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await capture(page, testInfo, 'my-groups', language, () => expect(page.getByTestId('my-groups')).toBeVisible());
       await page.getByTestId('my-groups').locator('tbody tr').first().getByRole('link').click();
       await capture(page, testInfo, 'class-list-mentor', language, () => expect(page.getByTestId('class-list')).toBeVisible());
+      await logout(page);
+    }
+  });
+
+  test('staff: today, roll call, the class day (tablet both ways, phone)', async ({ page }, testInfo) => {
+    // The classroom tablet is used upright and on its side.
+    const viewports = { tablet: VIEWPORTS.tablet, 'tablet-landscape': { width: 1024, height: 768 }, phone: VIEWPORTS.phone };
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'mentor', language);
+      await expect(page).toHaveURL(/\/idag$/);
+      await capture(page, testInfo, 'today', language, () => expect(page.getByTestId('today-lessons')).toBeVisible(), viewports);
+      await page.getByTestId('today-lesson').last().getByRole('link').click();
+      const rows = page.getByTestId('roll-row');
+      await expect(rows.first()).toBeVisible();
+      // One student late with the minute choices open, to see them on the screenshot.
+      await rows.nth(2).locator('.roll-row__action').first().click();
+      await capture(page, testInfo, 'roll-call', language, () => expect(rows.first()).toBeVisible(), viewports);
+      await page.getByRole('link', { name: language === 'sv' ? 'Tillbaka till dagens lektioner' : "Back to the day's lessons" }).click();
+      await page.getByTestId('class-day-link').first().click();
+      await capture(page, testInfo, 'class-day', language, () => expect(page.getByTestId('class-day')).toBeVisible(), viewports);
       await logout(page);
     }
   });

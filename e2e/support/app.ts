@@ -5,6 +5,9 @@ export const DEMO_PASSWORD = 'insyn-demo';
 
 export type DemoUser = 'elev' | 'vardnadshavare' | 'mentor' | 'larare' | 'rektor' | 'admin' | 'myndig';
 
+/** The school day the whole suite runs on: the server's INSYN_CLOCK_START and every browser's clock. */
+export const SCHOOL_NOW = new Date('2026-11-25T07:45:00Z');
+
 export interface IsoWeek {
   isoYear: number;
   isoWeek: number;
@@ -14,7 +17,7 @@ export interface IsoWeek {
  * Today's ISO week at the school (Europe/Stockholm), computed independently of the app's code:
  * the Thursday of a date's week decides its ISO year.
  */
-export function schoolIsoWeek(now: Date = new Date()): IsoWeek {
+export function schoolIsoWeek(now: Date = SCHOOL_NOW): IsoWeek {
   const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   );
@@ -39,13 +42,13 @@ export function shiftWeek(week: IsoWeek, weeks: number): IsoWeek {
 
 export const weekLabel = ({ isoYear, isoWeek }: IsoWeek): string => `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
 
-/** Logs in through the login form (in whatever language it shows) and waits for the schedule. */
+/** Logs in through the login form (in whatever language it shows) and waits for the start page (staff: today's lessons). */
 export async function login(page: Page, username: DemoUser): Promise<void> {
   await page.goto('/logga-in');
   await page.getByLabel(/^(Användarnamn|Username)$/).fill(username);
   await page.getByLabel(/^(Lösenord|Password)$/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Logga in|Log in)$/ }).click();
-  await expect(page).toHaveURL(/\/schema/);
+  await expect(page).toHaveURL(/\/(schema|idag)/);
   await expect(page.getByTestId('logged-in-user')).toBeVisible();
 }
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AppRouter } from './app/router';
 import { Providers } from './app/providers';
 import './lib/i18n';
+import { registerServiceWorker } from './lib/service-worker';
 import './styles/app.css';
 
 const container = document.getElementById('root');
@@ -15,3 +16,5 @@ createRoot(container).render(
     </Providers>
   </StrictMode>,
 );
+
+registerServiceWorker();

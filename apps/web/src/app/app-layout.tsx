@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useViewer } from '../features/auth/auth-context';
 import type { Viewer } from '../features/auth/session';
+import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
 import { Brand } from './brand';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
@@ -22,6 +23,13 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
   return (
     <nav className="main-nav" aria-label={t('a11y.mainNavigation')}>
       <ul className="main-nav__list">
+        {viewer.role === 'STAFF' ? (
+          <li>
+            <NavLink to="/idag" className="main-nav__link">
+              {t('nav.today')}
+            </NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/schema" className="main-nav__link">
             {t('nav.schedule')}
@@ -52,6 +60,7 @@ export function AppLayout() {
   const viewer = useViewer();
   const { signOut } = useAuth();
   const roleLabel = useRoleLabel(viewer);
+  useRollCallSync(viewer.role === 'STAFF' ? viewer.userId : null);
   const [loggingOut, setLoggingOut] = useState(false);
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigation(main);
@@ -66,7 +75,7 @@ export function AppLayout() {
       <SkipLink />
       <header className="site-header">
         <div className="site-header__inner">
-          <Brand to="/schema" />
+          <Brand to={viewer.role === 'STAFF' ? '/idag' : '/schema'} />
           <div className="site-header__user">
             <p className="user-badge" data-testid="logged-in-user">
               <span className="user-badge__prefix">{t('header.loggedInAs')}</span>{' '}

@@ -49,6 +49,9 @@ export function createApolloClient(): ApolloClient {
         // A week has no id of its own; it lives under the query field and its arguments.
         WeekSchedule: { keyFields: false },
         ScheduleDay: { keyFields: false },
+        // A student's attendance belongs to one lesson: never merge rows of different lessons by student id.
+        RollCallStudent: { keyFields: false },
+        ClassDayStudent: { keyFields: false },
       },
     }),
   });

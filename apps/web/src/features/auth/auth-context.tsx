@@ -3,6 +3,7 @@ import { createContext, use, useCallback, useEffect, useMemo, useState, type Rea
 import { currentLocale, isAppLocale, switchLocale } from '../../lib/i18n';
 import { LogoutDocument, SetLocaleDocument } from './operations';
 import { endSession, renewSession, startSession, subscribeToSession, type SessionPayload, type Viewer } from './session';
+import { forgetViewer, rememberedViewer, rememberViewer } from './viewer-cache';
 
 export type AuthState =
   | { status: 'restoring' }
@@ -38,7 +39,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (isAppLocale(saved)) await switchLocale(saved);
         setState({ status: 'authenticated', viewer: result.payload.viewer });
       } else {
-        setState({ status: 'anonymous', reason: 'start' });
+        // Offline at start: a network failure is not a logout. The renewal cookie is still valid, so the
+        // last viewer is shown and the session is renewed once the network is back (see the roll-call sync).
+        const remembered = result.reason === 'unreachable' ? await rememberedViewer() : null;
+        if (!active) return;
+        setState(remembered ? { status: 'authenticated', viewer: remembered } : { status: 'anonymous', reason: 'start' });
       }
     });
     return () => {
@@ -51,6 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       subscribeToSession((event) => {
         if (event.type === 'expired') {
           void client.clearStore();
+          void forgetViewer();
           setState({ status: 'anonymous', reason: 'expired' });
         } else {
           setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer: event.viewer } : previous));
@@ -85,12 +91,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     endSession();
     await client.clearStore();
+    await forgetViewer();
     setState({ status: 'anonymous', reason: 'logged-out' });
   }, [client]);
 
   const updateViewer = useCallback((viewer: Viewer) => {
     setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer } : previous));
   }, []);
+
+  useEffect(() => {
+    if (state.status === 'authenticated') void rememberViewer(state.viewer);
+  }, [state]);
 
   const value = useMemo(() => ({ state, signIn, signOut, updateViewer }), [state, signIn, signOut, updateViewer]);
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -39,7 +39,7 @@ function targetFrom(state: unknown): string {
     const from = state.from;
     if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/logga-in')) return from;
   }
-  return '/schema';
+  return '/'; // the start page: the day's lessons for staff, the schedule for everyone else
 }
 
 export function LoginPage() {

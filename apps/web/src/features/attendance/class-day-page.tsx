@@ -1,0 +1,153 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { DataTable } from '../../components/ui/data-table';
+import { ErrorState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { usePageTitle } from '../../components/ui/use-page-title';
+import type { ClassDayQuery } from '../../gql/graphql';
+import { formatLongDate, formatSchoolTime, formatWeekday, schoolToday } from '../../lib/dates';
+import { currentLocale } from '../../lib/i18n';
+import { ClassDayDocument } from './operations';
+import { DayNavigation, DAY_PARAM, useDayParam } from './today-page';
+
+type Mark = ClassDayQuery['classDay']['students'][number]['marks'][number];
+
+function MarkCell({ mark }: { mark: Mark | undefined }) {
+  const { t } = useTranslation();
+  if (!mark) {
+    return (
+      <span className="class-mark class-mark--none">
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{t('classDay.noMark')}</span>
+      </span>
+    );
+  }
+  const unexcused = mark.unexcused ? ` ${t('classDay.unexcusedSuffix')}` : '';
+  if (mark.status === 'PRESENT') {
+    return (
+      <span className="class-mark class-mark--present">
+        <span aria-hidden="true">✓</span>
+        <span className="visually-hidden">{t('rollCall.status.PRESENT')}</span>
+      </span>
+    );
+  }
+  const text = mark.status === 'LATE' ? t('classDay.lateShort', { count: mark.lateMinutes ?? 0 }) : t('rollCall.status.ABSENT');
+  return (
+    <span className={`class-mark class-mark--${mark.status.toLowerCase()}${mark.unexcused ? ' class-mark--unexcused' : ''}`}>
+      {mark.unexcused ? <span aria-hidden="true">! </span> : null}
+      {text}
+      {unexcused}
+    </span>
+  );
+}
+
+export function ClassDayPage() {
+  const { t } = useTranslation();
+  const { classId = '' } = useParams();
+  const date = useDayParam();
+  const locale = currentLocale();
+  const { data, error, loading, refetch } = useQuery(ClassDayDocument, {
+    variables: { classId, date },
+    fetchPolicy: 'cache-and-network',
+  });
+  const day = data?.classDay;
+  usePageTitle(day ? t('classDay.pageTitle', { name: day.className }) : t('classDay.heading'));
+  const todayLink = date === schoolToday() ? '/idag' : `/idag?${DAY_PARAM}=${date}`;
+  const path = `/klass/${encodeURIComponent(classId)}/idag`;
+
+  return (
+    <div className="class-day">
+      <header className="page-header">
+        <div className="page-header__text">
+          <p className="page-header__kicker">
+            <Link className="text-link" to={todayLink}>
+              <span aria-hidden="true" className="back-arrow">
+                ‹
+              </span>
+              {t('rollCall.backToToday')}
+            </Link>
+          </p>
+          <h1 className="page-header__title">{day ? t('classDay.headingFor', { name: day.className }) : t('classDay.heading')}</h1>
+          <p className="page-header__sub">
+            {formatWeekday(date, locale)} {formatLongDate(date, locale)}
+          </p>
+        </div>
+      </header>
+      <DayNavigation date={date} path={path} />
+      {error && !day ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : !day ? (
+        loading ? (
+          <LoadingState label={t('classDay.loading')} />
+        ) : null
+      ) : day.lessons.length === 0 ? (
+        <p className="week-empty">{t('today.noLessons')}</p>
+      ) : (
+        <>
+          <p className="class-day__legend">{t('classDay.legend')}</p>
+          <DataTable caption={t('classDay.caption', { name: day.className, count: day.students.length })} testId="class-day">
+            <thead>
+              <tr>
+                <th scope="col">{t('group.columnName')}</th>
+                {day.lessons.map((lesson) => {
+                  const missing = lesson.rollCallOverdue && lesson.rollCallState === 'NOT_TAKEN';
+                  return (
+                    <th key={lesson.lessonId} scope="col" className={`class-day__lesson${missing ? ' class-day__lesson--missing' : ''}`}>
+                      <span className="class-day__subject">{lesson.subjectCode}</span>
+                      <span className="class-day__time">{formatSchoolTime(lesson.startsAt)}</span>
+                      {lesson.status === 'CANCELLED' ? (
+                        <span className="badge badge--cancelled">{t('schedule.cancelled')}</span>
+                      ) : missing ? (
+                        <span className="class-day__missing" data-testid="roll-call-missing">
+                          <span aria-hidden="true">! </span>
+                          {t('classDay.notTaken')}
+                        </span>
+                      ) : lesson.rollCallState === 'NOT_TAKEN' ? (
+                        <span className="class-day__pending">{t('rollCall.state.NOT_TAKEN')}</span>
+                      ) : null}
+                    </th>
+                  );
+                })}
+                <th scope="col" className="data-table__numeric">
+                  {t('classDay.unexcused')}
+                </th>
+                <th scope="col" className="data-table__numeric">
+                  {t('classDay.lateCount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {day.students.map((student) => (
+                <tr
+                  key={student.id}
+                  className={student.unexcusedAbsenceCount > 0 || student.repeatedLateness ? 'class-day__row--flag' : undefined}
+                  data-testid="class-day-student"
+                >
+                  <th scope="row">
+                    {t('group.sortName', { firstName: student.firstName, lastName: student.lastName })}
+                    {student.repeatedLateness ? (
+                      <span className="class-day__flag" data-testid="repeated-lateness">
+                        <span aria-hidden="true">⚑ </span>
+                        {t('classDay.repeatedLateness')}
+                      </span>
+                    ) : null}
+                  </th>
+                  {day.lessons.map((lesson) => (
+                    <td key={lesson.lessonId}>
+                      <MarkCell mark={student.marks.find((mark) => mark.lessonId === lesson.lessonId)} />
+                    </td>
+                  ))}
+                  <td className={`data-table__numeric${student.unexcusedAbsenceCount > 0 ? ' class-day__count--flag' : ''}`}>
+                    {student.unexcusedAbsenceCount}
+                  </td>
+                  <td className="data-table__numeric">{student.lateCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </>
+      )}
+    </div>
+  );
+}

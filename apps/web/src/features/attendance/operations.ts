@@ -1,0 +1,109 @@
+import { graphql } from '../../gql';
+
+export const TeacherLessonFieldsFragment = graphql(`
+  fragment TeacherLessonFields on TeacherLesson {
+    id
+    date
+    startsAt
+    endsAt
+    subjectCode
+    subjectName(locale: $locale)
+    groupName
+    room
+    status
+    rollCallState
+    rollCallOverdue
+    studentCount
+  }
+`);
+
+export const MyLessonsDocument = graphql(`
+  query MyLessons($date: String, $locale: Locale!) {
+    myLessons(date: $date) {
+      ...TeacherLessonFields
+    }
+  }
+`);
+
+export const RollCallFieldsFragment = graphql(`
+  fragment RollCallFields on RollCall {
+    lesson {
+      ...TeacherLessonFields
+    }
+    durationMinutes
+    reasonRequired
+    cannotSaveBecause
+    students {
+      id
+      firstName
+      lastName
+      className
+      status
+      lateMinutes
+      note
+      validReason
+    }
+    history {
+      studentId
+      studentName
+      changedAt
+      changedBy
+      beforeStatus
+      beforeLateMinutes
+      afterStatus
+      afterLateMinutes
+      reason
+    }
+  }
+`);
+
+export const RollCallDocument = graphql(`
+  query RollCall($lessonId: ID!, $locale: Locale!) {
+    rollCall(lessonId: $lessonId) {
+      ...RollCallFields
+    }
+  }
+`);
+
+export const SaveRollCallDocument = graphql(`
+  mutation SaveRollCall($input: SaveRollCallInput!) {
+    saveRollCall(input: $input) {
+      submissionId
+      applied
+      changedCount
+    }
+  }
+`);
+
+export const ClassDayDocument = graphql(`
+  query ClassDay($classId: ID!, $date: String) {
+    classDay(classId: $classId, date: $date) {
+      classId
+      className
+      date
+      lessons {
+        lessonId
+        subjectCode
+        startsAt
+        endsAt
+        status
+        rollCallState
+        rollCallOverdue
+      }
+      students {
+        id
+        firstName
+        lastName
+        marks {
+          lessonId
+          status
+          lateMinutes
+          unexcused
+        }
+        unexcusedAbsenceCount
+        lateCount
+        repeatedLateness
+      }
+    }
+  }
+`);

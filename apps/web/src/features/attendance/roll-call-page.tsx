@@ -1,0 +1,418 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { MAX_ATTENDANCE_NOTE_LENGTH, MAX_CORRECTION_REASON_LENGTH } from '@insyn/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { ErrorState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { usePageTitle } from '../../components/ui/use-page-title';
+import type { AttendanceStatus, RollCallFieldsFragment } from '../../gql/graphql';
+import { formatLongDate, formatSchoolTime, formatWeekday, schoolToday } from '../../lib/dates';
+import { currentLocale } from '../../lib/i18n';
+import { useOfflineSnapshot } from '../../lib/offline-snapshot';
+import { useViewer } from '../auth/auth-context';
+import { RollCallStateBadge } from './lesson-state';
+import { RollCallDocument } from './operations';
+import { PendingNotice } from './pending-notice';
+import { enqueueRollCall, flushQueue, pendingForLesson, queueSnapshot, type QueuedEntry } from './queue';
+import { DAY_PARAM } from './today-page';
+import { useRollCallQueue } from './use-roll-call-queue';
+
+const QUICK_LATE_MINUTES = [5, 10, 15, 20] as const;
+
+type Marks = Record<string, QueuedEntry>;
+type SaveOutcome = 'sent' | 'queued' | 'refused' | null;
+
+function initialMarks(rollCall: RollCallFieldsFragment, queued: QueuedEntry[] | null): Marks {
+  const marks: Marks = {};
+  for (const student of rollCall.students) {
+    marks[student.id] = {
+      studentId: student.id,
+      status: student.status ?? 'PRESENT',
+      lateMinutes: student.status === 'LATE' ? (student.lateMinutes ?? null) : null,
+      note: student.note ?? null,
+    };
+  }
+  for (const entry of queued ?? []) marks[entry.studentId] = { ...entry };
+  return marks;
+}
+
+function StudentRow({
+  student,
+  mark,
+  maxMinutes,
+  onChange,
+}: {
+  student: RollCallFieldsFragment['students'][number];
+  mark: QueuedEntry;
+  maxMinutes: number;
+  onChange: (mark: QueuedEntry) => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<'late' | 'note' | null>(null);
+  const [otherMinutes, setOtherMinutes] = useState('');
+  const panelId = useId();
+  const name = `${student.firstName} ${student.lastName}`;
+  const statusText =
+    mark.status === 'LATE' ? t('rollCall.status.LATE', { count: mark.lateMinutes ?? 0 }) : t(`rollCall.status.${mark.status}`);
+
+  function toggleAbsent() {
+    onChange({ ...mark, status: mark.status === 'ABSENT' ? 'PRESENT' : 'ABSENT', lateMinutes: null });
+  }
+
+  function setLate(minutes: number | null) {
+    onChange({ ...mark, status: minutes === null ? 'PRESENT' : 'LATE', lateMinutes: minutes });
+    setOpen(null);
+  }
+
+  const otherValue = Number(otherMinutes);
+  const otherValid = Number.isInteger(otherValue) && otherValue >= 1 && otherValue <= maxMinutes;
+
+  return (
+    <li className={`roll-row roll-row--${mark.status.toLowerCase()}`} data-testid="roll-row" data-student-id={student.id}>
+      <div className="roll-row__main">
+        <button type="button" className="roll-row__toggle" aria-pressed={mark.status === 'ABSENT'} onClick={toggleAbsent}>
+          <span className="roll-row__mark" aria-hidden="true">
+            {mark.status === 'ABSENT' ? '✗' : mark.status === 'LATE' ? '⏱' : '✓'}
+          </span>
+          <span className="roll-row__name">{name}</span>
+          <span className="roll-row__status" data-testid="roll-status">
+            {statusText}
+          </span>
+          {student.validReason ? (
+            <span className="roll-row__reason" data-testid="valid-reason">
+              {t(`rollCall.validReason.${student.validReason}`)}
+            </span>
+          ) : null}
+        </button>
+        <button
+          type="button"
+          className={`roll-row__action${mark.status === 'LATE' ? ' roll-row__action--on' : ''}`}
+          aria-expanded={open === 'late'}
+          aria-controls={`${panelId}-late`}
+          aria-label={t('rollCall.lateFor', { name })}
+          onClick={() => setOpen(open === 'late' ? null : 'late')}
+        >
+          {t('rollCall.late')}
+        </button>
+        <button
+          type="button"
+          className={`roll-row__action${mark.note ? ' roll-row__action--on' : ''}`}
+          aria-expanded={open === 'note'}
+          aria-controls={`${panelId}-note`}
+          aria-label={t('rollCall.noteFor', { name })}
+          onClick={() => setOpen(open === 'note' ? null : 'note')}
+        >
+          <span aria-hidden="true">✎</span>
+          <span className="roll-row__action-text">{t('rollCall.note')}</span>
+        </button>
+      </div>
+      {mark.note && open !== 'note' ? <p className="roll-row__note-preview">{mark.note}</p> : null}
+      {open === 'late' ? (
+        <fieldset className="roll-row__panel" id={`${panelId}-late`}>
+          <legend className="roll-row__legend">{t('rollCall.lateLegend', { name })}</legend>
+          <div className="roll-row__choices">
+            {QUICK_LATE_MINUTES.filter((minutes) => minutes <= maxMinutes).map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                className="button button--secondary roll-row__choice"
+                aria-pressed={mark.status === 'LATE' && mark.lateMinutes === minutes}
+                onClick={() => setLate(minutes)}
+              >
+                {t('rollCall.minutes', { count: minutes })}
+              </button>
+            ))}
+            <label className="roll-row__other">
+              <span>{t('rollCall.otherMinutes')}</span>
+              <input
+                className="field__input roll-row__other-input"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={maxMinutes}
+                value={otherMinutes}
+                onChange={(event) => setOtherMinutes(event.target.value)}
+              />
+            </label>
+            <button
+              type="button"
+              className="button button--primary roll-row__choice"
+              disabled={!otherValid}
+              onClick={() => setLate(otherValue)}
+            >
+              {t('rollCall.setMinutes')}
+            </button>
+            {mark.status === 'LATE' ? (
+              <button type="button" className="button button--quiet roll-row__choice" onClick={() => setLate(null)}>
+                {t('rollCall.notLate')}
+              </button>
+            ) : null}
+          </div>
+          <p className="roll-row__hint">{t('rollCall.maxMinutes', { count: maxMinutes })}</p>
+        </fieldset>
+      ) : null}
+      {open === 'note' ? (
+        <div className="roll-row__panel" id={`${panelId}-note`}>
+          <label className="field">
+            <span className="field__label">{t('rollCall.noteLabel', { name })}</span>
+            <textarea
+              className="field__input roll-row__note"
+              maxLength={MAX_ATTENDANCE_NOTE_LENGTH}
+              value={mark.note ?? ''}
+              onChange={(event) => onChange({ ...mark, note: event.target.value === '' ? null : event.target.value })}
+            />
+          </label>
+          <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>
+            {t('rollCall.noteDone')}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function History({ history }: { history: RollCallFieldsFragment['history'] }) {
+  const { t } = useTranslation();
+  const describe = (status: AttendanceStatus | null | undefined, minutes: number | null | undefined) =>
+    !status
+      ? t('rollCall.history.none')
+      : status === 'LATE'
+        ? t('rollCall.status.LATE', { count: minutes ?? 0 })
+        : t(`rollCall.status.${status}`);
+  return (
+    <details className="roll-history" data-testid="roll-call-history">
+      <summary className="roll-history__summary">{t('rollCall.history.summary', { count: history.length })}</summary>
+      {history.length === 0 ? (
+        <p>{t('rollCall.history.empty')}</p>
+      ) : (
+        <ol className="roll-history__list">
+          {history.map((change, index) => (
+            <li key={`${change.studentId}-${change.changedAt}-${index}`} className="roll-history__item" data-testid="history-entry">
+              <span className="roll-history__when">
+                {formatSchoolTime(change.changedAt)} · {change.changedBy}
+              </span>
+              <span>
+                {t('rollCall.history.change', {
+                  name: change.studentName,
+                  before: describe(change.beforeStatus, change.beforeLateMinutes),
+                  after: describe(change.afterStatus, change.afterLateMinutes),
+                })}
+              </span>
+              {change.reason ? (
+                <span className="roll-history__reason">{t('rollCall.history.reason', { reason: change.reason })}</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
+interface RollCallFormProps {
+  rollCall: RollCallFieldsFragment;
+  queued: QueuedEntry[] | null;
+  /** Kept by the page: the form is recreated when the saved marks change. */
+  outcome: SaveOutcome;
+  setOutcome: (outcome: SaveOutcome) => void;
+}
+
+function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormProps) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const client = useApolloClient();
+  const [marks, setMarks] = useState<Marks>(() => initialMarks(rollCall, queued));
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const reasonId = useId();
+  const lesson = rollCall.lesson;
+  const values = Object.values(marks);
+  const counts = {
+    present: values.filter((mark) => mark.status === 'PRESENT').length,
+    absent: values.filter((mark) => mark.status === 'ABSENT').length,
+    late: values.filter((mark) => mark.status === 'LATE').length,
+  };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (rollCall.reasonRequired && reason.trim() === '') {
+      setReasonMissing(true);
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    setSaving(true);
+    setOutcome(null);
+    const submissionId = crypto.randomUUID();
+    try {
+      await enqueueRollCall({
+        submissionId,
+        userId: viewer.userId,
+        lessonId: lesson.id,
+        lessonLabel: `${lesson.subjectName} ${lesson.groupName} ${formatSchoolTime(lesson.startsAt)}`,
+        entries: rollCall.students.map(
+          (student) => marks[student.id] ?? { studentId: student.id, status: 'PRESENT', lateMinutes: null, note: null },
+        ),
+        reason: rollCall.reasonRequired ? reason.trim() : null,
+        takenAt: new Date().toISOString(),
+      });
+      await flushQueue(client, viewer.userId);
+      const snapshot = queueSnapshot();
+      if (snapshot.pending.some((item) => item.submissionId === submissionId)) setOutcome('queued');
+      else if (snapshot.refused.some((item) => item.submissionId === submissionId)) setOutcome('refused');
+      else setOutcome('sent');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="roll-call__form" onSubmit={(event) => void save(event)} noValidate>
+      <ul className="roll-list" aria-label={t('rollCall.studentsLabel', { count: rollCall.students.length })}>
+        {rollCall.students.map((student) => {
+          const mark = marks[student.id];
+          if (!mark) return null;
+          return (
+            <StudentRow
+              key={student.id}
+              student={student}
+              mark={mark}
+              maxMinutes={rollCall.durationMinutes}
+              onChange={(next) => {
+                setOutcome(null);
+                setMarks((previous) => ({ ...previous, [student.id]: next }));
+              }}
+            />
+          );
+        })}
+      </ul>
+      {rollCall.reasonRequired ? (
+        <div className="field roll-call__reason">
+          <label className="field__label" htmlFor={reasonId}>
+            {t('rollCall.reasonLabel')}
+          </label>
+          <textarea
+            id={reasonId}
+            className="field__input"
+            required
+            aria-required="true"
+            aria-invalid={reasonMissing}
+            aria-describedby={reasonMissing ? `${reasonId}-error` : undefined}
+            maxLength={MAX_CORRECTION_REASON_LENGTH}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setReasonMissing(false);
+            }}
+          />
+          {reasonMissing ? (
+            <p className="field__error" id={`${reasonId}-error`}>
+              {t('rollCall.reasonRequired')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="roll-call__save-bar">
+        <Alert tone={outcome === 'queued' ? 'info' : 'success'}>
+          {outcome === 'sent' ? t('rollCall.saved') : outcome === 'queued' && queued ? t('rollCall.savedOnDevice') : null}
+        </Alert>
+        {rollCall.cannotSaveBecause ? (
+          <Alert tone="info">{t(`rollCall.cannotSave.${cannotSaveKey(rollCall.cannotSaveBecause)}`)}</Alert>
+        ) : (
+          <button
+            type="submit"
+            className="button button--primary button--block roll-call__save"
+            disabled={saving}
+            data-testid="save-roll-call"
+          >
+            {saving ? t('rollCall.saving') : t('rollCall.save', counts)}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+const CANNOT_SAVE_KEYS = ['NOT_YOUR_LESSON', 'TOO_EARLY', 'TOO_LATE_FOR_TEACHER', 'LESSON_CANCELLED'] as const;
+type CannotSaveKey = (typeof CANNOT_SAVE_KEYS)[number] | 'OTHER';
+
+function cannotSaveKey(value: string): CannotSaveKey {
+  return (CANNOT_SAVE_KEYS as readonly string[]).includes(value) ? (value as CannotSaveKey) : 'OTHER';
+}
+
+export function RollCallPage() {
+  const { t } = useTranslation();
+  const { lessonId = '' } = useParams();
+  const viewer = useViewer();
+  const locale = currentLocale();
+  const queue = useRollCallQueue();
+  const { data, error, loading, refetch } = useQuery(RollCallDocument, {
+    variables: { lessonId, locale },
+    fetchPolicy: 'cache-and-network',
+  });
+  const snapshot = useOfflineSnapshot(`roll-call:${viewer.userId}:${lessonId}:${locale}`, data, error);
+  const rollCall = data?.rollCall ?? snapshot?.rollCall;
+  const queued = pendingForLesson(queue, lessonId, viewer.userId);
+  const [outcome, setOutcome] = useState<SaveOutcome>(null);
+  usePageTitle(
+    rollCall ? t('rollCall.pageTitle', { lesson: `${rollCall.lesson.subjectName} ${rollCall.lesson.groupName}` }) : t('rollCall.heading'),
+  );
+
+  if (!rollCall) {
+    return (
+      <div className="roll-call">
+        <PendingNotice lessonId={lessonId} />
+        {error ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : loading || !queue.loaded ? (
+          <LoadingState label={t('rollCall.loading')} />
+        ) : null}
+        <p className="today__schedule-link">
+          <Link className="text-link" to="/idag">
+            {t('rollCall.backToToday')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const lesson = rollCall.lesson;
+  const historyKey = rollCall.history.map((change) => change.changedAt).join('|');
+  const dayLink = lesson.date === schoolToday() ? '/idag' : `/idag?${DAY_PARAM}=${lesson.date}`;
+  return (
+    <div className="roll-call">
+      <header className="page-header roll-call__header">
+        <div className="page-header__text">
+          <p className="page-header__kicker">
+            <Link className="text-link" to={dayLink}>
+              <span aria-hidden="true" className="back-arrow">
+                ‹
+              </span>
+              {t('rollCall.backToToday')}
+            </Link>
+          </p>
+          <h1 className="page-header__title">{t('rollCall.headingFor', { subject: lesson.subjectName, group: lesson.groupName })}</h1>
+          <p className="page-header__sub">
+            {formatWeekday(lesson.date, locale)} {formatLongDate(lesson.date, locale)},{' '}
+            {t('schedule.time', { start: formatSchoolTime(lesson.startsAt), end: formatSchoolTime(lesson.endsAt) })}
+            {lesson.room ? `, ${t('schedule.room', { room: lesson.room })}` : ''}
+          </p>
+        </div>
+        <RollCallStateBadge state={lesson.rollCallState} overdue={lesson.rollCallOverdue} queued={queued !== null} />
+      </header>
+      <PendingNotice lessonId={lessonId} />
+      {snapshot ? <Alert tone="info">{t('today.offlineSnapshot')}</Alert> : null}
+      <p className="roll-call__help">{t('rollCall.help')}</p>
+      <RollCallForm
+        key={`${queued?.submissionId ?? 'server'}-${historyKey}`}
+        rollCall={rollCall}
+        queued={queued?.entries ?? null}
+        outcome={outcome}
+        setOutcome={setOutcome}
+      />
+      <History history={rollCall.history} />
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { apiLogin, graphql, login } from './support/app';
+import { expect, test } from './support/test';
+
+/**
+ * Roll call on the classroom tablet, on Wednesday 25 November 2026 at 08:45 (the suite's school day).
+ * Each test uses its own lesson, so the tests can run in parallel against the one demo database.
+ */
+
+const TABLET = { width: 768, height: 1024 };
+const TABLET_LANDSCAPE = { width: 1024, height: 768 };
+
+interface ServerRollCall {
+  rollCall: {
+    lesson: { rollCallState: string };
+    students: { id: string; firstName: string; lastName: string; status: string | null; lateMinutes: number | null }[];
+    history: { studentId: string; afterStatus: string; afterLateMinutes: number | null }[];
+  };
+}
+
+async function serverRollCall(request: APIRequestContext, lessonId: string): Promise<ServerRollCall['rollCall']> {
+  const token = await apiLogin(request, 'larare');
+  const result = await graphql<ServerRollCall>(
+    request,
+    `
+      query ($id: ID!) {
+        rollCall(lessonId: $id) {
+          lesson {
+            rollCallState
+          }
+          students {
+            id
+            firstName
+            lastName
+            status
+            lateMinutes
+          }
+          history {
+            studentId
+            afterStatus
+            afterLateMinutes
+          }
+        }
+      }
+    `,
+    { id: lessonId },
+    token,
+  );
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.rollCall;
+}
+
+/** Opens the n-th of today's lessons from the Today page; returns its id. */
+async function openLesson(page: Page, index: number): Promise<string> {
+  const lesson = page.getByTestId('today-lesson').nth(index);
+  await lesson.getByRole('link').click();
+  await expect(page).toHaveURL(/\/lektion\/[^/]+\/narvaro$/);
+  await expect(page.getByTestId('roll-row').first()).toBeVisible();
+  const match = /\/lektion\/([^/]+)\/narvaro$/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no lesson id in ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+async function studentName(page: Page, index: number): Promise<string> {
+  return (await page.getByTestId('roll-row').nth(index).locator('.roll-row__name').textContent()) ?? '';
+}
+
+test.describe('roll call on a tablet', () => {
+  test('a teacher takes the roll call, sees it taken, and corrects it the same day', async ({ page, request }) => {
+    await page.setViewportSize(TABLET);
+    await login(page, 'larare');
+    await expect(page).toHaveURL(/\/idag$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Idag' })).toBeVisible();
+    await expect(page.getByTestId('today-lesson').first()).toContainText('Ej tagen');
+
+    const lessonId = await openLesson(page, 0);
+    const rows = page.getByTestId('roll-row');
+    const total = await rows.count();
+    // Everyone is present until marked otherwise.
+    await expect(page.getByTestId('save-roll-call')).toHaveText(`Spara närvaro (${total} närvarande, 0 frånvarande, 0 sen)`);
+
+    // One tap on the row: absent.
+    await rows.nth(0).locator('.roll-row__toggle').click();
+    await expect(rows.nth(0).getByTestId('roll-status')).toHaveText('Frånvarande');
+    // "Sen", then 10 minutes.
+    const lateName = await studentName(page, 1);
+    await rows
+      .nth(1)
+      .getByRole('button', { name: `Sen ankomst för ${lateName}` })
+      .click();
+    await rows.nth(1).getByRole('button', { name: '10 min', exact: true }).click();
+    await expect(rows.nth(1).getByTestId('roll-status')).toHaveText('Sen 10 min');
+
+    // The touch targets are at least 44 × 44 px.
+    for (const target of [rows.nth(0).locator('.roll-row__toggle'), rows.nth(1).getByRole('button', { name: /^Sen ankomst/ })]) {
+      const box = await target.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    }
+
+    const save = page.getByTestId('save-roll-call');
+    await expect(save).toHaveText(`Spara närvaro (${total - 2} närvarande, 1 frånvarande, 1 sen)`);
+    await save.click();
+    await expect(page.getByText('Närvaron är sparad.')).toBeVisible();
+    await expect(page.getByTestId('roll-call-state').first()).toHaveText('✓ Tagen');
+
+    // On the server, as an API client sees it.
+    const saved = await serverRollCall(request, lessonId);
+    expect(saved.lesson.rollCallState).toBe('TAKEN');
+    expect(saved.students[0]?.status).toBe('ABSENT');
+    expect(saved.students[1]).toMatchObject({ status: 'LATE', lateMinutes: 10 });
+    expect(saved.students.slice(2).every((student) => student.status === 'PRESENT')).toBe(true);
+
+    // Today shows it taken.
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Tagen');
+
+    // A correction the same day: one more absent. The saved marks come back, the state says changed.
+    await page.setViewportSize(TABLET_LANDSCAPE);
+    await openLesson(page, 0);
+    await expect(rows.nth(0).getByTestId('roll-status')).toHaveText('Frånvarande');
+    await expect(rows.nth(1).getByTestId('roll-status')).toHaveText('Sen 10 min');
+    const correctedName = await studentName(page, 2);
+    await rows.nth(2).locator('.roll-row__toggle').click();
+    await save.click();
+    await expect(page.getByText('Närvaron är sparad.')).toBeVisible();
+    await expect(page.getByTestId('roll-call-state').first()).toHaveText('✓ Ändrad');
+
+    // The history is collapsed; opened, it shows who changed what.
+    const history = page.getByTestId('roll-call-history');
+    await expect(history.getByTestId('history-entry').first()).toBeHidden();
+    await history.locator('summary').click();
+    await expect(history.getByTestId('history-entry').filter({ hasText: `${correctedName}: Närvarande → Frånvarande` })).toHaveCount(1);
+
+    const corrected = await serverRollCall(request, lessonId);
+    expect(corrected.lesson.rollCallState).toBe('CHANGED');
+    expect(corrected.students[2]?.status).toBe('ABSENT');
+
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Ändrad');
+  });
+
+  test('offline, the roll call waits on the device, survives a reload, and is sent once when back online', async ({
+    page,
+    context,
+    request,
+  }) => {
+    await page.setViewportSize(TABLET_LANDSCAPE);
+    await login(page, 'larare');
+    // The service worker has the app shell before the network goes.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await expect.poll(() => page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
+
+    const lessonId = await openLesson(page, 1);
+    const rows = page.getByTestId('roll-row');
+    const total = await rows.count();
+
+    await context.setOffline(true);
+    await rows.nth(3).locator('.roll-row__toggle').click();
+    const lateName = await studentName(page, 4);
+    await rows
+      .nth(4)
+      .getByRole('button', { name: `Sen ankomst för ${lateName}` })
+      .click();
+    await rows.nth(4).getByRole('button', { name: '5 min', exact: true }).click();
+    await page.getByTestId('save-roll-call').click();
+    const waiting = page.getByTestId('pending-roll-calls');
+    await expect(waiting).toContainText('1 närvarorapport väntar på att skickas');
+    await expect(page.getByText('Närvaron är sparad på den här enheten')).toBeVisible();
+
+    // A reload without a network: the service worker serves the app, the queue is still there, no login page.
+    await page.reload();
+    await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
+    await expect(page).toHaveURL(/\/narvaro$/);
+    // The lesson as last loaded on the device, with the waiting marks rather than the server's.
+    await expect(page.getByText('Här visas uppgifterna som senast hämtades')).toBeVisible();
+    await expect(rows.nth(3).getByTestId('roll-status')).toHaveText('Frånvarande');
+    await expect(rows.nth(4).getByTestId('roll-status')).toHaveText('Sen 5 min');
+    await page.goto('/idag');
+    await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
+    await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('⇅ Väntar på att skickas');
+
+    // Back online: the session is renewed with the cookie and the roll call is sent.
+    await context.setOffline(false);
+    await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar', { timeout: 30_000 });
+    await expect(page.getByTestId('logged-in-user')).toBeVisible();
+    await expect(page).toHaveURL(/\/idag$/);
+
+    const saved = await serverRollCall(request, lessonId);
+    expect(saved.students[3]?.status).toBe('ABSENT');
+    expect(saved.students[4]).toMatchObject({ status: 'LATE', lateMinutes: 5 });
+    // Applied once: one history entry per student of the one submission.
+    expect(saved.history).toHaveLength(total);
+    expect(new Set(saved.history.map((change) => change.studentId)).size).toBe(total);
+    await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('✓ Tagen');
+  });
+
+  test("the mentor's class day shows the marks of the day's lessons", async ({ page }) => {
+    await page.setViewportSize(TABLET_LANDSCAPE);
+    await login(page, 'mentor');
+    await expect(page).toHaveURL(/\/idag$/);
+    await openLesson(page, 0);
+    const rows = page.getByTestId('roll-row');
+    const absentName = await studentName(page, 0);
+    const lateName = await studentName(page, 1);
+    await rows.nth(0).locator('.roll-row__toggle').click();
+    await rows
+      .nth(1)
+      .getByRole('button', { name: `Sen ankomst för ${lateName}` })
+      .click();
+    await rows.nth(1).getByRole('button', { name: '15 min', exact: true }).click();
+    await page.getByTestId('save-roll-call').click();
+    await expect(page.getByText('Närvaron är sparad.')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    await page.getByTestId('class-day-link').first().click();
+    await expect(page).toHaveURL(/\/klass\/[^/]+\/idag$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Klass .+ idag$/);
+    const table = page.getByTestId('class-day');
+    await expect(table).toBeVisible();
+    const [absentFirst = '', ...absentRest] = absentName.split(' ');
+    const [lateFirst = '', ...lateRest] = lateName.split(' ');
+    await expect(table.getByRole('row', { name: new RegExp(`${absentRest.join(' ')}, ${absentFirst}`) })).toContainText('Frånvarande');
+    await expect(table.getByRole('row', { name: new RegExp(`${lateRest.join(' ')}, ${lateFirst}`) })).toContainText('Sen 15 min');
+  });
+
+  test('a roll call the API refuses leaves the queue and is shown as an error to fix', async ({ page }) => {
+    await page.setViewportSize(TABLET);
+    await login(page, 'larare');
+    // The API's answer when it is too late for the teacher to save (made here, the demo day has no such lesson).
+    await page.route('**/graphql', async (route) => {
+      const body: unknown = route.request().postDataJSON();
+      if (typeof body === 'object' && body !== null && 'operationName' in body && body.operationName === 'SaveRollCall') {
+        await route.fulfill({
+          json: { data: null, errors: [{ message: 'Too late', extensions: { code: 'FORBIDDEN', reason: 'TOO_LATE_FOR_TEACHER' } }] },
+        });
+        return;
+      }
+      await route.fallback();
+    });
+    await openLesson(page, 3);
+    await page.getByTestId('roll-row').nth(0).locator('.roll-row__toggle').click();
+    await page.getByTestId('save-roll-call').click();
+    const refused = page.getByTestId('refused-roll-call');
+    await expect(refused).toContainText('kunde inte sparas');
+    await expect(refused).toContainText('Det är för sent för dig att ändra närvaron');
+    await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar');
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    await expect(page.getByTestId('refused-roll-call')).toBeVisible();
+    await page.getByRole('button', { name: 'Jag förstår' }).click();
+    await expect(page.getByTestId('refused-roll-call')).toHaveCount(0);
+  });
+});
