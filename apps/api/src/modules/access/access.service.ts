@@ -13,6 +13,7 @@ import {
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { isoDate, requireViewer, type Viewer } from './viewer.ts';
+import { dateValue, inForceOn } from './validity.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are opaque UUIDs; anything else cannot exist, and is answered like an id that does not. */
@@ -20,7 +21,7 @@ export const isId = (value: string): boolean => UUID.test(value);
 
 /** Facts for access decisions about these students, as of `today`. */
 export async function loadStudentFacts(ctx: RequestContext, where: { ids?: string[]; guardianId?: string }): Promise<StudentFacts[]> {
-  const day = new Date(`${ctx.today}T00:00:00Z`);
+  const day = dateValue(ctx.today);
   const students = await ctx.prisma.student.findMany({
     where: {
       ...(where.ids ? { id: { in: where.ids } } : {}),
@@ -31,7 +32,7 @@ export async function loadStudentFacts(ctx: RequestContext, where: { ids?: strin
       birthDate: true,
       schoolId: true,
       memberships: {
-        where: { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+        where: inForceOn(day),
         select: { groupId: true },
       },
       guardianships: { select: { guardianId: true } },

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.ts';
-import { isoDate, requireViewer } from '../access/viewer.ts';
+import { lessonFields } from '../schedule/lesson-fields.ts';
 import { classDay, getRollCall, myLessons, rollCallOverdue, rollCallState, saveRollCall } from './attendance.service.ts';
 
 export const attendanceResolvers: Resolvers = {
@@ -15,15 +15,7 @@ export const attendanceResolvers: Resolvers = {
     rollCall: (result, _args, ctx) => getRollCall(ctx, result.lessonId),
   },
   TeacherLesson: {
-    date: (lesson) => isoDate(lesson.date),
-    startsAt: (lesson) => lesson.startsAt.toISOString(),
-    endsAt: (lesson) => lesson.endsAt.toISOString(),
-    subjectCode: (lesson) => lesson.subject.code,
-    subjectName: async (lesson, args, ctx) => {
-      const locale = args.locale ?? (await requireViewer(ctx)).locale;
-      return locale === 'en' ? lesson.subject.nameEn : lesson.subject.nameSv;
-    },
-    groupName: (lesson) => lesson.group.name,
+    ...lessonFields,
     rollCallState: (lesson) => rollCallState(lesson),
     rollCallOverdue: (lesson, _args, ctx) => rollCallOverdue(lesson, ctx.now),
   },

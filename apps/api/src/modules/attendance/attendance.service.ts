@@ -15,11 +15,9 @@ import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
 import { currentDuties, isId } from '../access/access.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { dateValue, inForceOn } from '../access/validity.ts';
 
 export type RollCallState = 'NOT_TAKEN' | 'TAKEN' | 'CHANGED';
-
-const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
-const memberOn = (day: Date) => ({ validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] });
 
 export function rollCallState(lesson: { attendanceTakenAt: Date | null; attendanceChangedAt: Date | null }): RollCallState {
   if (!lesson.attendanceTakenAt) return 'NOT_TAKEN';
@@ -73,7 +71,7 @@ async function withStudentCounts<T extends { id: string; groupId: string; date: 
 /** The lessons a staff member teaches on a date, in order, with their roll-call state. */
 export async function myLessons(ctx: RequestContext, date: string | null | undefined): Promise<TeacherLessonRecord[]> {
   const viewer = await requireStaff(ctx);
-  const day = dayOf(parseDate(date, ctx.today));
+  const day = dateValue(parseDate(date, ctx.today));
   const lessons = await ctx.prisma.lesson.findMany({
     where: { date: day, teachers: { some: { staffId: viewer.facts.staffId } } },
     select: teacherLessonSelect,
@@ -375,12 +373,12 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
         (duty.kind === 'PRINCIPAL' && duty.schoolId === group.schoolId),
     );
   if (!group || !allowed) throw notFound('Group');
-  const dayDate = dayOf(day);
+  const dayDate = dateValue(day);
   const members = await ctx.prisma.groupMembership.findMany({
-    where: { groupId: classId, ...memberOn(dayDate) },
+    where: { groupId: classId, ...inForceOn(dayDate) },
     select: {
       student: {
-        select: { id: true, firstName: true, lastName: true, memberships: { where: memberOn(dayDate), select: { groupId: true } } },
+        select: { id: true, firstName: true, lastName: true, memberships: { where: inForceOn(dayDate), select: { groupId: true } } },
       },
     },
   });

@@ -3,11 +3,9 @@ import type { RequestContext } from '../../context.ts';
 import { authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
+import { dateValue, inForceOn } from '../access/validity.ts';
 
-const onDay = (today: string) => {
-  const day = new Date(`${today}T00:00:00Z`);
-  return { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] };
-};
+const onDay = (today: string) => inForceOn(dateValue(today));
 
 /** A class or teaching group with its current members and mentors; personnummer only for roles that need them. */
 export async function getGroup(ctx: RequestContext, groupId: string) {

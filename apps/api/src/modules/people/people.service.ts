@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.ts';
 import { authorizeStudent, mayAccessStudent } from '../access/access.service.ts';
 import { isoDate } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
+import { dateValue, inForceOn } from '../access/validity.ts';
 
 export interface StudentSummary {
   id: string;
@@ -16,14 +17,14 @@ export interface StudentSummary {
 /** Name, class and school of students the caller has already been allowed to see. */
 export async function studentSummaries(ctx: RequestContext, ids: string[]): Promise<StudentSummary[]> {
   if (ids.length === 0) return [];
-  const day = new Date(`${ctx.today}T00:00:00Z`);
+  const day = dateValue(ctx.today);
   const students = await ctx.prisma.student.findMany({
     where: { id: { in: ids } },
     orderBy: [{ birthDate: 'desc' }, { firstName: 'asc' }],
     include: {
       school: { select: { name: true } },
       memberships: {
-        where: { group: { kind: 'CLASS' }, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+        where: { group: { kind: 'CLASS' }, ...inForceOn(day) },
         include: { group: { select: { id: true, name: true } } },
         take: 1,
       },

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.ts';
-import { isoDate, requireViewer } from '../access/viewer.ts';
+import { lessonFields } from './lesson-fields.ts';
 import { myTeachingWeekSchedule, studentWeekSchedule } from './schedule.service.ts';
 
 export const scheduleResolvers: Resolvers = {
@@ -8,15 +8,7 @@ export const scheduleResolvers: Resolvers = {
     myTeachingWeekSchedule: (_parent, args, ctx) => myTeachingWeekSchedule(ctx, args.week),
   },
   ScheduleLesson: {
-    date: (lesson) => isoDate(lesson.date),
-    startsAt: (lesson) => lesson.startsAt.toISOString(),
-    endsAt: (lesson) => lesson.endsAt.toISOString(),
-    subjectCode: (lesson) => lesson.subject.code,
-    subjectName: async (lesson, args, ctx) => {
-      const locale = args.locale ?? (await requireViewer(ctx)).locale;
-      return locale === 'en' ? lesson.subject.nameEn : lesson.subject.nameSv;
-    },
-    groupName: (lesson) => lesson.group.name,
+    ...lessonFields,
     teachers: (lesson) =>
       lesson.teachers.map(({ staff }) => ({ id: staff.id, name: `${staff.firstName} ${staff.lastName}`, signature: staff.signature })),
     changed: (lesson) => lesson.originalStartsAt !== null || lesson.originalRoom !== null,
