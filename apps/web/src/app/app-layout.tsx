@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink } from 'react-router';
 import { useAuth, useViewer } from '../features/auth/auth-context';
 import type { Viewer } from '../features/auth/session';
 import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
 import { Brand } from './brand';
-import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
-import { useFocusOnNavigation } from './use-focus-on-navigation';
+import { PageBody } from './page-body';
+import { SkipLink } from './skip-link';
 
 function useRoleLabel(viewer: Viewer): string {
   const { t } = useTranslation();
@@ -62,8 +62,6 @@ export function AppLayout() {
   const roleLabel = useRoleLabel(viewer);
   useRollCallSync(viewer.role === 'STAFF' ? viewer.userId : null);
   const [loggingOut, setLoggingOut] = useState(false);
-  const main = useRef<HTMLElement>(null);
-  useFocusOnNavigation(main);
 
   async function logout() {
     setLoggingOut(true);
@@ -96,12 +94,7 @@ export function AppLayout() {
           <MainNavigation viewer={viewer} />
         </div>
       </header>
-      <main id={MAIN_CONTENT_ID} ref={main} tabIndex={-1} className="page__main">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <p>{t('app.footer')}</p>
-      </footer>
+      <PageBody />
     </div>
   );
 }

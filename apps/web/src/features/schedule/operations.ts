@@ -24,6 +24,20 @@ export const LessonFieldsFragment = graphql(`
   }
 `);
 
+export const WeekFieldsFragment = graphql(`
+  fragment WeekFields on WeekSchedule {
+    isoYear
+    isoWeek
+    days {
+      date
+      weekday
+      lessons {
+        ...LessonFields
+      }
+    }
+  }
+`);
+
 export const StudentWeekScheduleDocument = graphql(`
   query StudentWeekSchedule($studentId: ID!, $week: IsoWeekInput!, $locale: Locale!) {
     student(id: $studentId) {
@@ -35,15 +49,7 @@ export const StudentWeekScheduleDocument = graphql(`
       schoolName
     }
     studentWeekSchedule(studentId: $studentId, week: $week) {
-      isoYear
-      isoWeek
-      days {
-        date
-        weekday
-        lessons {
-          ...LessonFields
-        }
-      }
+      ...WeekFields
     }
   }
 `);
@@ -51,15 +57,7 @@ export const StudentWeekScheduleDocument = graphql(`
 export const TeachingWeekScheduleDocument = graphql(`
   query TeachingWeekSchedule($week: IsoWeekInput!, $locale: Locale!) {
     myTeachingWeekSchedule(week: $week) {
-      isoYear
-      isoWeek
-      days {
-        date
-        weekday
-        lessons {
-          ...LessonFields
-        }
-      }
+      ...WeekFields
     }
   }
 `);
