@@ -35,6 +35,8 @@ interface Place {
 
 export function buildFamilies(input: FamiliesInput): Families {
   const { random, people, startYear, today } = input;
+  // Contact choices draw from their own stream, so adding them changed no one else's data.
+  const contactChoices = random.fork('contact-choices');
   const students: StudentRecord[] = [];
   const guardians: GuardianRecord[] = [];
   const guardianships: Families['guardianships'] = [];
@@ -115,6 +117,10 @@ export function buildFamilies(input: FamiliesInput): Families {
         lastName: name.lastName,
         mobilePhone: people.mobilePhone(),
         email: people.privateEmail(name),
+        // Most homes want an SMS, many also e-mail; a few want neither, a few read English.
+        notifyBySms: contactChoices.chance(0.8),
+        notifyByEmail: contactChoices.chance(0.55),
+        messageLocale: contactChoices.chance(0.06) ? 'en' : 'sv',
       };
       guardians.push(guardian);
       for (const child of children) guardianships.push({ studentId: child.id, guardianId: guardian.id });

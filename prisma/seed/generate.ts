@@ -168,6 +168,9 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     text('lastName', (g) => g.lastName),
     text('mobilePhone', (g) => g.mobilePhone),
     text('email', (g) => g.email),
+    { name: 'notifyBySms', type: 'boolean', value: (g) => g.notifyBySms },
+    { name: 'notifyByEmail', type: 'boolean', value: (g) => g.notifyByEmail },
+    text('messageLocale', (g) => g.messageLocale),
   ]);
   await insertRows(sql, 'Guardianship', world.guardianships, [
     uuid('studentId', (g) => g.studentId),

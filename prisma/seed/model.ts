@@ -42,6 +42,9 @@ export interface GuardianRecord {
   lastName: string;
   mobilePhone: string;
   email: string;
+  notifyBySms: boolean;
+  notifyByEmail: boolean;
+  messageLocale: 'sv' | 'en';
 }
 
 export interface ConsentRecord {

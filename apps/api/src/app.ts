@@ -14,6 +14,9 @@ import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
 import { resolvers, typeDefs } from './graphql/schema.ts';
 import { verifyAccessToken } from './modules/auth/tokens.ts';
+import { createSenders } from './modules/notifications/delivery/senders.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
+import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
 
 /** Codes a client may see as they are; anything else is an unexpected error and is masked in production. */
 const EXPOSED_CODES = new Set([
@@ -68,6 +71,12 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     }
   });
 
+  const senders = createSenders(config.notifications);
+  const worker: DeliveryWorker | null = config.notifications.worker
+    ? startDeliveryWorker({ prisma: db.prisma, config: config.notifications, clock: config.clock, senders, log })
+    : null;
+  const wakeDelivery = () => worker?.wake();
+
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
@@ -109,10 +118,13 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
           cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
           ip: req.ip,
           userAgent: req.get('user-agent'),
+          wakeDelivery,
         };
       },
     }),
   );
+
+  if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 
   const { webDistDir } = config;
   if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
@@ -130,6 +142,8 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     httpServer,
     stop: async () => {
       await apollo.stop();
+      await worker?.stop();
+      await senders.close();
       await db.close();
     },
   };

@@ -19,6 +19,28 @@ export interface AppConfig {
   webDistDir: string | undefined;
   /** the school's clock; shifted in tests and demos by INSYN_CLOCK_START, never in production */
   clock: () => Date;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** a correction saved within this time after a roll call cancels the absence message */
+  graceSeconds: number;
+  /** where guardians reach Insyn; used in messages and in the phone service's links */
+  publicUrl: string;
+  /** the number guardians call to report sickness, E.164; named in absence messages */
+  sickReportPhone: string | undefined;
+  /** e-mail over SMTP; undefined: e-mail goes to the outbox */
+  smtp: { url: string; from: string } | undefined;
+  /** SMS over the 46elks API; undefined: SMS goes to the outbox */
+  sms: { apiUrl: string; username: string; password: string; from: string } | undefined;
+  /** HTTP Basic credentials 46elks sends with its voice webhooks; undefined: the phone service is off */
+  voice: { username: string; password: string } | undefined;
+  /** run the delivery worker in this process */
+  worker: boolean;
+  pollMs: number;
+  maxAttempts: number;
+  /** the first retry waits this long; each next one twice as long (capped at an hour) */
+  retryBaseMs: number;
 }
 
 const envSchema = z.object({
@@ -35,6 +57,30 @@ const envSchema = z.object({
     .default(60 * 60 * 12),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  NOTIFY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://insyn.skola.se' }).optional(),
+  SICK_REPORT_PHONE: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'SICK_REPORT_PHONE must be an E.164 number, e.g. +46766861004')
+    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…' }).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  ELKS_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.46elks.com/a1'),
+  ELKS_API_USERNAME: z.string().min(1).optional(),
+  ELKS_API_PASSWORD: z.string().min(1).optional(),
+  ELKS_SMS_FROM: z
+    .string()
+    .regex(
+      /^([A-Za-z][A-Za-z0-9]{2,10}|\+[1-9]\d{6,14})$/,
+      'ELKS_SMS_FROM must be 3–11 letters and digits starting with a letter, or an E.164 number',
+    )
+    .default('Insyn'),
+  ELKS_WEBHOOK_USERNAME: z.string().min(1).optional(),
+  ELKS_WEBHOOK_PASSWORD: z.string().min(16, 'ELKS_WEBHOOK_PASSWORD must be at least 16 characters').optional(),
+  DELIVERY_WORKER: z.enum(['true', 'false']).default('true'),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   INSYN_CLOCK_START: z.iso
     .datetime({ offset: true, message: 'INSYN_CLOCK_START must be an ISO 8601 instant, e.g. 2026-11-25T09:30:00Z' })
     .optional(),
@@ -58,6 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
   if (vars.INSYN_CLOCK_START && production) {
     throw new Error('Invalid configuration:\n  INSYN_CLOCK_START: only for tests and demos, not in production');
   }
+  const pairs: [string, string | undefined, string, string | undefined][] = [
+    ['SMTP_URL', vars.SMTP_URL, 'MAIL_FROM', vars.MAIL_FROM],
+    ['ELKS_API_USERNAME', vars.ELKS_API_USERNAME, 'ELKS_API_PASSWORD', vars.ELKS_API_PASSWORD],
+    ['ELKS_WEBHOOK_USERNAME', vars.ELKS_WEBHOOK_USERNAME, 'ELKS_WEBHOOK_PASSWORD', vars.ELKS_WEBHOOK_PASSWORD],
+  ];
+  const unpaired = pairs.filter(([, a, , b]) => (a === undefined) !== (b === undefined));
+  if (unpaired.length > 0) {
+    throw new Error(`Invalid configuration:\n${unpaired.map(([a, , b]) => `  ${a}, ${b}: set both or neither`).join('\n')}`);
+  }
+  if (vars.ELKS_WEBHOOK_USERNAME && !vars.PUBLIC_URL) {
+    throw new Error('Invalid configuration:\n  PUBLIC_URL: required for the phone service (46elks calls back to it)');
+  }
   return {
     production,
     host: vars.HOST,
@@ -71,6 +129,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     trustProxy: vars.TRUST_PROXY === 'true',
     webDistDir,
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),
+    notifications: {
+      graceSeconds: vars.NOTIFY_GRACE_SECONDS,
+      publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+      sickReportPhone: vars.SICK_REPORT_PHONE,
+      smtp: vars.SMTP_URL && vars.MAIL_FROM ? { url: vars.SMTP_URL, from: vars.MAIL_FROM } : undefined,
+      sms:
+        vars.ELKS_API_USERNAME && vars.ELKS_API_PASSWORD
+          ? {
+              apiUrl: vars.ELKS_API_URL.replace(/\/+$/, ''),
+              username: vars.ELKS_API_USERNAME,
+              password: vars.ELKS_API_PASSWORD,
+              from: vars.ELKS_SMS_FROM,
+            }
+          : undefined,
+      voice:
+        vars.ELKS_WEBHOOK_USERNAME && vars.ELKS_WEBHOOK_PASSWORD
+          ? { username: vars.ELKS_WEBHOOK_USERNAME, password: vars.ELKS_WEBHOOK_PASSWORD }
+          : undefined,
+      worker: vars.DELIVERY_WORKER === 'true',
+      pollMs: vars.DELIVERY_POLL_MS,
+      maxAttempts: vars.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: vars.DELIVERY_RETRY_BASE_MS,
+    },
   };
 }
 

@@ -24,7 +24,12 @@ export interface RequestContext {
   userAgent: string | undefined;
   /** memoised per request by modules/access/viewer.ts */
   viewer?: Promise<Viewer>;
+  /** tells this process's delivery worker that messages were queued, so it need not wait for its next poll */
+  wakeDelivery: () => void;
 }
+
+/** What services need when no one is logged in (the phone service, the delivery worker). */
+export type ServiceContext = Pick<RequestContext, 'prisma' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
 
 export function expressCookieJar(req: Request, res: Response, secure: boolean): CookieJar {
   const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;

@@ -47,23 +47,25 @@ const viewers: Record<string, ViewerFacts> = {
 };
 
 // The matrix: for each viewer, which actions on `child` are allowed.
+const READ = ['student:read', 'student:readSchedule', 'student:readIdentityNumber', 'student:readAbsenceReports'] as const;
 const childMatrix: Record<string, StudentAction[]> = {
-  self: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  // a 12-year-old does not report their own sickness; the guardians do
+  self: [...READ],
   classmate: [],
-  mum: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
-  dad: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  mum: [...READ, 'student:reportAbsence'],
+  dad: [...READ, 'student:reportAbsence'],
   strangerGuardian: [],
   teacherOfGroup: ['student:read', 'student:readSchedule'],
   teacherElsewhere: [],
   formerTeacher: [],
-  mentorOfClass: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  mentorOfClass: [...READ, 'student:manageGuardianContacts'],
   mentorOfOtherClass: [],
-  principalA: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  principalA: [...READ, 'student:manageGuardianContacts'],
   principalB: [],
-  admin: ['student:read', 'student:readSchedule', 'student:readIdentityNumber'],
+  admin: [...READ, 'student:manageGuardianContacts'],
   staffWithoutDuties: [],
 };
-const actions: StudentAction[] = ['student:read', 'student:readSchedule', 'student:readIdentityNumber'];
+const actions: StudentAction[] = [...READ, 'student:reportAbsence', 'student:manageGuardianContacts'];
 
 describe('canAccessStudent matrix', () => {
   for (const [name, allowed] of Object.entries(childMatrix)) {
@@ -91,6 +93,14 @@ describe('adult students', () => {
   it('consent to someone who is not a guardian grants nothing', () => {
     const odd = { ...adult, consentingGuardianIds: ['stranger'] };
     expect(canAccessStudent(viewers.strangerGuardian as ViewerFacts, 'student:read', odd, today)).toBe(false);
+  });
+  it('the adult student reports their own absence; a guardian with consent may too, one without may not', () => {
+    const adultSelf: ViewerFacts = { kind: 'STUDENT', studentId: 'adult' };
+    expect(canAccessStudent(adultSelf, 'student:reportAbsence', adult, today)).toBe(true);
+    expect(canAccessStudent(adultSelf, 'student:reportAbsence', adult, '2026-11-26')).toBe(false);
+    expect(canAccessStudent(adultSelf, 'student:manageGuardianContacts', adult, today)).toBe(false);
+    expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:reportAbsence', adult, today)).toBe(true);
+    expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:reportAbsence', adult, today)).toBe(false);
   });
   it('staff access does not depend on age', () => {
     expect(canAccessStudent(viewers.principalB as ViewerFacts, 'student:readIdentityNumber', adult, today)).toBe(true);

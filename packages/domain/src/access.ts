@@ -43,7 +43,13 @@ export type StudentAction =
   | 'student:read'
   | 'student:readSchedule'
   /** the personnummer: only where a role needs it */
-  | 'student:readIdentityNumber';
+  | 'student:readIdentityNumber'
+  /** sick reports, leave applications and the messages sent home */
+  | 'student:readAbsenceReports'
+  /** report sickness, apply for leave: the guardians, or the adult student */
+  | 'student:reportAbsence'
+  /** see and set the guardians' contact choices on their behalf */
+  | 'student:manageGuardianContacts';
 
 export type GroupAction =
   /** the members' names and the mentors */
@@ -84,17 +90,27 @@ const ALL_DUTIES: readonly DutyKind[] = ['TEACHER', 'MENTOR', 'PRINCIPAL', 'ADMI
 /** Teachers know their students by name; the personnummer is for those who contact the home or report. */
 const IDENTITY_NUMBER_DUTIES: readonly DutyKind[] = ['MENTOR', 'PRINCIPAL', 'ADMINISTRATOR'];
 
+/** Which duties cover each action; reporting absence is the home's, not the school's. */
+const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
+  'student:read': ALL_DUTIES,
+  'student:readSchedule': ALL_DUTIES,
+  'student:readIdentityNumber': IDENTITY_NUMBER_DUTIES,
+  'student:readAbsenceReports': IDENTITY_NUMBER_DUTIES,
+  'student:reportAbsence': [],
+  'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
+};
+
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
   switch (viewer.kind) {
     case 'STUDENT':
-      return viewer.studentId === student.id;
+      if (viewer.studentId !== student.id) return false;
+      if (action === 'student:manageGuardianContacts') return false;
+      // A child's sickness is reported by the guardians; from 18 the student reports for themself.
+      return action !== 'student:reportAbsence' || isAdultOn(student.birthDate, today);
     case 'GUARDIAN':
-      return guardianMaySee(student, viewer.guardianId, today);
-    case 'STAFF': {
-      const duties = activeDuties(viewer.duties, today);
-      const kinds = action === 'student:readIdentityNumber' ? IDENTITY_NUMBER_DUTIES : ALL_DUTIES;
-      return staffCoversStudent(duties, student, kinds);
-    }
+      return action !== 'student:manageGuardianContacts' && guardianMaySee(student, viewer.guardianId, today);
+    case 'STAFF':
+      return staffCoversStudent(activeDuties(viewer.duties, today), student, DUTIES_FOR[action]);
   }
 }
 

@@ -5,3 +5,5 @@ export * from './access.ts';
 export * from './personnummer.ts';
 export * from './school-calendar.ts';
 export * from './attendance.ts';
+export * from './contact.ts';
+export * from './absence-reports.ts';

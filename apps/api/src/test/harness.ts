@@ -124,3 +124,33 @@ export async function loggedIn(server: TestServer, username: string): Promise<Te
 }
 
 export const errorCode = (result: GraphQLResult<unknown>): string | undefined => result.errors?.[0]?.extensions?.code;
+
+/** Polls `probe` until it returns a value that is not undefined; fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Usernames of staff with a duty of this kind for a group (MENTOR) or school (PRINCIPAL). */
+export async function staffUsername(
+  server: TestServer,
+  kind: 'MENTOR' | 'PRINCIPAL' | 'TEACHER',
+  ref: { groupId?: string; schoolId?: string },
+) {
+  const account = await server.db.prisma.userAccount.findFirst({
+    where: {
+      staff: {
+        duties: { some: { kind, ...(ref.groupId ? { groupId: ref.groupId } : {}), ...(ref.schoolId ? { schoolId: ref.schoolId } : {}) } },
+      },
+    },
+    select: { username: true },
+    orderBy: { username: 'asc' },
+  });
+  if (!account) throw new Error(`no ${kind} account for ${JSON.stringify(ref)}`);
+  return account.username;
+}

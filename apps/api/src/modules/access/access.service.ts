@@ -20,7 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (value: string): boolean => UUID.test(value);
 
 /** Facts for access decisions about these students, as of `today`. */
-export async function loadStudentFacts(ctx: RequestContext, where: { ids?: string[]; guardianId?: string }): Promise<StudentFacts[]> {
+export async function loadStudentFacts(
+  ctx: Pick<RequestContext, 'prisma' | 'today'>,
+  where: { ids?: string[]; guardianId?: string },
+): Promise<StudentFacts[]> {
   const day = dateValue(ctx.today);
   const students = await ctx.prisma.student.findMany({
     where: {

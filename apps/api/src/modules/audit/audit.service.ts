@@ -9,7 +9,15 @@ export type AuditAction =
   | 'auth.passwordChanged'
   | 'student.read'
   | 'student.readSchedule'
-  | 'group.readRoster';
+  | 'group.readRoster'
+  | 'contact.changed'
+  | 'sickReport.created'
+  | 'sickReport.withdrawn'
+  | 'sickReport.phoneRefused'
+  | 'leave.applied'
+  | 'leave.withdrawn'
+  | 'leave.decided'
+  | 'message.retried';
 
 /**
  * Rule 7: who read or changed which student's sensitive data, and when. Written in the request,

@@ -1,0 +1,61 @@
+import gql from 'graphql-tag';
+
+export const leaveTypeDefs = gql`
+  enum LeaveStatus {
+    PENDING
+    APPROVED
+    REJECTED
+    WITHDRAWN
+  }
+
+  "Who decides: the mentor up to the school's limit of school days, the principal above it."
+  enum LeaveDecider {
+    MENTOR
+    PRINCIPAL
+  }
+
+  "ledighetsansökan"
+  type LeaveApplication {
+    id: ID!
+    studentId: ID!
+    studentName: String!
+    className: String
+    "YYYY-MM-DD, inclusive"
+    fromDate: String!
+    toDate: String!
+    schoolDays: Int!
+    reason: String!
+    status: LeaveStatus!
+    decider: LeaveDecider!
+    appliedBy: String!
+    createdAt: String!
+    decidedBy: String
+    decidedAt: String
+    decisionNote: String
+    "The home may withdraw an application until it is decided or has started."
+    canWithdraw: Boolean!
+    "Whether the viewer may decide it now."
+    canDecide: Boolean!
+  }
+
+  input LeaveApplicationInput {
+    studentId: ID!
+    fromDate: String!
+    toDate: String!
+    reason: String!
+  }
+
+  extend type Query {
+    "A student's leave applications, newest first."
+    leaveApplications(studentId: ID!): [LeaveApplication!]!
+    "Pending applications the logged-in mentor or principal may decide, oldest first."
+    leaveApplicationsToDecide: [LeaveApplication!]!
+  }
+
+  extend type Mutation {
+    applyForLeave(input: LeaveApplicationInput!): LeaveApplication!
+    withdrawLeaveApplication(id: ID!): LeaveApplication!
+    "Approves or rejects; the guardians are told. A note is required when rejecting."
+    decideLeaveApplication(id: ID!, approve: Boolean!, note: String): LeaveApplication!
+  }
+`;

@@ -1,0 +1,138 @@
+// The texts sent home, in the guardian's language. SMS stay short (one or two segments); e-mail
+// says the same with a subject. Times are the school's local time.
+import { SCHOOL_TIME_ZONE, type MessageLocale } from '@insyn/domain';
+import type { NotificationConfig } from '../../config.ts';
+
+export interface MessageText {
+  subject: string;
+  /** the e-mail body; SMS use `sms` */
+  body: string;
+  sms: string;
+}
+
+const formatters = {
+  sv: {
+    date: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: SCHOOL_TIME_ZONE }),
+    time: new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: SCHOOL_TIME_ZONE }),
+  },
+  en: {
+    date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: SCHOOL_TIME_ZONE }),
+    time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: SCHOOL_TIME_ZONE }),
+  },
+};
+
+/** A `YYYY-MM-DD` school date, read at local noon so that no time zone moves it. */
+const dateOf = (date: string): Date => new Date(`${date}T12:00:00Z`);
+
+function span(locale: MessageLocale, fromDate: string, toDate: string, fromTime?: string | null, toTime?: string | null): string {
+  const { date } = formatters[locale];
+  if (fromTime && toTime) return `${date.format(dateOf(fromDate))} ${fromTime}–${toTime}`;
+  if (fromDate === toDate) return date.format(dateOf(fromDate));
+  return `${date.format(dateOf(fromDate))}–${date.format(dateOf(toDate))}`;
+}
+
+function howToReport(locale: MessageLocale, config: NotificationConfig): string {
+  const web = `${config.publicUrl}/sjukanmalan`;
+  if (locale === 'sv') {
+    return config.sickReportPhone ? `Sjukanmäl på ${web} eller ring ${config.sickReportPhone}.` : `Sjukanmäl på ${web}.`;
+  }
+  return config.sickReportPhone ? `Report sickness at ${web} or call ${config.sickReportPhone}.` : `Report sickness at ${web}.`;
+}
+
+export interface AbsenceFacts {
+  childName: string;
+  subjectSv: string;
+  subjectEn: string;
+  startsAt: Date;
+  status: 'ABSENT' | 'LATE';
+  lateMinutes: number | null;
+}
+
+export function absenceText(locale: MessageLocale, facts: AbsenceFacts, config: NotificationConfig): MessageText {
+  const { date, time } = formatters[locale];
+  const when = `${date.format(facts.startsAt)} ${time.format(facts.startsAt)}`;
+  if (locale === 'sv') {
+    const what =
+      facts.status === 'LATE'
+        ? `${facts.childName} kom ${facts.lateMinutes ?? '?'} minuter för sent till ${facts.subjectSv} ${when}`
+        : `${facts.childName} är frånvarande från ${facts.subjectSv} ${when}`;
+    const sms = `Insyn: ${what}, utan anmäld giltig orsak. ${howToReport(locale, config)}`;
+    return {
+      subject: facts.status === 'LATE' ? `Sen ankomst: ${facts.childName}` : `Frånvaro: ${facts.childName}`,
+      body: `Hej!\n\n${what}. Ingen sjukanmälan eller beviljad ledighet täcker lektionen.\n\n${howToReport(locale, config)}\n\nHälsningar\nSkolan, via Insyn`,
+      sms,
+    };
+  }
+  const what =
+    facts.status === 'LATE'
+      ? `${facts.childName} was ${facts.lateMinutes ?? '?'} minutes late for ${facts.subjectEn} at ${when}`
+      : `${facts.childName} is absent from ${facts.subjectEn} at ${when}`;
+  return {
+    subject: facts.status === 'LATE' ? `Late arrival: ${facts.childName}` : `Absence: ${facts.childName}`,
+    body: `Hello,\n\n${what}. No sick report or approved leave covers the lesson.\n\n${howToReport(locale, config)}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what}, with no valid reason reported. ${howToReport(locale, config)}`,
+  };
+}
+
+export interface SickReportFacts {
+  childName: string;
+  reporterName: string;
+  channel: 'WEB' | 'PHONE';
+  fromDate: string;
+  toDate: string;
+  fromTime: string | null;
+  toTime: string | null;
+}
+
+export function sickReportText(locale: MessageLocale, facts: SickReportFacts, withdrawn: boolean): MessageText {
+  const when = span(locale, facts.fromDate, facts.toDate, facts.fromTime, facts.toTime);
+  if (locale === 'sv') {
+    const how = facts.channel === 'PHONE' ? 'per telefon' : 'på webben';
+    const what = withdrawn
+      ? `Sjukanmälan för ${facts.childName} ${when} har återkallats av ${facts.reporterName}.`
+      : `${facts.childName} är sjukanmäld ${when}, anmält av ${facts.reporterName} ${how}.`;
+    return {
+      subject: withdrawn ? `Sjukanmälan återkallad: ${facts.childName}` : `Sjukanmälan registrerad: ${facts.childName}`,
+      body: `Hej!\n\n${what}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what}`,
+    };
+  }
+  const how = facts.channel === 'PHONE' ? 'by phone' : 'on the web';
+  const what = withdrawn
+    ? `The sick report for ${facts.childName} ${when} was withdrawn by ${facts.reporterName}.`
+    : `${facts.childName} is reported sick ${when}, by ${facts.reporterName} ${how}.`;
+  return {
+    subject: withdrawn ? `Sick report withdrawn: ${facts.childName}` : `Sick report registered: ${facts.childName}`,
+    body: `Hello,\n\n${what}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what}`,
+  };
+}
+
+export interface LeaveDecisionFacts {
+  childName: string;
+  fromDate: string;
+  toDate: string;
+  approved: boolean;
+  deciderName: string;
+  note: string | null;
+}
+
+export function leaveDecisionText(locale: MessageLocale, facts: LeaveDecisionFacts): MessageText {
+  const when = span(locale, facts.fromDate, facts.toDate);
+  if (locale === 'sv') {
+    const what = `Ledighetsansökan för ${facts.childName} ${when} har ${facts.approved ? 'beviljats' : 'avslagits'} av ${facts.deciderName}.`;
+    const note = facts.note ? ` Motivering: ${facts.note}` : '';
+    return {
+      subject: `Ledighet ${facts.approved ? 'beviljad' : 'avslagen'}: ${facts.childName}`,
+      body: `Hej!\n\n${what}${note}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what}${note}`,
+    };
+  }
+  const what = `The leave application for ${facts.childName} ${when} was ${facts.approved ? 'approved' : 'rejected'} by ${facts.deciderName}.`;
+  const note = facts.note ? ` Reason: ${facts.note}` : '';
+  return {
+    subject: `Leave ${facts.approved ? 'approved' : 'rejected'}: ${facts.childName}`,
+    body: `Hello,\n\n${what}${note}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what}${note}`,
+  };
+}

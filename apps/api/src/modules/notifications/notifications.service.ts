@@ -1,0 +1,173 @@
+// Guardians' contact choices (set by themselves, or by staff on their behalf) and the
+// administrators' view of messages sent home.
+import { checkContactChoices, type ContactChoices } from '@insyn/domain';
+import type { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../context.ts';
+import { appError, notFound } from '../../errors.ts';
+import { authorizeStudent, currentDuties, isId } from '../access/access.service.ts';
+import { requireViewer } from '../access/viewer.ts';
+import { audit } from '../audit/audit.service.ts';
+
+const preferencesSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  mobilePhone: true,
+  email: true,
+  notifyBySms: true,
+  notifyByEmail: true,
+  messageLocale: true,
+  preferencesChangedAt: true,
+  preferencesChangedById: true,
+  account: { select: { id: true } },
+} satisfies Prisma.GuardianSelect;
+
+export type ContactPreferencesRecord = Prisma.GuardianGetPayload<{ select: typeof preferencesSelect }>;
+
+async function requireGuardianId(ctx: RequestContext): Promise<string> {
+  const viewer = await requireViewer(ctx);
+  if (viewer.facts.kind !== 'GUARDIAN') throw appError('FORBIDDEN', 'Only guardians have contact choices');
+  return viewer.facts.guardianId;
+}
+
+export async function myContactPreferences(ctx: RequestContext): Promise<ContactPreferencesRecord> {
+  const guardianId = await requireGuardianId(ctx);
+  return ctx.prisma.guardian.findUniqueOrThrow({ where: { id: guardianId }, select: preferencesSelect });
+}
+
+async function save(ctx: RequestContext, guardianId: string, input: ContactChoices, studentId?: string): Promise<ContactPreferencesRecord> {
+  const checked = checkContactChoices(input);
+  if (!checked.ok) {
+    throw appError(
+      'BAD_USER_INPUT',
+      `The contact choices were not saved: ${checked.problems.map((p) => `${p.field} ${p.code}`).join(', ')}`,
+      {
+        problems: checked.problems,
+      },
+    );
+  }
+  const viewer = await requireViewer(ctx);
+  const { value } = checked;
+  const saved = await ctx.prisma.guardian.update({
+    where: { id: guardianId },
+    data: {
+      notifyBySms: value.bySms,
+      notifyByEmail: value.byEmail,
+      mobilePhone: value.mobilePhone,
+      email: value.email,
+      messageLocale: value.locale,
+      preferencesChangedAt: ctx.now,
+      preferencesChangedById: viewer.userId,
+    },
+    select: preferencesSelect,
+  });
+  await audit(ctx, 'contact.changed', {
+    entityType: 'Guardian',
+    entityId: guardianId,
+    ...(studentId ? { studentId } : {}),
+    details: { bySms: value.bySms, byEmail: value.byEmail, locale: value.locale, byStaff: viewer.facts.kind === 'STAFF' },
+  });
+  return saved;
+}
+
+export async function updateMyContactPreferences(ctx: RequestContext, input: ContactChoices): Promise<ContactPreferencesRecord> {
+  return save(ctx, await requireGuardianId(ctx), input);
+}
+
+/** A student's guardians, for staff who keep in touch with the home (mentor, principal, administrator). */
+export async function guardianContacts(ctx: RequestContext, studentId: string): Promise<ContactPreferencesRecord[]> {
+  await authorizeStudent(ctx, studentId, 'student:manageGuardianContacts');
+  const guardianships = await ctx.prisma.guardianship.findMany({
+    where: { studentId },
+    select: { guardian: { select: preferencesSelect } },
+    orderBy: { guardian: { lastName: 'asc' } },
+  });
+  return guardianships.map(({ guardian }) => guardian);
+}
+
+export async function updateGuardianContactPreferences(
+  ctx: RequestContext,
+  studentId: string,
+  guardianId: string,
+  input: ContactChoices,
+): Promise<ContactPreferencesRecord> {
+  await authorizeStudent(ctx, studentId, 'student:manageGuardianContacts');
+  if (!isId(guardianId)) throw notFound('Guardian');
+  const guardianship = await ctx.prisma.guardianship.findUnique({ where: { studentId_guardianId: { studentId, guardianId } } });
+  if (!guardianship) throw notFound('Guardian');
+  return save(ctx, guardianId, input, studentId);
+}
+
+/** Whether the last change came from staff rather than from the guardian's own account. */
+export const changedByStaff = (record: ContactPreferencesRecord): boolean =>
+  record.preferencesChangedById !== null && record.preferencesChangedById !== record.account?.id;
+
+async function requireAdministrator(ctx: RequestContext): Promise<void> {
+  const viewer = await requireViewer(ctx);
+  if (!currentDuties(viewer, ctx.today).some((duty) => duty.kind === 'ADMINISTRATOR')) throw appError('FORBIDDEN', 'For administrators');
+}
+
+const messageSelect = {
+  id: true,
+  kind: true,
+  channel: true,
+  recipient: true,
+  subject: true,
+  body: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  provider: true,
+  createdAt: true,
+  sentAt: true,
+  nextAttemptAt: true,
+  guardian: { select: { firstName: true, lastName: true } },
+  student: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.OutboundMessageSelect;
+
+export type OutboundMessageRecord = Prisma.OutboundMessageGetPayload<{ select: typeof messageSelect }>;
+
+export async function outbox(
+  ctx: RequestContext,
+  args: { status?: 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | null; limit?: number | null; offset?: number | null },
+) {
+  await requireAdministrator(ctx);
+  const limit = args.limit ?? 50;
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw appError('BAD_USER_INPUT', 'limit must be 1–200', { field: 'limit' });
+  if (!Number.isInteger(offset) || offset < 0) throw appError('BAD_USER_INPUT', 'offset must be 0 or more', { field: 'offset' });
+  const where = args.status ? { status: args.status } : {};
+  const [messages, totalCount, failedCount] = await Promise.all([
+    ctx.prisma.outboundMessage.findMany({
+      where,
+      select: messageSelect,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: limit,
+      skip: offset,
+    }),
+    ctx.prisma.outboundMessage.count({ where }),
+    ctx.prisma.outboundMessage.count({ where: { status: 'FAILED' } }),
+  ]);
+  return {
+    messages,
+    totalCount,
+    failedCount,
+    smsProviderConfigured: ctx.config.notifications.sms !== undefined,
+    emailProviderConfigured: ctx.config.notifications.smtp !== undefined,
+  };
+}
+
+export async function retryMessage(ctx: RequestContext, id: string): Promise<OutboundMessageRecord> {
+  await requireAdministrator(ctx);
+  if (!isId(id)) throw notFound('Message');
+  const updated = await ctx.prisma.outboundMessage.updateMany({
+    where: { id, status: 'FAILED' },
+    data: { status: 'QUEUED', attempts: 0, nextAttemptAt: ctx.now, lockedUntil: null },
+  });
+  const message = await ctx.prisma.outboundMessage.findUnique({ where: { id }, select: messageSelect });
+  if (!message) throw notFound('Message');
+  if (updated.count === 0) throw appError('BAD_USER_INPUT', 'Only a message that gave up can be retried', { problems: ['NOT_FAILED'] });
+  ctx.wakeDelivery();
+  await audit(ctx, 'message.retried', { entityType: 'OutboundMessage', entityId: id });
+  return message;
+}

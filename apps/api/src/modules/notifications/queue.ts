@@ -1,0 +1,200 @@
+// The message queue is the OutboundMessage table in the same database: a message is queued in the
+// same transaction as the change it reports, so a saved sick report always has its confirmation, and
+// a rolled-back one has none. Workers in any number of processes claim due messages with
+// FOR UPDATE SKIP LOCKED; the unique idempotency key means queueing twice queues once.
+import { guardianMaySee, type MessageLocale } from '@insyn/domain';
+import type { Prisma, PrismaClient } from '@insyn/db';
+import { isoDate } from '../access/viewer.ts';
+import type { MessageText } from './messages.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+export type MessageKind = 'ABSENCE' | 'SICK_REPORT' | 'SICK_REPORT_WITHDRAWN' | 'LEAVE_DECISION';
+
+export interface Recipient {
+  guardianId: string;
+  name: string;
+  locale: MessageLocale;
+  /** null when the guardian chose no SMS or has no number */
+  sms: string | null;
+  email: string | null;
+}
+
+/**
+ * The guardians to tell about each student: those who may see the student today (an adult
+ * student's guardians only with consent) and chose at least one channel.
+ */
+export async function recipientsOf(db: Db, studentIds: readonly string[], today: string): Promise<Map<string, Recipient[]>> {
+  const result = new Map<string, Recipient[]>();
+  if (studentIds.length === 0) return result;
+  const students = await db.student.findMany({
+    where: { id: { in: [...new Set(studentIds)] } },
+    select: {
+      id: true,
+      birthDate: true,
+      schoolId: true,
+      consents: { where: { withdrawnAt: null }, select: { guardianId: true } },
+      guardianships: {
+        select: {
+          guardian: {
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              mobilePhone: true,
+              email: true,
+              notifyBySms: true,
+              notifyByEmail: true,
+              messageLocale: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  for (const student of students) {
+    const birthDate = isoDate(student.birthDate);
+    const facts = {
+      id: student.id,
+      birthDate,
+      schoolId: student.schoolId,
+      groupIds: [],
+      guardianIds: student.guardianships.map(({ guardian }) => guardian.id),
+      consentingGuardianIds: student.consents.map((consent) => consent.guardianId),
+    };
+    const recipients = student.guardianships
+      .map(({ guardian }) => guardian)
+      .filter((guardian) => guardianMaySee(facts, guardian.id, today))
+      .map((guardian) => ({
+        guardianId: guardian.id,
+        name: `${guardian.firstName} ${guardian.lastName}`,
+        locale: guardian.messageLocale === 'en' ? ('en' as const) : ('sv' as const),
+        sms: guardian.notifyBySms ? guardian.mobilePhone : null,
+        email: guardian.notifyByEmail ? guardian.email : null,
+      }))
+      .filter((recipient) => recipient.sms !== null || recipient.email !== null);
+    result.set(student.id, recipients);
+  }
+  return result;
+}
+
+export interface NewMessage {
+  idempotencyKey: string;
+  kind: MessageKind;
+  channel: 'SMS' | 'EMAIL';
+  guardianId: string;
+  studentId: string;
+  recipient: string;
+  locale: MessageLocale;
+  subject: string | null;
+  body: string;
+}
+
+/** One message per channel the guardian chose; `key` names the purpose, e.g. `sick:<reportId>`. */
+export function messagesFor(
+  key: string,
+  kind: MessageKind,
+  studentId: string,
+  recipient: Recipient,
+  text: (locale: MessageLocale) => MessageText,
+): NewMessage[] {
+  const content = text(recipient.locale);
+  const base = { kind, guardianId: recipient.guardianId, studentId, locale: recipient.locale };
+  const messages: NewMessage[] = [];
+  if (recipient.sms) {
+    messages.push({
+      ...base,
+      idempotencyKey: `${key}:${recipient.guardianId}:SMS`,
+      channel: 'SMS',
+      recipient: recipient.sms,
+      subject: null,
+      body: content.sms,
+    });
+  }
+  if (recipient.email) {
+    messages.push({
+      ...base,
+      idempotencyKey: `${key}:${recipient.guardianId}:EMAIL`,
+      channel: 'EMAIL',
+      recipient: recipient.email,
+      subject: content.subject,
+      body: content.body,
+    });
+  }
+  return messages;
+}
+
+/** Queues the messages; one whose key is already queued or sent is left alone. Returns how many are new. */
+export async function queueMessages(db: Db, now: Date, messages: readonly NewMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const { count } = await db.outboundMessage.createMany({
+    data: messages.map((message) => ({ ...message, nextAttemptAt: now, createdAt: now })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  idempotencyKey: string;
+  channel: 'SMS' | 'EMAIL';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Claims due messages for this worker until `now + leaseMs`. A message whose claim ran out (its
+ * worker died while sending) is due again; that is the one case where a provider may see it twice.
+ */
+export async function claimDueMessages(db: PrismaClient, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedMessage[]>`
+    UPDATE "OutboundMessage" m
+    SET status = 'SENDING', attempts = m.attempts + 1, "lockedUntil" = ${lockedUntil}
+    FROM (
+      SELECT id FROM "OutboundMessage"
+      WHERE (status = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR (status = 'SENDING' AND "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE m.id = due.id
+    RETURNING m.id, m."idempotencyKey", m.channel::text AS channel, m.recipient, m.subject, m.body, m.attempts`;
+}
+
+export async function markSent(db: PrismaClient, id: string, now: Date, provider: string, providerMessageId: string | null): Promise<void> {
+  await db.outboundMessage.updateMany({
+    where: { id, status: 'SENDING' },
+    data: { status: 'SENT', sentAt: now, provider, providerMessageId, lockedUntil: null, lastError: null },
+  });
+}
+
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
+
+/** Doubling back-off: base, 2×base, 4×base … capped at an hour. */
+export const retryDelayMs = (attempts: number, baseMs: number): number =>
+  Math.min(MAX_RETRY_DELAY_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+
+export async function markAttemptFailed(
+  db: PrismaClient,
+  message: Pick<ClaimedMessage, 'id' | 'attempts'>,
+  now: Date,
+  failure: { error: string; permanent: boolean; provider: string },
+  policy: { maxAttempts: number; retryBaseMs: number },
+): Promise<'RETRY' | 'FAILED'> {
+  const giveUp = failure.permanent || message.attempts >= policy.maxAttempts;
+  await db.outboundMessage.updateMany({
+    where: { id: message.id, status: 'SENDING' },
+    data: giveUp
+      ? { status: 'FAILED', lockedUntil: null, lastError: failure.error.slice(0, 1000), provider: failure.provider }
+      : {
+          status: 'QUEUED',
+          lockedUntil: null,
+          lastError: failure.error.slice(0, 1000),
+          provider: failure.provider,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, policy.retryBaseMs)),
+        },
+  });
+  return giveUp ? 'FAILED' : 'RETRY';
+}

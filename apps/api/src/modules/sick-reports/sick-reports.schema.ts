@@ -1,0 +1,51 @@
+import gql from 'graphql-tag';
+
+export const sickReportsTypeDefs = gql`
+  enum ReportChannel {
+    WEB
+    PHONE
+  }
+
+  "sjukanmälan"
+  type SickReport {
+    id: ID!
+    studentId: ID!
+    studentName: String!
+    "YYYY-MM-DD, inclusive"
+    fromDate: String!
+    toDate: String!
+    "HH:MM, for part of a day; null for whole days"
+    fromTime: String
+    toTime: String
+    channel: ReportChannel!
+    "The guardian's or the student's name."
+    reportedBy: String!
+    note: String
+    createdAt: String!
+    withdrawnAt: String
+    "The student's lessons in the span."
+    coveredLessonCount: Int!
+    "Whether the viewer may withdraw it (made by mistake): the home, until the span has ended."
+    canWithdraw: Boolean!
+  }
+
+  input SickReportInput {
+    studentId: ID!
+    fromDate: String!
+    toDate: String!
+    fromTime: String
+    toTime: String
+    note: String
+  }
+
+  extend type Query {
+    "A student's sick reports, newest first."
+    sickReports(studentId: ID!): [SickReport!]!
+  }
+
+  extend type Mutation {
+    "A guardian reports a child sick (or an adult student themself): today, days back the school allows, or up to a month ahead."
+    reportSick(input: SickReportInput!): SickReport!
+    withdrawSickReport(id: ID!): SickReport!
+  }
+`;

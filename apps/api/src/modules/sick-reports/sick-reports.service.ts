@@ -1,0 +1,273 @@
+// Sick reports (rule 4): from the home on the web or by phone, confirmed to every guardian who
+// chose to be told, and making the covered lessons' absence valid, also lessons already marked.
+import { canAccessStudent, checkSickReport, parsePersonnummer, spanInstants, type SickReportSpan } from '@insyn/domain';
+import type { Prisma } from '@insyn/db';
+import type { RequestContext, ServiceContext } from '../../context.ts';
+import { appError, badInput, notFound } from '../../errors.ts';
+import { authorizeStudent, isId, loadStudentFacts, mayAccessStudent } from '../access/access.service.ts';
+import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { dateValue } from '../access/validity.ts';
+import { audit } from '../audit/audit.service.ts';
+import { sickReportText } from '../notifications/messages.ts';
+import { messagesFor, queueMessages, recipientsOf } from '../notifications/queue.ts';
+
+export const MAX_NOTE_LENGTH = 500;
+
+const reportSelect = {
+  id: true,
+  studentId: true,
+  fromDate: true,
+  toDate: true,
+  fromTime: true,
+  toTime: true,
+  startsAt: true,
+  endsAt: true,
+  channel: true,
+  note: true,
+  createdAt: true,
+  withdrawnAt: true,
+  reportedByGuardianId: true,
+  reportedByStudentId: true,
+  student: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.SickReportSelect;
+
+type ReportRow = Prisma.SickReportGetPayload<{ select: typeof reportSelect }>;
+
+export interface SickReportRecord extends ReportRow {
+  reportedBy: string;
+  coveredLessonCount: number;
+  canWithdraw: boolean;
+}
+
+/** Who reports: a guardian, or the adult student themself. */
+type Reporter = { guardianId: string; studentId?: undefined } | { studentId: string; guardianId?: undefined };
+
+function reporterOf(viewer: Viewer): Reporter {
+  if (viewer.facts.kind === 'GUARDIAN') return { guardianId: viewer.facts.guardianId };
+  if (viewer.facts.kind === 'STUDENT') return { studentId: viewer.facts.studentId };
+  throw appError('FORBIDDEN', 'Sick reports come from the home');
+}
+
+async function reporterName(ctx: ServiceContext, reporter: Reporter): Promise<string> {
+  const person = reporter.guardianId
+    ? await ctx.prisma.guardian.findUnique({ where: { id: reporter.guardianId }, select: { firstName: true, lastName: true } })
+    : await ctx.prisma.student.findUnique({ where: { id: reporter.studentId }, select: { firstName: true, lastName: true } });
+  return person ? `${person.firstName} ${person.lastName}` : '—';
+}
+
+/** Lessons of the student's groups inside each report's span (cancelled lessons do not count). */
+async function coveredLessonCounts(ctx: ServiceContext, reports: ReportRow[]): Promise<Map<string, number>> {
+  if (reports.length === 0) return new Map();
+  const rows = await ctx.prisma.$queryRaw<{ id: string; count: number }[]>`
+    SELECT r.id, count(l.id)::int AS count
+    FROM unnest(${reports.map((r) => r.id)}::uuid[], ${reports.map((r) => r.studentId)}::uuid[],
+                ${reports.map((r) => r.startsAt)}::timestamptz[], ${reports.map((r) => r.endsAt)}::timestamptz[]) AS r(id, "studentId", "startsAt", "endsAt")
+    LEFT JOIN "GroupMembership" m ON m."studentId" = r."studentId"
+    LEFT JOIN "Lesson" l ON l."groupId" = m."groupId" AND l.status = 'SCHEDULED' AND l."startsAt" < r."endsAt" AND l."endsAt" > r."startsAt"
+      AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
+    GROUP BY r.id`;
+  return new Map(rows.map((row) => [row.id, row.count]));
+}
+
+async function toRecords(ctx: ServiceContext, reports: ReportRow[], mayWithdraw: boolean): Promise<SickReportRecord[]> {
+  const counts = await coveredLessonCounts(ctx, reports);
+  const guardianIds = reports.flatMap((r) => (r.reportedByGuardianId ? [r.reportedByGuardianId] : []));
+  const guardians = await ctx.prisma.guardian.findMany({
+    where: { id: { in: guardianIds } },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  const names = new Map(guardians.map((g) => [g.id, `${g.firstName} ${g.lastName}`]));
+  return reports.map((report) => ({
+    ...report,
+    reportedBy: report.reportedByGuardianId
+      ? (names.get(report.reportedByGuardianId) ?? '—')
+      : `${report.student.firstName} ${report.student.lastName}`,
+    coveredLessonCount: counts.get(report.id) ?? 0,
+    canWithdraw: mayWithdraw && report.withdrawnAt === null && report.endsAt > ctx.now,
+  }));
+}
+
+export async function listSickReports(ctx: RequestContext, studentId: string): Promise<SickReportRecord[]> {
+  const { viewer, student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
+  const reports = await ctx.prisma.sickReport.findMany({
+    where: { studentId },
+    select: reportSelect,
+    orderBy: [{ startsAt: 'desc' }, { createdAt: 'desc' }],
+    take: 100,
+  });
+  return toRecords(ctx, reports, mayAccessStudent(viewer, 'student:reportAbsence', student, ctx.today));
+}
+
+export interface SickReportInput extends SickReportSpan {
+  studentId: string;
+  note?: string | null;
+}
+
+/**
+ * Registers the report, makes the covered absence already marked valid and queues the confirmations,
+ * in one transaction: a report is never saved without its confirmations, nor confirmed unsaved.
+ */
+async function createReport(ctx: ServiceContext, reporter: Reporter, channel: 'WEB' | 'PHONE', input: SickReportInput): Promise<ReportRow> {
+  const { startsAt, endsAt } = spanInstants(input);
+  const name = await reporterName(ctx, reporter);
+  const report = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.sickReport.create({
+      data: {
+        studentId: input.studentId,
+        fromDate: dateValue(input.fromDate),
+        toDate: dateValue(input.toDate),
+        fromTime: input.fromTime || null,
+        toTime: input.toTime || null,
+        startsAt,
+        endsAt,
+        channel,
+        reportedByGuardianId: reporter.guardianId ?? null,
+        reportedByStudentId: reporter.studentId ?? null,
+        note: input.note?.trim() || null,
+        createdAt: ctx.now,
+      },
+      select: reportSelect,
+    });
+    await tx.$executeRaw`
+      UPDATE "Attendance" a SET "validReason" = 'SICK', "sickReportId" = ${created.id}::uuid
+      FROM "Lesson" l
+      WHERE a."lessonId" = l.id AND a."studentId" = ${input.studentId}::uuid AND a.status <> 'PRESENT' AND a."validReason" IS NULL
+        AND l."startsAt" < ${endsAt} AND l."endsAt" > ${startsAt}`;
+    const recipients = (await recipientsOf(tx, [input.studentId], ctx.today)).get(input.studentId) ?? [];
+    const facts = {
+      childName: created.student.firstName,
+      reporterName: name,
+      channel,
+      fromDate: input.fromDate,
+      toDate: input.toDate,
+      fromTime: created.fromTime,
+      toTime: created.toTime,
+    };
+    await queueMessages(
+      tx,
+      ctx.now,
+      recipients.flatMap((recipient) =>
+        messagesFor(`sick:${created.id}`, 'SICK_REPORT', input.studentId, recipient, (locale) => sickReportText(locale, facts, false)),
+      ),
+    );
+    return created;
+  });
+  ctx.wakeDelivery();
+  return report;
+}
+
+async function sickReportDaysBack(ctx: ServiceContext, schoolId: string): Promise<number> {
+  const school = await ctx.prisma.school.findUnique({ where: { id: schoolId }, select: { sickReportDaysBack: true } });
+  return school?.sickReportDaysBack ?? 0;
+}
+
+export async function reportSick(ctx: RequestContext, input: SickReportInput): Promise<SickReportRecord> {
+  const { viewer, student } = await authorizeStudent(ctx, input.studentId, 'student:reportAbsence');
+  const reporter = reporterOf(viewer);
+  const note = input.note?.trim() ?? '';
+  if (note.length > MAX_NOTE_LENGTH) throw badInput(`The note may be at most ${MAX_NOTE_LENGTH} characters`, 'note');
+  const problems = checkSickReport(input, ctx.today, await sickReportDaysBack(ctx, student.schoolId));
+  if (problems.length > 0) throw appError('BAD_USER_INPUT', `The sick report was not saved: ${problems.join(', ')}`, { problems });
+  const report = await createReport(ctx, reporter, 'WEB', input);
+  await audit(ctx, 'sickReport.created', {
+    studentId: input.studentId,
+    entityType: 'SickReport',
+    entityId: report.id,
+    details: { channel: 'WEB' },
+  });
+  const [record] = await toRecords(ctx, [report], true);
+  return record as SickReportRecord;
+}
+
+export async function withdrawSickReport(ctx: RequestContext, id: string): Promise<SickReportRecord> {
+  const viewer = await requireViewer(ctx);
+  if (!isId(id)) throw notFound('Sick report');
+  const existing = await ctx.prisma.sickReport.findUnique({ where: { id }, select: reportSelect });
+  if (!existing) throw notFound('Sick report');
+  const [student] = await loadStudentFacts(ctx, { ids: [existing.studentId] });
+  if (!student || !mayAccessStudent(viewer, 'student:reportAbsence', student, ctx.today)) throw notFound('Sick report');
+  if (existing.withdrawnAt) throw appError('BAD_USER_INPUT', 'The sick report is already withdrawn', { problems: ['ALREADY_WITHDRAWN'] });
+  if (existing.endsAt <= ctx.now)
+    throw appError('BAD_USER_INPUT', 'A sick report that has ended stays on record', { problems: ['ALREADY_ENDED'] });
+  const name = viewer.displayName;
+  const report = await ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.sickReport.update({
+      where: { id },
+      data: { withdrawnAt: ctx.now, withdrawnByUserId: viewer.userId },
+      select: reportSelect,
+    });
+    // Lessons it covered stay valid if another report still covers them; otherwise they are unexcused again.
+    await tx.$executeRaw`
+      UPDATE "Attendance" a
+      SET "sickReportId" = other.id, "validReason" = CASE WHEN other.id IS NULL THEN NULL ELSE 'SICK'::"ValidAbsenceReason" END
+      FROM "Lesson" l
+      LEFT JOIN LATERAL (
+        SELECT r.id FROM "SickReport" r
+        WHERE r."studentId" = ${existing.studentId}::uuid AND r."withdrawnAt" IS NULL AND r."startsAt" < l."endsAt" AND r."endsAt" > l."startsAt"
+        ORDER BY r."createdAt" LIMIT 1
+      ) other ON true
+      WHERE a."sickReportId" = ${id}::uuid AND l.id = a."lessonId"`;
+    const recipients = (await recipientsOf(tx, [existing.studentId], ctx.today)).get(existing.studentId) ?? [];
+    const facts = {
+      childName: updated.student.firstName,
+      reporterName: name,
+      channel: updated.channel,
+      fromDate: isoDate(updated.fromDate),
+      toDate: isoDate(updated.toDate),
+      fromTime: updated.fromTime,
+      toTime: updated.toTime,
+    };
+    await queueMessages(
+      tx,
+      ctx.now,
+      recipients.flatMap((recipient) =>
+        messagesFor(`sick-withdrawn:${id}`, 'SICK_REPORT_WITHDRAWN', existing.studentId, recipient, (locale) =>
+          sickReportText(locale, facts, true),
+        ),
+      ),
+    );
+    return updated;
+  });
+  ctx.wakeDelivery();
+  await audit(ctx, 'sickReport.withdrawn', { studentId: existing.studentId, entityType: 'SickReport', entityId: id });
+  const [record] = await toRecords(ctx, [report], true);
+  return record as SickReportRecord;
+}
+
+export type PhoneReportOutcome =
+  { ok: true; reportId: string; alreadyReported: boolean } | { ok: false; reason: 'NOT_A_GUARDIAN' | 'INVALID_PERSONNUMMER' };
+
+/**
+ * A guardian calls and keys in the child's personnummer: the child is reported sick for today.
+ * The calling number must be a guardian's (who may see the child); anything else is NOT_A_GUARDIAN,
+ * whether or not the child exists, so a caller learns nothing.
+ */
+export async function reportSickByPhone(
+  ctx: ServiceContext,
+  call: { callerPhone: string; personnummer: string },
+): Promise<PhoneReportOutcome> {
+  const parsed = parsePersonnummer(call.personnummer);
+  if (!parsed.ok) return { ok: false, reason: 'INVALID_PERSONNUMMER' };
+  const student = await ctx.prisma.student.findUnique({
+    where: { personalIdentityNumber: parsed.value.canonical },
+    select: { id: true, guardianships: { select: { guardian: { select: { id: true, mobilePhone: true } } } } },
+  });
+  const callers =
+    student?.guardianships.filter(({ guardian }) => guardian.mobilePhone !== null && guardian.mobilePhone === call.callerPhone) ?? [];
+  if (!student || callers.length === 0) return { ok: false, reason: 'NOT_A_GUARDIAN' };
+  const [facts] = await loadStudentFacts(ctx, { ids: [student.id] });
+  const caller = callers.find(
+    ({ guardian }) => facts && canAccessStudent({ kind: 'GUARDIAN', guardianId: guardian.id }, 'student:reportAbsence', facts, ctx.today),
+  );
+  if (!caller) return { ok: false, reason: 'NOT_A_GUARDIAN' };
+
+  const span = { fromDate: ctx.today, toDate: ctx.today };
+  const { startsAt, endsAt } = spanInstants(span);
+  const existing = await ctx.prisma.sickReport.findFirst({
+    where: { studentId: student.id, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+    select: { id: true },
+  });
+  if (existing) return { ok: true, reportId: existing.id, alreadyReported: true };
+  const report = await createReport(ctx, { guardianId: caller.guardian.id }, 'PHONE', { studentId: student.id, ...span });
+  return { ok: true, reportId: report.id, alreadyReported: false };
+}

@@ -1,0 +1,172 @@
+// Sick reports on the web through the API, on both databases: who may report, which dates, the
+// confirmations, and the covered absence becoming valid, also for lessons already marked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, errorCode, eventually, loggedIn, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
+import { firstChild, lessonOf, optIn, takeRollCall, type Child } from '../../test/fixtures.ts';
+
+const FIELDS =
+  'id studentId studentName fromDate toDate fromTime toTime channel reportedBy note withdrawnAt coveredLessonCount canWithdraw';
+const REPORT = `mutation($input: SickReportInput!) { reportSick(input: $input) { ${FIELDS} } }`;
+const WITHDRAW = `mutation($id: ID!) { withdrawSickReport(id: $id) { ${FIELDS} } }`;
+const LIST = `query($s: ID!) { sickReports(studentId: $s) { ${FIELDS} } }`;
+const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) { students { id status validReason } } }`;
+
+interface Report {
+  id: string;
+  fromDate: string;
+  toDate: string;
+  channel: string;
+  reportedBy: string;
+  withdrawnAt: string | null;
+  coveredLessonCount: number;
+  canWithdraw: boolean;
+}
+
+describe.each(DATABASE_KINDS)('sick reports on %s', (kind) => {
+  let server: TestServer;
+  let guardian: TestClient;
+  let child: Child;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { env: { NOTIFY_GRACE_SECONDS: '3600', DELIVERY_POLL_MS: '50' } });
+    guardian = await loggedIn(server, 'vardnadshavare');
+    child = await firstChild(server, guardian, 'vardnadshavare');
+    await optIn(guardian);
+  });
+  afterAll(() => server?.stop());
+
+  const validReasonIn = async (lessonId: string, teacher: TestClient) => {
+    const result = await teacher.request<{ rollCall: { students: { id: string; validReason: string | null }[] } }>(ROLL_CALL, {
+      id: lessonId,
+    });
+    return result.data?.rollCall.students.find((student) => student.id === child.id)?.validReason;
+  };
+
+  it('a report for today makes an absence already marked valid, and confirms to the guardians', async () => {
+    const lesson = await lessonOf(server, child.id, server.today, 0);
+    const teacher = await loggedIn(server, lesson.username);
+    await takeRollCall(teacher, lesson.id, { [child.id]: { status: 'ABSENT' } });
+    expect(await validReasonIn(lesson.id, teacher)).toBeNull();
+
+    const result = await guardian.request<{ reportSick: Report }>(REPORT, {
+      input: { studentId: child.id, fromDate: server.today, toDate: server.today },
+    });
+    expect(result.errors).toBeUndefined();
+    const report = result.data!.reportSick;
+    expect(report).toMatchObject({ fromDate: server.today, toDate: server.today, channel: 'WEB', canWithdraw: true, withdrawnAt: null });
+    expect(report.coveredLessonCount).toBeGreaterThan(0);
+    expect(await validReasonIn(lesson.id, teacher)).toBe('SICK');
+
+    const confirmations = await eventually(async () => {
+      const rows = await server.db.prisma.outboundMessage.findMany({
+        where: { idempotencyKey: { startsWith: `sick:${report.id}:${child.guardianId}` } },
+      });
+      return rows.length === 2 && rows.every((row) => row.status === 'SENT') ? rows : undefined;
+    }, 'the confirmations');
+    expect(confirmations.map((m) => m.kind)).toEqual(['SICK_REPORT', 'SICK_REPORT']);
+    expect(confirmations.find((m) => m.channel === 'SMS')?.body).toContain(`${child.firstName} är sjukanmäld`);
+
+    // A later lesson the same day is marked absent: it is valid at once, and no absence alert is made.
+    const later = await lessonOf(server, child.id, server.today, 1);
+    const laterTeacher = await loggedIn(server, later.username);
+    await takeRollCall(laterTeacher, later.id, { [child.id]: { status: 'ABSENT' } });
+    expect(await validReasonIn(later.id, laterTeacher)).toBe('SICK');
+    expect(await server.db.prisma.absenceAlert.count({ where: { lessonId: later.id, studentId: child.id } })).toBe(0);
+
+    // Withdrawn by mistake: the absence is unexcused again, and the guardians are told.
+    const withdrawn = await guardian.request<{ withdrawSickReport: Report }>(WITHDRAW, { id: report.id });
+    expect(withdrawn.data?.withdrawSickReport).toMatchObject({ canWithdraw: false });
+    expect(withdrawn.data?.withdrawSickReport.withdrawnAt).not.toBeNull();
+    expect(await validReasonIn(lesson.id, teacher)).toBeNull();
+    expect(
+      await server.db.prisma.outboundMessage.count({
+        where: { kind: 'SICK_REPORT_WITHDRAWN', idempotencyKey: { startsWith: `sick-withdrawn:${report.id}` } },
+      }),
+    ).toBeGreaterThan(0);
+    expect(errorCode(await guardian.request(WITHDRAW, { id: report.id }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('part of a day, and days ahead', async () => {
+    const part = await guardian.request<{ reportSick: Report }>(REPORT, {
+      input: {
+        studentId: child.id,
+        fromDate: server.today,
+        toDate: server.today,
+        fromTime: '13:00',
+        toTime: '16:00',
+        note: 'Tandläkare, sedan hemma',
+      },
+    });
+    expect(part.errors).toBeUndefined();
+    const ahead = await guardian.request<{ reportSick: Report }>(REPORT, {
+      input: { studentId: child.id, fromDate: '2026-11-30', toDate: '2026-12-02' },
+    });
+    expect(ahead.data?.reportSick).toMatchObject({ fromDate: '2026-11-30', toDate: '2026-12-02', canWithdraw: true });
+    const list = await guardian.request<{ sickReports: Report[] }>(LIST, { s: child.id });
+    expect(list.data?.sickReports.map((r) => r.fromDate).slice(0, 2)).toEqual(['2026-11-30', server.today]);
+  });
+
+  it('refuses bad dates with every problem named, and saves nothing', async () => {
+    const before = await server.db.prisma.sickReport.count();
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ fromDate: '2026-11-20', toDate: server.today }, ['TOO_FAR_BACK']],
+      [{ fromDate: '2026-02-30', toDate: server.today }, ['INVALID_DATE']],
+      [{ fromDate: server.today, toDate: '2026-11-24' }, ['END_BEFORE_START']],
+      [{ fromDate: '2027-02-01', toDate: '2027-02-01' }, ['TOO_FAR_AHEAD']],
+      [{ fromDate: server.today, toDate: server.today, fromTime: '14:00', toTime: '09:00' }, ['END_BEFORE_START']],
+    ];
+    for (const [span, problems] of cases) {
+      const result = await guardian.request(REPORT, { input: { studentId: child.id, ...span } });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.problems).toEqual(problems);
+    }
+    expect(
+      errorCode(
+        await guardian.request(REPORT, {
+          input: { studentId: child.id, fromDate: server.today, toDate: server.today, note: 'x'.repeat(501) },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(await server.db.prisma.sickReport.count()).toBe(before);
+  });
+
+  it("only the home reports: not for another family's child, not staff, not a child for themself", async () => {
+    const span = { fromDate: server.today, toDate: server.today };
+    const stranger = await server.db.prisma.student.findFirstOrThrow({
+      where: { guardianships: { none: { guardianId: child.guardianId } } },
+    });
+    expect(errorCode(await guardian.request(REPORT, { input: { studentId: stranger.id, ...span } }))).toBe('NOT_FOUND');
+    expect(errorCode(await guardian.request(REPORT, { input: { studentId: 'not-an-id', ...span } }))).toBe('NOT_FOUND');
+    expect(errorCode(await guardian.request(LIST, { s: stranger.id }))).toBe('NOT_FOUND');
+    const mentor = await loggedIn(server, 'mentor');
+    expect(errorCode(await mentor.request(REPORT, { input: { studentId: child.id, ...span } }))).toBe('NOT_FOUND');
+    const minor = await loggedIn(server, 'elev');
+    const self = await firstChild(server, minor, 'elev');
+    expect(errorCode(await minor.request(REPORT, { input: { studentId: self.id, ...span } }))).toBe('NOT_FOUND');
+    // ...but the student sees their own reports, without withdrawing them.
+    const own = await minor.request<{ sickReports: Report[] }>(LIST, { s: self.id });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.sickReports.every((report) => !report.canWithdraw)).toBe(true);
+  });
+
+  it('an adult student reports for themself; a guardian without consent cannot', async () => {
+    const adult = await loggedIn(server, 'myndig');
+    const self = await firstChild(server, adult, 'myndig');
+    const student = await server.db.prisma.student.findUniqueOrThrow({ where: { id: self.id } });
+    const result = await adult.request<{ reportSick: Report }>(REPORT, {
+      input: { studentId: self.id, fromDate: server.today, toDate: server.today },
+    });
+    expect(result.data?.reportSick.reportedBy).toBe(`${student.firstName} ${student.lastName}`);
+    // `myndig` consents to the first of two guardians only (see prisma/seed/world.ts).
+    const withoutConsent = await server.db.prisma.userAccount.findFirstOrThrow({
+      where: {
+        guardian: { guardianships: { some: { studentId: self.id } }, consents: { none: { studentId: self.id, withdrawnAt: null } } },
+      },
+      select: { username: true },
+    });
+    const other = await loggedIn(server, withoutConsent.username);
+    expect(errorCode(await other.request(REPORT, { input: { studentId: self.id, fromDate: server.today, toDate: server.today } }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
