@@ -89,6 +89,9 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     typeDefs,
     resolvers,
     introspection: !config.production,
+    // main.ts stops the server on SIGTERM and then closes the worker and the database; Apollo's own
+    // handler would race it, and a second concurrent stop() never returns in @apollo/server 5.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: !config.production && protection.includeStacktraceInErrorResponses,

@@ -1,7 +1,10 @@
 // Test servers on a real database: embedded PGlite in memory, or a database of their own on the
 // PostgreSQL server at 127.0.0.1:5432. Requests go over HTTP through the real stack.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { applyPendingMigrations, openDatabase, type Database, type DatabaseLocation } from '@insyn/db';
 import pg from 'pg';
 import { seedDemoData } from '../../../../prisma/seed/generate.ts';
@@ -19,31 +22,58 @@ export interface TestServer {
   url: string;
   db: Database;
   today: string;
+  /** where its data lives; with `keepDatabase`, a later server can open it again (`database`) */
+  location: DatabaseLocation;
+  /** the server's clock; a later server on the same data continues it with `env: { INSYN_CLOCK_START }` */
+  clock: () => Date;
   stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  students?: number;
+  today?: string;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Keep the fresh database after stop(), for a later server on the same data (a restart) or a second
+   * server beside this one (PostgreSQL); PGlite then lives in a temporary folder rather than in memory.
+   * Remove it with `removeTestDatabase(server.location)`.
+   */
+  keepDatabase?: boolean;
+  /**
+   * Open this existing database (an earlier server's `location`, kept with `keepDatabase`) as it is:
+   * neither migrated nor seeded, and left in place at stop().
+   */
+  database?: DatabaseLocation;
 }
 
 let demoHash: Promise<string> | undefined;
 
-/** A server on a fresh database filled with a small, deterministic demo school. */
-export async function startTestServer(
-  kind: DatabaseKind,
-  options: { students?: number; today?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<TestServer> {
+/**
+ * A server on a fresh database filled with a small, deterministic demo school, or (with `database`) on
+ * the database an earlier server left behind.
+ */
+export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
   const today = options.today ?? '2026-11-25';
   let location: DatabaseLocation = { kind: 'memory' };
   let dropDatabase = async () => {};
-  if (kind === 'postgres') {
+  if (options.database) {
+    location = options.database;
+  } else if (kind === 'postgres') {
     const name = `insyn_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     location = { kind: 'postgres', url: url.toString() };
-    dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!options.keepDatabase) dropDatabase = () => removeTestDatabase(location);
+  } else if (options.keepDatabase) {
+    location = { kind: 'pglite', dataDir: await mkdtemp(join(tmpdir(), 'insyn-test-')) };
   }
   const db = await openDatabase(location);
-  await applyPendingMigrations(db.adapterFactory);
-  demoHash ??= hashPassword(DEMO_PASSWORD);
-  await seedDemoData(db.prisma, { students: options.students ?? 150, seed: 7, today, passwordHash: await demoHash });
+  if (!options.database) {
+    await applyPendingMigrations(db.adapterFactory);
+    demoHash ??= hashPassword(DEMO_PASSWORD);
+    await seedDemoData(db.prisma, { students: options.students ?? 150, seed: 7, today, passwordHash: await demoHash });
+  }
   // The school's clock stands at 10:30 on `today` (a Wednesday by default), whatever day the tests run.
   const config = {
     ...loadConfig(
@@ -60,11 +90,40 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     db,
     today,
+    location,
+    clock: config.clock,
     stop: async () => {
       await server.stop();
       await dropDatabase();
     },
   };
+}
+
+/** Removes a database kept with `keepDatabase` (after every server on it has stopped). */
+export async function removeTestDatabase(location: DatabaseLocation): Promise<void> {
+  if (location.kind === 'postgres') {
+    const name = new URL(location.url).pathname.slice(1);
+    if (!/^insyn_test_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+    const client = new pg.Client({ connectionString: ADMIN_URL });
+    await client.connect();
+    try {
+      // pg's pool.end() resolves once it has asked its connections to close, not once the server has closed
+      // them; forcing the drop before then makes those connections fail with an unhandled error in the test
+      // process. Give them a moment to go.
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await client.query<{ open: number }>('SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if ((rows[0]?.open ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  } else if (location.kind === 'pglite') {
+    await rm(location.dataDir, { recursive: true, force: true });
+  }
 }
 
 async function adminQuery(sql: string): Promise<void> {

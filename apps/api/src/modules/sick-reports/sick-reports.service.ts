@@ -107,10 +107,25 @@ export interface SickReportInput extends SickReportSpan {
  * Registers the report, makes the covered absence already marked valid and queues the confirmations,
  * in one transaction: a report is never saved without its confirmations, nor confirmed unsaved.
  */
-async function createReport(ctx: ServiceContext, reporter: Reporter, channel: 'WEB' | 'PHONE', input: SickReportInput): Promise<ReportRow> {
+async function createReport(
+  ctx: ServiceContext,
+  reporter: Reporter,
+  channel: 'WEB' | 'PHONE',
+  input: SickReportInput,
+  options: { unlessCovered?: boolean } = {},
+): Promise<{ report: ReportRow; created: boolean }> {
   const { startsAt, endsAt } = spanInstants(input);
   const name = await reporterName(ctx, reporter);
-  const report = await ctx.prisma.$transaction(async (tx) => {
+  const result = await ctx.prisma.$transaction(async (tx) => {
+    if (options.unlessCovered) {
+      // One report at a time per student, so a repeated call (or the provider retrying one) finds the first.
+      await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${input.studentId}::uuid FOR UPDATE`;
+      const existing = await tx.sickReport.findFirst({
+        where: { studentId: input.studentId, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+        select: reportSelect,
+      });
+      if (existing) return { report: existing, created: false };
+    }
     const created = await tx.sickReport.create({
       data: {
         studentId: input.studentId,
@@ -150,10 +165,10 @@ async function createReport(ctx: ServiceContext, reporter: Reporter, channel: 'W
         messagesFor(`sick:${created.id}`, 'SICK_REPORT', input.studentId, recipient, (locale) => sickReportText(locale, facts, false)),
       ),
     );
-    return created;
+    return { report: created, created: true };
   });
-  ctx.wakeDelivery();
-  return report;
+  if (result.created) ctx.wakeDelivery();
+  return result;
 }
 
 async function sickReportDaysBack(ctx: ServiceContext, schoolId: string): Promise<number> {
@@ -168,7 +183,7 @@ export async function reportSick(ctx: RequestContext, input: SickReportInput): P
   if (note.length > MAX_NOTE_LENGTH) throw badInput(`The note may be at most ${MAX_NOTE_LENGTH} characters`, 'note');
   const problems = checkSickReport(input, ctx.today, await sickReportDaysBack(ctx, student.schoolId));
   if (problems.length > 0) throw appError('BAD_USER_INPUT', `The sick report was not saved: ${problems.join(', ')}`, { problems });
-  const report = await createReport(ctx, reporter, 'WEB', input);
+  const { report } = await createReport(ctx, reporter, 'WEB', input);
   await audit(ctx, 'sickReport.created', {
     studentId: input.studentId,
     entityType: 'SickReport',
@@ -261,13 +276,12 @@ export async function reportSickByPhone(
   );
   if (!caller) return { ok: false, reason: 'NOT_A_GUARDIAN' };
 
-  const span = { fromDate: ctx.today, toDate: ctx.today };
-  const { startsAt, endsAt } = spanInstants(span);
-  const existing = await ctx.prisma.sickReport.findFirst({
-    where: { studentId: student.id, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
-    select: { id: true },
-  });
-  if (existing) return { ok: true, reportId: existing.id, alreadyReported: true };
-  const report = await createReport(ctx, { guardianId: caller.guardian.id }, 'PHONE', { studentId: student.id, ...span });
-  return { ok: true, reportId: report.id, alreadyReported: false };
+  const { report, created } = await createReport(
+    ctx,
+    { guardianId: caller.guardian.id },
+    'PHONE',
+    { studentId: student.id, fromDate: ctx.today, toDate: ctx.today },
+    { unlessCovered: true },
+  );
+  return { ok: true, reportId: report.id, alreadyReported: !created };
 }
