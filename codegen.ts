@@ -30,6 +30,8 @@ const config: CodegenConfig = {
           OutboundMessage: '../modules/notifications/notifications.service.ts#OutboundMessageRecord',
           SickReport: '../modules/sick-reports/sick-reports.service.ts#SickReportRecord',
           LeaveApplication: '../modules/leave/leave.service.ts#LeaveApplicationRecord',
+          AbsenceFigures: '@insyn/domain#AbsenceFigures',
+          SubjectAbsence: '../modules/statistics/statistics.service.ts#SubjectFigures',
         },
       },
     },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessGroup, canAccessStudent, type DutyFacts, type StudentAction, type StudentFacts, type ViewerFacts } from './access.ts';
+import {
+  canAccessGroup,
+  canAccessSchool,
+  canAccessStudent,
+  type DutyFacts,
+  type StudentAction,
+  type StudentFacts,
+  type ViewerFacts,
+} from './access.ts';
 
 const today = '2026-11-27';
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
@@ -131,6 +139,18 @@ describe('canAccessGroup', () => {
     expect(canAccessGroup(viewers.dad as ViewerFacts, 'group:readRoster', classNA24, today, [adult])).toBe(false);
     expect(canAccessGroup(viewers.mum as ViewerFacts, 'group:readRoster', classNA24, today, [adult])).toBe(true);
   });
+  it("a class's absence statistics are for its mentor, the school's principal and administrators", () => {
+    const allowed = (name: string) => canAccessGroup(viewers[name] as ViewerFacts, 'group:readAbsence', class7B, today, [child]);
+    expect(['mentorOfClass', 'principalA', 'admin'].map(allowed)).toEqual([true, true, true]);
+    expect(['self', 'mum', 'teacherOfGroup', 'mentorOfOtherClass', 'principalB', 'staffWithoutDuties'].map(allowed)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
   it('staff see the groups their duties cover', () => {
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(true);
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readIdentityNumbers', ma7B, today)).toBe(false);
@@ -142,5 +162,13 @@ describe('canAccessGroup', () => {
     expect(canAccessGroup(viewers.principalB as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(false);
     expect(canAccessGroup(viewers.admin as ViewerFacts, 'group:readIdentityNumbers', classNA24, today)).toBe(true);
     expect(canAccessGroup(viewers.staffWithoutDuties as ViewerFacts, 'group:readRoster', class7B, today)).toBe(false);
+  });
+});
+
+describe('canAccessSchool', () => {
+  it("the school's principal and administrators; no one else", () => {
+    const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', 'schoolA', today);
+    expect(['principalA', 'admin'].map(allowed)).toEqual([true, true]);
+    expect(['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self'].map(allowed)).toEqual([false, false, false, false, false]);
   });
 });

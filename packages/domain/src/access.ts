@@ -55,7 +55,9 @@ export type GroupAction =
   /** the members' names and the mentors */
   | 'group:readRoster'
   /** the members' personnummer */
-  | 'group:readIdentityNumbers';
+  | 'group:readIdentityNumbers'
+  /** the members' absence statistics: the class's mentor, the principal, administrators */
+  | 'group:readAbsence';
 
 /** Duties in force on a date. */
 export function activeDuties(duties: readonly DutyFacts[], today: string): DutyFacts[] {
@@ -152,4 +154,16 @@ export function canAccessGroup(
         }
       });
   }
+}
+
+export type SchoolAction =
+  /** the school's absence by class and week, and the CSN list */
+  'school:readAbsence';
+
+/** A school's figures are for its principal and the organisation's administrators. */
+export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, schoolId: string, today: string): boolean {
+  if (viewer.kind !== 'STAFF') return false;
+  return activeDuties(viewer.duties, today).some(
+    (duty) => duty.kind === 'ADMINISTRATOR' || (duty.kind === 'PRINCIPAL' && duty.schoolId === schoolId),
+  );
 }

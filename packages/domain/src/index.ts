@@ -7,3 +7,4 @@ export * from './school-calendar.ts';
 export * from './attendance.ts';
 export * from './contact.ts';
 export * from './absence-reports.ts';
+export * from './absence-statistics.ts';

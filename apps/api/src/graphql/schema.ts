@@ -8,6 +8,8 @@ import { leaveResolvers } from '../modules/leave/leave.resolvers.ts';
 import { leaveTypeDefs } from '../modules/leave/leave.schema.ts';
 import { notificationsResolvers } from '../modules/notifications/notifications.resolvers.ts';
 import { notificationsTypeDefs } from '../modules/notifications/notifications.schema.ts';
+import { statisticsResolvers } from '../modules/statistics/statistics.resolvers.ts';
+import { statisticsTypeDefs } from '../modules/statistics/statistics.schema.ts';
 import { peopleResolvers } from '../modules/people/people.resolvers.ts';
 import { peopleTypeDefs } from '../modules/people/people.schema.ts';
 import { scheduleResolvers } from '../modules/schedule/schedule.resolvers.ts';
@@ -24,6 +26,7 @@ export const typeDefs = [
   notificationsTypeDefs,
   sickReportsTypeDefs,
   leaveTypeDefs,
+  statisticsTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -34,4 +37,5 @@ export const resolvers = [
   notificationsResolvers,
   sickReportsResolvers,
   leaveResolvers,
+  statisticsResolvers,
 ];

@@ -84,6 +84,9 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     port: 0,
   };
   const server = await createServer(db, config, () => undefined);
+  // Tests may think for a while between requests; a kept-alive socket closed by the server at that very
+  // moment makes fetch fail with ECONNRESET, so keep sockets longer than any pause in a test.
+  server.httpServer.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   return {

@@ -3,10 +3,12 @@
 import {
   activeDuties,
   canAccessGroup,
+  canAccessSchool,
   canAccessStudent,
   guardianMaySee,
   type GroupAction,
   type GroupFacts,
+  type SchoolAction,
   type StudentAction,
   type StudentFacts,
 } from '@insyn/domain';
@@ -98,6 +100,15 @@ export async function authorizeGroup(
 
 export async function mayAccessGroup(ctx: RequestContext, viewer: Viewer, action: GroupAction, group: GroupFacts): Promise<boolean> {
   return canAccessGroup(viewer.facts, action, group, ctx.today, await ownStudents(ctx, viewer));
+}
+
+/** The school, if the viewer may see its figures; otherwise NOT_FOUND, as for a school that does not exist. */
+export async function authorizeSchool(ctx: RequestContext, schoolId: string, action: SchoolAction) {
+  const viewer = await requireViewer(ctx);
+  if (!isId(schoolId) || !canAccessSchool(viewer.facts, action, schoolId, ctx.today)) throw notFound('School');
+  const school = await ctx.prisma.school.findUnique({ where: { id: schoolId } });
+  if (!school) throw notFound('School');
+  return { viewer, school };
 }
 
 export const currentDuties = (viewer: Viewer, today: string) =>

@@ -1,0 +1,22 @@
+import { percentOf } from '@insyn/domain';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { requireViewer } from '../access/viewer.ts';
+import { classAbsenceStatistics, csnReport, schoolAbsenceStatistics, studentAbsenceStatistics } from './statistics.service.ts';
+
+export const statisticsResolvers: Resolvers = {
+  Query: {
+    studentAbsenceStatistics: (_parent, args, ctx) => studentAbsenceStatistics(ctx, args.studentId, args.range),
+    classAbsenceStatistics: (_parent, args, ctx) => classAbsenceStatistics(ctx, args.classId, args.range),
+    schoolAbsenceStatistics: (_parent, args, ctx) => schoolAbsenceStatistics(ctx, args.schoolId, args.range),
+    csnReport: (_parent, args, ctx) => csnReport(ctx, args.schoolId, args.month),
+  },
+  AbsenceFigures: {
+    absencePercent: (figures) => percentOf(figures.absentMinutes, figures),
+    validPercent: (figures) => percentOf(figures.validAbsentMinutes, figures),
+    unexcusedPercent: (figures) => percentOf(figures.unexcusedAbsentMinutes, figures),
+  },
+  SubjectAbsence: {
+    subjectName: async (subject, args, ctx) =>
+      (args.locale ?? (await requireViewer(ctx)).locale) === 'en' ? subject.nameEn : subject.nameSv,
+  },
+};

@@ -1,0 +1,149 @@
+import gql from 'graphql-tag';
+
+export const statisticsTypeDefs = gql`
+  enum StatisticsPeriod {
+    WEEK
+    MONTH
+    TERM
+    SCHOOL_YEAR
+    CUSTOM
+  }
+
+  "WEEK and MONTH are around today; TERM and SCHOOL_YEAR are the current ones; CUSTOM needs from and to (at most 400 days)."
+  input StatisticsRangeInput {
+    period: StatisticsPeriod!
+    from: String
+    to: String
+  }
+
+  "At or above the school's thresholds (e.g. 10 % and 15 %)."
+  enum AbsenceLevel {
+    OK
+    WARNING
+    ALARM
+  }
+
+  """
+  Sums over lessons that have ended in the range; cancelled lessons count for nothing. Percentages are of the
+  minutes with a roll call: lessons without one are counted apart (notTaken…), never as presence.
+  """
+  type AbsenceFigures {
+    lessons: Int!
+    scheduledMinutes: Int!
+    recordedMinutes: Int!
+    absentMinutes: Int!
+    validAbsentMinutes: Int!
+    unexcusedAbsentMinutes: Int!
+    lateCount: Int!
+    lateMinutes: Int!
+    notTakenLessons: Int!
+    notTakenMinutes: Int!
+    absencePercent: Float!
+    validPercent: Float!
+    unexcusedPercent: Float!
+  }
+
+  type SubjectAbsence {
+    subjectCode: String!
+    subjectName(locale: Locale): String!
+    figures: AbsenceFigures!
+  }
+
+  type WeekAbsence {
+    isoYear: Int!
+    isoWeek: Int!
+    "e.g. 2026-W48"
+    label: String!
+    figures: AbsenceFigures!
+  }
+
+  type WeekdayAbsence {
+    "1 = Monday … 5 = Friday"
+    weekday: Int!
+    figures: AbsenceFigures!
+  }
+
+  type AbsenceThresholds {
+    warningPercent: Int!
+    alarmPercent: Int!
+  }
+
+  type StudentAbsenceStatistics {
+    studentId: ID!
+    from: String!
+    to: String!
+    total: AbsenceFigures!
+    level: AbsenceLevel!
+    thresholds: AbsenceThresholds!
+    bySubject: [SubjectAbsence!]!
+    byWeek: [WeekAbsence!]!
+    byWeekday: [WeekdayAbsence!]!
+  }
+
+  type ClassStudentAbsence {
+    studentId: ID!
+    firstName: String!
+    lastName: String!
+    total: AbsenceFigures!
+    level: AbsenceLevel!
+    bySubject: [SubjectAbsence!]!
+  }
+
+  type ClassAbsenceStatistics {
+    classId: ID!
+    className: String!
+    from: String!
+    to: String!
+    thresholds: AbsenceThresholds!
+    total: AbsenceFigures!
+    students: [ClassStudentAbsence!]!
+  }
+
+  type ClassAbsenceSummary {
+    classId: ID!
+    className: String!
+    students: Int!
+    figures: AbsenceFigures!
+    level: AbsenceLevel!
+  }
+
+  type SchoolAbsenceStatistics {
+    schoolId: ID!
+    schoolName: String!
+    from: String!
+    to: String!
+    thresholds: AbsenceThresholds!
+    total: AbsenceFigures!
+    byClass: [ClassAbsenceSummary!]!
+    byWeek: [WeekAbsence!]!
+  }
+
+  type CsnStudent {
+    studentId: ID!
+    firstName: String!
+    lastName: String!
+    className: String
+    unexcusedAbsentMinutes: Int!
+    recordedMinutes: Int!
+    notTakenLessons: Int!
+  }
+
+  "Upper secondary: students whose unexcused absence in the month reached the school's threshold (CSN)."
+  type CsnReport {
+    schoolId: ID!
+    "YYYY-MM"
+    month: String!
+    thresholdMinutes: Int!
+    students: [CsnStudent!]!
+  }
+
+  extend type Query {
+    "For the student, their guardians (rule 2 applies), and the mentor, principal and administrators."
+    studentAbsenceStatistics(studentId: ID!, range: StatisticsRangeInput!): StudentAbsenceStatistics!
+    "For the class's mentor, the school's principal and administrators."
+    classAbsenceStatistics(classId: ID!, range: StatisticsRangeInput!): ClassAbsenceStatistics!
+    "For the school's principal and administrators."
+    schoolAbsenceStatistics(schoolId: ID!, range: StatisticsRangeInput!): SchoolAbsenceStatistics!
+    csnReport(schoolId: ID!, month: String!): CsnReport!
+  }
+`;
