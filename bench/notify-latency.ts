@@ -12,19 +12,15 @@
 // It creates (once) and reuses the database `insyn_bench_notify` on 127.0.0.1:5432 (BENCH_NOTIFY_DATABASE_URL to
 // change), seeded with the demo municipality; every run first clears the benchmark day's roll calls, alerts
 // and messages, and opts every guardian in to SMS and e-mail.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPendingMigrations, findProjectRoot, openDatabase, type Database } from '@insyn/db';
-import { hash } from '@node-rs/argon2';
+import { openDatabase, type Database } from '@insyn/db';
 import { startFake46elks, startFakeSmtpServer, type Fake46elks, type FakeSmtpServer } from '../apps/api/src/test/fake-providers.ts';
-import { seedDemoData } from '../prisma/seed/generate.ts';
+import { login, openSeededDatabase, percentile, startApiProcess, type ApiProcess } from './support.ts';
 
 const BENCH_DAY = '2026-11-25'; // a Wednesday in the autumn term
 const CLOCK_START = `${BENCH_DAY}T07:00:00Z`; // 08:00 in Sweden: the morning's first roll calls
-const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
 const MAIL_FROM = 'Insyn Benchskolan <noreply@benchskolan.se>';
 const { values } = parseArgs({
   options: {
@@ -41,26 +37,7 @@ const absentPerLesson = Number(values.absent);
 const databaseUrl = process.env.BENCH_NOTIFY_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench_notify';
 
 async function ensureDatabase(): Promise<void> {
-  const admin = new URL(databaseUrl);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const server = await openDatabase({ kind: 'postgres', url: admin.toString() });
-  const exists = await server.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_database WHERE datname = ${name}`;
-  if (exists.length === 0) await server.prisma.$executeRawUnsafe(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
-  await server.close();
-  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
-  await applyPendingMigrations(db.adapterFactory);
-  const count = await db.prisma.student.count();
-  if (count === 0) {
-    console.log(`Seeding ${students} students (once; the database is kept for later runs)…`);
-    const started = Date.now();
-    // Cheap hash parameters: the benchmark logs in, it does not measure Argon2.
-    const passwordHash = await hash('insyn-demo', { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    await seedDemoData(db.prisma, { students, seed: 1, today: BENCH_DAY, passwordHash });
-    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } else {
-    console.log(`Using ${databaseUrl} (${count} students)`);
-  }
+  const db = await openSeededDatabase(databaseUrl, { students, today: BENCH_DAY });
   await reset(db);
   await db.close();
 }
@@ -117,64 +94,17 @@ function cpuMsOf(pid: number | undefined): number | undefined {
   }
 }
 
-function startServer(smtp: FakeSmtpServer, elks: Fake46elks): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
-  const root = findProjectRoot();
-  // BENCH_API_NODE_ARGS: extra Node options for the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      JWT_SECRET,
-      INSYN_CLOCK_START: CLOCK_START,
-      DATABASE_POOL_SIZE: '20',
-      // The guardians are told at once; the worker otherwise runs with its defaults (poll 1 s, woken by the save).
-      NOTIFY_GRACE_SECONDS: '0',
-      SMTP_URL: smtp.url,
-      MAIL_FROM,
-      ELKS_API_URL: elks.apiUrl,
-      ELKS_API_USERNAME: elks.username,
-      ELKS_API_PASSWORD: elks.password,
-      ELKS_SMS_FROM: 'Insyn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+function startServer(smtp: FakeSmtpServer, elks: Fake46elks): Promise<ApiProcess> {
+  return startApiProcess(databaseUrl, CLOCK_START, {
+    // The guardians are told at once; the worker otherwise runs with its defaults (poll 1 s, woken by the save).
+    NOTIFY_GRACE_SECONDS: '0',
+    SMTP_URL: smtp.url,
+    MAIL_FROM,
+    ELKS_API_URL: elks.apiUrl,
+    ELKS_API_USERNAME: elks.username,
+    ELKS_API_PASSWORD: elks.password,
+    ELKS_SMS_FROM: 'Insyn',
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Insyn is running at (\S+)/.exec(output);
-      if (match) {
-        resolve({
-          url: match[1] as string,
-          pid: child.pid,
-          stop: () =>
-            new Promise((done) => {
-              child.on('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }',
-      variables: { u: username },
-    }),
-  });
-  const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
-  return body.data.login.accessToken;
 }
 
 const SAVE = `mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied changedCount } }`;
@@ -251,8 +181,6 @@ function latencies(messages: Awaited<ReturnType<typeof waitForDelivery>>['messag
     return { channel: message.channel, ms: arrived - started };
   });
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
 function summary(label: string, values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,17 +6,13 @@
 // It creates (once) and reuses the database `insyn_bench` on 127.0.0.1:5432 (BENCH_DATABASE_URL to
 // change), starts the API as its own process, and reports saves per second, latency percentiles
 // measured by the client over loopback, and database round trips per save (counted in-process).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPendingMigrations, findProjectRoot, openDatabase } from '@insyn/db';
-import { hash } from '@node-rs/argon2';
-import { seedDemoData } from '../prisma/seed/generate.ts';
+import { openDatabase } from '@insyn/db';
+import { JWT_SECRET, login, openSeededDatabase, percentile, startApiProcess } from './support.ts';
 
 const BENCH_DAY = '2026-11-25'; // a Wednesday in the autumn term
 const CLOCK_START = `${BENCH_DAY}T09:30:00Z`;
-const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
 const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '10000' },
@@ -30,26 +26,7 @@ const concurrency = Number(values.concurrency);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench';
 
 async function ensureDatabase(): Promise<void> {
-  const admin = new URL(databaseUrl);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const server = await openDatabase({ kind: 'postgres', url: admin.toString() });
-  const exists = await server.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_database WHERE datname = ${name}`;
-  if (exists.length === 0) await server.prisma.$executeRawUnsafe(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
-  await server.close();
-  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
-  await applyPendingMigrations(db.adapterFactory);
-  const count = await db.prisma.student.count();
-  if (count === 0) {
-    console.log(`Seeding ${students} students (once; the database is kept for later runs)…`);
-    const started = Date.now();
-    // Cheap hash parameters: the benchmark logs in, it does not measure Argon2.
-    const passwordHash = await hash('insyn-demo', { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    await seedDemoData(db.prisma, { students, seed: 1, today: BENCH_DAY, passwordHash });
-    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } else {
-    console.log(`Using ${databaseUrl} (${count} students)`);
-  }
+  const db = await openSeededDatabase(databaseUrl, { students, today: BENCH_DAY });
   // Each run starts from the same state: no roll call yet on the benchmark day.
   await db.prisma.$executeRawUnsafe(
     `DELETE FROM "AttendanceChange" WHERE "lessonId" IN (SELECT id FROM "Lesson" WHERE date = '${BENCH_DAY}')`,
@@ -88,41 +65,6 @@ async function pickTargets(): Promise<Target[]> {
   return rows.slice(0, 200);
 }
 
-function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const root = findProjectRoot();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      JWT_SECRET,
-      INSYN_CLOCK_START: CLOCK_START,
-      DATABASE_POOL_SIZE: '20',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Insyn is running at (\S+)/.exec(output);
-      if (match) {
-        resolve({
-          url: match[1] as string,
-          stop: () =>
-            new Promise((done) => {
-              child.on('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
 const SAVE = `mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied changedCount } }`;
 
 function entriesFor(target: Target, round: number) {
@@ -134,20 +76,6 @@ function entriesFor(target: Target, round: number) {
     if (index === late && late !== absent) return { studentId, status: 'LATE', lateMinutes: 5 + (round % 20) };
     return { studentId, status: 'PRESENT' };
   });
-}
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }',
-      variables: { u: username },
-    }),
-  });
-  const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
-  return body.data.login.accessToken;
 }
 
 async function saveOnce(url: string, token: string, target: Target, round: number): Promise<number> {
@@ -186,13 +114,11 @@ async function countRoundTrips(targets: Target[]): Promise<number> {
   return perSave;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-
 async function main() {
   await ensureDatabase();
   const targets = await pickTargets();
   const roundTrips = await countRoundTrips(targets);
-  const server = await startServer();
+  const server = await startApiProcess(databaseUrl, CLOCK_START);
   try {
     console.log(
       `${targets.length} teachers, ${Math.round(targets.reduce((n, t) => n + t.studentIds.length, 0) / targets.length)} students per roll call on average`,

@@ -32,7 +32,7 @@ export const leaveTypeDefs = gql`
     decidedBy: String
     decidedAt: String
     decisionNote: String
-    "The home may withdraw an application until it is decided or has started."
+    "The home may withdraw a pending application, or approved leave before its first day."
     canWithdraw: Boolean!
     "Whether the viewer may decide it now."
     canDecide: Boolean!
@@ -52,6 +52,9 @@ export const leaveTypeDefs = gql`
     leaveApplicationsToDecide: [LeaveApplication!]!
   }
 
+  # Refusals are BAD_USER_INPUT with extensions.problems: INVALID_DATE, END_BEFORE_START, TOO_FAR_BACK, TOO_FAR_AHEAD,
+  # TOO_LONG, NO_SCHOOL_DAYS, REASON_REQUIRED, REASON_TOO_LONG, OVERLAPPING_LEAVE (applying); NOT_WITHDRAWABLE;
+  # NOTE_REQUIRED, NOTE_TOO_LONG, ALREADY_DECIDED (deciding). A mentor asked to decide the principal's leave gets FORBIDDEN.
   extend type Mutation {
     applyForLeave(input: LeaveApplicationInput!): LeaveApplication!
     withdrawLeaveApplication(id: ID!): LeaveApplication!

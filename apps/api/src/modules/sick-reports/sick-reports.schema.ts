@@ -43,6 +43,8 @@ export const sickReportsTypeDefs = gql`
     sickReports(studentId: ID!): [SickReport!]!
   }
 
+  # Refusals are BAD_USER_INPUT with extensions.problems: INVALID_DATE, INVALID_TIME, END_BEFORE_START, TOO_FAR_BACK (the
+  # school's sickReportDaysBack), TOO_FAR_AHEAD, TOO_LONG, PART_OF_DAY_NEEDS_ONE_DATE; ALREADY_WITHDRAWN, ALREADY_ENDED.
   extend type Mutation {
     "A guardian reports a child sick (or an adult student themself): today, days back the school allows, or up to a month ahead."
     reportSick(input: SickReportInput!): SickReport!

@@ -1,10 +1,17 @@
 import { percentOf } from '@insyn/domain';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { requireViewer } from '../access/viewer.ts';
-import { classAbsenceStatistics, csnReport, schoolAbsenceStatistics, studentAbsenceStatistics } from './statistics.service.ts';
+import {
+  absenceSchools,
+  classAbsenceStatistics,
+  csnReport,
+  schoolAbsenceStatistics,
+  studentAbsenceStatistics,
+} from './statistics.service.ts';
 
 export const statisticsResolvers: Resolvers = {
   Query: {
+    absenceSchools: (_parent, _args, ctx) => absenceSchools(ctx),
     studentAbsenceStatistics: (_parent, args, ctx) => studentAbsenceStatistics(ctx, args.studentId, args.range),
     classAbsenceStatistics: (_parent, args, ctx) => classAbsenceStatistics(ctx, args.classId, args.range),
     schoolAbsenceStatistics: (_parent, args, ctx) => schoolAbsenceStatistics(ctx, args.schoolId, args.range),

@@ -137,7 +137,16 @@ export const statisticsTypeDefs = gql`
     students: [CsnStudent!]!
   }
 
+  "A school whose absence the viewer may read (form: COMPULSORY or UPPER_SECONDARY; CSN is for upper secondary)."
+  type StatisticsSchool {
+    id: ID!
+    name: String!
+    form: String!
+  }
+
   extend type Query {
+    "The schools whose absence statistics the viewer may read: a principal's school, every school for administrators."
+    absenceSchools: [StatisticsSchool!]!
     "For the student, their guardians (rule 2 applies), and the mentor, principal and administrators."
     studentAbsenceStatistics(studentId: ID!, range: StatisticsRangeInput!): StudentAbsenceStatistics!
     "For the class's mentor, the school's principal and administrators."

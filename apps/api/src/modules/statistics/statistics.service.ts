@@ -11,12 +11,13 @@ import {
   type AbsenceThresholds,
   type DateSpan,
   type StatisticsPeriod,
+  canAccessSchool,
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError } from '../../errors.ts';
 import { authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
-import { isoDate } from '../access/viewer.ts';
+import { isoDate, requireViewer } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
 
 export interface RangeInput {
@@ -157,6 +158,17 @@ function bySubject(
   });
 }
 
+/** The student view's one statement: totals, and by subject, ISO week and weekday (grouping sets). */
+export const studentStatisticsSql = (studentId: string, span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
+    WITH k AS (${marks(Prisma.sql`m."studentId" = ${studentId}::uuid`, span, now)})
+    SELECT CASE WHEN grouping(k."subjectId") = 0 THEN 'SUBJECT'
+                WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK'
+                WHEN grouping(extract(isodow FROM k.date)) = 0 THEN 'WEEKDAY' ELSE 'TOTAL' END AS dimension,
+           k."subjectId", extract(isoyear FROM k.date)::int AS "isoYear", extract(week FROM k.date)::int AS "isoWeek",
+           extract(isodow FROM k.date)::int AS weekday, ${FIGURES}
+    FROM k
+    GROUP BY GROUPING SETS ((), (k."subjectId"), (extract(isoyear FROM k.date), extract(week FROM k.date)), (extract(isodow FROM k.date)))`;
+
 interface StudentRow extends AbsenceFigures {
   dimension: 'TOTAL' | 'SUBJECT' | 'WEEK' | 'WEEKDAY';
   subjectId: string | null;
@@ -168,15 +180,7 @@ interface StudentRow extends AbsenceFigures {
 export async function studentAbsenceStatistics(ctx: RequestContext, studentId: string, range: RangeInput) {
   const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
   const span = await resolveRange(ctx, range, student.schoolId);
-  const rows = await ctx.prisma.$queryRaw<StudentRow[]>`
-    WITH k AS (${marks(Prisma.sql`m."studentId" = ${studentId}::uuid`, span, ctx.now)})
-    SELECT CASE WHEN grouping(k."subjectId") = 0 THEN 'SUBJECT'
-                WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK'
-                WHEN grouping(extract(isodow FROM k.date)) = 0 THEN 'WEEKDAY' ELSE 'TOTAL' END AS dimension,
-           k."subjectId", extract(isoyear FROM k.date)::int AS "isoYear", extract(week FROM k.date)::int AS "isoWeek",
-           extract(isodow FROM k.date)::int AS weekday, ${FIGURES}
-    FROM k
-    GROUP BY GROUPING SETS ((), (k."subjectId"), (extract(isoyear FROM k.date), extract(week FROM k.date)), (extract(isodow FROM k.date)))`;
+  const rows = await ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.now));
   const thresholds = await thresholdsOf(ctx, student.schoolId);
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? EMPTY);
   const subjects = await subjectsById(
@@ -212,6 +216,13 @@ function weekFigures(row: AbsenceFigures & { isoYear: number | null; isoWeek: nu
   return { ...week, label: formatIsoWeek(week), figures: pickFigures(row) };
 }
 
+/** The class view's one statement: per student, in total and by subject. */
+export const classStatisticsSql = (studentIds: string[], span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
+          WITH k AS (${marks(Prisma.sql`m."studentId" = ANY(${studentIds}::uuid[])`, span, now)})
+          SELECT k."studentId", k."subjectId", ${FIGURES}
+          FROM k
+          GROUP BY GROUPING SETS ((k."studentId"), (k."studentId", k."subjectId"))`;
+
 interface ClassRow extends AbsenceFigures {
   studentId: string;
   subjectId: string | null;
@@ -235,14 +246,7 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
   const ids = members.map((member) => member.id);
-  const rows =
-    ids.length === 0
-      ? []
-      : await ctx.prisma.$queryRaw<ClassRow[]>`
-          WITH k AS (${marks(Prisma.sql`m."studentId" = ANY(${ids}::uuid[])`, span, ctx.now)})
-          SELECT k."studentId", k."subjectId", ${FIGURES}
-          FROM k
-          GROUP BY GROUPING SETS ((k."studentId"), (k."studentId", k."subjectId"))`;
+  const rows = ids.length === 0 ? [] : await ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.now));
   const thresholds = await thresholdsOf(ctx, group.schoolId);
   const subjects = await subjectsById(
     ctx,
@@ -275,20 +279,9 @@ function sumFigures(a: AbsenceFigures, b: AbsenceFigures): AbsenceFigures {
   return sum;
 }
 
-interface SchoolRow extends AbsenceFigures {
-  classId: string | null;
-  isoYear: number | null;
-  isoWeek: number | null;
-  students: number;
-  dimension: 'TOTAL' | 'CLASS' | 'WEEK';
-}
-
-export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: string, range: RangeInput) {
-  const { school } = await authorizeSchool(ctx, schoolId, 'school:readAbsence');
-  const span = await resolveRange(ctx, range, schoolId);
-  // Each mark is counted for the class the student was in on the lesson's day.
-  const rows = await ctx.prisma.$queryRaw<SchoolRow[]>`
-    WITH k AS (${marks(Prisma.sql`m."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`, span, ctx.now)}),
+/** The school view's one statement: totals, by class (the student's class on the lesson's day) and by ISO week. */
+export const schoolStatisticsSql = (schoolId: string, span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
+    WITH k AS (${marks(Prisma.sql`m."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`, span, now)}),
     kc AS (
       SELECT k.*, c."groupId" AS "classId"
       FROM k
@@ -303,6 +296,19 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
            count(DISTINCT k."studentId")::int AS students, ${FIGURES}
     FROM kc k
     GROUP BY GROUPING SETS ((), (k."classId"), (extract(isoyear FROM k.date), extract(week FROM k.date)))`;
+
+interface SchoolRow extends AbsenceFigures {
+  classId: string | null;
+  isoYear: number | null;
+  isoWeek: number | null;
+  students: number;
+  dimension: 'TOTAL' | 'CLASS' | 'WEEK';
+}
+
+export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: string, range: RangeInput) {
+  const { school } = await authorizeSchool(ctx, schoolId, 'school:readAbsence');
+  const span = await resolveRange(ctx, range, schoolId);
+  const rows = await ctx.prisma.$queryRaw<SchoolRow[]>(schoolStatisticsSql(schoolId, span, ctx.now));
   const thresholds = await thresholdsOf(ctx, schoolId);
   const classIds = rows.flatMap((row) => (row.dimension === 'CLASS' && row.classId ? [row.classId] : []));
   const classes = new Map(
@@ -383,4 +389,12 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
       notTakenLessons: row.notTakenLessons,
     })),
   };
+}
+
+/** The schools whose absence the viewer may read, by name (none for students and guardians). */
+export async function absenceSchools(ctx: RequestContext) {
+  const viewer = await requireViewer(ctx);
+  if (viewer.facts.kind !== 'STAFF') return [];
+  const schools = await ctx.prisma.school.findMany({ select: { id: true, name: true, form: true }, orderBy: { name: 'asc' } });
+  return schools.filter((school) => canAccessSchool(viewer.facts, 'school:readAbsence', school.id, ctx.today));
 }

@@ -228,6 +228,18 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
     expect(errorCode(await admin.request(CSN, { s: child.schoolId, m: '2026-13' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('lists the schools whose figures the viewer may read', async () => {
+    const query = '{ absenceSchools { id name form } }';
+    const all = await server.db.prisma.school.count();
+    const admin = await loggedIn(server, 'admin');
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
+    const ofAdmin = await admin.request<{ absenceSchools: { id: string }[] }>(query);
+    const ofPrincipal = await principal.request<{ absenceSchools: { id: string }[] }>(query);
+    expect(ofAdmin.data?.absenceSchools).toHaveLength(all);
+    expect(ofPrincipal.data?.absenceSchools.map((school) => school.id)).toEqual([child.schoolId]);
+    expect((await guardian.request<{ absenceSchools: unknown[] }>(query)).data?.absenceSchools).toEqual([]);
+  });
+
   it('the CSN list names the students whose unexcused absence in the month reached the threshold', async () => {
     const admin = await loggedIn(server, 'admin');
     const school = await server.db.prisma.school.findFirstOrThrow({ where: { form: 'UPPER_SECONDARY' } });

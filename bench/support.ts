@@ -1,0 +1,100 @@
+// What the benchmarks share: a seeded PostgreSQL database kept between runs, the API as its own
+// process on it, logging in, and percentiles.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { applyPendingMigrations, findProjectRoot, openDatabase, type Database } from '@insyn/db';
+import { hash } from '@node-rs/argon2';
+import { seedDemoData } from '../prisma/seed/generate.ts';
+
+export const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
+
+/** Creates the database if missing and seeds it once; returns it open (the caller closes it). */
+export async function openSeededDatabase(databaseUrl: string, seed: { students: number; today: string }): Promise<Database> {
+  const admin = new URL(databaseUrl);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const server = await openDatabase({ kind: 'postgres', url: admin.toString() });
+  const exists = await server.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+  if (exists.length === 0) await server.prisma.$executeRawUnsafe(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
+  await server.close();
+  const db = await openDatabase({ kind: 'postgres', url: databaseUrl });
+  await applyPendingMigrations(db.adapterFactory);
+  const count = await db.prisma.student.count();
+  if (count === 0) {
+    console.log(`Seeding ${seed.students} students (once; the database is kept for later runs)…`);
+    const started = Date.now();
+    // Cheap hash parameters: the benchmark logs in, it does not measure Argon2.
+    const passwordHash = await hash('insyn-demo', { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    await seedDemoData(db.prisma, { students: seed.students, seed: 1, today: seed.today, passwordHash });
+    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } else {
+    console.log(`Using ${databaseUrl} (${count} students)`);
+  }
+  return db;
+}
+
+export interface ApiProcess {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API as its own process on the database, its school clock at `clockStart`. BENCH_API_NODE_ARGS adds
+ * Node options, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
+export function startApiProcess(databaseUrl: string, clockStart: string, env: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
+  const root = findProjectRoot();
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      JWT_SECRET,
+      INSYN_CLOCK_START: clockStart,
+      DATABASE_POOL_SIZE: '20',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Insyn is running at (\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1] as string,
+          pid: child.pid,
+          stop: () =>
+            new Promise((done) => {
+              child.on('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+export async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }',
+      variables: { u: username },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
+  return body.data.login.accessToken;
+}
+
+/** The p-th percentile of ascending values (nearest rank). */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
