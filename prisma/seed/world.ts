@@ -380,12 +380,15 @@ function chooseDemoPeople(input: {
   if (!student || !mentorId) throw new Error('No student in years 7–9 with two guardians and a teaching mentor; seed more students');
   const elev = student;
 
-  // vårdnadshavare: two children under 18, in different classes.
-  const guardianId = [...childrenOf].find(([, children]) => {
+  // vårdnadshavare: two children under 18, in different classes; preferably one in elev's class, so that
+  // the demo mentor is the one who decides this family's short leave.
+  const families = [...childrenOf].filter(([, children]) => {
     if (children.length !== 2) return false;
     const [a, b] = children.map((id) => studentById.get(id) as StudentRecord) as [StudentRecord, StudentRecord];
     return a.classId !== b.classId && !isAdultOn(a.birthDate, today) && !isAdultOn(b.birthDate, today);
-  })?.[0];
+  });
+  const inElevsClass = ([, children]: [string, string[]]) => children.some((id) => studentById.get(id)?.classId === elev.classId);
+  const guardianId = (families.find(inElevsClass) ?? families[0])?.[0];
   if (!guardianId) throw new Error('No guardian with two children under 18; seed more students');
 
   // lärare: several teaching groups, mentor of none; preferably one who teaches elev's class.

@@ -83,7 +83,10 @@ function marks(students: Prisma.Sql, span: DateSpan, now: Date): Prisma.Sql {
            END AS absent
     FROM "GroupMembership" m
     JOIN "Lesson" l ON l."groupId" = m."groupId" AND l.date >= m."validFrom" AND (m."validTo" IS NULL OR l.date <= m."validTo")
-    LEFT JOIN "Attendance" a ON a."lessonId" = l.id AND a."studentId" = m."studentId"
+    -- A lateral lookup, so both columns of the (lessonId, studentId) index are used for every mark.
+    LEFT JOIN LATERAL (
+      SELECT a.status, a."validReason", a."lateMinutes" FROM "Attendance" a WHERE a."lessonId" = l.id AND a."studentId" = m."studentId"
+    ) a ON true
     WHERE ${students} AND l.date BETWEEN ${span.from}::date AND ${span.to}::date AND l.status = 'SCHEDULED' AND l."endsAt" <= ${now}`;
 }
 
@@ -279,21 +282,35 @@ function sumFigures(a: AbsenceFigures, b: AbsenceFigures): AbsenceFigures {
   return sum;
 }
 
-/** The school view's one statement: totals, by class (the student's class on the lesson's day) and by ISO week. */
+/**
+ * The school view's one statement: totals, by class (the student's class on the lesson's day) and by ISO
+ * week. A whole school is millions of marks: it starts from the school's lessons and joins memberships and
+ * attendance by hash rather than looking each mark up, and counts no distinct students (that sorts).
+ */
 export const schoolStatisticsSql = (schoolId: string, span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
-    WITH k AS (${marks(Prisma.sql`m."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`, span, now)}),
+    WITH l AS (
+      SELECT l.id, l."groupId", l.date, l."subjectId", (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int AS minutes
+      FROM "Lesson" l JOIN "Group" g ON g.id = l."groupId" AND g."schoolId" = ${schoolId}::uuid
+      WHERE l.date BETWEEN ${span.from}::date AND ${span.to}::date AND l.status = 'SCHEDULED' AND l."endsAt" <= ${now}
+    ),
+    k AS (
+      SELECT m."studentId", l.date, l.minutes, a.status::text AS status, a."validReason" IS NOT NULL AS valid,
+             CASE a.status WHEN 'ABSENT' THEN l.minutes WHEN 'LATE' THEN least(greatest(coalesce(a."lateMinutes", 0), 0), l.minutes) ELSE 0 END AS absent
+      FROM l
+      JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND l.date >= m."validFrom" AND (m."validTo" IS NULL OR l.date <= m."validTo")
+      LEFT JOIN "Attendance" a ON a."lessonId" = l.id AND a."studentId" = m."studentId"
+    ),
+    -- Class memberships do not overlap, so each mark finds at most one class.
+    classes AS (
+      SELECT cm."studentId", cm."groupId", cm."validFrom", cm."validTo"
+      FROM "GroupMembership" cm JOIN "Group" g ON g.id = cm."groupId" AND g.kind = 'CLASS' AND g."schoolId" = ${schoolId}::uuid
+    ),
     kc AS (
       SELECT k.*, c."groupId" AS "classId"
-      FROM k
-      LEFT JOIN LATERAL (
-        SELECT cm."groupId" FROM "GroupMembership" cm JOIN "Group" g ON g.id = cm."groupId" AND g.kind = 'CLASS'
-        WHERE cm."studentId" = k."studentId" AND cm."validFrom" <= k.date AND (cm."validTo" IS NULL OR cm."validTo" >= k.date)
-        LIMIT 1
-      ) c ON true
+      FROM k LEFT JOIN classes c ON c."studentId" = k."studentId" AND c."validFrom" <= k.date AND (c."validTo" IS NULL OR c."validTo" >= k.date)
     )
     SELECT CASE WHEN grouping(k."classId") = 0 THEN 'CLASS' WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK' ELSE 'TOTAL' END AS dimension,
-           k."classId", extract(isoyear FROM k.date)::int AS "isoYear", extract(week FROM k.date)::int AS "isoWeek",
-           count(DISTINCT k."studentId")::int AS students, ${FIGURES}
+           k."classId", extract(isoyear FROM k.date)::int AS "isoYear", extract(week FROM k.date)::int AS "isoWeek", ${FIGURES}
     FROM kc k
     GROUP BY GROUPING SETS ((), (k."classId"), (extract(isoyear FROM k.date), extract(week FROM k.date)))`;
 
@@ -301,7 +318,6 @@ interface SchoolRow extends AbsenceFigures {
   classId: string | null;
   isoYear: number | null;
   isoWeek: number | null;
-  students: number;
   dimension: 'TOTAL' | 'CLASS' | 'WEEK';
 }
 
@@ -317,6 +333,16 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
       group.name,
     ]),
   );
+  const members = await ctx.prisma.groupMembership.groupBy({
+    by: ['groupId'],
+    where: {
+      groupId: { in: classIds },
+      validFrom: { lte: dateValue(span.to) },
+      OR: [{ validTo: null }, { validTo: { gte: dateValue(span.from) } }],
+    },
+    _count: { studentId: true },
+  });
+  const memberCount = new Map(members.map((row) => [row.groupId, row._count.studentId]));
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? EMPTY);
   return {
     schoolId,
@@ -331,7 +357,7 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
         return {
           classId: row.classId as string,
           className: classes.get(row.classId as string) ?? '—',
-          students: row.students,
+          students: memberCount.get(row.classId as string) ?? 0,
           figures,
           level: absenceLevel(percent(figures.absentMinutes, figures), thresholds),
         };

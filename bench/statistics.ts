@@ -1,0 +1,167 @@
+// Benchmark: the absence statistics views on a PostgreSQL server with the `--students 10000` demo data
+// (the term so far: about 14 weeks of attendance), end to end through GraphQL over loopback and, side by
+// side, the bare SQL statement each view runs.
+//
+//   tsx bench/statistics.ts [--students 10000] [--rounds 60]
+//
+// It uses (and creates once) the database `insyn_bench` on 127.0.0.1:5432, shared with roll-call-save.ts
+// (BENCH_DATABASE_URL to change). Requests run one at a time, so the figures are latencies, not throughput.
+import { parseArgs } from 'node:util';
+import type { Prisma } from '@insyn/db';
+import { classStatisticsSql, schoolStatisticsSql, studentStatisticsSql } from '../apps/api/src/modules/statistics/statistics.service.ts';
+import { login, openSeededDatabase, percentile, startApiProcess } from './support.ts';
+
+const BENCH_DAY = '2026-11-25';
+const CLOCK_START = `${BENCH_DAY}T09:30:00Z`;
+const { values } = parseArgs({ options: { students: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '60' } } });
+const students = Number(values.students);
+const rounds = Number(values.rounds);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench';
+
+const STUDENT = `query($s: ID!) { studentAbsenceStatistics(studentId: $s, range: { period: TERM }) {
+  total { absencePercent unexcusedPercent lateCount notTakenLessons } bySubject { subjectCode figures { absencePercent } }
+  byWeek { label figures { validPercent unexcusedPercent } } byWeekday { weekday figures { absencePercent } } } }`;
+const CLASS = `query($c: ID!) { classAbsenceStatistics(classId: $c, range: { period: TERM }) {
+  students { studentId firstName lastName level total { absencePercent unexcusedPercent lateCount notTakenLessons }
+  bySubject { subjectCode figures { absencePercent } } } } }`;
+const SCHOOL = `query($s: ID!) { schoolAbsenceStatistics(schoolId: $s, range: { period: TERM }) {
+  total { absencePercent notTakenLessons } byClass { className students figures { absencePercent unexcusedPercent } }
+  byWeek { label figures { validPercent unexcusedPercent } } } }`;
+
+interface Case {
+  name: string;
+  query: string;
+  samples: { token: string; variables: Record<string, unknown>; sql: Prisma.Sql }[];
+}
+
+async function timeGraphql(url: string, sample: Case['samples'][number], query: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${sample.token}` },
+    body: JSON.stringify({ query, variables: sample.variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return performance.now() - started;
+}
+
+const summary = (timings: number[]) => {
+  const sorted = [...timings].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+
+async function main() {
+  const db = await openSeededDatabase(databaseUrl, { students, today: BENCH_DAY });
+  const now = new Date(CLOCK_START);
+  const term = await db.prisma.term.findFirstOrThrow({
+    where: { startDate: { lte: new Date(BENCH_DAY) } },
+    orderBy: { startDate: 'desc' },
+  });
+  const span = { from: term.startDate.toISOString().slice(0, 10), to: term.endDate.toISOString().slice(0, 10) };
+  const attendanceRows = await db.prisma.attendance.count();
+
+  const guardians = await db.prisma.$queryRaw<{ username: string; studentId: string }[]>`
+    SELECT a.username, min(g."studentId"::text) AS "studentId" FROM "UserAccount" a JOIN "Guardianship" g ON g."guardianId" = a."guardianId"
+    JOIN "Student" s ON s.id = g."studentId" AND s."birthDate" > ${BENCH_DAY}::date - interval '18 years'
+    GROUP BY a.username ORDER BY md5(a.username) LIMIT 20`;
+  const mentors = await db.prisma.$queryRaw<{ username: string; classId: string }[]>`
+    SELECT DISTINCT ON (a.username) a.username, d."groupId"::text AS "classId" FROM "UserAccount" a JOIN "StaffDuty" d ON d."staffId" = a."staffId" AND d.kind = 'MENTOR'
+    ORDER BY a.username LIMIT 20`;
+  const principals = await db.prisma.$queryRaw<{ username: string; schoolId: string }[]>`
+    SELECT DISTINCT ON (d."schoolId") a.username, d."schoolId"::text AS "schoolId" FROM "UserAccount" a JOIN "StaffDuty" d ON d."staffId" = a."staffId" AND d.kind = 'PRINCIPAL'
+    ORDER BY d."schoolId", a.username`;
+  const classMembers = new Map<string, string[]>();
+  for (const mentor of mentors) {
+    const members = await db.prisma.groupMembership.findMany({
+      where: {
+        groupId: mentor.classId,
+        validFrom: { lte: new Date(span.to) },
+        OR: [{ validTo: null }, { validTo: { gte: new Date(span.from) } }],
+      },
+      select: { studentId: true },
+    });
+    classMembers.set(
+      mentor.classId,
+      members.map((member) => member.studentId),
+    );
+  }
+
+  const server = await startApiProcess(databaseUrl, CLOCK_START);
+  try {
+    const cases: Case[] = [
+      {
+        name: "guardian: a child's term",
+        query: STUDENT,
+        samples: await Promise.all(
+          guardians.map(async (g) => ({
+            token: await login(server.url, g.username),
+            variables: { s: g.studentId },
+            sql: studentStatisticsSql(g.studentId, span, now),
+          })),
+        ),
+      },
+      {
+        name: "mentor: the class's term",
+        query: CLASS,
+        samples: await Promise.all(
+          mentors.map(async (m) => ({
+            token: await login(server.url, m.username),
+            variables: { c: m.classId },
+            sql: classStatisticsSql(classMembers.get(m.classId) ?? [], span, now),
+          })),
+        ),
+      },
+      {
+        name: "principal: the school's term",
+        query: SCHOOL,
+        samples: await Promise.all(
+          principals.map(async (p) => ({
+            token: await login(server.url, p.username),
+            variables: { s: p.schoolId },
+            sql: schoolStatisticsSql(p.schoolId, span, now),
+          })),
+        ),
+      },
+    ];
+    const table = [];
+    for (const benchCase of cases) {
+      const count = benchCase.name.startsWith('principal') ? Math.max(10, Math.round(rounds / 4)) : rounds;
+      // Warm-up: the first requests plan the statements and fill the caches.
+      for (const sample of benchCase.samples.slice(0, 3)) await timeGraphql(server.url, sample, benchCase.query);
+      const graphql: number[] = [];
+      const sql: number[] = [];
+      for (let round = 0; round < count; round++) {
+        const sample = benchCase.samples[round % benchCase.samples.length]!;
+        graphql.push(await timeGraphql(server.url, sample, benchCase.query));
+        const started = performance.now();
+        await db.prisma.$queryRaw(sample.sql);
+        sql.push(performance.now() - started);
+      }
+      const g = summary(graphql);
+      const s = summary(sql);
+      table.push({
+        view: benchCase.name,
+        requests: count,
+        'GraphQL p50 ms': +g.p50.toFixed(1),
+        'GraphQL p95 ms': +g.p95.toFixed(1),
+        'SQL p50 ms': +s.p50.toFixed(1),
+        'SQL p95 ms': +s.p95.toFixed(1),
+        'p95 GraphQL/SQL': +(g.p95 / s.p95).toFixed(2),
+      });
+    }
+    console.log(`\n${students} students, ${attendanceRows} attendance rows, range ${span.from}–${span.to} (lessons up to ${BENCH_DAY})`);
+    console.table(table);
+  } finally {
+    await server.stop();
+    await db.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
