@@ -41,8 +41,23 @@ async function currentSpans(ctx: RequestContext, organisationId: string): Promis
   };
 }
 
-async function resolveRange(ctx: RequestContext, range: RangeInput, schoolId: string): Promise<DateSpan> {
-  const school = await ctx.prisma.school.findUniqueOrThrow({ where: { id: schoolId }, select: { organisationId: true } });
+interface SchoolSettings {
+  span: DateSpan;
+  thresholds: AbsenceThresholds & { csnThresholdMinutes: number };
+}
+
+/** The range asked for (none: only the thresholds are wanted) and the school's thresholds, in one read of the school (two for a term or year). */
+async function schoolSettings(ctx: RequestContext, range: RangeInput | null, schoolId: string): Promise<SchoolSettings> {
+  const school = await ctx.prisma.school.findUniqueOrThrow({
+    where: { id: schoolId },
+    select: { organisationId: true, absenceWarningPercent: true, absenceAlarmPercent: true, csnThresholdMinutes: true },
+  });
+  const thresholds = {
+    warningPercent: school.absenceWarningPercent,
+    alarmPercent: school.absenceAlarmPercent,
+    csnThresholdMinutes: school.csnThresholdMinutes,
+  };
+  if (!range) return { span: { from: ctx.today, to: ctx.today }, thresholds };
   const known =
     range.period === 'TERM' || range.period === 'SCHOOL_YEAR'
       ? await currentSpans(ctx, school.organisationId)
@@ -52,19 +67,7 @@ async function resolveRange(ctx: RequestContext, range: RangeInput, schoolId: st
     custom: { from: range.from ?? undefined, to: range.to ?? undefined },
   });
   if (!result.ok) throw appError('BAD_USER_INPUT', `Not a usable range: ${result.problem}`, { problems: [result.problem], field: 'range' });
-  return result.value;
-}
-
-async function thresholdsOf(ctx: RequestContext, schoolId: string): Promise<AbsenceThresholds & { csnThresholdMinutes: number }> {
-  const school = await ctx.prisma.school.findUniqueOrThrow({
-    where: { id: schoolId },
-    select: { absenceWarningPercent: true, absenceAlarmPercent: true, csnThresholdMinutes: true },
-  });
-  return {
-    warningPercent: school.absenceWarningPercent,
-    alarmPercent: school.absenceAlarmPercent,
-    csnThresholdMinutes: school.csnThresholdMinutes,
-  };
+  return { span: result.value, thresholds };
 }
 
 /**
@@ -143,11 +146,9 @@ export interface WeekFigures {
   figures: AbsenceFigures;
 }
 
-async function subjectsById(ctx: RequestContext, ids: string[]) {
-  const subjects = await ctx.prisma.subject.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, code: true, nameSv: true, nameEn: true },
-  });
+/** Every subject (a few dozen rows), read alongside the figures rather than after them. */
+async function allSubjects(ctx: RequestContext) {
+  const subjects = await ctx.prisma.subject.findMany({ select: { id: true, code: true, nameSv: true, nameEn: true } });
   return new Map(subjects.map((subject) => [subject.id, subject]));
 }
 
@@ -182,14 +183,12 @@ interface StudentRow extends AbsenceFigures {
 
 export async function studentAbsenceStatistics(ctx: RequestContext, studentId: string, range: RangeInput) {
   const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
-  const span = await resolveRange(ctx, range, student.schoolId);
-  const rows = await ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.now));
-  const thresholds = await thresholdsOf(ctx, student.schoolId);
+  const { span, thresholds } = await schoolSettings(ctx, range, student.schoolId);
+  const [rows, subjects] = await Promise.all([
+    ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.now)),
+    allSubjects(ctx),
+  ]);
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? EMPTY);
-  const subjects = await subjectsById(
-    ctx,
-    rows.flatMap((row) => (row.subjectId ? [row.subjectId] : [])),
-  );
   return {
     studentId,
     ...span,
@@ -233,7 +232,7 @@ interface ClassRow extends AbsenceFigures {
 
 export async function classAbsenceStatistics(ctx: RequestContext, classId: string, range: RangeInput) {
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
-  const span = await resolveRange(ctx, range, group.schoolId);
+  const { span, thresholds } = await schoolSettings(ctx, range, group.schoolId);
   // The class's students: members at any time in the range; their figures cover all their lessons.
   const members = await ctx.prisma.student.findMany({
     where: {
@@ -249,12 +248,10 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
   const ids = members.map((member) => member.id);
-  const rows = ids.length === 0 ? [] : await ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.now));
-  const thresholds = await thresholdsOf(ctx, group.schoolId);
-  const subjects = await subjectsById(
-    ctx,
-    rows.flatMap((row) => (row.subjectId ? [row.subjectId] : [])),
-  );
+  const [rows, subjects] = await Promise.all([
+    ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.now)),
+    allSubjects(ctx),
+  ]);
   let total = EMPTY;
   const students = members.map((member) => {
     const own = rows.filter((row) => row.studentId === member.id);
@@ -323,9 +320,8 @@ interface SchoolRow extends AbsenceFigures {
 
 export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: string, range: RangeInput) {
   const { school } = await authorizeSchool(ctx, schoolId, 'school:readAbsence');
-  const span = await resolveRange(ctx, range, schoolId);
+  const { span, thresholds } = await schoolSettings(ctx, range, schoolId);
   const rows = await ctx.prisma.$queryRaw<SchoolRow[]>(schoolStatisticsSql(schoolId, span, ctx.now));
-  const thresholds = await thresholdsOf(ctx, schoolId);
   const classIds = rows.flatMap((row) => (row.dimension === 'CLASS' && row.classId ? [row.classId] : []));
   const classes = new Map(
     (await ctx.prisma.group.findMany({ where: { id: { in: classIds } }, select: { id: true, name: true } })).map((group) => [
@@ -388,7 +384,9 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
   end.setUTCMonth(end.getUTCMonth() + 1);
   end.setUTCDate(0);
   const span = { from, to: isoDate(end) };
-  const { csnThresholdMinutes } = await thresholdsOf(ctx, schoolId);
+  const {
+    thresholds: { csnThresholdMinutes },
+  } = await schoolSettings(ctx, null, schoolId);
   const threshold = csnThresholdMinutes > 0 ? csnThresholdMinutes : DEFAULT_CSN_THRESHOLD_MINUTES;
   const rows = await ctx.prisma.$queryRaw<CsnRow[]>`
     WITH k AS (${marks(Prisma.sql`m."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`, span, ctx.now)})
