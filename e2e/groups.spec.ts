@@ -41,7 +41,11 @@ test.describe('class lists', () => {
     await expect(table.locator('tbody tr').first()).toContainText(/\d{8}-\d{4}/);
 
     // From the class list to one student's schedule.
-    await table.locator('tbody tr').first().getByRole('link').click();
+    await table
+      .locator('tbody tr')
+      .first()
+      .getByRole('link', { name: /^Schema för / })
+      .click();
     await expect(page).toHaveURL(/\/schema\?elev=/);
     await expect(page.getByText(/^Schema för /)).toBeVisible();
     await expectWeekShown(page);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
-import { DEMO_PASSWORD, expectAccessible, VIEWPORTS, type DemoUser } from './support/app';
+import { addFailedMessageToOutbox, apiLogin, DEMO_PASSWORD, expectAccessible, graphql, VIEWPORTS, type DemoUser } from './support/app';
 
 /**
  * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
@@ -142,6 +142,141 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.getByRole('link', { name: language === 'sv' ? 'Tillbaka till dagens lektioner' : "Back to the day's lessons" }).click();
       await page.getByTestId('class-day-link').first().click();
       await capture(page, testInfo, 'class-day', language, () => expect(page.getByTestId('class-day')).toBeVisible(), viewports);
+      await logout(page);
+    }
+  });
+
+  test('guardian: notifications (and with errors), sick report, leave application', async ({ page, request }, testInfo) => {
+    // Leave applications waiting for a decision, for the lists here and the deciders' pages below. A repeated
+    // run against the same server gets OVERLAPPING_LEAVE for these, which is fine: they exist.
+    const token = await apiLogin(request, 'vardnadshavare');
+    const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+    const [first, second] = me.data?.me.students ?? [];
+    const apply = 'mutation ($input: LeaveApplicationInput!) { applyForLeave(input: $input) { id } }';
+    if (first) {
+      await graphql(
+        request,
+        apply,
+        { input: { studentId: first.id, fromDate: '2026-12-10', toDate: '2026-12-11', reason: 'Idrottsläger med klubben.' } },
+        token,
+      );
+    }
+    if (second) {
+      await graphql(
+        request,
+        apply,
+        { input: { studentId: second.id, fromDate: '2026-12-14', toDate: '2026-12-18', reason: 'Resa till mormor i Chile.' } },
+        token,
+      );
+    }
+
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto('/installningar/aviseringar');
+      const form = page.getByTestId('contact-form');
+      await capture(page, testInfo, 'notifications', language, () => expect(form).toBeVisible());
+      // Errors next to the fields (checked on the device, so nothing is saved).
+      await form.getByRole('checkbox').nth(0).check();
+      await form.getByRole('checkbox').nth(1).check();
+      await form.locator('input[type="tel"]').fill('12');
+      await form.locator('input[type="email"]').fill('inte-en-adress');
+      await page.getByTestId('save-contact').click();
+      await capture(page, testInfo, 'notifications-errors', language, () => expect(form.locator('.field__error')).toHaveCount(2));
+
+      await page.goto('/sjukanmalan');
+      await capture(page, testInfo, 'sick-report', language, async () => {
+        await expect(page.getByTestId('sick-report-form')).toBeVisible();
+        await expect(page.getByTestId('sick-reports').or(page.locator('.week-empty'))).toBeVisible();
+      });
+      await page.goto('/ledighet');
+      await capture(page, testInfo, 'leave', language, async () => {
+        await expect(page.getByTestId('leave-form')).toBeVisible();
+        await expect(page.getByTestId('leave-applications').or(page.locator('.week-empty'))).toBeVisible();
+      });
+      await logout(page);
+    }
+  });
+
+  test('adult student: sick report with part of a day', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'myndig', language);
+      await page.goto('/sjukanmalan');
+      const form = page.getByTestId('sick-report-form');
+      await form.getByRole('radio').nth(1).check();
+      await capture(page, testInfo, 'sick-report-adult', language, () => expect(form.locator('input[type="time"]')).toHaveCount(2));
+      await logout(page);
+    }
+  });
+
+  test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices", async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'rektor', language);
+      await page.goto('/ledighet/beslut');
+      await capture(page, testInfo, 'leave-decisions', language, () =>
+        expect(page.getByTestId('leave-to-decide-list').or(page.getByTestId('no-leave-to-decide'))).toBeVisible(),
+      );
+      await logout(page);
+
+      await loginIn(page, 'mentor', language);
+      await page.goto('/ledighet/beslut');
+      await capture(page, testInfo, 'leave-decisions-mentor', language, () =>
+        expect(page.getByTestId('leave-to-decide-list').or(page.getByTestId('no-leave-to-decide'))).toBeVisible(),
+      );
+      await page.goto('/grupper');
+      await page.getByTestId('my-groups').locator('tbody tr').first().getByRole('link').click();
+      await page.getByTestId('guardian-contacts-link').first().click();
+      await capture(page, testInfo, 'guardian-contacts', language, () =>
+        expect(page.getByTestId('guardian-contact').first()).toBeVisible(),
+      );
+      await logout(page);
+    }
+  });
+
+  test('administrator: outbox', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'admin', language);
+      await page.goto('/utkorg');
+      await capture(page, testInfo, 'outbox', language, () =>
+        expect(page.getByTestId('outbox-messages').or(page.getByTestId('outbox-empty'))).toBeVisible(),
+      );
+      // With a message that gave up (the demo has no provider that could fail).
+      await addFailedMessageToOutbox(page);
+      await page.reload();
+      await capture(page, testInfo, 'outbox-failed', language, () => expect(page.getByTestId('failed-count')).toBeVisible());
+      await page.unrouteAll();
+      await logout(page);
+    }
+  });
+
+  test('absence statistics: guardian charts, mentor class table, school by class with the CSN list', async ({ page }, testInfo) => {
+    const charts = async () => {
+      await expect(page.getByTestId('absence-summary')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('weekday-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    };
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto('/franvaro');
+      await capture(page, testInfo, 'absence-guardian', language, charts);
+      await logout(page);
+
+      await loginIn(page, 'mentor', language);
+      await page.goto('/grupper');
+      await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
+      await page.getByTestId('class-absence-link').click();
+      await capture(page, testInfo, 'absence-class', language, () =>
+        expect(page.getByTestId('class-absence-table').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 }),
+      );
+      await page.getByTestId('class-absence-table').locator('tbody th').first().getByRole('link').click();
+      await capture(page, testInfo, 'absence-student-staff', language, charts);
+      await logout(page);
+
+      await loginIn(page, 'admin', language);
+      await page.goto('/skola/franvaro?period=MONTH');
+      await page.getByLabel(language === 'sv' ? 'Skola' : 'School', { exact: true }).selectOption({ label: 'Insyns gymnasium' });
+      await capture(page, testInfo, 'absence-school', language, async () => {
+        await expect(page.getByTestId('school-absence-table').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByTestId('csn-table')).toBeVisible({ timeout: 30_000 });
+      });
       await logout(page);
     }
   });

@@ -123,3 +123,61 @@ export const VIEWPORTS = {
   tablet: { width: 768, height: 1024 },
   phone: { width: 390, height: 844 },
 } as const;
+
+/**
+ * The demo has no SMS or e-mail provider, so no message ever fails on its own: this adds one failed SMS
+ * (to a number from the range kept for fiction) to the outbox's answers, and answers its retry as the API
+ * does, so that the outbox page's handling of failures can be seen and tested.
+ */
+export async function addFailedMessageToOutbox(page: Page): Promise<{ retried: () => boolean }> {
+  const failed = {
+    __typename: 'OutboundMessage',
+    id: '00000000-0000-4000-8000-00000000f001',
+    kind: 'ABSENCE',
+    channel: 'SMS',
+    recipient: '+46701740699',
+    guardianName: 'Test Testsson',
+    studentName: 'Elev Elevsson',
+    subject: null,
+    body: 'Insyn: Elev är frånvarande.',
+    status: 'FAILED',
+    attempts: 8,
+    lastError: '46elks: 401 Unauthorized',
+    provider: '46ELKS',
+    createdAt: '2026-11-25T07:40:00.000Z',
+    sentAt: null,
+    nextAttemptAt: '2026-11-25T07:44:00.000Z',
+  };
+  const queued = { ...failed, status: 'QUEUED', attempts: 0, lastError: null };
+  let retried = false;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName === 'RetryMessage') {
+      retried = true;
+      await route.fulfill({ json: { data: { retryMessage: queued } } });
+      return;
+    }
+    if (body?.operationName !== 'Outbox') {
+      await route.fallback();
+      return;
+    }
+    const response = await route.fetch();
+    const json = (await response.json()) as { data: { outbox: { messages: unknown[]; totalCount: number } } };
+    const outbox = json.data.outbox;
+    // After the retry the message is queued again, as the API would list it.
+    await route.fulfill({
+      response,
+      json: {
+        data: {
+          outbox: {
+            ...outbox,
+            messages: [retried ? queued : failed, ...outbox.messages],
+            totalCount: outbox.totalCount + 1,
+            failedCount: retried ? 0 : 1,
+          },
+        },
+      },
+    });
+  });
+  return { retried: () => retried };
+}

@@ -1,7 +1,9 @@
+import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useAuth, useViewer } from '../features/auth/auth-context';
+import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
 import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
@@ -17,38 +19,54 @@ function useRoleLabel(viewer: Viewer): string {
   return t(`roles.${viewer.role}`);
 }
 
+/** An adult student reports their own sickness and applies for their own leave. */
+function useIsAdultStudent(viewer: Viewer): boolean {
+  const ownId = viewer.role === 'STUDENT' ? (viewer.students[0]?.id ?? null) : null;
+  const { data } = useQuery(OwnStudentDocument, { variables: { id: ownId ?? '' }, skip: ownId === null });
+  return data?.student.isAdult ?? false;
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
 function MainNavigation({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   const ownClassId = viewer.role === 'STUDENT' ? viewer.students[0]?.classId : null;
+  const isAdultStudent = useIsAdultStudent(viewer);
+  const staff = viewer.role === 'STAFF';
+  const decidesLeave = staff && (viewer.duties.includes('MENTOR') || viewer.duties.includes('PRINCIPAL'));
+  const reportsAbsence = viewer.role === 'GUARDIAN' || isAdultStudent;
+  const items: (NavItem | false | null | undefined)[] = [
+    staff && { to: '/idag', label: t('nav.today') },
+    { to: '/schema', label: t('nav.schedule') },
+    ownClassId ? { to: `/grupp/${encodeURIComponent(ownClassId)}`, label: t('nav.myClass') } : null,
+    !staff && { to: '/franvaro', label: t('nav.absence') },
+    reportsAbsence && { to: '/sjukanmalan', label: t('nav.sickReport') },
+    reportsAbsence && { to: '/ledighet', label: t('nav.leave') },
+    viewer.role === 'GUARDIAN' && { to: '/installningar/aviseringar', label: t('nav.notifications') },
+    staff && { to: '/grupper', label: t('nav.myGroups') },
+    decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
+    staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/utkorg', label: t('nav.outbox') },
+    staff &&
+      (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
+        to: '/skola/franvaro',
+        label: t('nav.schoolAbsence'),
+      },
+  ];
   return (
     <nav className="main-nav" aria-label={t('a11y.mainNavigation')}>
       <ul className="main-nav__list">
-        {viewer.role === 'STAFF' ? (
-          <li>
-            <NavLink to="/idag" className="main-nav__link">
-              {t('nav.today')}
-            </NavLink>
-          </li>
-        ) : null}
-        <li>
-          <NavLink to="/schema" className="main-nav__link">
-            {t('nav.schedule')}
-          </NavLink>
-        </li>
-        {ownClassId ? (
-          <li>
-            <NavLink to={`/grupp/${encodeURIComponent(ownClassId)}`} className="main-nav__link">
-              {t('nav.myClass')}
-            </NavLink>
-          </li>
-        ) : null}
-        {viewer.role === 'STAFF' ? (
-          <li>
-            <NavLink to="/grupper" className="main-nav__link">
-              {t('nav.myGroups')}
-            </NavLink>
-          </li>
-        ) : null}
+        {items
+          .filter((item): item is NavItem => Boolean(item))
+          .map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/ledighet'} className="main-nav__link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );

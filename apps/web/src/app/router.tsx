@@ -7,7 +7,14 @@ import { NotFoundState } from '../components/ui/error-state';
 import { LoginPage } from '../features/auth/login-page';
 import { GroupPage } from '../features/groups/group-page';
 import { MyGroupsPage } from '../features/groups/my-groups-page';
+import { GuardianContactsPage } from '../features/contact-preferences/guardian-contacts-page';
+import { ContactPreferencesPage } from '../features/contact-preferences/contact-preferences-page';
+import { LeaveDecisionsPage } from '../features/leave/leave-decisions-page';
+import { LeavePage } from '../features/leave/leave-page';
+import { OutboxPage } from '../features/outbox/outbox-page';
 import { SchedulePage } from '../features/schedule/schedule-page';
+import { SickReportPage } from '../features/sick-reports/sick-report-page';
+import { ClassAbsencePage, OwnAbsencePage, SchoolAbsencePage, StaffStudentAbsencePage } from '../features/statistics/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -21,6 +28,16 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /idag?dag=2026-11-25              a staff member's lessons of a day with their roll-call state (staff start page)
  *   /lektion/:lessonId/narvaro        roll call of a lesson
  *   /klass/:classId/idag?dag=…        a mentor's class across the day's lessons
+ *   /sjukanmalan?elev=<id>            sick reports of a guardian's child or an adult student
+ *   /ledighet?elev=<id>               leave applications, likewise
+ *   /ledighet/beslut                  leave applications a mentor or principal may decide
+ *   /installningar/aviseringar        a guardian's choices of SMS and e-mail
+ *   /elev/:studentId/kontakt          a student's guardians' choices, for mentor, principal, administrator
+ *   /utkorg?status=FAILED             messages to the home and their delivery, for administrators
+ *   /franvaro?elev=<id>&period=TERM   absence statistics of the student, or a guardian's child
+ *   /elev/:studentId/franvaro         a student's absence statistics, for mentor, principal, administrator
+ *   /klass/:classId/franvaro          a class's absence by student, for its mentor, principal, administrator
+ *   /skola/franvaro?skola=<id>        a school's absence by week and class, and the CSN list
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -46,6 +63,16 @@ export function AppRouter() {
             <Route path="/schema" element={<SchedulePage />} />
             <Route path="/grupper" element={<MyGroupsPage />} />
             <Route path="/grupp/:groupId" element={<GroupPage />} />
+            <Route path="/sjukanmalan" element={<SickReportPage />} />
+            <Route path="/ledighet" element={<LeavePage />} />
+            <Route path="/ledighet/beslut" element={<LeaveDecisionsPage />} />
+            <Route path="/installningar/aviseringar" element={<ContactPreferencesPage />} />
+            <Route path="/elev/:studentId/kontakt" element={<GuardianContactsPage />} />
+            <Route path="/utkorg" element={<OutboxPage />} />
+            <Route path="/franvaro" element={<OwnAbsencePage />} />
+            <Route path="/elev/:studentId/franvaro" element={<StaffStudentAbsencePage />} />
+            <Route path="/klass/:classId/franvaro" element={<ClassAbsencePage />} />
+            <Route path="/skola/franvaro" element={<SchoolAbsencePage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

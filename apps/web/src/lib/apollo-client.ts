@@ -46,6 +46,8 @@ export function createApolloClient(): ApolloClient {
     cache: new InMemoryCache({
       typePolicies: {
         Viewer: { keyFields: ['userId'] },
+        // One guardian's choices, whether read as their own or from a student's contact page.
+        ContactPreferences: { keyFields: ['guardianId'] },
         // A week has no id of its own; it lives under the query field and its arguments.
         WeekSchedule: { keyFields: false },
         ScheduleDay: { keyFields: false },

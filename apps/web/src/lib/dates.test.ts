@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   currentIsoWeek,
   formatDateRange,
+  formatDateSpan,
+  formatSchoolDateTime,
   formatSchoolTime,
   formatShortDate,
   formatShortWeekday,
@@ -36,5 +38,13 @@ describe('school dates and times', () => {
     expect(formatDateRange('2026-11-23', '2026-11-27', 'sv')).toBe('23–27 november 2026');
     expect(formatDateRange('2026-11-30', '2026-12-04', 'en')).toBe('30 November – 4 December 2026');
     expect(formatDateRange('2026-12-28', '2027-01-01', 'sv')).toBe('28 december 2026 – 1 januari 2027');
+  });
+
+  it('shows a span of days, or one day, and an instant with its date', () => {
+    expect(formatDateSpan('2026-11-25', '2026-11-25', 'sv')).toBe('25 november 2026');
+    expect(formatDateSpan('2026-11-30', '2026-12-01', 'sv')).toBe('30 november – 1 december 2026');
+    expect(formatDateSpan('2026-11-25', '2026-11-27', 'en')).toBe('25–27 November 2026');
+    expect(formatSchoolDateTime('2026-11-25T07:45:00.000Z', 'sv')).toBe('25 nov 2026 08:45');
+    expect(formatSchoolDateTime('2026-06-01T06:10:00.000Z', 'en')).toBe('1 Jun 2026 08:10');
   });
 });

@@ -66,3 +66,13 @@ export function formatDateRange(first: string, last: string, locale: AppLocale):
   }
   return `${format(a, 'd')}–${format(b, 'd MMMM yyyy', options)}`;
 }
+
+/** A span of school dates, or one date: "25 november 2026", "25–27 november 2026". */
+export function formatDateSpan(first: string, last: string, locale: AppLocale): string {
+  return first === last ? formatLongDate(first, locale) : formatDateRange(first, last, locale);
+}
+
+/** An instant as the school's date and clock time: "25 nov 2026 08:45". */
+export function formatSchoolDateTime(instant: string, locale: AppLocale): string {
+  return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'd MMM yyyy HH:mm', { locale: dateLocale(locale) }).replace('.', '');
+}

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, errorExtensionNumber, hasErrorCode, isConnectionError } from './graphql-errors';
+import { errorCodes, errorExtensionNumber, errorProblems, hasErrorCode, isConnectionError } from './graphql-errors';
 
 const graphQLError = (code: string, extensions: Record<string, unknown> = {}) =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message: code, extensions: { code, ...extensions } }] });
@@ -21,6 +21,15 @@ describe('API error codes', () => {
     const error = new ServerError('401', { response: response(401), bodyText: body });
     expect(hasErrorCode(error, 'UNAUTHENTICATED')).toBe(true);
     expect(isConnectionError(error)).toBe(false);
+  });
+
+  it('reads the problems of a refused input, whatever their shape', () => {
+    const fields = [{ field: 'mobilePhone', code: 'NOT_A_MOBILE' }];
+    expect(errorProblems(graphQLError('BAD_USER_INPUT', { problems: fields }))).toEqual(fields);
+    expect(errorProblems(graphQLError('BAD_USER_INPUT', { problems: ['TOO_FAR_BACK'] }))).toEqual(['TOO_FAR_BACK']);
+    expect(errorProblems(graphQLError('BAD_USER_INPUT'))).toEqual([]);
+    expect(errorProblems(graphQLError('NOT_FOUND', { problems: ['X'] }))).toEqual([]);
+    expect(errorProblems(new TypeError('Failed to fetch'))).toEqual([]);
   });
 
   it('reads numbers the API adds to a code', () => {

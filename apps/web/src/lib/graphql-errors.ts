@@ -45,6 +45,19 @@ export function errorExtensionNumber(error: unknown, code: ApiErrorCode, key: st
   return null;
 }
 
+/**
+ * What was wrong with the input: the `extensions.problems` of BAD_USER_INPUT errors, e.g.
+ * `[{ field: 'mobilePhone', code: 'INVALID_PHONE' }]` or `['TOO_FAR_BACK']`. Each feature checks the shape.
+ */
+export function errorProblems(error: unknown): unknown[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((item) => {
+    const extensions: Record<string, unknown> | undefined = item.extensions;
+    const problems = extensions?.problems;
+    return extensions?.code === 'BAD_USER_INPUT' && Array.isArray(problems) ? (problems as unknown[]) : [];
+  });
+}
+
 export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
   return errorCodes(error).includes(code);
 }

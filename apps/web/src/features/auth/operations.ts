@@ -56,3 +56,13 @@ export const SetLocaleDocument = graphql(`
     }
   }
 `);
+
+/** Whether the logged-in student is of age (18+): an adult student reports sickness and applies for leave themself. */
+export const OwnStudentDocument = graphql(`
+  query OwnStudent($id: ID!) {
+    student(id: $id) {
+      id
+      isAdult
+    }
+  }
+`);

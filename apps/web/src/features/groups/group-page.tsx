@@ -38,6 +38,9 @@ function GroupPageContent({ groupId }: { groupId: string }) {
 
   const showIdentityNumbers = group.students.some((student) => student.personalIdentityNumber !== null);
   const staff = viewer.role === 'STAFF';
+  // The mentor, the principal and administrators keep the guardians' contact choices (the API decides per student).
+  const showContacts =
+    staff && group.kind === 'CLASS' && viewer.duties.some((duty) => duty === 'MENTOR' || duty === 'PRINCIPAL' || duty === 'ADMINISTRATOR');
 
   return (
     <div className="group-page">
@@ -50,6 +53,13 @@ function GroupPageContent({ groupId }: { groupId: string }) {
           <h1 className="page-header__title" data-testid="group-heading">
             {heading}
           </h1>
+          {showContacts ? (
+            <p className="page-header__links">
+              <Link className="text-link" to={`/klass/${encodeURIComponent(group.id)}/franvaro`} data-testid="class-absence-link">
+                {t('statistics.class.link')}
+              </Link>
+            </p>
+          ) : null}
         </div>
       </header>
 
@@ -87,6 +97,7 @@ function GroupPageContent({ groupId }: { groupId: string }) {
               <tr>
                 <th scope="col">{t('group.columnName')}</th>
                 {showIdentityNumbers ? <th scope="col">{t('group.columnPersonalIdentityNumber')}</th> : null}
+                {showContacts ? <th scope="col">{t('group.columnGuardians')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -108,6 +119,18 @@ function GroupPageContent({ groupId }: { groupId: string }) {
                       )}
                     </th>
                     {showIdentityNumbers ? <td className="data-table__mono">{student.personalIdentityNumber ?? '–'}</td> : null}
+                    {showContacts ? (
+                      <td>
+                        <Link
+                          className="text-link"
+                          to={`/elev/${encodeURIComponent(student.id)}/kontakt`}
+                          aria-label={t('group.contactsFor', { name: sortName })}
+                          data-testid="guardian-contacts-link"
+                        >
+                          {t('group.contacts')}
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}

@@ -6,10 +6,12 @@ interface ChildPickerProps {
   students: Viewer['students'];
   selectedId: string | null;
   onSelect: (studentId: string) => void;
+  /** What the choice is for; "Visa schema för" unless given. */
+  legend?: string;
 }
 
-/** A guardian with several children chooses whose schedule to see. */
-export function ChildPicker({ students, selectedId, onSelect }: ChildPickerProps) {
+/** A guardian with several children chooses whose schedule (or sick reports, leave) to see. */
+export function ChildPicker({ students, selectedId, onSelect, legend }: ChildPickerProps) {
   const { t } = useTranslation();
   const name = useId();
   // The choice shows at once; the address (and with it selectedId) follows a moment later.
@@ -18,7 +20,7 @@ export function ChildPicker({ students, selectedId, onSelect }: ChildPickerProps
   const chosen = pending && pending.over === selectedId ? pending.id : selectedId;
   return (
     <fieldset className="child-picker" data-testid="child-picker">
-      <legend className="child-picker__legend">{t('childPicker.legend')}</legend>
+      <legend className="child-picker__legend">{legend ?? t('childPicker.legend')}</legend>
       <div className="child-picker__options">
         {students.map((student) => {
           const id = `${name}-${student.id}`;

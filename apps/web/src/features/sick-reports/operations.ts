@@ -1,0 +1,44 @@
+import { graphql } from '../../gql';
+
+export const SickReportFieldsFragment = graphql(`
+  fragment SickReportFields on SickReport {
+    id
+    studentId
+    studentName
+    fromDate
+    toDate
+    fromTime
+    toTime
+    channel
+    reportedBy
+    note
+    createdAt
+    withdrawnAt
+    coveredLessonCount
+    canWithdraw
+  }
+`);
+
+export const SickReportsDocument = graphql(`
+  query SickReports($studentId: ID!) {
+    sickReports(studentId: $studentId) {
+      ...SickReportFields
+    }
+  }
+`);
+
+export const ReportSickDocument = graphql(`
+  mutation ReportSick($input: SickReportInput!) {
+    reportSick(input: $input) {
+      ...SickReportFields
+    }
+  }
+`);
+
+export const WithdrawSickReportDocument = graphql(`
+  mutation WithdrawSickReport($id: ID!) {
+    withdrawSickReport(id: $id) {
+      ...SickReportFields
+    }
+  }
+`);

@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './support/test';
+import { apiLogin, graphql, login } from './support/app';
+
+interface StudentFigures {
+  studentAbsenceStatistics: { total: { absencePercent: number } };
+}
+
+/** "5,8 %" as the Swedish interface writes it (Intl puts a no-break space before the sign). */
+const swedishPercent = (value: number) => new RegExp(`^${String(value).replace('.', ',')}\\s%$`);
+
+/** The numbers of one column, top to bottom ("12,5 %" → 12.5). */
+async function columnNumbers(table: Locator, column: string): Promise<number[]> {
+  const texts = await table.locator(`tbody td[data-column="${column}"]`).allInnerTexts();
+  return texts.map((text) => Number(text.replace(/[\s%]/g, '').replace(',', '.')));
+}
+
+const isSorted = (values: number[], direction: 'asc' | 'desc') =>
+  values.every((value, index) => index === 0 || (direction === 'asc' ? values[index - 1]! <= value : values[index - 1]! >= value));
+
+test.describe('absence statistics', () => {
+  test('a guardian sees the charts and tables of each child, and the figures follow the child', async ({ page, request }) => {
+    const token = await apiLogin(request, 'vardnadshavare');
+    const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+    const students = me.data?.me.students ?? [];
+    expect(students).toHaveLength(2);
+    const termPercent = async (id: string) => {
+      const result = await graphql<StudentFigures>(
+        request,
+        'query ($id: ID!) { studentAbsenceStatistics(studentId: $id, range: { period: TERM }) { total { absencePercent } } }',
+        { id },
+        token,
+      );
+      const value = result.data?.studentAbsenceStatistics.total.absencePercent;
+      if (value === undefined) throw new Error(JSON.stringify(result.errors));
+      return value;
+    };
+    const [first, second] = [await termPercent(students[0]!.id), await termPercent(students[1]!.id)];
+    // The demo's two children have different absence, so switching must show other figures.
+    expect(first).not.toBe(second);
+
+    await login(page, 'vardnadshavare');
+    await page.getByRole('navigation').getByRole('link', { name: 'Frånvaro' }).click();
+    await expect(page).toHaveURL(/\/franvaro/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Frånvaro' })).toBeVisible();
+    const picker = page.getByRole('group', { name: 'Visa frånvaro för' });
+    await expect(picker.getByRole('radio')).toHaveCount(2);
+    await expect(page.getByTestId('absence-percent')).toHaveText(swedishPercent(first));
+    await expect(page.getByTestId('not-taken')).toBeVisible();
+
+    for (const chart of ['week-chart', 'subject-chart', 'weekday-chart']) {
+      const figure = page.getByTestId(chart);
+      await expect(figure.locator('.recharts-bar-rectangle').first()).toBeVisible();
+      // The same numbers as a table: hidden to the eye until asked for, read by screen readers always.
+      await expect(figure.getByRole('table')).toBeAttached();
+      await expect(figure.getByRole('table')).not.toBeInViewport();
+    }
+    const weekChart = page.getByTestId('week-chart');
+    await weekChart.getByRole('button', { name: 'Visa som tabell' }).click();
+    await expect(weekChart.getByRole('button', { name: 'Dölj tabell' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(weekChart.getByRole('table')).toBeVisible();
+    await expect(weekChart.getByRole('table').getByRole('row', { name: /v\. 48/ })).toBeVisible();
+
+    await picker.getByRole('radio').nth(1).check();
+    await expect(page).toHaveURL(/[?&]elev=/);
+    await expect(page.getByTestId('absence-percent')).toHaveText(swedishPercent(second));
+
+    // A week: other dates, told in words.
+    await page.getByLabel('Period').selectOption('WEEK');
+    await expect(page.getByTestId('period-shown')).toHaveText(/^Visar 23\s?–\s?29 november 2026$/);
+  });
+
+  test('a custom range longer than allowed is refused before asking the server', async ({ page }) => {
+    await login(page, 'elev');
+    await page.goto('/franvaro');
+    await page.getByLabel('Period').selectOption('CUSTOM');
+    await page.getByLabel('Från och med').fill('2025-01-01');
+    await page.getByLabel('Till och med').fill('2026-11-25');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect(page.getByText('Intervallet får vara högst 400 dagar.')).toBeVisible();
+    await expect(page.getByLabel('Från och med')).toBeFocused();
+    await page.getByLabel('Från och med').fill('2026-09-01');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect(page.getByTestId('period-shown')).toHaveText(/^Visar 1 september\s?–\s?25 november 2026$/);
+    await expect(page.getByTestId('absence-summary')).toBeVisible();
+  });
+
+  test('a mentor sorts the class table, opens a student and exports CSV for Excel', async ({ page }) => {
+    await login(page, 'mentor');
+    await page.goto('/grupper');
+    await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
+    await page.getByTestId('class-absence-link').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Frånvaro i 8A' })).toBeVisible();
+    const table = page.getByTestId('class-absence-table').getByRole('table');
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+
+    const absenceHeader = table.getByRole('columnheader', { name: 'Frånvaro', exact: true });
+    await expect(absenceHeader).toHaveAttribute('aria-sort', 'descending');
+    const initial = await columnNumbers(table, 'absence');
+    expect(initial.length).toBeGreaterThan(5);
+    expect(new Set(initial).size).toBeGreaterThan(1);
+    expect(isSorted(initial, 'desc')).toBe(true);
+
+    await absenceHeader.getByRole('button').click();
+    await expect(absenceHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(isSorted(await columnNumbers(table, 'absence'), 'asc')).toBe(true);
+    await expect(table.getByRole('columnheader', { name: 'Ogiltig', exact: true })).toHaveAttribute('aria-sort', 'none');
+
+    const lateHeader = table.getByRole('columnheader', { name: 'Sena ankomster', exact: true });
+    await lateHeader.getByRole('button').click();
+    await expect(lateHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(absenceHeader).toHaveAttribute('aria-sort', 'none');
+    expect(isSorted(await columnNumbers(table, 'late'), 'desc')).toBe(true);
+
+    // Name search narrows the rows.
+    const firstName = (await table.locator('tbody th').first().innerText()).trim();
+    await page.getByLabel('Sök på namn').fill(firstName);
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await page.getByLabel('Sök på namn').fill('');
+    await expect(table.locator('tbody tr')).toHaveCount(initial.length);
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportera CSV' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^franvaro-8A-.*\.csv$/);
+    const path = await download.path();
+    const bytes = await readFile(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(initial.length + 2);
+    expect(text).not.toMatch(/[^\r]\n/);
+    expect(lines[0]).toMatch(/^"Elev";"Nivå";"Frånvaro";"Ogiltig";"Sena ankomster";"Lektioner utan närvaro";/);
+    expect(text).toMatch(/"\d+,\d"/);
+    expect(text).not.toMatch(/"\d+\.\d"/);
+
+    // Through to one student's own view.
+    await table.locator('tbody th').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/elev\/[^/]+\/franvaro/);
+    await expect(page.getByTestId('statistics-student')).toContainText('8A');
+    await expect(page.getByTestId('week-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  });
+
+  test('a principal sees the school by week and class; an administrator chooses the school and sees the CSN list', async ({ page }) => {
+    await login(page, 'rektor');
+    await page.getByRole('navigation').getByRole('link', { name: 'Skolans frånvaro' }).click();
+    await expect(page.getByTestId('statistics-school')).toHaveText('Ekbackeskolan');
+    // A whole school's term is the heaviest query (several seconds on the in-memory database).
+    await expect(page.getByTestId('school-week-chart').locator('.recharts-bar-rectangle').first()).toBeVisible({ timeout: 30_000 });
+    const classes = page.getByTestId('school-absence-table').getByRole('table');
+    await expect(classes.locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByTestId('csn-report')).toHaveCount(0);
+    await page.getByLabel('Visa bara de över varningsgränsen').check();
+    const flagged = classes.locator('tbody tr[data-level]');
+    for (const level of await flagged.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-level')))) {
+      expect(level).not.toBe('OK');
+    }
+    await page.getByRole('button', { name: /^(Logga ut)$/ }).click();
+
+    await login(page, 'admin');
+    await page.goto('/skola/franvaro');
+    await page.getByLabel('Skola', { exact: true }).selectOption({ label: 'Insyns gymnasium' });
+    await expect(page.getByTestId('statistics-school')).toHaveText('Insyns gymnasium');
+    const csn = page.getByTestId('csn-report');
+    await expect(csn.getByRole('table')).toBeVisible({ timeout: 30_000 });
+    await expect(csn.getByLabel('Månad')).toHaveValue('2026-11');
+    await csn.getByLabel('Månad').fill('2026-10');
+    await expect(csn.getByRole('table')).toHaveAccessibleName('CSN-rapport 2026-10');
+  });
+});
