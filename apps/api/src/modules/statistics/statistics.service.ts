@@ -4,6 +4,8 @@
 import {
   absenceLevel,
   DEFAULT_CSN_THRESHOLD_MINUTES,
+  emptyFigures,
+  percentOf,
   formatIsoWeek,
   isIsoDate,
   statisticsRange,
@@ -119,19 +121,6 @@ const pickFigures = (row: AbsenceFigures): AbsenceFigures => ({
   notTakenMinutes: row.notTakenMinutes,
 });
 
-const EMPTY: AbsenceFigures = {
-  lessons: 0,
-  scheduledMinutes: 0,
-  recordedMinutes: 0,
-  absentMinutes: 0,
-  validAbsentMinutes: 0,
-  unexcusedAbsentMinutes: 0,
-  lateCount: 0,
-  lateMinutes: 0,
-  notTakenLessons: 0,
-  notTakenMinutes: 0,
-};
-
 export interface SubjectFigures {
   subjectCode: string;
   nameSv: string;
@@ -188,13 +177,13 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
     ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.now)),
     allSubjects(ctx),
   ]);
-  const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? EMPTY);
+  const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
   return {
     studentId,
     ...span,
     thresholds,
     total,
-    level: absenceLevel(percent(total.absentMinutes, total), thresholds),
+    level: absenceLevel(percentOf(total.absentMinutes, total), thresholds),
     bySubject: bySubject(
       rows.filter((row) => row.dimension === 'SUBJECT'),
       subjects,
@@ -209,9 +198,6 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
       .sort((a, b) => a.weekday - b.weekday),
   };
 }
-
-const percent = (minutes: number, figures: AbsenceFigures) =>
-  figures.recordedMinutes === 0 ? 0 : Math.round((1000 * minutes) / figures.recordedMinutes) / 10;
 
 function weekFigures(row: AbsenceFigures & { isoYear: number | null; isoWeek: number | null }): WeekFigures {
   const week = { isoYear: row.isoYear ?? 0, isoWeek: row.isoWeek ?? 0 };
@@ -252,17 +238,17 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.now)),
     allSubjects(ctx),
   ]);
-  let total = EMPTY;
+  let total = emptyFigures();
   const students = members.map((member) => {
     const own = rows.filter((row) => row.studentId === member.id);
-    const figures = pickFigures(own.find((row) => row.subjectId === null) ?? EMPTY);
+    const figures = pickFigures(own.find((row) => row.subjectId === null) ?? emptyFigures());
     total = sumFigures(total, figures);
     return {
       studentId: member.id,
       firstName: member.firstName,
       lastName: member.lastName,
       total: figures,
-      level: absenceLevel(percent(figures.absentMinutes, figures), thresholds),
+      level: absenceLevel(percentOf(figures.absentMinutes, figures), thresholds),
       bySubject: bySubject(
         own.filter((row) => row.subjectId !== null),
         subjects,
@@ -339,7 +325,7 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
     _count: { studentId: true },
   });
   const memberCount = new Map(members.map((row) => [row.groupId, row._count.studentId]));
-  const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? EMPTY);
+  const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
   return {
     schoolId,
     schoolName: school.name,
@@ -355,7 +341,7 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
           className: classes.get(row.classId as string) ?? '—',
           students: memberCount.get(row.classId as string) ?? 0,
           figures,
-          level: absenceLevel(percent(figures.absentMinutes, figures), thresholds),
+          level: absenceLevel(percentOf(figures.absentMinutes, figures), thresholds),
         };
       })
       .sort((a, b) => a.className.localeCompare(b.className, 'sv', { numeric: true })),
