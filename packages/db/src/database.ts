@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 
@@ -14,6 +14,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The adapter factory the migration engine talks through (the same connection for PGlite). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Embedded only: the whole data directory as a tarball, to open copies of it (`OpenOptions.initialData`). */
+  readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,8 @@ export function describeLocation(location: DatabaseLocation): string {
 export interface OpenOptions {
   /** called for every statement sent to a PostgreSQL server (benchmarks count round trips with it) */
   onQuery?: () => void;
+  /** Embedded in memory only: start from this data directory (an earlier `dumpDataDir()`) instead of an empty one. */
+  initialData?: Blob;
 }
 
 export async function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Promise<Database> {
@@ -49,12 +53,12 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
         };
       });
     }
-    const adapterFactory = new PrismaPg(pool);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const clientFactory = new PrismaPg(pool);
+    const prisma = new PrismaClient({ adapter: clientFactory });
     return {
       location,
       prisma,
-      adapterFactory,
+      adapterFactory: wholeScripts(clientFactory, pool),
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -62,7 +66,8 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
     };
   }
   if (location.kind === 'pglite') mkdirSync(location.dataDir, { recursive: true });
-  const pglite = new PGlite(location.kind === 'pglite' ? location.dataDir : undefined);
+  if (options.initialData && location.kind !== 'memory') throw new Error('initialData is for an embedded database in memory');
+  const pglite = new PGlite({ dataDir: location.kind === 'pglite' ? location.dataDir : undefined, loadDataDir: options.initialData });
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
@@ -70,10 +75,31 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
     location,
     prisma,
     adapterFactory,
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
     },
+  };
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script one statement at a time, cut at every ';', which cuts a
+ * function body apart. The server takes a whole script as one simple query (and runs it in one
+ * implicit transaction), so it is sent like that.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const whole = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+    Object.assign(adapter, {
+      executeScript: async (script: string) => {
+        await pool.query(script);
+      },
+    });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => whole(await factory.connect()),
+    connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
   };
 }
 
