@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts'],
+          globalSetup: ['apps/api/src/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

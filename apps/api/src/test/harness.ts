@@ -1,12 +1,13 @@
 // Test servers on a real database: embedded PGlite in memory, or a database of their own on the
 // PostgreSQL server at 127.0.0.1:5432. Requests go over HTTP through the real stack.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPendingMigrations, openDatabase, type Database, type DatabaseLocation } from '@insyn/db';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { seedDemoData } from '../../../../prisma/seed/generate.ts';
 import { createServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -46,34 +47,99 @@ export interface TestServerOptions {
   database?: DatabaseLocation;
 }
 
+const STANDARD_STUDENTS = 150;
+const STANDARD_TODAY = '2026-11-25';
+
 let demoHash: Promise<string> | undefined;
+
+/** The standard test school: migrated and seeded (seeding takes seconds; copying it, a fraction of that). */
+async function seedStandardSchool(db: Database, students = STANDARD_STUDENTS, today = STANDARD_TODAY): Promise<void> {
+  await applyPendingMigrations(db.adapterFactory);
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  await seedDemoData(db.prisma, { students, seed: 7, today, passwordHash: await demoHash });
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** made once per run by test/global-setup.ts */
+    standardSchool: StandardSchoolTemplates;
+  }
+}
+
+export interface StandardSchoolTemplates {
+  /** a database on the PostgreSQL server to create others from (CREATE DATABASE … TEMPLATE) */
+  postgresTemplate: string;
+  /** a file holding an embedded database's data directory (PGlite's dumpDataDir) */
+  embeddedDump: string;
+}
+
+/** Seeds the standard school once, as a template database and a dumped embedded data directory. */
+export async function createStandardSchoolTemplates(): Promise<StandardSchoolTemplates> {
+  const postgresTemplate = `insyn_test_${randomBytes(6).toString('hex')}`;
+  const embeddedDump = join(await mkdtemp(join(tmpdir(), 'insyn-template-')), 'standard-school.tar');
+  const embedded = async () => {
+    const db = await openDatabase({ kind: 'memory' });
+    try {
+      await seedStandardSchool(db);
+      if (!db.dumpDataDir) throw new Error('an embedded database can dump its data directory');
+      // The dump is of the files: everything must be written to them first.
+      await db.prisma.$executeRawUnsafe('CHECKPOINT');
+      await writeFile(embeddedDump, Buffer.from(await (await db.dumpDataDir()).arrayBuffer()));
+    } finally {
+      await db.close();
+    }
+  };
+  const server = async () => {
+    await adminQuery(`CREATE DATABASE ${postgresTemplate}`);
+    const db = await openDatabase(postgresLocation(postgresTemplate));
+    try {
+      await seedStandardSchool(db);
+    } finally {
+      await db.close();
+    }
+    await withAdminClient((client) => untilDisconnected(client, postgresTemplate));
+  };
+  await Promise.all([embedded(), server()]);
+  return { postgresTemplate, embeddedDump };
+}
+
+export async function removeStandardSchoolTemplates(templates: StandardSchoolTemplates): Promise<void> {
+  await removeTestDatabase(postgresLocation(templates.postgresTemplate));
+  await rm(join(templates.embeddedDump, '..'), { recursive: true, force: true });
+}
+
+let embeddedTemplate: Promise<Blob> | undefined;
 
 /**
  * A server on a fresh database filled with a small, deterministic demo school, or (with `database`) on
- * the database an earlier server left behind.
+ * the database an earlier server left behind. The standard school is copied from the run's templates
+ * where there are some (vitest's global setup for the API tests makes them).
  */
 export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
-  const today = options.today ?? '2026-11-25';
+  const today = options.today ?? STANDARD_TODAY;
+  const students = options.students ?? STANDARD_STUDENTS;
+  const templates = students === STANDARD_STUDENTS && today === STANDARD_TODAY ? inject('standardSchool') : undefined;
   let location: DatabaseLocation = { kind: 'memory' };
+  let initialData: Blob | undefined;
   let dropDatabase = async () => {};
   if (options.database) {
     location = options.database;
   } else if (kind === 'postgres') {
     const name = `insyn_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    location = { kind: 'postgres', url: url.toString() };
+    // Copying a template needs nobody else connected to it; each copy is made by this statement alone.
+    await adminQuery(templates ? `CREATE DATABASE ${name} TEMPLATE ${templates.postgresTemplate}` : `CREATE DATABASE ${name}`);
+    location = postgresLocation(name);
     if (!options.keepDatabase) dropDatabase = () => removeTestDatabase(location);
   } else if (options.keepDatabase) {
     location = { kind: 'pglite', dataDir: await mkdtemp(join(tmpdir(), 'insyn-test-')) };
+  } else if (templates) {
+    const dump = templates.embeddedDump;
+    embeddedTemplate ??= readFile(dump).then((bytes) => new Blob([bytes]));
+    initialData = await embeddedTemplate;
   }
-  const db = await openDatabase(location);
-  if (!options.database) {
-    await applyPendingMigrations(db.adapterFactory);
-    demoHash ??= hashPassword(DEMO_PASSWORD);
-    await seedDemoData(db.prisma, { students: options.students ?? 150, seed: 7, today, passwordHash: await demoHash });
-  }
+  const db = await openDatabase(location, { initialData });
+  const copied = location.kind === 'postgres' ? Boolean(templates) : initialData !== undefined;
+  if (!options.database && !copied) await seedStandardSchool(db, students, today);
   // The school's clock stands at 10:30 on `today` (a Wednesday by default), whatever day the tests run.
   const config = {
     ...loadConfig(
@@ -107,36 +173,46 @@ export async function removeTestDatabase(location: DatabaseLocation): Promise<vo
   if (location.kind === 'postgres') {
     const name = new URL(location.url).pathname.slice(1);
     if (!/^insyn_test_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      // pg's pool.end() resolves once it has asked its connections to close, not once the server has closed
-      // them; forcing the drop before then makes those connections fail with an unhandled error in the test
-      // process. Give them a moment to go.
-      for (let wait = 0; wait < 100; wait++) {
-        const { rows } = await client.query<{ open: number }>('SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [
-          name,
-        ]);
-        if ((rows[0]?.open ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    await withAdminClient(async (client) => {
+      await untilDisconnected(client, name);
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
+    });
   } else if (location.kind === 'pglite') {
     await rm(location.dataDir, { recursive: true, force: true });
   }
 }
 
-async function adminQuery(sql: string): Promise<void> {
+function postgresLocation(name: string): DatabaseLocation {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { kind: 'postgres', url: url.toString() };
+}
+
+/**
+ * pg's pool.end() resolves once it has asked its connections to close, not once the server has closed
+ * them; dropping or copying the database before then fails (or makes those connections fail with an
+ * unhandled error in the test process). Give them a moment to go.
+ */
+async function untilDisconnected(client: pg.Client, name: string): Promise<void> {
+  for (let wait = 0; wait < 100; wait++) {
+    const { rows } = await client.query<{ open: number }>('SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [name]);
+    if ((rows[0]?.open ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  await withAdminClient((client) => client.query(sql));
 }
 
 export interface GraphQLResult<T = Record<string, unknown>> {

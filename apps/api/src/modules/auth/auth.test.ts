@@ -151,7 +151,7 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
 describe('production settings', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('pglite', { students: 100, env: { NODE_ENV: 'production' } });
+    server = await startTestServer('pglite', { env: { NODE_ENV: 'production' } });
   });
   afterAll(() => server?.stop());
 
