@@ -32,8 +32,9 @@ const FORGOTTEN_PER_MILLE = 12;
 const RECENT_FORGOTTEN_PER_MILLE = 150;
 // Outcomes in the SQL: 0 present, 1 late, 2 unexcused absence, 3 sick (valid), 4 leave (valid).
 
-export async function recordAttendance(prisma: PrismaClient, seed: number, term: CalendarTerm, today: string): Promise<void> {
-  const pastDays = termSchoolDays(term).filter((day) => day < today);
+/** Roll calls for the school days of `terms` (in order) before `today`. */
+export async function recordAttendance(prisma: PrismaClient, seed: number, terms: readonly CalendarTerm[], today: string): Promise<void> {
+  const pastDays = terms.flatMap(termSchoolDays).filter((day) => day < today);
   if (pastDays.length === 0) return;
   const end = addDaysIso(pastDays[pastDays.length - 1] as string, 1);
   await takeRollCalls(prisma, seed, pastDays[0] as string, end, today);

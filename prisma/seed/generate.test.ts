@@ -289,3 +289,45 @@ describe('seedDemoData', () => {
     expect(myndig?.guardianships.map((g) => g.guardianId)).toContain(myndig?.consents[0]?.guardianId);
   });
 });
+
+describe('seedDemoData in the spring term', () => {
+  const SPRING_TODAY = '2027-03-17';
+
+  it('writes lessons and attendance for the autumn term too, each lesson in a series of its own term', async () => {
+    const spring = await openDatabase({ kind: 'memory' });
+    try {
+      await applyPendingMigrations(spring.adapterFactory);
+      const springSummary = await seedDemoData(spring.prisma, { ...OPTIONS, students: 100, today: SPRING_TODAY });
+      expect(springSummary.term.kind).toBe('SPRING');
+      expect(springSummary.lessonTerms.map((t) => t.kind)).toEqual(['AUTUMN', 'SPRING']);
+
+      const perTerm = await spring.prisma.$queryRawUnsafe<{ kind: string; series: bigint; lessons: bigint; attendance: bigint }[]>(
+        `SELECT t."kind",
+                (SELECT count(*) FROM "LessonSeries" s WHERE s."termId" = t."id") AS series,
+                (SELECT count(*) FROM "Lesson" l JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS lessons,
+                (SELECT count(*) FROM "Attendance" a JOIN "Lesson" l ON l."id" = a."lessonId"
+                   JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS attendance
+         FROM "Term" t ORDER BY t."startDate"`,
+      );
+      expect(perTerm.map((t) => t.kind)).toEqual(['AUTUMN', 'SPRING']);
+      for (const term of perTerm) {
+        expect(term.series).toBeGreaterThan(0n);
+        expect(term.lessons).toBeGreaterThan(0n);
+        expect(term.attendance).toBeGreaterThan(0n);
+      }
+      // The same weekly schedule in both terms.
+      expect(perTerm[0]?.series).toBe(perTerm[1]?.series);
+      expect(springSummary.counts.lessonSeries).toBe(Number(perTerm[0]?.series) * 2);
+      expect(springSummary.counts.attendance).toBe(Number(perTerm[0]?.attendance) + Number(perTerm[1]?.attendance));
+
+      expect(await spring.prisma.attendance.count({ where: { lesson: { date: { gte: new Date(SPRING_TODAY) } } } })).toBe(0);
+      // Every lesson, and so every roll call, is dated inside the term of its series.
+      const outsideTerm = `
+        SELECT 1 FROM "Lesson" l JOIN "LessonSeries" s ON s."id" = l."seriesId" JOIN "Term" t ON t."id" = s."termId"
+        WHERE l."date" < t."startDate" OR l."date" > t."endDate"`;
+      expect(await count(spring, outsideTerm)).toBe(0);
+    } finally {
+      await spring.close();
+    }
+  });
+});

@@ -1,9 +1,9 @@
 // The demo data generator: a made-up municipality with a compulsory and an upper-secondary school,
-// their students, guardians and staff, this term's schedule and the attendance so far.
+// their students, guardians and staff, the schedule of the school year up to this term and the attendance so far.
 // The same seed, size and `today` always give the same database.
 import type { PrismaClient } from '@insyn/db';
 import { isAdultOn } from '@insyn/domain';
-import type { CalendarTermKind } from '@insyn/domain';
+import type { CalendarTerm, CalendarTermKind } from '@insyn/domain';
 import { recordAttendance } from './attendance.ts';
 import { dbDate } from './dates.ts';
 import { applyLessonChanges, insertLessons } from './lessons.ts';
@@ -19,7 +19,10 @@ export interface SeedOptions {
   /** students in total, about 60 % in the compulsory school; 100 to 50 000 */
   students: number;
   seed: number;
-  /** `YYYY-MM-DD`: lessons cover the term around it, attendance the school days before it */
+  /**
+   * `YYYY-MM-DD`: lessons cover the school year from its start to the end of the term around it,
+   * attendance the school days before it
+   */
   today: string;
   /** one Argon2id hash shared by every demo account (hashing per account would take minutes) */
   passwordHash: string;
@@ -47,10 +50,19 @@ export interface SeedCounts {
   accounts: number;
 }
 
+export interface SummaryTerm {
+  kind: CalendarTermKind;
+  startDate: string;
+  endDate: string;
+}
+
 export interface SeedSummary {
   organisation: string;
   schoolYear: string;
-  term: { kind: CalendarTermKind; startDate: string; endDate: string };
+  /** the term around `today` */
+  term: SummaryTerm;
+  /** the terms with lessons, `term` last */
+  lessonTerms: SummaryTerm[];
   counts: SeedCounts;
   demoLogins: DemoLogin[];
 }
@@ -75,9 +87,16 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
 
   const world = await step('build in memory', () => buildWorld({ students, seed, today }));
   await step('write people, groups and schedule', () => writeWorld(prisma, world, passwordHash));
-  await step('lessons', () => insertLessons(prisma, seed, world.currentTerm.id, world.currentTerm.term));
+  await step('lessons', () => insertLessons(prisma, seed, world.lessonTerms));
   await step('lesson changes', () => applyLessonChanges(prisma, world.lessonChanges));
-  await step('attendance', () => recordAttendance(prisma, seed, world.currentTerm.term, today));
+  await step('attendance', () =>
+    recordAttendance(
+      prisma,
+      seed,
+      world.lessonTerms.map((t) => t.term),
+      today,
+    ),
+  );
   // Fresh planner statistics: without them (and autovacuum may be off) PostgreSQL plans the first
   // queries on millions of rows as if the tables were empty.
   await step('analyze', () => prisma.$executeRawUnsafe('ANALYZE'));
@@ -86,7 +105,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   return {
     organisation: world.organisation.name,
     schoolYear: world.calendar.name,
-    term: { kind: world.currentTerm.term.kind, startDate: world.currentTerm.term.startDate, endDate: world.currentTerm.term.endDate },
+    term: summaryTerm(world.currentTerm.term),
+    lessonTerms: world.lessonTerms.map((t) => summaryTerm(t.term)),
     counts,
     demoLogins: world.demoLogins,
   };
@@ -224,9 +244,10 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     uuid('guardianId', (a) => a.guardianId ?? null),
     uuid('staffId', (a) => a.staffId ?? null),
   ]);
-  await insertRows(sql, 'LessonSeries', world.series, [
+  const series = world.lessonTerms.flatMap((t) => t.series.map((s) => ({ ...s, termId: t.id })));
+  await insertRows(sql, 'LessonSeries', series, [
     id,
-    uuid('termId', () => world.currentTerm.id),
+    uuid('termId', (s) => s.termId),
     uuid('groupId', (s) => s.groupId),
     uuid('subjectId', (s) => s.subjectId),
     int('weekday', (s) => s.weekday),
@@ -237,10 +258,12 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
   await insertRows(
     sql,
     'LessonSeriesTeacher',
-    world.series.flatMap((s) => s.teacherIds.map((staffId) => ({ seriesId: s.id, staffId }))),
+    series.flatMap((s) => s.teacherIds.map((staffId) => ({ seriesId: s.id, staffId }))),
     [uuid('seriesId', (t) => t.seriesId), uuid('staffId', (t) => t.staffId)],
   );
 }
+
+const summaryTerm = ({ kind, startDate, endDate }: CalendarTerm): SummaryTerm => ({ kind, startDate, endDate });
 
 async function countRows(prisma: PrismaClient, world: World, today: string): Promise<SeedCounts> {
   const [lessons, cancelledLessons, changedLessons, lessonsWithoutRollCall, attendance] = await Promise.all([
@@ -261,7 +284,7 @@ async function countRows(prisma: PrismaClient, world: World, today: string): Pro
     staff: world.staff.length,
     staffDuties: world.duties.length,
     groupMemberships: world.memberships.length,
-    lessonSeries: world.series.length,
+    lessonSeries: world.lessonTerms.reduce((sum, t) => sum + t.series.length, 0),
     lessons,
     cancelledLessons,
     changedLessons,

@@ -1,4 +1,4 @@
-// The dated lessons of the term, made in SQL from the lesson series and the term's school days.
+// The dated lessons of the terms, made in SQL from each term's lesson series and school days.
 import type { PrismaClient } from '@insyn/db';
 import { termSchoolDays } from '@insyn/domain';
 import type { CalendarTerm } from '@insyn/domain';
@@ -15,30 +15,35 @@ const DAYS_PER_STATEMENT = 10;
  * is the school day's local midnight plus the series' minutes: exact, because clocks change on
  * Sunday nights and lessons are on weekdays.
  */
-export async function insertLessons(prisma: PrismaClient, seed: number, termId: string, term: CalendarTerm): Promise<void> {
+export async function insertLessons(
+  prisma: PrismaClient,
+  seed: number,
+  terms: readonly { id: string; term: CalendarTerm }[],
+): Promise<void> {
   const columns = ['date', 'int', 'timestamptz'];
-  const days = chunked(termSchoolDays(term), DAYS_PER_STATEMENT);
   await prisma.$transaction(async (tx) => {
     await withIndexesDeferred(tx, 'Lesson', async () => {
-      for (const chunk of days) {
-        const values = chunk.flatMap((day) => [day, isoWeekday(day), schoolInstant(day, 0).toISOString()]);
-        await tx.$executeRawUnsafe(
-          `WITH dated AS MATERIALIZED (
-             SELECT s."id" AS series_id, s."groupId", s."subjectId", s."room", d.day,
-                    d.midnight + s."startMinute" * INTERVAL '1 minute' AS starts_at,
-                    d.midnight + (s."startMinute" + s."durationMinutes") * INTERVAL '1 minute' AS ends_at,
-                    md5('lesson:' || $1::text || ':' || s."id" || ':' || to_char(d.day, 'YYYY-MM-DD')) AS hash
-             FROM "LessonSeries" s
-             JOIN (VALUES ${valuesPlaceholders(chunk.length, columns, 2)}) AS d(day, weekday, midnight) ON d.weekday = s."weekday"
-             WHERE s."termId" = $2::uuid
-           )
-           INSERT INTO "Lesson" ("id", "seriesId", "groupId", "subjectId", "date", "startsAt", "endsAt", "room", "status")
-           SELECT ${uuidFromMd5('hash')}, series_id, "groupId", "subjectId", day, starts_at, ends_at, "room", 'SCHEDULED'::"LessonStatus"
-           FROM dated`,
-          String(seed),
-          termId,
-          ...values,
-        );
+      for (const { id: termId, term } of terms) {
+        for (const chunk of chunked(termSchoolDays(term), DAYS_PER_STATEMENT)) {
+          const values = chunk.flatMap((day) => [day, isoWeekday(day), schoolInstant(day, 0).toISOString()]);
+          await tx.$executeRawUnsafe(
+            `WITH dated AS MATERIALIZED (
+               SELECT s."id" AS series_id, s."groupId", s."subjectId", s."room", d.day,
+                      d.midnight + s."startMinute" * INTERVAL '1 minute' AS starts_at,
+                      d.midnight + (s."startMinute" + s."durationMinutes") * INTERVAL '1 minute' AS ends_at,
+                      md5('lesson:' || $1::text || ':' || s."id" || ':' || to_char(d.day, 'YYYY-MM-DD')) AS hash
+               FROM "LessonSeries" s
+               JOIN (VALUES ${valuesPlaceholders(chunk.length, columns, 2)}) AS d(day, weekday, midnight) ON d.weekday = s."weekday"
+               WHERE s."termId" = $2::uuid
+             )
+             INSERT INTO "Lesson" ("id", "seriesId", "groupId", "subjectId", "date", "startsAt", "endsAt", "room", "status")
+             SELECT ${uuidFromMd5('hash')}, series_id, "groupId", "subjectId", day, starts_at, ends_at, "room", 'SCHEDULED'::"LessonStatus"
+             FROM dated`,
+            String(seed),
+            termId,
+            ...values,
+          );
+        }
       }
     });
     await withIndexesDeferred(tx, 'LessonTeacher', async () => {
@@ -48,8 +53,8 @@ export async function insertLessons(prisma: PrismaClient, seed: number, termId: 
          FROM "Lesson" l
          JOIN "LessonSeries" s ON s."id" = l."seriesId"
          JOIN "LessonSeriesTeacher" st ON st."seriesId" = s."id"
-         WHERE s."termId" = $1::uuid`,
-        termId,
+         WHERE s."termId" = ANY($1::uuid[])`,
+        terms.map((t) => t.id),
       );
     });
   }, BULK_TRANSACTION);

@@ -124,6 +124,8 @@ async function main(): Promise<number> {
     console.log(
       `\n${summary.organisation}, läsår ${summary.schoolYear}, ${summary.term.kind} term ${summary.term.startDate} – ${summary.term.endDate}`,
     );
+    const lessonTerms = summary.lessonTerms.map((t) => `${t.kind} ${t.startDate} – ${t.endDate}`).join(', ');
+    console.log(`Lessons in ${lessonTerms}; attendance before ${args.today}`);
     for (const [name, count] of Object.entries(summary.counts)) console.log(`  ${name.padEnd(24)} ${count.toLocaleString('en-US')}`);
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const login of summary.demoLogins)

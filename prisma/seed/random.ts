@@ -40,3 +40,13 @@ export class SeededRandom {
     return this.faker.helpers.shuffle([...items]);
   }
 }
+
+/**
+ * A version-4-shaped UUID from md5 of a text: for ids that must follow from other ids rather than from
+ * a stream's position, as `uuidFromMd5` does in SQL.
+ */
+export function uuidFromText(text: string): string {
+  const hex = createHash('md5').update(text).digest('hex');
+  const variant = '89ab'.charAt(Number.parseInt(hex.charAt(16), 16) % 4);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -22,7 +22,7 @@ import type {
   StudentRecord,
 } from './model.ts';
 import { PersonFactory, SignatureRegistry, UsernameRegistry } from './people.ts';
-import { SeededRandom } from './random.ts';
+import { SeededRandom, uuidFromText } from './random.ts';
 import { buildSchoolTeaching } from './schools.ts';
 import type { SchoolTeaching } from './schools.ts';
 
@@ -39,8 +39,14 @@ export interface World {
   calendar: SchoolYearCalendar;
   schoolYearId: string;
   terms: { id: string; term: CalendarTerm; breakIds: string[] }[];
-  /** the term that gets lesson series and lessons */
+  /** the term around `today` */
   currentTerm: { id: string; term: CalendarTerm };
+  /**
+   * The terms that get lesson series and lessons: from the start of the school year up to the current
+   * one, each with the same weekly schedule. The current term's series are `series`; an earlier term's
+   * have ids derived from those and the term's, so that adding a term changes no other id.
+   */
+  lessonTerms: { id: string; term: CalendarTerm; series: SeriesRecord[] }[];
   subjects: (SubjectDefinition & { id: string })[];
   courses: (CourseDefinition & { id: string; subjectId: string })[];
   classes: ClassRecord[];
@@ -52,6 +58,7 @@ export interface World {
   duties: DutyRecord[];
   groups: GroupRecord[];
   memberships: MembershipRecord[];
+  /** the weekly schedule: the current term's lesson series */
   series: SeriesRecord[];
   accounts: AccountRecord[];
   demoLogins: DemoLogin[];
@@ -203,6 +210,12 @@ export function buildWorld(options: WorldOptions): World {
     protectedStudentIds: demo.protectedStudentIds,
   });
 
+  const lessonTerms = terms.slice(0, current + 1).map((t, index) => ({
+    id: t.id,
+    term: t.term,
+    series: index === current ? series : series.map((s) => ({ ...s, id: uuidFromText(`series:${s.id}:${t.id}`) })),
+  }));
+
   const { accounts, demoLogins } = createAccounts(root.fork('accounts'), families.students, families.guardians, staff, demo);
   const lessonChanges = planLessonChanges({
     random: root.fork('lesson-changes'),
@@ -221,6 +234,7 @@ export function buildWorld(options: WorldOptions): World {
     schoolYearId,
     terms,
     currentTerm: { id: currentTerm.id, term: currentTerm.term },
+    lessonTerms,
     subjects,
     courses,
     classes,
@@ -523,7 +537,8 @@ function buildMemberships(input: {
   for (const group of groups) {
     const isClass = group.kind === 'CLASS';
     const members = isClass ? (classById.get(group.id) as ClassRecord).studentIds : (groupStudentIds.get(group.id) ?? []);
-    const from = isClass ? calendar.startDate : term.startDate;
+    // Teaching groups too from the start of the year: earlier terms have their lessons and roll calls.
+    const from = calendar.startDate;
     for (const studentId of members) {
       const move = group.classId !== null || isClass ? movedOn.get(studentId) : undefined;
       add(group.id, studentId, joinedOn.get(studentId) ?? from, move ? addDaysIso(move[0], -1) : (leftOn.get(studentId) ?? null));
