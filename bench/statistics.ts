@@ -97,7 +97,7 @@ async function main() {
           guardians.map(async (g) => ({
             token: await login(server.url, g.username),
             variables: { s: g.studentId },
-            sql: studentStatisticsSql(g.studentId, span, now),
+            sql: studentStatisticsSql(g.studentId, span, BENCH_DAY, now),
           })),
         ),
       },
@@ -108,7 +108,7 @@ async function main() {
           mentors.map(async (m) => ({
             token: await login(server.url, m.username),
             variables: { c: m.classId },
-            sql: classStatisticsSql(classMembers.get(m.classId) ?? [], span, now),
+            sql: classStatisticsSql(classMembers.get(m.classId) ?? [], span, BENCH_DAY, now),
           })),
         ),
       },
@@ -119,7 +119,7 @@ async function main() {
           principals.map(async (p) => ({
             token: await login(server.url, p.username),
             variables: { s: p.schoolId },
-            sql: schoolStatisticsSql(p.schoolId, span, now),
+            sql: schoolStatisticsSql(p.schoolId, span, BENCH_DAY, now),
           })),
         ),
       },

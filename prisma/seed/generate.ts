@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@insyn/db';
 import { isAdultOn } from '@insyn/domain';
 import type { CalendarTerm, CalendarTermKind } from '@insyn/domain';
+import { withAbsenceDaysDeferred } from './absence-days.ts';
 import { recordAttendance } from './attendance.ts';
 import { dbDate } from './dates.ts';
 import { applyLessonChanges, insertLessons } from './lessons.ts';
@@ -86,17 +87,20 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   };
 
   const world = await step('build in memory', () => buildWorld({ students, seed, today }));
-  await step('write people, groups and schedule', () => writeWorld(prisma, world, passwordHash));
-  await step('lessons', () => insertLessons(prisma, seed, world.lessonTerms));
-  await step('lesson changes', () => applyLessonChanges(prisma, world.lessonChanges));
-  await step('attendance', () =>
-    recordAttendance(
-      prisma,
-      seed,
-      world.lessonTerms.map((t) => t.term),
-      today,
-    ),
-  );
+  // Loaded in bulk, with the absence days summed once at the end rather than once per statement.
+  await withAbsenceDaysDeferred(prisma, async () => {
+    await step('write people, groups and schedule', () => writeWorld(prisma, world, passwordHash));
+    await step('lessons', () => insertLessons(prisma, seed, world.lessonTerms));
+    await step('lesson changes', () => applyLessonChanges(prisma, world.lessonChanges));
+    await step('attendance', () =>
+      recordAttendance(
+        prisma,
+        seed,
+        world.lessonTerms.map((t) => t.term),
+        today,
+      ),
+    );
+  });
   // Fresh planner statistics: without them (and autovacuum may be off) PostgreSQL plans the first
   // queries on millions of rows as if the tables were empty.
   await step('analyze', () => prisma.$executeRawUnsafe('ANALYZE'));

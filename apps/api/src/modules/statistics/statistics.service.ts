@@ -49,7 +49,7 @@ interface SchoolSettings {
 }
 
 /** The range asked for (none: only the thresholds are wanted) and the school's thresholds, in one read of the school (two for a term or year). */
-async function schoolSettings(ctx: RequestContext, range: RangeInput | null, schoolId: string): Promise<SchoolSettings> {
+export async function schoolSettings(ctx: RequestContext, range: RangeInput | null, schoolId: string): Promise<SchoolSettings> {
   const school = await ctx.prisma.school.findUniqueOrThrow({
     where: { id: schoolId },
     select: { organisationId: true, absenceWarningPercent: true, absenceAlarmPercent: true, csnThresholdMinutes: true },
@@ -72,54 +72,44 @@ async function schoolSettings(ctx: RequestContext, range: RangeInput | null, sch
   return { span: result.value, thresholds };
 }
 
+const FIGURE_COLUMNS = Object.keys(emptyFigures()) as (keyof AbsenceFigures)[];
+
 /**
- * The marks: each scheduled lesson that has ended in the range, for each student of its group on that
- * day, with the student's attendance (or none) and the minutes it took. `students` is a SQL condition on m.
+ * Figures per student, school day, subject and school (columns as in AbsenceDay) for `who` in the span:
+ * the days before today as the AbsenceDay table keeps them (triggers update it with every change), and
+ * today's lessons that have ended summed live by absence_day_figures, the SQL function that fills the
+ * table. `who` is the students, as a condition on d."studentId" and as the same students in an array.
  */
-function marks(students: Prisma.Sql, span: DateSpan, now: Date): Prisma.Sql {
-  return Prisma.sql`
-    SELECT m."studentId", l.date, l."subjectId",
-           (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int AS minutes,
-           a.status::text AS status, a."validReason" IS NOT NULL AS valid,
-           CASE a.status
-             WHEN 'ABSENT' THEN (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int
-             WHEN 'LATE' THEN least(greatest(coalesce(a."lateMinutes", 0), 0), (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int)
-             ELSE 0
-           END AS absent
-    FROM "GroupMembership" m
-    JOIN "Lesson" l ON l."groupId" = m."groupId" AND l.date >= m."validFrom" AND (m."validTo" IS NULL OR l.date <= m."validTo")
-    -- A lateral lookup, so both columns of the (lessonId, studentId) index are used for every mark.
-    LEFT JOIN LATERAL (
-      SELECT a.status, a."validReason", a."lateMinutes" FROM "Attendance" a WHERE a."lessonId" = l.id AND a."studentId" = m."studentId"
-    ) a ON true
-    WHERE ${students} AND l.date BETWEEN ${span.from}::date AND ${span.to}::date AND l.status = 'SCHEDULED' AND l."endsAt" <= ${now}`;
+function dayFigures(who: { condition: Prisma.Sql; array: Prisma.Sql }, span: DateSpan, today: string, now: Date): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (span.from < today) {
+    parts.push(Prisma.sql`
+      SELECT d.* FROM "AbsenceDay" d
+      WHERE ${who.condition} AND d.date BETWEEN ${span.from}::date AND least(${span.to}::date, ${today}::date - 1)`);
+  }
+  if (span.from <= today && today <= span.to) {
+    parts.push(Prisma.sql`
+      SELECT f.* FROM (SELECT ${who.array} AS ids) w
+      CROSS JOIN LATERAL absence_day_figures(w.ids, array_fill(${today}::date, ARRAY[coalesce(cardinality(w.ids), 0)]), ${now}) f`);
+  }
+  return parts.length === 0 ? Prisma.sql`SELECT * FROM "AbsenceDay" WHERE false` : Prisma.join(parts, ' UNION ALL ');
 }
 
-/** The sums of AbsenceFigures over the marks `k` (the definitions of absence-statistics.ts). */
-const FIGURES = Prisma.sql`
-  count(*)::int AS lessons,
-  coalesce(sum(k.minutes), 0)::int AS "scheduledMinutes",
-  coalesce(sum(k.minutes) FILTER (WHERE k.status IS NOT NULL), 0)::int AS "recordedMinutes",
-  coalesce(sum(k.absent), 0)::int AS "absentMinutes",
-  coalesce(sum(k.absent) FILTER (WHERE k.valid), 0)::int AS "validAbsentMinutes",
-  coalesce(sum(k.absent) FILTER (WHERE NOT k.valid OR k.valid IS NULL), 0)::int AS "unexcusedAbsentMinutes",
-  (count(*) FILTER (WHERE k.status = 'LATE'))::int AS "lateCount",
-  coalesce(sum(k.absent) FILTER (WHERE k.status = 'LATE'), 0)::int AS "lateMinutes",
-  (count(*) FILTER (WHERE k.status IS NULL))::int AS "notTakenLessons",
-  coalesce(sum(k.minutes) FILTER (WHERE k.status IS NULL), 0)::int AS "notTakenMinutes"`;
-
-const pickFigures = (row: AbsenceFigures): AbsenceFigures => ({
-  lessons: row.lessons,
-  scheduledMinutes: row.scheduledMinutes,
-  recordedMinutes: row.recordedMinutes,
-  absentMinutes: row.absentMinutes,
-  validAbsentMinutes: row.validAbsentMinutes,
-  unexcusedAbsentMinutes: row.unexcusedAbsentMinutes,
-  lateCount: row.lateCount,
-  lateMinutes: row.lateMinutes,
-  notTakenLessons: row.notTakenLessons,
-  notTakenMinutes: row.notTakenMinutes,
+const studentsIn = (ids: string[]) => ({
+  condition: Prisma.sql`d."studentId" = ANY(${ids}::uuid[])`,
+  array: Prisma.sql`${ids}::uuid[]`,
 });
+
+/** The sums of AbsenceFigures over the day rows `k`. */
+const FIGURES = Prisma.join(
+  FIGURE_COLUMNS.map((column) => Prisma.sql`coalesce(sum(k.${Prisma.raw(`"${column}"`)}), 0)::int AS ${Prisma.raw(`"${column}"`)}`),
+);
+
+const pickFigures = (row: AbsenceFigures): AbsenceFigures => {
+  const figures = emptyFigures();
+  for (const column of FIGURE_COLUMNS) figures[column] = row[column];
+  return figures;
+};
 
 export interface SubjectFigures {
   subjectCode: string;
@@ -152,8 +142,8 @@ function bySubject(
 }
 
 /** The student view's one statement: totals, and by subject, ISO week and weekday (grouping sets). */
-export const studentStatisticsSql = (studentId: string, span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
-    WITH k AS (${marks(Prisma.sql`m."studentId" = ${studentId}::uuid`, span, now)})
+export const studentStatisticsSql = (studentId: string, span: DateSpan, today: string, now: Date): Prisma.Sql => Prisma.sql`
+    WITH k AS (${dayFigures(studentsIn([studentId]), span, today, now)})
     SELECT CASE WHEN grouping(k."subjectId") = 0 THEN 'SUBJECT'
                 WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK'
                 WHEN grouping(extract(isodow FROM k.date)) = 0 THEN 'WEEKDAY' ELSE 'TOTAL' END AS dimension,
@@ -174,7 +164,7 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
   const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
   const { span, thresholds } = await schoolSettings(ctx, range, student.schoolId);
   const [rows, subjects] = await Promise.all([
-    ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.now)),
+    ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.today, ctx.now)),
     allSubjects(ctx),
   ]);
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
@@ -205,8 +195,8 @@ function weekFigures(row: AbsenceFigures & { isoYear: number | null; isoWeek: nu
 }
 
 /** The class view's one statement: per student, in total and by subject. */
-export const classStatisticsSql = (studentIds: string[], span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
-          WITH k AS (${marks(Prisma.sql`m."studentId" = ANY(${studentIds}::uuid[])`, span, now)})
+export const classStatisticsSql = (studentIds: string[], span: DateSpan, today: string, now: Date): Prisma.Sql => Prisma.sql`
+          WITH k AS (${dayFigures(studentsIn(studentIds), span, today, now)})
           SELECT k."studentId", k."subjectId", ${FIGURES}
           FROM k
           GROUP BY GROUPING SETS ((k."studentId"), (k."studentId", k."subjectId"))`;
@@ -235,7 +225,7 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
   });
   const ids = members.map((member) => member.id);
   const [rows, subjects] = await Promise.all([
-    ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.now)),
+    ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.today, ctx.now)),
     allSubjects(ctx),
   ]);
   let total = emptyFigures();
@@ -266,36 +256,38 @@ function sumFigures(a: AbsenceFigures, b: AbsenceFigures): AbsenceFigures {
 }
 
 /**
- * The school view's one statement: totals, by class (the student's class on the lesson's day) and by ISO
- * week. A whole school is millions of marks: it starts from the school's lessons and joins memberships and
- * attendance by hash rather than looking each mark up, and counts no distinct students (that sorts).
+ * The school view's one statement: totals, by class (the student's class on the day) and by ISO week.
+ * Days before today come from AbsenceClassDay, a few rows per class and day (students without a class
+ * from AbsenceDay); today from the lessons that have ended, for the students in the school's groups.
  */
-export const schoolStatisticsSql = (schoolId: string, span: DateSpan, now: Date): Prisma.Sql => Prisma.sql`
-    WITH l AS (
-      SELECT l.id, l."groupId", l.date, l."subjectId", (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int AS minutes
-      FROM "Lesson" l JOIN "Group" g ON g.id = l."groupId" AND g."schoolId" = ${schoolId}::uuid
-      WHERE l.date BETWEEN ${span.from}::date AND ${span.to}::date AND l.status = 'SCHEDULED' AND l."endsAt" <= ${now}
-    ),
-    k AS (
-      SELECT m."studentId", l.date, l.minutes, a.status::text AS status, a."validReason" IS NOT NULL AS valid,
-             CASE a.status WHEN 'ABSENT' THEN l.minutes WHEN 'LATE' THEN least(greatest(coalesce(a."lateMinutes", 0), 0), l.minutes) ELSE 0 END AS absent
-      FROM l
-      JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND l.date >= m."validFrom" AND (m."validTo" IS NULL OR l.date <= m."validTo")
-      LEFT JOIN "Attendance" a ON a."lessonId" = l.id AND a."studentId" = m."studentId"
-    ),
-    -- Class memberships do not overlap, so each mark finds at most one class.
-    classes AS (
-      SELECT cm."studentId", cm."groupId", cm."validFrom", cm."validTo"
-      FROM "GroupMembership" cm JOIN "Group" g ON g.id = cm."groupId" AND g.kind = 'CLASS' AND g."schoolId" = ${schoolId}::uuid
-    ),
-    kc AS (
-      SELECT k.*, c."groupId" AS "classId"
-      FROM k LEFT JOIN classes c ON c."studentId" = k."studentId" AND c."validFrom" <= k.date AND (c."validTo" IS NULL OR c."validTo" >= k.date)
-    )
+export const schoolStatisticsSql = (schoolId: string, span: DateSpan, today: string, now: Date): Prisma.Sql => {
+  const columns = Prisma.join(FIGURE_COLUMNS.map((column) => Prisma.raw(`"${column}"`)));
+  const parts: Prisma.Sql[] = [];
+  if (span.from < today) {
+    const past = Prisma.sql`d."schoolId" = ${schoolId}::uuid AND d.date BETWEEN ${span.from}::date AND least(${span.to}::date, ${today}::date - 1)`;
+    parts.push(Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceClassDay" d WHERE ${past}`);
+    parts.push(Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceDay" d WHERE ${past} AND d."classId" IS NULL`);
+  }
+  if (span.from <= today && today <= span.to) {
+    parts.push(Prisma.sql`
+      SELECT f."classId", f.date, ${columns}
+      FROM (SELECT array_agg(DISTINCT m."studentId") AS ids FROM "GroupMembership" m
+            JOIN "Group" g ON g.id = m."groupId" AND g."schoolId" = ${schoolId}::uuid
+            WHERE m."validFrom" <= ${today}::date AND (m."validTo" IS NULL OR m."validTo" >= ${today}::date)) w
+      CROSS JOIN LATERAL absence_day_figures(w.ids, array_fill(${today}::date, ARRAY[coalesce(cardinality(w.ids), 0)]), ${now}) f
+      WHERE f."schoolId" = ${schoolId}::uuid`);
+  }
+  const days =
+    parts.length === 0
+      ? Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceClassDay" d WHERE false`
+      : Prisma.join(parts, ' UNION ALL ');
+  return Prisma.sql`
+    WITH k AS (${days})
     SELECT CASE WHEN grouping(k."classId") = 0 THEN 'CLASS' WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK' ELSE 'TOTAL' END AS dimension,
            k."classId", extract(isoyear FROM k.date)::int AS "isoYear", extract(week FROM k.date)::int AS "isoWeek", ${FIGURES}
-    FROM kc k
+    FROM k
     GROUP BY GROUPING SETS ((), (k."classId"), (extract(isoyear FROM k.date), extract(week FROM k.date)))`;
+};
 
 interface SchoolRow extends AbsenceFigures {
   classId: string | null;
@@ -307,7 +299,7 @@ interface SchoolRow extends AbsenceFigures {
 export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: string, range: RangeInput) {
   const { school } = await authorizeSchool(ctx, schoolId, 'school:readAbsence');
   const { span, thresholds } = await schoolSettings(ctx, range, schoolId);
-  const rows = await ctx.prisma.$queryRaw<SchoolRow[]>(schoolStatisticsSql(schoolId, span, ctx.now));
+  const rows = await ctx.prisma.$queryRaw<SchoolRow[]>(schoolStatisticsSql(schoolId, span, ctx.today, ctx.now));
   const classIds = rows.flatMap((row) => (row.dimension === 'CLASS' && row.classId ? [row.classId] : []));
   const classes = new Map(
     (await ctx.prisma.group.findMany({ where: { id: { in: classIds } }, select: { id: true, name: true } })).map((group) => [
@@ -375,11 +367,19 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
   } = await schoolSettings(ctx, null, schoolId);
   const threshold = csnThresholdMinutes > 0 ? csnThresholdMinutes : DEFAULT_CSN_THRESHOLD_MINUTES;
   const rows = await ctx.prisma.$queryRaw<CsnRow[]>`
-    WITH k AS (${marks(Prisma.sql`m."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`, span, ctx.now)})
+    WITH k AS (${dayFigures(
+      {
+        condition: Prisma.sql`d."studentId" IN (SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`,
+        array: Prisma.sql`ARRAY(SELECT id FROM "Student" WHERE "schoolId" = ${schoolId}::uuid)`,
+      },
+      span,
+      ctx.today,
+      ctx.now,
+    )})
     SELECT k."studentId", s."firstName", s."lastName", ${FIGURES}
     FROM k JOIN "Student" s ON s.id = k."studentId"
     GROUP BY k."studentId", s."firstName", s."lastName"
-    HAVING coalesce(sum(k.absent) FILTER (WHERE NOT k.valid), 0) >= ${threshold}
+    HAVING coalesce(sum(k."unexcusedAbsentMinutes"), 0) >= ${threshold}
     ORDER BY s."lastName", s."firstName"`;
   const classes = await ctx.prisma.groupMembership.findMany({
     where: { studentId: { in: rows.map((row) => row.studentId) }, group: { kind: 'CLASS' }, validFrom: { lte: dateValue(span.to) } },

@@ -11,7 +11,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../../test/harness.ts';
-import { firstChild, type Child } from '../../test/fixtures.ts';
+import { firstChild, lessonOf, takeRollCall, type Child } from '../../test/fixtures.ts';
 
 const FIGURES = `lessons scheduledMinutes recordedMinutes absentMinutes validAbsentMinutes unexcusedAbsentMinutes lateCount lateMinutes
   notTakenLessons notTakenMinutes absencePercent validPercent unexcusedPercent`;
@@ -66,14 +66,15 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
   });
   afterAll(() => server?.stop());
 
-  /** The reference: a plain loop over the students' lessons and attendance rows. */
-  async function expected(studentIds: string[]) {
+  /** The reference: a plain loop over the students' lessons (ended by the server's clock) and attendance rows. */
+  async function expected(studentIds: string[], span = range) {
     const prisma = server.db.prisma;
     const memberships = await prisma.groupMembership.findMany({ where: { studentId: { in: studentIds } } });
     const lessons = await prisma.lesson.findMany({
       where: {
         groupId: { in: [...new Set(memberships.map((m) => m.groupId))] },
-        date: { gte: new Date(range.from), lte: new Date(range.to) },
+        date: { gte: new Date(span.from), lte: new Date(span.to) },
+        endsAt: { lte: server.clock() },
       },
       select: { id: true, groupId: true, date: true, startsAt: true, endsAt: true, status: true, subject: { select: { code: true } } },
     });
@@ -260,5 +261,47 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
         .studentAbsenceStatistics.total;
       expect(listed.has(id), id).toBe(figures.unexcusedAbsentMinutes >= 240);
     }
+  });
+  // Last in the file: it changes the seeded school.
+  it("stays equal to the loop when past days change, and counts today's lessons that have ended", async () => {
+    const prisma = server.db.prisma;
+    const before = '2026-11-20';
+    const students = (await prisma.student.findMany({ where: { schoolId: child.schoolId }, select: { id: true } })).map((s) => s.id);
+    const ofSchool = { studentId: { in: students }, lesson: { date: { lt: new Date(before) } } };
+    // The kept day figures follow every kind of change: lessons, attendance rows and memberships.
+    const cancelled = await prisma.lesson.findFirstOrThrow({
+      where: { status: 'SCHEDULED', date: { lt: new Date(before) }, attendances: { some: { studentId: child.id } } },
+    });
+    await prisma.lesson.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
+    const absent = await prisma.attendance.findFirstOrThrow({ where: { status: 'ABSENT', ...ofSchool } });
+    await prisma.attendance.update({ where: { id: absent.id }, data: { status: 'PRESENT', validReason: null } });
+    const present = await prisma.attendance.findFirstOrThrow({ where: { status: 'PRESENT', ...ofSchool } });
+    await prisma.attendance.update({ where: { id: present.id }, data: { status: 'LATE', lateMinutes: 12 } });
+    const removed = await prisma.attendance.findFirstOrThrow({ where: { status: 'ABSENT', ...ofSchool } });
+    await prisma.attendanceChange.deleteMany({ where: { lessonId: removed.lessonId, studentId: removed.studentId } });
+    await prisma.attendance.delete({ where: { id: removed.id } });
+    const membership = await prisma.groupMembership.findFirstOrThrow({ where: { studentId: child.id, groupId: child.classId } });
+    const otherClass = await prisma.group.findFirstOrThrow({
+      where: { kind: 'CLASS', schoolId: child.schoolId, id: { not: child.classId } },
+    });
+    await prisma.groupMembership.update({ where: { id: membership.id }, data: { validTo: new Date('2026-09-30') } });
+    await prisma.groupMembership.create({ data: { studentId: child.id, groupId: otherClass.id, validFrom: new Date('2026-10-01') } });
+    // Today: one roll call taken (the child late), the other lessons that have ended have none.
+    const lesson = await lessonOf(server, child.id, server.today);
+    await takeRollCall(await loggedIn(server, lesson.username), lesson.id, { [child.id]: { status: 'LATE', lateMinutes: 7 } });
+
+    const untilToday = { ...range, to: server.today };
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
+    const school = await principal.request<{
+      schoolAbsenceStatistics: { total: Figures; byClass: { classId: string; figures: Figures }[] };
+    }>(SCHOOL, { s: child.schoolId, range: untilToday });
+    expect(school.errors).toBeUndefined();
+    const reference = await expected(students, untilToday);
+    expect(withoutPercents(school.data!.schoolAbsenceStatistics.total)).toEqual(reference.total);
+    const byClass = school.data!.schoolAbsenceStatistics.byClass;
+    expect(byClass.reduce((sum, row) => sum + row.figures.lessons, 0)).toBe(reference.total.lessons);
+    const student = await guardian.request<{ studentAbsenceStatistics: { total: Figures } }>(STUDENT, { s: child.id, range: untilToday });
+    expect(withoutPercents(student.data!.studentAbsenceStatistics.total)).toEqual(reference.byStudent.get(child.id));
+    expect(student.data!.studentAbsenceStatistics.total.lateCount).toBeGreaterThan(0);
   });
 });
