@@ -8,6 +8,7 @@ import {
   schoolAbsenceStatistics,
   studentAbsenceStatistics,
 } from './statistics.service.ts';
+import { lessonsWithoutRollCall } from './missing-roll-calls.ts';
 
 export const statisticsResolvers: Resolvers = {
   Query: {
@@ -16,6 +17,7 @@ export const statisticsResolvers: Resolvers = {
     classAbsenceStatistics: (_parent, args, ctx) => classAbsenceStatistics(ctx, args.classId, args.range),
     schoolAbsenceStatistics: (_parent, args, ctx) => schoolAbsenceStatistics(ctx, args.schoolId, args.range),
     csnReport: (_parent, args, ctx) => csnReport(ctx, args.schoolId, args.month),
+    lessonsWithoutRollCall: (_parent, args, ctx) => lessonsWithoutRollCall(ctx, args.scope, args.range, args.locale),
   },
   AbsenceFigures: {
     absencePercent: (figures) => percentOf(figures.absentMinutes, figures),

@@ -155,4 +155,44 @@ export const statisticsTypeDefs = gql`
     schoolAbsenceStatistics(schoolId: ID!, range: StatisticsRangeInput!): SchoolAbsenceStatistics!
     csnReport(schoolId: ID!, month: String!): CsnReport!
   }
+
+  "Exactly one: a class (the lessons of its students), a school, or mine: true (the viewer's own lessons as teacher)."
+  input MissingRollCallScope {
+    classId: ID
+    schoolId: ID
+    mine: Boolean
+  }
+
+  "A lesson that ended without a roll call for some of its students (counted as in AbsenceFigures.notTakenLessons)."
+  type MissingRollCall {
+    lessonId: ID!
+    date: String!
+    startsAt: String!
+    endsAt: String!
+    subjectCode: String!
+    "In the query's locale (default: the viewer's)."
+    subjectName: String!
+    groupName: String!
+    teacherNames: [String!]!
+    "Students of the lesson without attendance; for a class, only the class's students."
+    missingStudents: Int!
+    "The viewer may save its roll call now (a mentor or administrator late, with a reason; a teacher only on the day)."
+    mayTakeNow: Boolean!
+  }
+
+  type MissingRollCalls {
+    "The class's or the school's name; null for mine."
+    name: String
+    from: String!
+    to: String!
+    "Latest first."
+    lessons: [MissingRollCall!]!
+    "More lessons than listed are missing a roll call."
+    truncated: Boolean!
+  }
+
+  extend type Query {
+    "Class: for those who may read its absence; school: its principal and administrators; mine: staff."
+    lessonsWithoutRollCall(scope: MissingRollCallScope!, range: StatisticsRangeInput!, locale: Locale): MissingRollCalls!
+  }
 `;
