@@ -280,4 +280,25 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await logout(page);
     }
   });
+
+  test("lessons without roll call: a mentor's class, a teacher's own", async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'mentor', language);
+      await page.goto('/grupper');
+      await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
+      await page.getByTestId('class-absence-link').click();
+      await page.getByTestId('absence-summary').getByTestId('not-taken').click();
+      await capture(page, testInfo, 'missing-roll-calls-class', language, () =>
+        expect(page.getByTestId('missing-roll-call').first()).toBeVisible({ timeout: 30_000 }),
+      );
+      await logout(page);
+
+      await loginIn(page, 'larare', language);
+      await page.getByTestId('missing-roll-calls-link').click();
+      await capture(page, testInfo, 'missing-roll-calls-mine', language, () =>
+        expect(page.getByTestId('missing-roll-calls').or(page.getByTestId('missing-roll-calls-none'))).toBeVisible({ timeout: 30_000 }),
+      );
+      await logout(page);
+    }
+  });
 });

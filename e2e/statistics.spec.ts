@@ -169,4 +169,24 @@ test.describe('absence statistics', () => {
     await csn.getByLabel('Månad').fill('2026-10');
     await expect(csn.getByRole('table')).toHaveAccessibleName('CSN-rapport 2026-10');
   });
+
+  test("a mentor follows the class's lessons without roll call to one of them", async ({ page }) => {
+    await login(page, 'mentor');
+    await page.goto('/grupper');
+    await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
+    await page.getByTestId('class-absence-link').click();
+    const notTaken = page.getByTestId('absence-summary').getByRole('link', { name: /lektion(er)? utan närvaro/ });
+    expect(Number((await notTaken.innerText()).replace(/\s/g, ''))).toBeGreaterThan(0);
+    await notTaken.click();
+
+    await expect(page).toHaveURL(/\/narvaro\/saknas\?klass=[^&]+&period=TERM$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Lektioner utan närvaro' })).toBeVisible();
+    await expect(page.getByTestId('missing-roll-calls-scope')).toHaveText('8A');
+    const rows = page.getByTestId('missing-roll-call');
+    await expect(rows.first()).toBeVisible();
+    // The mentor may enter those of the class's students afterwards, with a reason (not those of a student who has since left the class).
+    await rows.getByTestId('take-roll-call').first().click();
+    await expect(page).toHaveURL(/\/lektion\/[^/]+\/narvaro$/);
+    await expect(page.getByTestId('roll-row').first()).toBeVisible();
+  });
 });

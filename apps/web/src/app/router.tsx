@@ -14,7 +14,13 @@ import { LeavePage } from '../features/leave/leave-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { SchedulePage } from '../features/schedule/schedule-page';
 import { SickReportPage } from '../features/sick-reports/sick-report-page';
-import { ClassAbsencePage, OwnAbsencePage, SchoolAbsencePage, StaffStudentAbsencePage } from '../features/statistics/lazy-pages';
+import {
+  ClassAbsencePage,
+  MissingRollCallsPage,
+  OwnAbsencePage,
+  SchoolAbsencePage,
+  StaffStudentAbsencePage,
+} from '../features/statistics/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -38,6 +44,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /elev/:studentId/franvaro         a student's absence statistics, for mentor, principal, administrator
  *   /klass/:classId/franvaro          a class's absence by student, for its mentor, principal, administrator
  *   /skola/franvaro?skola=<id>        a school's absence by week and class, and the CSN list
+ *   /narvaro/saknas?klass=<id>        lessons without a roll call of a class (skola=<id>: a school; neither: my own)
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -73,6 +80,7 @@ export function AppRouter() {
             <Route path="/elev/:studentId/franvaro" element={<StaffStudentAbsencePage />} />
             <Route path="/klass/:classId/franvaro" element={<ClassAbsencePage />} />
             <Route path="/skola/franvaro" element={<SchoolAbsencePage />} />
+            <Route path="/narvaro/saknas" element={<MissingRollCallsPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

@@ -128,6 +128,11 @@ export function TodayPage() {
           </p>
         </div>
         {isMentor ? <MentorLinks date={date} /> : null}
+        <div className="page-header__links">
+          <Link className="text-link" to="/narvaro/saknas" data-testid="missing-roll-calls-link">
+            {t('missingRollCalls.todayLink')}
+          </Link>
+        </div>
       </header>
       <PendingNotice />
       <DayNavigation date={date} path="/idag" />

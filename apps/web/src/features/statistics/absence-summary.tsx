@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AbsenceFiguresFieldsFragment, AbsenceLevel } from '../../gql/graphql';
 import { currentLocale } from '../../lib/i18n';
 import { formatMinutes, formatNumber, formatPercent } from './format';
@@ -23,10 +24,13 @@ export function AbsenceSummary({
   figures,
   level,
   thresholds,
+  notTakenHref,
 }: {
   figures: AbsenceFiguresFieldsFragment;
   level: AbsenceLevel;
   thresholds: { warningPercent: number; alarmPercent: number };
+  /** the list of those lessons, where the viewer may see one */
+  notTakenHref?: string;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -71,9 +75,23 @@ export function AbsenceSummary({
         <div className={`stats-figure${figures.notTakenLessons > 0 ? ' stats-figure--attention' : ''}`}>
           <dt>{t('statistics.figures.notTaken')}</dt>
           <dd>
-            <span className="stats-figure__value" data-testid="not-taken">
-              {formatNumber(figures.notTakenLessons, locale)}
-            </span>
+            {notTakenHref && figures.notTakenLessons > 0 ? (
+              <Link
+                className="stats-figure__value text-link"
+                to={notTakenHref}
+                aria-label={t('missingRollCalls.summaryLink', {
+                  count: figures.notTakenLessons,
+                  formatted: formatNumber(figures.notTakenLessons, locale),
+                })}
+                data-testid="not-taken"
+              >
+                {formatNumber(figures.notTakenLessons, locale)}
+              </Link>
+            ) : (
+              <span className="stats-figure__value" data-testid="not-taken">
+                {formatNumber(figures.notTakenLessons, locale)}
+              </span>
+            )}
             <span className="stats-figure__sub">{formatMinutes(figures.notTakenMinutes, locale)}</span>
           </dd>
         </div>

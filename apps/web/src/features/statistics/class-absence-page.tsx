@@ -10,6 +10,7 @@ import type { ClassAbsenceStatisticsQuery } from '../../gql/graphql';
 import { currentLocale } from '../../lib/i18n';
 import { AbsenceSummary } from './absence-summary';
 import { formatNumber, formatPercent } from './format';
+import { missingRollCallsHref } from './missing-roll-calls-link';
 import { ClassAbsenceStatisticsDocument } from './operations';
 import { PeriodPicker } from './period-picker';
 import { useRangeParam } from './range-param';
@@ -114,6 +115,7 @@ export function ClassAbsencePage() {
             figures={statistics.total}
             level={absenceLevel(statistics.total.absencePercent, statistics.thresholds)}
             thresholds={statistics.thresholds}
+            notTakenHref={missingRollCallsHref({ classId }, param)}
           />
           <section className="panel" aria-labelledby="class-students-heading">
             <h2 id="class-students-heading" className="section-heading">

@@ -26,3 +26,4 @@ export const OwnAbsencePage = deferred(async () => (await import('./student-abse
 export const StaffStudentAbsencePage = deferred(async () => (await import('./student-absence-page')).StaffStudentAbsencePage);
 export const ClassAbsencePage = deferred(async () => (await import('./class-absence-page')).ClassAbsencePage);
 export const SchoolAbsencePage = deferred(async () => (await import('./school-absence-page')).SchoolAbsencePage);
+export const MissingRollCallsPage = deferred(async () => (await import('./missing-roll-calls-page')).MissingRollCallsPage);

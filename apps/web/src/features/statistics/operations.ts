@@ -165,3 +165,26 @@ export const CsnReportDocument = graphql(`
     }
   }
 `);
+
+export const LessonsWithoutRollCallDocument = graphql(`
+  query LessonsWithoutRollCall($scope: MissingRollCallScope!, $range: StatisticsRangeInput!, $locale: Locale) {
+    lessonsWithoutRollCall(scope: $scope, range: $range, locale: $locale) {
+      name
+      from
+      to
+      truncated
+      lessons {
+        lessonId
+        date
+        startsAt
+        endsAt
+        subjectCode
+        subjectName
+        groupName
+        teacherNames
+        missingStudents
+        mayTakeNow
+      }
+    }
+  }
+`);

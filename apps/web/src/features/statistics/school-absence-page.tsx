@@ -13,13 +13,13 @@ import { currentLocale } from '../../lib/i18n';
 import { WeekTrendChart } from './absence-charts';
 import { AbsenceSummary } from './absence-summary';
 import { buildCsv, downloadCsv, formatMinutes, formatNumber, formatPercent } from './format';
+import { missingRollCallsHref, SCHOOL_PARAM } from './missing-roll-calls-link';
 import { AbsenceSchoolsDocument, CsnReportDocument, SchoolAbsenceStatisticsDocument } from './operations';
 import { PeriodPicker } from './period-picker';
 import { useRangeParam } from './range-param';
 import { StatsTable, type StatsColumn } from './stats-table';
 import './statistics.css';
 
-export const SCHOOL_PARAM = 'skola';
 export const MONTH_PARAM = 'manad';
 
 type ClassRow = SchoolAbsenceStatisticsQuery['schoolAbsenceStatistics']['byClass'][number];
@@ -205,6 +205,7 @@ function SchoolStatistics({ schoolId }: { schoolId: string }) {
             figures={statistics.total}
             level={absenceLevel(statistics.total.absencePercent, statistics.thresholds)}
             thresholds={statistics.thresholds}
+            notTakenHref={missingRollCallsHref({ schoolId }, param)}
           />
           <WeekTrendChart weeks={statistics.byWeek} testId="school-week-chart" />
           <section className="panel" aria-labelledby="school-classes-heading">

@@ -9,6 +9,7 @@ import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent } from '../schedule/chosen-student';
 import { AbsenceSummary } from './absence-summary';
+import { missingRollCallsHref } from './missing-roll-calls-link';
 import { SubjectChart, WeekdayChart, WeekTrendChart } from './absence-charts';
 import { PeriodPicker } from './period-picker';
 import { useRangeParam } from './range-param';
@@ -19,6 +20,8 @@ interface StudentRef {
   id: string;
   name: string;
   className: string | null;
+  /** known to staff: the not-taken figure then links to the class's lessons without roll call */
+  classId?: string | null;
 }
 
 function StudentAbsence({ student, picker }: { student: StudentRef | null; picker: ReactNode }) {
@@ -57,7 +60,12 @@ function StudentAbsence({ student, picker }: { student: StudentRef | null; picke
         ) : null
       ) : (
         <>
-          <AbsenceSummary figures={statistics.total} level={statistics.level} thresholds={statistics.thresholds} />
+          <AbsenceSummary
+            figures={statistics.total}
+            level={statistics.level}
+            thresholds={statistics.thresholds}
+            notTakenHref={student.classId ? missingRollCallsHref({ classId: student.classId }, param) : undefined}
+          />
           <div className="stats-charts">
             <WeekTrendChart weeks={statistics.byWeek} />
             <SubjectChart subjects={statistics.bySubject} />
@@ -93,7 +101,12 @@ export function StaffStudentAbsencePage() {
   const student = data.student;
   return (
     <StudentAbsence
-      student={{ id: student.id, name: `${student.firstName} ${student.lastName}`, className: student.className ?? null }}
+      student={{
+        id: student.id,
+        name: `${student.firstName} ${student.lastName}`,
+        className: student.className ?? null,
+        classId: student.classId ?? null,
+      }}
       picker={null}
     />
   );
