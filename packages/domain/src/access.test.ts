@@ -55,7 +55,13 @@ const viewers: Record<string, ViewerFacts> = {
 };
 
 // The matrix: for each viewer, which actions on `child` are allowed.
-const READ = ['student:read', 'student:readSchedule', 'student:readIdentityNumber', 'student:readAbsenceReports'] as const;
+const READ = [
+  'student:read',
+  'student:readSchedule',
+  'student:readIdentityNumber',
+  'student:readAbsenceReports',
+  'student:readAssessments',
+] as const;
 const childMatrix: Record<string, StudentAction[]> = {
   // a 12-year-old does not report their own sickness; the guardians do
   self: [...READ],
@@ -92,6 +98,8 @@ describe('adult students', () => {
   });
   it('a guardian without consent loses access on the 18th birthday', () => {
     expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, today)).toBe(false);
+    expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:readAssessments', adult, today)).toBe(false);
+    expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:readAssessments', adult, today)).toBe(true);
     expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, '2026-11-26')).toBe(true);
   });
   it('a withdrawn consent (no longer listed) ends access at once', () => {
@@ -151,6 +159,26 @@ describe('canAccessGroup', () => {
       false,
     ]);
   });
+  it("grade warnings: a teaching group's teachers, a class's mentor, the principal and administrators", () => {
+    const allowed = (name: string, group: typeof ma7B | typeof class7B) =>
+      canAccessGroup(viewers[name] as ViewerFacts, 'group:readAssessments', group, today, [child]);
+    expect(['teacherOfGroup', 'principalA', 'admin'].map((name) => allowed(name, ma7B))).toEqual([true, true, true]);
+    expect(['mentorOfClass', 'principalA', 'admin'].map((name) => allowed(name, class7B))).toEqual([true, true, true]);
+    expect(['self', 'mum', 'teacherElsewhere', 'formerTeacher', 'mentorOfClass', 'principalB'].map((name) => allowed(name, ma7B))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['self', 'mum', 'teacherOfGroup', 'mentorOfOtherClass'].map((name) => allowed(name, class7B))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
   it('staff see the groups their duties cover', () => {
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(true);
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readIdentityNumbers', ma7B, today)).toBe(false);
@@ -170,5 +198,13 @@ describe('canAccessSchool', () => {
     const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', 'schoolA', today);
     expect(['principalA', 'admin'].map(allowed)).toEqual([true, true]);
     expect(['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self'].map(allowed)).toEqual([false, false, false, false, false]);
+    const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readGradeWarnings', 'schoolA', today);
+    expect(['principalA', 'admin', 'principalB', 'mentorOfClass', 'teacherOfGroup'].map(routine)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

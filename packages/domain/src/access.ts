@@ -49,7 +49,9 @@ export type StudentAction =
   /** report sickness, apply for leave: the guardians, or the adult student */
   | 'student:reportAbsence'
   /** see and set the guardians' contact choices on their behalf */
-  | 'student:manageGuardianContacts';
+  | 'student:manageGuardianContacts'
+  /** assessments and grade warnings in all subjects; a teacher reads those of their own groups through the group */
+  | 'student:readAssessments';
 
 export type GroupAction =
   /** the members' names and the mentors */
@@ -57,7 +59,9 @@ export type GroupAction =
   /** the members' personnummer */
   | 'group:readIdentityNumbers'
   /** the members' absence statistics: the class's mentor, the principal, administrators */
-  | 'group:readAbsence';
+  | 'group:readAbsence'
+  /** grade warnings: a teaching group's teachers, a class's mentor, the principal, administrators */
+  | 'group:readAssessments';
 
 /** Duties in force on a date. */
 export function activeDuties(duties: readonly DutyFacts[], today: string): DutyFacts[] {
@@ -100,6 +104,7 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:readAbsenceReports': IDENTITY_NUMBER_DUTIES,
   'student:reportAbsence': [],
   'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
+  'student:readAssessments': IDENTITY_NUMBER_DUTIES,
 };
 
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
@@ -150,7 +155,7 @@ export function canAccessGroup(
           case 'MENTOR':
             return duty.groupId === group.id;
           case 'TEACHER':
-            return duty.groupId === group.id && action === 'group:readRoster';
+            return duty.groupId === group.id && (action === 'group:readRoster' || action === 'group:readAssessments');
         }
       });
   }
@@ -158,7 +163,9 @@ export function canAccessGroup(
 
 export type SchoolAction =
   /** the school's absence by class and week, and the CSN list */
-  'school:readAbsence';
+  | 'school:readAbsence'
+  /** the routine for grade warnings: open, without contact, overdue */
+  | 'school:readGradeWarnings';
 
 /** A school's figures are for its principal and the organisation's administrators. */
 export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, schoolId: string, today: string): boolean {

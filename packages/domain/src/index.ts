@@ -8,3 +8,4 @@ export * from './attendance.ts';
 export * from './contact.ts';
 export * from './absence-reports.ts';
 export * from './absence-statistics.ts';
+export * from './grade-warnings.ts';
