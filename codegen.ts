@@ -30,6 +30,7 @@ const config: CodegenConfig = {
           OutboundMessage: '../modules/notifications/notifications.service.ts#OutboundMessageRecord',
           SickReport: '../modules/sick-reports/sick-reports.service.ts#SickReportRecord',
           LeaveApplication: '../modules/leave/leave.service.ts#LeaveApplicationRecord',
+          GradeWarning: '../modules/grade-warnings/grade-warnings.service.ts#GradeWarningRecord',
           AbsenceFigures: '@insyn/domain#AbsenceFigures',
           SubjectAbsence: '../modules/statistics/statistics.service.ts#SubjectFigures',
         },

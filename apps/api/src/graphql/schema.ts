@@ -2,6 +2,8 @@ import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.
 import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
+import { gradeWarningsResolvers } from '../modules/grade-warnings/grade-warnings.resolvers.ts';
+import { gradeWarningsTypeDefs } from '../modules/grade-warnings/grade-warnings.schema.ts';
 import { groupsResolvers } from '../modules/groups/groups.resolvers.ts';
 import { groupsTypeDefs } from '../modules/groups/groups.schema.ts';
 import { leaveResolvers } from '../modules/leave/leave.resolvers.ts';
@@ -27,6 +29,7 @@ export const typeDefs = [
   sickReportsTypeDefs,
   leaveTypeDefs,
   statisticsTypeDefs,
+  gradeWarningsTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -38,4 +41,5 @@ export const resolvers = [
   sickReportsResolvers,
   leaveResolvers,
   statisticsResolvers,
+  gradeWarningsResolvers,
 ];

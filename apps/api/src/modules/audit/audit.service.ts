@@ -17,6 +17,10 @@ export type AuditAction =
   | 'leave.applied'
   | 'leave.withdrawn'
   | 'leave.decided'
+  | 'gradeWarning.issued'
+  | 'gradeWarning.contactRecorded'
+  | 'gradeWarning.closed'
+  | 'gradeWarning.read'
   | 'message.retried';
 
 /**
@@ -24,7 +28,8 @@ export type AuditAction =
  * before the answer leaves, so a read that is answered is also logged.
  */
 export async function audit(
-  ctx: Pick<RequestContext, 'prisma' | 'ip'> & { auth: RequestContext['auth'] },
+  // A transaction client too, so a change and its audit row are saved together.
+  ctx: Pick<RequestContext, 'ip'> & { prisma: Prisma.TransactionClient; auth: RequestContext['auth'] },
   action: AuditAction,
   entry: { studentId?: string; entityType?: string; entityId?: string; details?: Prisma.InputJsonValue; userId?: string } = {},
 ): Promise<void> {

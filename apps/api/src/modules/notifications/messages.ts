@@ -136,3 +136,35 @@ export function leaveDecisionText(locale: MessageLocale, facts: LeaveDecisionFac
     sms: `Insyn: ${what}${note}`,
   };
 }
+
+export interface GradeWarningFacts {
+  childName: string;
+  subjectSv: string;
+  subjectEn: string;
+  missing: string;
+  teacherName: string;
+}
+
+/** SMS stay within a few segments; the e-mail and the app have the whole text. */
+const MISSING_IN_SMS = 80;
+const shortened = (text: string): string => (text.length > MISSING_IN_SMS ? `${text.slice(0, MISSING_IN_SMS - 1)}…` : text);
+
+/** A grade warning is told to the home at once; the school follows up, and the teacher is the one to ask. */
+export function gradeWarningText(locale: MessageLocale, facts: GradeWarningFacts, config: NotificationConfig): MessageText {
+  if (locale === 'sv') {
+    const what = `${facts.childName} riskerar betyget F i ${facts.subjectSv}.`;
+    const contact = `Skolan kontaktar er. Frågor: kontakta läraren ${facts.teacherName}.`;
+    return {
+      subject: `Varning för underkänt betyg: ${facts.childName}, ${facts.subjectSv}`,
+      body: `Hej!\n\n${what}\n\nDet som saknas: ${facts.missing}\n\n${contact}\n\nLäs mer i Insyn: ${config.publicUrl}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what} Saknas: ${shortened(facts.missing)} ${contact} Läs mer: ${config.publicUrl}`,
+    };
+  }
+  const what = `${facts.childName} is at risk of an F in ${facts.subjectEn}.`;
+  const contact = `The school will contact you. Questions: contact the teacher, ${facts.teacherName}.`;
+  return {
+    subject: `Risk of a failing grade: ${facts.childName}, ${facts.subjectEn}`,
+    body: `Hello,\n\n${what}\n\nWhat is missing: ${facts.missing}\n\n${contact}\n\nRead more in Insyn: ${config.publicUrl}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what} Missing: ${shortened(facts.missing)} ${contact} More: ${config.publicUrl}`,
+  };
+}

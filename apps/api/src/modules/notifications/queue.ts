@@ -8,7 +8,7 @@ import { isoDate } from '../access/viewer.ts';
 import type { MessageText } from './messages.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-export type MessageKind = 'ABSENCE' | 'SICK_REPORT' | 'SICK_REPORT_WITHDRAWN' | 'LEAVE_DECISION';
+export type MessageKind = 'ABSENCE' | 'SICK_REPORT' | 'SICK_REPORT_WITHDRAWN' | 'LEAVE_DECISION' | 'GRADE_WARNING';
 
 export interface Recipient {
   guardianId: string;
