@@ -69,8 +69,10 @@ LANGUAGE sql STABLE SET enable_hashjoin = off SET enable_mergejoin = off AS $$
     FROM (SELECT DISTINCT * FROM unnest(p_students, p_dates) AS p("studentId", "date")) p
     -- Class memberships do not overlap, so a day finds at most one class.
     LEFT JOIN LATERAL (
-      SELECT cm."groupId" AS "classId" FROM "GroupMembership" cm JOIN "Group" cg ON cg.id = cm."groupId" AND cg.kind = 'CLASS'
+      SELECT cm."groupId" AS "classId" FROM "GroupMembership" cm
       WHERE cm."studentId" = p."studentId" AND cm."validFrom" <= p."date" AND (cm."validTo" IS NULL OR cm."validTo" >= p."date")
+        -- The student's few memberships, each checked by key: joining "Group" here scanned every class per pair.
+        AND (SELECT cg.kind FROM "Group" cg WHERE cg.id = cm."groupId") = 'CLASS'
       LIMIT 1
     ) c ON true
     JOIN "GroupMembership" m ON m."studentId" = p."studentId" AND m."validFrom" <= p."date" AND (m."validTo" IS NULL OR m."validTo" >= p."date")
