@@ -1,30 +1,29 @@
 // Benchmark: the absence statistics views on a PostgreSQL server with the `--students 10000` demo data
-// (the term so far: about 14 weeks of attendance), end to end through GraphQL over loopback and, side by
-// side, the bare SQL statement each view runs.
+// seeded on a day in May (a whole school year of attendance, several million rows), end to end through
+// GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year.
 //
 //   tsx bench/statistics.ts [--students 10000] [--rounds 60]
 //
-// It uses (and creates once) the database `insyn_bench` on 127.0.0.1:5432, shared with roll-call-save.ts
-// (BENCH_DATABASE_URL to change). Requests run one at a time, so the figures are latencies, not throughput.
+// It uses (and creates once) the database `insyn_bench_year` on 127.0.0.1:5432 (BENCH_DATABASE_URL to change). Requests run one at a time, so the figures are latencies, not throughput.
 import { parseArgs } from 'node:util';
 import type { Prisma } from '@insyn/db';
 import { classStatisticsSql, schoolStatisticsSql, studentStatisticsSql } from '../apps/api/src/modules/statistics/statistics.service.ts';
 import { login, openSeededDatabase, percentile, startApiProcess } from './support.ts';
 
-const BENCH_DAY = '2026-11-25';
+const BENCH_DAY = '2027-05-20';
 const CLOCK_START = `${BENCH_DAY}T09:30:00Z`;
 const { values } = parseArgs({ options: { students: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '60' } } });
 const students = Number(values.students);
 const rounds = Number(values.rounds);
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench';
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench_year';
 
-const STUDENT = `query($s: ID!) { studentAbsenceStatistics(studentId: $s, range: { period: TERM }) {
+const STUDENT = `query($s: ID!) { studentAbsenceStatistics(studentId: $s, range: { period: SCHOOL_YEAR }) {
   total { absencePercent unexcusedPercent lateCount notTakenLessons } bySubject { subjectCode figures { absencePercent } }
   byWeek { label figures { validPercent unexcusedPercent } } byWeekday { weekday figures { absencePercent } } } }`;
-const CLASS = `query($c: ID!) { classAbsenceStatistics(classId: $c, range: { period: TERM }) {
+const CLASS = `query($c: ID!) { classAbsenceStatistics(classId: $c, range: { period: SCHOOL_YEAR }) {
   students { studentId firstName lastName level total { absencePercent unexcusedPercent lateCount notTakenLessons }
   bySubject { subjectCode figures { absencePercent } } } } }`;
-const SCHOOL = `query($s: ID!) { schoolAbsenceStatistics(schoolId: $s, range: { period: TERM }) {
+const SCHOOL = `query($s: ID!) { schoolAbsenceStatistics(schoolId: $s, range: { period: SCHOOL_YEAR }) {
   total { absencePercent notTakenLessons } byClass { className students figures { absencePercent unexcusedPercent } }
   byWeek { label figures { validPercent unexcusedPercent } } } }`;
 
@@ -54,11 +53,10 @@ const summary = (timings: number[]) => {
 async function main() {
   const db = await openSeededDatabase(databaseUrl, { students, today: BENCH_DAY });
   const now = new Date(CLOCK_START);
-  const term = await db.prisma.term.findFirstOrThrow({
-    where: { startDate: { lte: new Date(BENCH_DAY) } },
-    orderBy: { startDate: 'desc' },
+  const schoolYear = await db.prisma.schoolYear.findFirstOrThrow({
+    where: { startDate: { lte: new Date(BENCH_DAY) }, endDate: { gte: new Date(BENCH_DAY) } },
   });
-  const span = { from: term.startDate.toISOString().slice(0, 10), to: term.endDate.toISOString().slice(0, 10) };
+  const span = { from: schoolYear.startDate.toISOString().slice(0, 10), to: schoolYear.endDate.toISOString().slice(0, 10) };
   const attendanceRows = await db.prisma.attendance.count();
 
   const guardians = await db.prisma.$queryRaw<{ username: string; studentId: string }[]>`
@@ -91,7 +89,7 @@ async function main() {
   try {
     const cases: Case[] = [
       {
-        name: "guardian: a child's term",
+        name: "guardian: a child's school year",
         query: STUDENT,
         samples: await Promise.all(
           guardians.map(async (g) => ({
@@ -102,7 +100,7 @@ async function main() {
         ),
       },
       {
-        name: "mentor: the class's term",
+        name: "mentor: the class's school year",
         query: CLASS,
         samples: await Promise.all(
           mentors.map(async (m) => ({
@@ -113,7 +111,7 @@ async function main() {
         ),
       },
       {
-        name: "principal: the school's term",
+        name: "principal: the school's year",
         query: SCHOOL,
         samples: await Promise.all(
           principals.map(async (p) => ({
