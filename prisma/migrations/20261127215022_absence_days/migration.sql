@@ -100,6 +100,18 @@ DECLARE
   added_classes UUID[];
   added_dates DATE[];
 BEGIN
+  -- Two roll calls saved at once may touch the same student's day or the same class's day. Each waits
+  -- for the other to commit before it reads, so neither sums the day without the other's change: a lock
+  -- per pair in a fixed order for the usual few pairs, the tables themselves for a bulk change (which
+  -- would need more locks than the lock table holds). Each statement below then reads anew.
+  IF cardinality(p_students) > 500 THEN
+    LOCK TABLE "AbsenceDay", "AbsenceClassDay" IN SHARE ROW EXCLUSIVE MODE;
+  ELSE
+    LOCK TABLE "AbsenceDay", "AbsenceClassDay" IN ROW EXCLUSIVE MODE;
+    PERFORM pg_advisory_xact_lock(hashtextextended('absence_day:' || p."studentId" || ':' || p."date", 0))
+    FROM (SELECT DISTINCT * FROM unnest(p_students, p_dates) AS p("studentId", "date") ORDER BY 1, 2) p;
+  END IF;
+
   WITH gone AS (
     DELETE FROM "AbsenceDay" d
     USING (SELECT DISTINCT * FROM unnest(p_students, p_dates) AS p("studentId", "date")) p
@@ -120,6 +132,11 @@ BEGIN
   SELECT array_agg(t."schoolId"), array_agg(t."classId"), array_agg(t."date") INTO touched_schools, touched_classes, touched_dates
   FROM (SELECT DISTINCT * FROM unnest(touched_schools || added_schools, touched_classes || added_classes, touched_dates || added_dates)
         AS t("schoolId", "classId", "date")) t;
+
+  IF cardinality(p_students) <= 500 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('absence_class_day:' || t."schoolId" || ':' || t."classId" || ':' || t."date", 0))
+    FROM (SELECT * FROM unnest(touched_schools, touched_classes, touched_dates) AS t("schoolId", "classId", "date") ORDER BY 1, 2, 3) t;
+  END IF;
 
   DELETE FROM "AbsenceClassDay" c
   USING unnest(touched_schools, touched_classes, touched_dates) AS t("schoolId", "classId", "date")

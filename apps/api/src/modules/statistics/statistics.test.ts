@@ -1,6 +1,7 @@
 // Absence statistics through the API on both databases: the figures equal a plain loop over the
 // seeded rows (lateness, cancelled lessons, valid reasons and roll calls never taken included), and
 // each view is only for those who may see it.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATABASE_KINDS,
@@ -262,6 +263,43 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
       expect(listed.has(id), id).toBe(figures.unexcusedAbsentMinutes >= 240);
     }
   });
+  it.runIf(kind === 'postgres')("two corrections of one class's day saved at the same moment both count", async () => {
+    // Each save recomputes the students' and the class's day figures; saved together, neither may sum
+    // the day without the other's change (nor fail on the other's new row).
+    const day = '2026-11-23';
+    const first = await lessonOf(server, child.id, day, 0);
+    const second = await lessonOf(server, child.id, day, 1);
+    const mentor = await loggedIn(server, await staffUsername(server, 'MENTOR', { groupId: child.classId }));
+    const correct = async (lessonId: string, status: 'ABSENT' | 'LATE') => {
+      const rollCall = await mentor.request<{ rollCall: { students: { id: string }[] } }>(
+        'query($id: ID!) { rollCall(lessonId: $id) { students { id } } }',
+        { id: lessonId },
+      );
+      const entries = rollCall.data!.rollCall.students.map((student) => ({
+        studentId: student.id,
+        status,
+        ...(status === 'LATE' ? { lateMinutes: 9 } : {}),
+      }));
+      return mentor.request<{ saveRollCall: { applied: boolean } }>(
+        'mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied } }',
+        { input: { submissionId: randomUUID(), lessonId, entries, reason: 'Rättat i efterhand' } },
+      );
+    };
+    const saved = await Promise.all([correct(first.id, 'ABSENT'), correct(second.id, 'LATE')]);
+    for (const result of saved) expect(result.data?.saveRollCall.applied, JSON.stringify(result.errors)).toBe(true);
+    const mentorOfClass = await mentor.request<{ classAbsenceStatistics: { students: { studentId: string; total: Figures }[] } }>(CLASS, {
+      c: child.classId,
+      range,
+    });
+    const rows = mentorOfClass.data!.classAbsenceStatistics.students;
+    const reference = await expected(rows.map((row) => row.studentId));
+    for (const row of rows) expect(withoutPercents(row.total), row.studentId).toEqual(reference.byStudent.get(row.studentId));
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
+    const school = await principal.request<{ schoolAbsenceStatistics: { total: Figures } }>(SCHOOL, { s: child.schoolId, range });
+    const students = await server.db.prisma.student.findMany({ where: { schoolId: child.schoolId }, select: { id: true } });
+    expect(withoutPercents(school.data!.schoolAbsenceStatistics.total)).toEqual((await expected(students.map((s) => s.id))).total);
+  });
+
   // Last in the file: it changes the seeded school.
   it("stays equal to the loop when past days change, and counts today's lessons that have ended", async () => {
     const prisma = server.db.prisma;
