@@ -1,26 +1,7 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../components/ui/loading-state';
+import { deferredPage } from '../../components/ui/deferred-page';
 
-/**
- * The statistics pages with their charts and tables (recharts, TanStack Table) load when first opened,
- * so the schedule and the roll call do not wait for them.
- */
-function Loading() {
-  const { t } = useTranslation();
-  return <LoadingState label={t('statistics.loading')} />;
-}
-
-function deferred(load: () => Promise<ComponentType>): ComponentType {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function DeferredPage() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    );
-  };
-}
+// The statistics pages bring their charts and tables (recharts, TanStack Table) with them.
+const deferred = (load: Parameters<typeof deferredPage>[0]) => deferredPage(load, 'statistics.loading');
 
 export const OwnAbsencePage = deferred(async () => (await import('./student-absence-page')).OwnAbsencePage);
 export const StaffStudentAbsencePage = deferred(async () => (await import('./student-absence-page')).StaffStudentAbsencePage);
