@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import { addFailedMessageToOutbox, apiLogin, DEMO_PASSWORD, expectAccessible, graphql, VIEWPORTS, type DemoUser } from './support/app';
+import { teacherOfGuardiansChild } from './support/grade-warnings';
 
 /**
  * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
@@ -277,6 +278,67 @@ test.describe('pages in both languages at tablet and phone width', () => {
         await expect(page.getByTestId('school-absence-table').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
         await expect(page.getByTestId('csn-table')).toBeVisible({ timeout: 30_000 });
       });
+      await logout(page);
+    }
+  });
+
+  test("grade warnings: a teacher's group with the contact form, the guardian's child, the principal's routine", async ({
+    page,
+    request,
+  }, testInfo) => {
+    // A warning with a contact on a guardian's child, so that every page shows one; a repeated run adds another.
+    const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
+    const token = await apiLogin(request, teacher);
+    const issued = await graphql<{ issueGradeWarning: { id: string; issuedAt: string } }>(
+      request,
+      'mutation ($input: GradeWarningInput!) { issueGradeWarning(input: $input) { id issuedAt } }',
+      {
+        input: {
+          studentId: child.id,
+          groupId,
+          missing: 'Laborationsrapporten om fotosyntes och ett godkänt resultat på provet om celler.',
+        },
+      },
+      token,
+    );
+    const warning = issued.data?.issueGradeWarning;
+    expect(warning, JSON.stringify(issued.errors)).toBeTruthy();
+    await graphql(
+      request,
+      'mutation ($input: GradeWarningContactInput!) { recordGradeWarningContact(input: $input) { id } }',
+      {
+        input: {
+          warningId: warning?.id,
+          contactedAt: warning?.issuedAt,
+          method: 'PHONE',
+          withWhom: 'Elevens mamma',
+          agreed: 'Rapporten lämnas in på fredag; omprov vecka 50 med stöd på studietiden.',
+        },
+      },
+      token,
+    );
+    for (const language of LANGUAGES) {
+      await loginIn(page, teacher, language);
+      await page.goto(`/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
+      await capture(page, testInfo, 'grade-warnings-group', language, () => expect(page.getByTestId('grade-warnings')).toBeVisible());
+      // The contact form open, with its errors at the fields.
+      await page.getByTestId('grade-warning').first().locator('summary').first().click();
+      await page.getByTestId('save-grade-warning-contact').click();
+      await capture(page, testInfo, 'grade-warnings-contact-errors', language, () =>
+        expect(page.getByTestId('grade-warning-contact-form').locator('.field__error').first()).toBeVisible(),
+      );
+      await logout(page);
+
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto(`/betygsvarningar?elev=${encodeURIComponent(child.id)}`);
+      await capture(page, testInfo, 'grade-warnings-guardian', language, () => expect(page.getByTestId('grade-warnings')).toBeVisible());
+      await logout(page);
+
+      await loginIn(page, 'rektor', language);
+      await page.goto('/skola/betygsvarningar');
+      await capture(page, testInfo, 'grade-warnings-school', language, () =>
+        expect(page.getByTestId('grade-warning-classes')).toBeVisible(),
+      );
       await logout(page);
     }
   });

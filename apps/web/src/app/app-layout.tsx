@@ -45,6 +45,7 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
     !staff && { to: '/franvaro', label: t('nav.absence') },
     reportsAbsence && { to: '/sjukanmalan', label: t('nav.sickReport') },
     reportsAbsence && { to: '/ledighet', label: t('nav.leave') },
+    !staff && { to: '/betygsvarningar', label: t('nav.gradeWarnings') },
     viewer.role === 'GUARDIAN' && { to: '/installningar/aviseringar', label: t('nav.notifications') },
     staff && { to: '/grupper', label: t('nav.myGroups') },
     decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
@@ -53,6 +54,11 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
       (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
         to: '/skola/franvaro',
         label: t('nav.schoolAbsence'),
+      },
+    staff &&
+      (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
+        to: '/skola/betygsvarningar',
+        label: t('nav.schoolGradeWarnings'),
       },
   ];
   return (

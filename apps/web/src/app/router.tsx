@@ -7,6 +7,7 @@ import { NotFoundState } from '../components/ui/error-state';
 import { LoginPage } from '../features/auth/login-page';
 import { GroupPage } from '../features/groups/group-page';
 import { MyGroupsPage } from '../features/groups/my-groups-page';
+import { GroupWarningsPage, MyWarningsPage, SchoolRoutinePage } from '../features/grade-warnings/lazy-pages';
 import { GuardianContactsPage } from '../features/contact-preferences/guardian-contacts-page';
 import { ContactPreferencesPage } from '../features/contact-preferences/contact-preferences-page';
 import { LeaveDecisionsPage } from '../features/leave/leave-decisions-page';
@@ -45,6 +46,9 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /klass/:classId/franvaro          a class's absence by student, for its mentor, principal, administrator
  *   /skola/franvaro?skola=<id>        a school's absence by week and class, and the CSN list
  *   /narvaro/saknas?klass=<id>        lessons without a roll call of a class (skola=<id>: a school; neither: my own)
+ *   /grupp/:groupId/betygsvarningar   a teaching group's grade warnings (its teachers issue), or a class's (its mentor)
+ *   /betygsvarningar?elev=<id>        grade warnings of a guardian's child, or a student's own
+ *   /skola/betygsvarningar?skola=<id> the principal's follow-up of a school's open grade warnings
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -81,6 +85,9 @@ export function AppRouter() {
             <Route path="/klass/:classId/franvaro" element={<ClassAbsencePage />} />
             <Route path="/skola/franvaro" element={<SchoolAbsencePage />} />
             <Route path="/narvaro/saknas" element={<MissingRollCallsPage />} />
+            <Route path="/grupp/:groupId/betygsvarningar" element={<GroupWarningsPage />} />
+            <Route path="/betygsvarningar" element={<MyWarningsPage />} />
+            <Route path="/skola/betygsvarningar" element={<SchoolRoutinePage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

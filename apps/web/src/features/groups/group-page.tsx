@@ -41,6 +41,8 @@ function GroupPageContent({ groupId }: { groupId: string }) {
   // The mentor, the principal and administrators keep the guardians' contact choices (the API decides per student).
   const showContacts =
     staff && group.kind === 'CLASS' && viewer.duties.some((duty) => duty === 'MENTOR' || duty === 'PRINCIPAL' || duty === 'ADMINISTRATOR');
+  // A teaching group's warnings are its teachers' (and the principal's); a class's are those who see its contact choices.
+  const showWarnings = (staff && group.kind === 'TEACHING') || showContacts;
 
   return (
     <div className="group-page">
@@ -53,11 +55,18 @@ function GroupPageContent({ groupId }: { groupId: string }) {
           <h1 className="page-header__title" data-testid="group-heading">
             {heading}
           </h1>
-          {showContacts ? (
+          {showWarnings ? (
             <p className="page-header__links">
-              <Link className="text-link" to={`/klass/${encodeURIComponent(group.id)}/franvaro`} data-testid="class-absence-link">
-                {t('statistics.class.link')}
-              </Link>
+              {showContacts ? (
+                <Link className="text-link" to={`/klass/${encodeURIComponent(group.id)}/franvaro`} data-testid="class-absence-link">
+                  {t('statistics.class.link')}
+                </Link>
+              ) : null}
+              {showWarnings ? (
+                <Link className="text-link" to={`/grupp/${encodeURIComponent(group.id)}/betygsvarningar`} data-testid="grade-warnings-link">
+                  {t('gradeWarnings.group.link')}
+                </Link>
+              ) : null}
             </p>
           ) : null}
         </div>
