@@ -179,6 +179,14 @@ describe('grade warnings on pglite', () => {
       ['GRADE_WARNING', 'EMAIL', 'SMTP'],
       ['GRADE_WARNING', 'SMS', '46ELKS'],
     ]);
+    // The administrator's outbox lists them too.
+    const outbox = await (
+      await loggedIn(server, 'admin')
+    ).request<{ outbox: { messages: { kind: string }[] } }>('{ outbox { messages { kind } } }');
+    expect(outbox.errors).toBeUndefined();
+    const kept = await prisma().outboundMessage.count({ where: { kind: 'GRADE_WARNING' } });
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(outbox.data!.outbox.messages.filter((message) => message.kind === 'GRADE_WARNING')).toHaveLength(kept);
   });
 
   it('a teacher of other groups and a guardian cannot issue, nor read or record; they learn nothing', async () => {

@@ -11,6 +11,7 @@ export const notificationsTypeDefs = gql`
     SICK_REPORT
     SICK_REPORT_WITHDRAWN
     LEAVE_DECISION
+    GRADE_WARNING
   }
 
   "QUEUED (waiting or retrying), SENDING, SENT (also: kept in the outbox when no provider is configured), FAILED (gave up)."
