@@ -12,6 +12,10 @@ export const notificationsTypeDefs = gql`
     SICK_REPORT_WITHDRAWN
     LEAVE_DECISION
     GRADE_WARNING
+    ASSESSMENT_PUBLISHED
+    DEVELOPMENT_PLAN_PUBLISHED
+    SUPPORT_DECISION
+    NEWS
   }
 
   "QUEUED (waiting or retrying), SENDING, SENT (also: kept in the outbox when no provider is configured), FAILED (gave up)."

@@ -8,7 +8,16 @@ import { isoDate } from '../access/viewer.ts';
 import type { MessageText } from './messages.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-export type MessageKind = 'ABSENCE' | 'SICK_REPORT' | 'SICK_REPORT_WITHDRAWN' | 'LEAVE_DECISION' | 'GRADE_WARNING';
+export type MessageKind =
+  | 'ABSENCE'
+  | 'SICK_REPORT'
+  | 'SICK_REPORT_WITHDRAWN'
+  | 'LEAVE_DECISION'
+  | 'GRADE_WARNING'
+  | 'ASSESSMENT_PUBLISHED'
+  | 'DEVELOPMENT_PLAN_PUBLISHED'
+  | 'SUPPORT_DECISION'
+  | 'NEWS';
 
 export interface Recipient {
   guardianId: string;
