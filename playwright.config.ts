@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
-const baseURL = `http://127.0.0.1:${PORT}`;
+/** The screens project has a server (and database) of its own: it saves the demo users' language. */
+const SCREENS_PORT = Number(process.env.E2E_SCREENS_PORT ?? PORT + 100);
+const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
- * End-to-end tests against the production-style server: the API with an in-memory database seeded
- * with the demo school, serving the freshly built SPA from apps/web/dist on the same origin.
+ * End-to-end tests against production-style servers (scripts/e2e-servers.mjs): the API with a fresh database
+ * filled with the demo school, serving the freshly built SPA from apps/web/dist on the same origin.
  * Browsers cannot be downloaded here; Debian's Chromium is used (apt-get install -y chromium).
  */
 export default defineConfig({
@@ -14,7 +16,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Most of a test's time is spent waiting for the servers' database work, which runs in PostgreSQL's own processes.
+  workers: process.env.CI ? 3 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // scripts/test-all.mjs asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME) for its one-line summary.
@@ -24,7 +27,7 @@ export default defineConfig({
     ...(process.env.CI ? [['html', { open: 'never' }] as const] : []),
   ],
   use: {
-    baseURL,
+    baseURL: url(PORT),
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
@@ -44,26 +47,16 @@ export default defineConfig({
   },
   projects: [
     { name: 'functional', use: { browserName: 'chromium' }, testIgnore: /screens\.spec\.ts/ },
-    // Screenshots and axe on every page; switches the demo users' saved language, so it runs afterwards.
-    { name: 'screens', use: { browserName: 'chromium' }, testMatch: /screens\.spec\.ts/, dependencies: ['functional'] },
+    // Screenshots and axe on every page.
+    { name: 'screens', use: { browserName: 'chromium', baseURL: url(SCREENS_PORT) }, testMatch: /screens\.spec\.ts/ },
   ],
   webServer: {
-    // The web app is always built for production (NODE_ENV below is the API server's, for its shifted clock).
-    command:
-      'NODE_ENV=production node node_modules/pnpm/bin/pnpm.mjs --filter @insyn/web build && node --import tsx apps/api/src/main.ts --demo',
-    url: `${baseURL}/health`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT}`,
+    url: `${url(PORT)}/health`,
+    wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      INSYN_DATA_DIR: 'memory',
-      // The suite runs on one school day: the server's clock starts here and every browser's clock is set
-      // to the same instant (e2e/support/test.ts). The server refuses a shifted clock in production.
-      INSYN_CLOCK_START: '2026-11-25T07:45:00Z',
-      NODE_ENV: 'test',
-    },
   },
 });

@@ -1,6 +1,6 @@
-// The whole test suite, in the order that fails fastest: types, lint, unit and API tests (embedded
-// database and the PostgreSQL server), then the built app in Chromium (Playwright builds it first). Ends with one summary line.
-import { spawnSync } from 'node:child_process';
+// The whole test suite, in the order that fails fastest: types, lint and format (side by side), unit and API
+// tests (embedded database and the PostgreSQL server), then the built app in Chromium (Playwright builds it first). Ends with one summary line.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,30 +11,49 @@ const reports = join(root, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+/** Each step is one command, or several that run side by side (the static checks: each mostly waits on one core). */
 const steps = [
-  ['typecheck', 'pnpm', ['run', 'typecheck']],
-  ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
-  ['format', bin('prettier'), ['--check', '.']],
+  [
+    'typecheck, lint and format',
+    [
+      [process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.mjs'), 'run', 'typecheck']],
+      [bin('eslint'), ['.', '--max-warnings', '0']],
+      [bin('prettier'), ['--check', '.']],
+    ],
+  ],
   [
     'unit and API tests',
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+    [[bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]]],
   ],
-  ['browser tests', bin('playwright'), ['test']],
+  ['browser tests', [[bin('playwright'), ['test']]]],
 ];
+
+const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') };
+
+/** Runs one command; side by side, its output is held and printed whole when it ends, so the logs stay readable. */
+function run(command, args, alone) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      if (!alone) process.stdout.write(`\n$ ${[command, ...args].join(' ')}\n${Buffer.concat(output).toString()}`);
+      resolve(code === 0);
+    });
+  });
+}
 
 const started = Date.now();
 let failedStep = null;
-for (const [name, command, args] of steps) {
+for (const [name, commands] of steps) {
   const stepStart = Date.now();
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') },
-  });
-  console.log(`◀ ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - stepStart) / 1000).toFixed(0)} s`);
-  if (result.status !== 0) {
+  const results = await Promise.all(commands.map(([command, args]) => run(command, args, commands.length === 1)));
+  const ok = results.every(Boolean);
+  console.log(`◀ ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - stepStart) / 1000).toFixed(0)} s`);
+  if (!ok) {
     failedStep = name;
     break;
   }
