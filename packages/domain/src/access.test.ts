@@ -61,6 +61,7 @@ const READ = [
   'student:readIdentityNumber',
   'student:readAbsenceReports',
   'student:readAssessments',
+  'student:readSupportDecisions',
 ] as const;
 const childMatrix: Record<string, StudentAction[]> = {
   // a 12-year-old does not report their own sickness; the guardians do
@@ -100,6 +101,8 @@ describe('adult students', () => {
     expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, today)).toBe(false);
     expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:readAssessments', adult, today)).toBe(false);
     expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:readAssessments', adult, today)).toBe(true);
+    expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:readSupportDecisions', adult, today)).toBe(false);
+    expect(canAccessStudent(viewers.mum as ViewerFacts, 'student:readSupportDecisions', adult, today)).toBe(true);
     expect(canAccessStudent(viewers.dad as ViewerFacts, 'student:read', adult, '2026-11-26')).toBe(true);
   });
   it('a withdrawn consent (no longer listed) ends access at once', () => {
@@ -198,13 +201,15 @@ describe('canAccessSchool', () => {
     const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', 'schoolA', today);
     expect(['principalA', 'admin'].map(allowed)).toEqual([true, true]);
     expect(['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self'].map(allowed)).toEqual([false, false, false, false, false]);
-    const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readGradeWarnings', 'schoolA', today);
-    expect(['principalA', 'admin', 'principalB', 'mentorOfClass', 'teacherOfGroup'].map(routine)).toEqual([
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    for (const action of ['school:readGradeWarnings', 'school:readRoutines'] as const) {
+      const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, action, 'schoolA', today);
+      expect(['principalA', 'admin', 'principalB', 'mentorOfClass', 'teacherOfGroup'].map(routine)).toEqual([
+        true,
+        true,
+        false,
+        false,
+        false,
+      ]);
+    }
   });
 });

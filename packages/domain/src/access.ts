@@ -51,7 +51,9 @@ export type StudentAction =
   /** see and set the guardians' contact choices on their behalf */
   | 'student:manageGuardianContacts'
   /** assessments and grade warnings in all subjects; a teacher reads those of their own groups through the group */
-  | 'student:readAssessments';
+  | 'student:readAssessments'
+  /** decisions on special support, action programmes and adapted study paths, with their documents */
+  | 'student:readSupportDecisions';
 
 export type GroupAction =
   /** the members' names and the mentors */
@@ -60,7 +62,7 @@ export type GroupAction =
   | 'group:readIdentityNumbers'
   /** the members' absence statistics: the class's mentor, the principal, administrators */
   | 'group:readAbsence'
-  /** grade warnings: a teaching group's teachers, a class's mentor, the principal, administrators */
+  /** grade warnings and assessments: a teaching group's teachers, a class's mentor, the principal, administrators */
   | 'group:readAssessments';
 
 /** Duties in force on a date. */
@@ -105,6 +107,8 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:reportAbsence': [],
   'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
   'student:readAssessments': IDENTITY_NUMBER_DUTIES,
+  // A teacher is told what support to give by the mentor, not by reading the decision.
+  'student:readSupportDecisions': IDENTITY_NUMBER_DUTIES,
 };
 
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
@@ -165,7 +169,9 @@ export type SchoolAction =
   /** the school's absence by class and week, and the CSN list */
   | 'school:readAbsence'
   /** the routine for grade warnings: open, without contact, overdue */
-  | 'school:readGradeWarnings';
+  | 'school:readGradeWarnings'
+  /** the routine view: published assessments, grade warnings, unacknowledged support decisions */
+  | 'school:readRoutines';
 
 /** A school's figures are for its principal and the organisation's administrators. */
 export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, schoolId: string, today: string): boolean {

@@ -9,3 +9,7 @@ export * from './contact.ts';
 export * from './absence-reports.ts';
 export * from './absence-statistics.ts';
 export * from './grade-warnings.ts';
+export * from './support-decisions.ts';
+export * from './development-plans.ts';
+export * from './assessments.ts';
+export * from './news.ts';

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { DutyFacts, GroupFacts, StudentFacts } from './access.ts';
+import {
+  checkNewsPost,
+  MAX_NEWS_BODY_LENGTH,
+  MAX_NEWS_TITLE_LENGTH,
+  mayFollowNews,
+  mayPostNews,
+  newsReachesGuardian,
+  newsReachesStudent,
+  studentInAudience,
+} from './news.ts';
+
+const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
+  kind,
+  schoolId: ref.schoolId ?? null,
+  groupId: ref.groupId ?? null,
+  validFrom: '2026-08-01',
+  validTo,
+});
+const today = '2026-11-25';
+const class7B: GroupFacts = { id: '7B', schoolId: 'north', kind: 'CLASS' };
+const ma7B: GroupFacts = { id: 'ma7B', schoolId: 'north', kind: 'TEACHING' };
+const class8A: GroupFacts = { id: '8A', schoolId: 'north', kind: 'CLASS' };
+const southClass: GroupFacts = { id: 'S1', schoolId: 'south', kind: 'CLASS' };
+
+describe('checkNewsPost', () => {
+  const post = { title: 'Studiedag fredag', body: 'Skolan är stängd på fredag.', toGuardians: true, toStudents: false };
+  it('accepts a title, a text and at least one audience', () => {
+    expect(checkNewsPost(post)).toEqual([]);
+    expect(checkNewsPost({ ...post, toGuardians: false, toStudents: true })).toEqual([]);
+    expect(checkNewsPost({ ...post, toStudents: true })).toEqual([]);
+  });
+  it('refuses no audience, empty or long texts, all at once', () => {
+    expect(checkNewsPost({ title: ' ', body: '', toGuardians: false, toStudents: false })).toEqual([
+      'NO_AUDIENCE',
+      'TITLE_REQUIRED',
+      'BODY_REQUIRED',
+    ]);
+    expect(checkNewsPost({ ...post, title: 'x'.repeat(MAX_NEWS_TITLE_LENGTH + 1), body: 'x'.repeat(MAX_NEWS_BODY_LENGTH + 1) })).toEqual([
+      'TITLE_TOO_LONG',
+      'BODY_TOO_LONG',
+    ]);
+    expect(checkNewsPost({ ...post, title: 'x'.repeat(MAX_NEWS_TITLE_LENGTH), body: 'x'.repeat(MAX_NEWS_BODY_LENGTH) })).toEqual([]);
+  });
+});
+
+describe('mayPostNews', () => {
+  const school = (schoolId: string) => ({ schoolId, group: null });
+  const group = (g: GroupFacts) => ({ schoolId: g.schoolId, group: g });
+
+  it('the principal posts to the whole school and any of its groups, not to another school', () => {
+    const principal = [duty('PRINCIPAL', { schoolId: 'north' })];
+    expect(mayPostNews(principal, school('north'), today)).toBe(true);
+    expect(mayPostNews(principal, group(class8A), today)).toBe(true);
+    expect(mayPostNews(principal, group(ma7B), today)).toBe(true);
+    expect(mayPostNews(principal, school('south'), today)).toBe(false);
+    expect(mayPostNews(principal, group(southClass), today)).toBe(false);
+  });
+  it('an administrator posts anywhere', () => {
+    const admin = [duty('ADMINISTRATOR', {})];
+    expect(mayPostNews(admin, school('south'), today)).toBe(true);
+    expect(mayPostNews(admin, group(class7B), today)).toBe(true);
+  });
+  it('a mentor posts to their class only, not to the school nor another class', () => {
+    const mentor = [duty('MENTOR', { groupId: '7B' })];
+    expect(mayPostNews(mentor, group(class7B), today)).toBe(true);
+    expect(mayPostNews(mentor, group(class8A), today)).toBe(false);
+    expect(mayPostNews(mentor, school('north'), today)).toBe(false);
+  });
+  it('a teacher posts to a teaching group they teach, not to a class', () => {
+    const teacher = [duty('TEACHER', { groupId: 'ma7B' })];
+    expect(mayPostNews(teacher, group(ma7B), today)).toBe(true);
+    expect(mayPostNews(teacher, group(class7B), today)).toBe(false);
+    expect(mayPostNews(teacher, school('north'), today)).toBe(false);
+  });
+  it('an ended duty gives nothing, and a group must be in the named school', () => {
+    expect(mayPostNews([duty('MENTOR', { groupId: '7B' }, '2026-10-31')], group(class7B), today)).toBe(false);
+    expect(mayPostNews([duty('PRINCIPAL', { schoolId: 'north' })], { schoolId: 'north', group: southClass }, today)).toBe(false);
+  });
+});
+
+describe('mayFollowNews', () => {
+  const post = { schoolId: 'north', authorStaffId: 'mentor-1' };
+  it('the author, the school’s principal and administrators follow a post; other staff do not', () => {
+    expect(mayFollowNews([duty('MENTOR', { groupId: '7B' })], 'mentor-1', post, today)).toBe(true);
+    expect(mayFollowNews([duty('PRINCIPAL', { schoolId: 'north' })], 'principal', post, today)).toBe(true);
+    expect(mayFollowNews([duty('ADMINISTRATOR', {})], 'admin', post, today)).toBe(true);
+    expect(mayFollowNews([duty('PRINCIPAL', { schoolId: 'south' })], 'other-principal', post, today)).toBe(false);
+    expect(mayFollowNews([duty('MENTOR', { groupId: '7B' })], 'mentor-2', post, today)).toBe(false);
+  });
+});
+
+describe('who receives a post', () => {
+  const child: StudentFacts = {
+    id: 'child',
+    birthDate: '2013-04-01',
+    schoolId: 'north',
+    groupIds: ['7B', 'ma7B'],
+    guardianIds: ['mum', 'dad'],
+    consentingGuardianIds: [],
+  };
+  const adult: StudentFacts = { ...child, id: 'adult', birthDate: '2008-01-10', consentingGuardianIds: ['mum'] };
+  const left: StudentFacts = { ...child, id: 'left', groupIds: [] };
+  const toSchool = { schoolId: 'north', groupId: null, toGuardians: true, toStudents: true };
+  const toClass = { ...toSchool, groupId: '7B' };
+
+  it('a school post reaches the school’s students who belong to a group today; a group post its members', () => {
+    expect(studentInAudience(toSchool, child)).toBe(true);
+    expect(studentInAudience(toSchool, left)).toBe(false);
+    expect(studentInAudience({ schoolId: 'south', groupId: null }, child)).toBe(false);
+    expect(studentInAudience(toClass, child)).toBe(true);
+    expect(studentInAudience({ ...toClass, groupId: '8A' }, child)).toBe(false);
+  });
+  it('students receive it only when it is for students', () => {
+    expect(newsReachesStudent(toClass, child)).toBe(true);
+    expect(newsReachesStudent({ ...toClass, toStudents: false }, child)).toBe(false);
+  });
+  it('guardians receive it only when it is for guardians, and an adult student’s only with consent', () => {
+    expect(newsReachesGuardian(toClass, child, 'dad', today)).toBe(true);
+    expect(newsReachesGuardian({ ...toClass, toGuardians: false }, child, 'dad', today)).toBe(false);
+    expect(newsReachesGuardian(toClass, child, 'stranger', today)).toBe(false);
+    expect(newsReachesGuardian(toSchool, adult, 'mum', today)).toBe(true);
+    expect(newsReachesGuardian(toSchool, adult, 'dad', today)).toBe(false);
+  });
+});
