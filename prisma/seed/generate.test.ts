@@ -288,9 +288,83 @@ describe('seedDemoData', () => {
     expect(myndig?.consents[0]?.withdrawnAt).toBeNull();
     expect(myndig?.guardianships.map((g) => g.guardianId)).toContain(myndig?.consents[0]?.guardianId);
   });
+
+  it("gives the demo guardian's children published and draft assessments, each on its group's scale", async () => {
+    const guardian = await db.prisma.userAccount.findUniqueOrThrow({ where: { username: 'vardnadshavare' } });
+    const children = { student: { guardianships: { some: { guardianId: guardian.guardianId ?? '' } } } };
+    expect(await db.prisma.assessmentResult.count({ where: { ...children, task: { publishedAt: { not: null } } } })).toBeGreaterThan(0);
+    expect(await db.prisma.assessmentResult.count({ where: { ...children, task: { publishedAt: null } } })).toBeGreaterThan(0);
+    expect(await db.prisma.subjectAssessment.count({ where: { ...children, publishedAt: { not: null } } })).toBeGreaterThan(0);
+    const offScale = `
+      SELECT 1 FROM (SELECT r."grade", g."yearLevel", s."form" FROM "AssessmentResult" r JOIN "AssessmentTask" t ON t."id" = r."taskId"
+                       JOIN "Group" g ON g."id" = t."groupId" JOIN "School" s ON s."id" = g."schoolId"
+                     UNION ALL
+                     SELECT a."grade", g."yearLevel", s."form" FROM "SubjectAssessment" a JOIN "Group" g ON g."id" = a."groupId"
+                       JOIN "School" s ON s."id" = g."schoolId") x
+      WHERE CASE WHEN x."form" = 'COMPULSORY' AND x."yearLevel" <= 5
+                 THEN x."grade" NOT IN ('INSUFFICIENT', 'ACCEPTABLE', 'MORE_THAN_ACCEPTABLE')
+                 ELSE x."grade" NOT IN ('A', 'B', 'C', 'D', 'E', 'F') END`;
+    expect(await count(db, offScale)).toBe(0);
+  });
+
+  it('has news from the principal and the demo mentor, read before today, the demo guardian having read one', async () => {
+    const posts = await db.prisma.newsPost.findMany({
+      select: { groupId: true, publishedAt: true, author: { select: { account: true } } },
+    });
+    expect(posts.map((post) => [post.author.account?.username, post.groupId === null]).sort()).toEqual([
+      ['mentor', false],
+      ['rektor', true],
+      ['rektor', true],
+    ]);
+    expect(posts.every((post) => post.publishedAt < new Date(`${TODAY}T00:00:00Z`))).toBe(true);
+    const readTooEarly = 'SELECT 1 FROM "NewsRead" r JOIN "NewsPost" p ON p.id = r."postId" WHERE r."readAt" <= p."publishedAt"';
+    expect(await count(db, readTooEarly)).toBe(0);
+    const guardian = await db.prisma.userAccount.findUniqueOrThrow({ where: { username: 'vardnadshavare' }, select: { newsReads: true } });
+    expect(guardian.newsReads).toHaveLength(1);
+  });
+
+  it("gives the demo guardian's youngest child two support decisions with real PDFs, by the principal, one confirmed", async () => {
+    const guardian = await db.prisma.userAccount.findUniqueOrThrow({ where: { username: 'vardnadshavare' } });
+    const decisions = await db.prisma.supportDecision.findMany({
+      select: {
+        decidedOn: true,
+        createdAt: true,
+        document: true,
+        documentSize: true,
+        student: { select: { schoolId: true, guardianships: { select: { guardianId: true } } } },
+        decidedBy: { select: { duties: { select: { kind: true, schoolId: true } } } },
+        acknowledgements: { select: { userId: true, acknowledgedAt: true } },
+      },
+    });
+    expect(decisions).toHaveLength(2);
+    for (const decision of decisions) {
+      expect(decision.student.guardianships.map((g) => g.guardianId)).toContain(guardian.guardianId);
+      expect(decision.decidedBy.duties).toContainEqual({ kind: 'PRINCIPAL', schoolId: decision.student.schoolId });
+      expect(Buffer.from(decision.document).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(decision.document.length).toBe(decision.documentSize);
+      expect(decision.decidedOn < new Date(`${TODAY}T00:00:00Z`)).toBe(true);
+      for (const ack of decision.acknowledgements) expect(ack.acknowledgedAt > decision.createdAt).toBe(true);
+    }
+    expect(decisions.flatMap((decision) => decision.acknowledgements.map((ack) => ack.userId))).toEqual([guardian.id]);
+  });
 });
 
 describe('seedDemoData in the spring term', () => {
+  it("plans every upper-secondary student's courses from the programme, and IUPs for compulsory students only", async () => {
+    expect(await db.prisma.programme.count()).toBe(4);
+    const withoutPlan = `SELECT 1 FROM "Student" s WHERE s."programmeCode" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "StudyPlanCourse" p WHERE p."studentId" = s."id")`;
+    expect(await count(db, withoutPlan)).toBe(0);
+    expect(await count(db, 'SELECT 1 FROM "StudyPlanCourse" WHERE "planYear" NOT BETWEEN 1 AND 3')).toBe(0);
+    const plans = await db.prisma.developmentPlan.findMany({
+      select: { publishedAt: true, updatedAt: true, student: { select: { school: { select: { form: true } } } } },
+    });
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.every((plan) => plan.student.school.form === 'COMPULSORY')).toBe(true);
+    expect(plans.every((plan) => plan.publishedAt === null || plan.updatedAt <= plan.publishedAt)).toBe(true);
+    expect(plans.some((plan) => plan.publishedAt !== null)).toBe(true);
+  });
+
   const SPRING_TODAY = '2027-03-17';
 
   it('writes lessons and attendance for the autumn term too, each lesson in a series of its own term', async () => {

@@ -5,9 +5,13 @@ import type { PrismaClient } from '@insyn/db';
 import { isAdultOn } from '@insyn/domain';
 import type { CalendarTerm, CalendarTermKind } from '@insyn/domain';
 import { withAbsenceDaysDeferred } from './absence-days.ts';
+import { writeAssessments } from './assessments.ts';
 import { recordAttendance } from './attendance.ts';
 import { dbDate } from './dates.ts';
 import { applyLessonChanges, insertLessons } from './lessons.ts';
+import { writeNews } from './news.ts';
+import { writePlans } from './plans.ts';
+import { seedSupportDecisions } from './support-decisions.ts';
 import type { DemoLogin } from './model.ts';
 import { insertRows } from './sql.ts';
 import type { Column, Sql } from './sql.ts';
@@ -101,6 +105,10 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       ),
     );
   });
+  await step('development and study plans', () => writePlans(prisma, world, seed, today));
+  await step('support decisions', () => seedSupportDecisions(prisma, seed, today));
+  await step('assessments', () => writeAssessments(prisma, world, seed, today));
+  await step('news', () => writeNews(prisma, world, seed, today));
   // Fresh planner statistics: without them (and autovacuum may be off) PostgreSQL plans the first
   // queries on millions of rows as if the tables were empty.
   await step('analyze', () => prisma.$executeRawUnsafe('ANALYZE'));

@@ -16,6 +16,7 @@ import { resolvers, typeDefs } from './graphql/schema.ts';
 import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
+import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
 
 /** Codes a client may see as they are; anything else is an unexpected error and is masked in production. */
@@ -107,25 +108,28 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   });
   await apollo.start();
 
+  /** Who asks, from the bearer access token, and the request's clock: for GraphQL and the other API routes alike. */
+  const contextOf = (req: express.Request, res: express.Response): RequestContext => {
+    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
+    return {
+      ...baseContext(db.prisma, config, config.clock()),
+      auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
+      cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
+      ip: req.ip,
+      userAgent: req.get('user-agent'),
+      wakeDelivery,
+    };
+  };
+
   app.use(
     '/graphql',
     cookieParser(),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-        const claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
-        return {
-          ...baseContext(db.prisma, config, config.clock()),
-          auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
-          cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
-          ip: req.ip,
-          userAgent: req.get('user-agent'),
-          wakeDelivery,
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req, res }): Promise<RequestContext> => contextOf(req, res) }),
   );
+
+  app.use(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
 
   if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 

@@ -1,11 +1,18 @@
+import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
+import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
 import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
+import { calendarTypeDefs } from '../modules/calendar/calendar.schema.ts';
+import { developmentPlansResolvers } from '../modules/development-plans/development-plans.resolvers.ts';
+import { developmentPlansTypeDefs } from '../modules/development-plans/development-plans.schema.ts';
 import { gradeWarningsResolvers } from '../modules/grade-warnings/grade-warnings.resolvers.ts';
 import { gradeWarningsTypeDefs } from '../modules/grade-warnings/grade-warnings.schema.ts';
 import { groupsResolvers } from '../modules/groups/groups.resolvers.ts';
 import { groupsTypeDefs } from '../modules/groups/groups.schema.ts';
+import { newsResolvers } from '../modules/news/news.resolvers.ts';
+import { newsTypeDefs } from '../modules/news/news.schema.ts';
 import { leaveResolvers } from '../modules/leave/leave.resolvers.ts';
 import { leaveTypeDefs } from '../modules/leave/leave.schema.ts';
 import { notificationsResolvers } from '../modules/notifications/notifications.resolvers.ts';
@@ -14,10 +21,16 @@ import { statisticsResolvers } from '../modules/statistics/statistics.resolvers.
 import { statisticsTypeDefs } from '../modules/statistics/statistics.schema.ts';
 import { peopleResolvers } from '../modules/people/people.resolvers.ts';
 import { peopleTypeDefs } from '../modules/people/people.schema.ts';
+import { routinesResolvers } from '../modules/routines/routines.resolvers.ts';
+import { routinesTypeDefs } from '../modules/routines/routines.schema.ts';
 import { scheduleResolvers } from '../modules/schedule/schedule.resolvers.ts';
 import { scheduleTypeDefs } from '../modules/schedule/schedule.schema.ts';
 import { sickReportsResolvers } from '../modules/sick-reports/sick-reports.resolvers.ts';
 import { sickReportsTypeDefs } from '../modules/sick-reports/sick-reports.schema.ts';
+import { supportDecisionsResolvers } from '../modules/support-decisions/support-decisions.resolvers.ts';
+import { supportDecisionsTypeDefs } from '../modules/support-decisions/support-decisions.schema.ts';
+import { studyPlansResolvers } from '../modules/study-plans/study-plans.resolvers.ts';
+import { studyPlansTypeDefs } from '../modules/study-plans/study-plans.schema.ts';
 
 export const typeDefs = [
   authTypeDefs,
@@ -30,6 +43,13 @@ export const typeDefs = [
   leaveTypeDefs,
   statisticsTypeDefs,
   gradeWarningsTypeDefs,
+  supportDecisionsTypeDefs,
+  developmentPlansTypeDefs,
+  studyPlansTypeDefs,
+  assessmentsTypeDefs,
+  newsTypeDefs,
+  calendarTypeDefs,
+  routinesTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -42,4 +62,10 @@ export const resolvers = [
   leaveResolvers,
   statisticsResolvers,
   gradeWarningsResolvers,
+  supportDecisionsResolvers,
+  developmentPlansResolvers,
+  studyPlansResolvers,
+  assessmentsResolvers,
+  newsResolvers,
+  routinesResolvers,
 ];

@@ -352,3 +352,14 @@ export async function startFake46elks(options: Fake46elksOptions = {}): Promise<
     start,
   };
 }
+
+/** A test server's settings for delivering through these fakes: quick polling, and links to a public address. */
+export const deliveryEnv = (smtp: FakeSmtpServer, elks: Fake46elks): NodeJS.ProcessEnv => ({
+  SMTP_URL: smtp.url,
+  MAIL_FROM: 'Insyn <noreply@skolan.se>',
+  ELKS_API_URL: elks.apiUrl,
+  ELKS_API_USERNAME: elks.username,
+  ELKS_API_PASSWORD: elks.password,
+  DELIVERY_POLL_MS: '50',
+  PUBLIC_URL: 'https://insyn.kommun.se',
+});

@@ -3,7 +3,7 @@
 // routine counts what has had no contact in time. Access follows the roles; a refusal is NOT_FOUND.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, errorCode, loggedIn, staffUsername, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
-import { startFake46elks, startFakeSmtpServer, type Fake46elks, type FakeSmtpServer } from '../../test/fake-providers.ts';
+import { deliveryEnv, type Fake46elks, type FakeSmtpServer, startFake46elks, startFakeSmtpServer } from '../../test/fake-providers.ts';
 import { firstChild, optIn, type Child } from '../../test/fixtures.ts';
 
 const FIELDS = `id student { id name } subjectName(locale: sv) subjectEn: subjectName(locale: en) groupName missing issuedAt issuedBy
@@ -59,15 +59,7 @@ describe('grade warnings on pglite', () => {
     smtp = await startFakeSmtpServer();
     elks = await startFake46elks();
     server = await startTestServer('pglite', {
-      env: {
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'Insyn <noreply@skolan.se>',
-        ELKS_API_URL: elks.apiUrl,
-        ELKS_API_USERNAME: elks.username,
-        ELKS_API_PASSWORD: elks.password,
-        DELIVERY_POLL_MS: '50',
-        PUBLIC_URL: 'https://insyn.kommun.se',
-      },
+      env: deliveryEnv(smtp, elks),
     });
     guardian = await loggedIn(server, 'vardnadshavare');
     child = await firstChild(server, guardian, 'vardnadshavare');

@@ -168,3 +168,138 @@ export function gradeWarningText(locale: MessageLocale, facts: GradeWarningFacts
     sms: `Insyn: ${what} Missing: ${shortened(facts.missing)} ${contact} More: ${config.publicUrl}`,
   };
 }
+
+export interface DevelopmentPlanFacts {
+  childName: string;
+  term: 'AUTUMN' | 'SPRING';
+  /** the calendar year the term is in */
+  year: number;
+  mentorName: string;
+  /** published before and changed since */
+  updated: boolean;
+}
+
+/** The IUP is read in Insyn: the message says it is there (or was updated) and who to ask. */
+export function developmentPlanText(locale: MessageLocale, facts: DevelopmentPlanFacts, config: NotificationConfig): MessageText {
+  const link = `${config.publicUrl}/iup`;
+  if (locale === 'sv') {
+    const term = `${facts.term === 'AUTUMN' ? 'höstterminen' : 'vårterminen'} ${facts.year}`;
+    const what = facts.updated
+      ? `${facts.childName}s IUP för ${term} har uppdaterats.`
+      : `${facts.childName}s IUP (individuell utvecklingsplan) för ${term} är publicerad.`;
+    return {
+      subject: `${facts.updated ? 'Uppdaterad IUP' : 'IUP'}: ${facts.childName}, ${term}`,
+      body: `Hej!\n\n${what}\n\nLäs den i Insyn: ${link}\nFrågor: kontakta mentorn ${facts.mentorName}.\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what} Läs den: ${link}`,
+    };
+  }
+  const term = `the ${facts.term === 'AUTUMN' ? 'autumn' : 'spring'} term ${facts.year}`;
+  const what = facts.updated
+    ? `${facts.childName}'s IUP for ${term} was updated.`
+    : `${facts.childName}'s IUP (individual development plan) for ${term} is published.`;
+  return {
+    subject: `${facts.updated ? 'Updated IUP' : 'IUP'}: ${facts.childName}, ${term}`,
+    body: `Hello,\n\n${what}\n\nRead it in Insyn: ${link}\nQuestions: contact the mentor, ${facts.mentorName}.\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what} Read it: ${link}`,
+  };
+}
+
+export interface NewsFacts {
+  title: string;
+  body: string;
+  /** the school, or the class or group the post is for */
+  targetName: string;
+  authorName: string;
+}
+
+/** News goes home by e-mail only, with the whole text; `sms` is there because every MessageText has one, and is never queued. */
+export function newsText(locale: MessageLocale, facts: NewsFacts, config: NotificationConfig): MessageText {
+  const link = `${config.publicUrl}/nyheter`;
+  if (locale === 'sv') {
+    return {
+      subject: `${facts.targetName}: ${facts.title}`,
+      body: `Hej!\n\n${facts.authorName} har skickat information till ${facts.targetName}.\n\n${facts.title}\n\n${facts.body}\n\nLäs i Insyn: ${link}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${facts.targetName}: ${facts.title}. Läs i Insyn: ${link}`,
+    };
+  }
+  return {
+    subject: `${facts.targetName}: ${facts.title}`,
+    body: `Hello,\n\n${facts.authorName} sent information to ${facts.targetName}.\n\n${facts.title}\n\n${facts.body}\n\nRead it in Insyn: ${link}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${facts.targetName}: ${facts.title}. Read it in Insyn: ${link}`,
+  };
+}
+
+export interface AssessmentPublishedFacts {
+  childName: string;
+  subjectSv: string;
+  subjectEn: string;
+  /** a task's title, or the term of a subject assessment */
+  what: { task: string } | { term: 'AUTUMN' | 'SPRING' };
+  teacherName: string;
+}
+
+/** Says that there is something to read, not the grade: the app shows it to those who may see it. */
+export function assessmentPublishedText(locale: MessageLocale, facts: AssessmentPublishedFacts, config: NotificationConfig): MessageText {
+  const link = `${config.publicUrl}/omdomen`;
+  if (locale === 'sv') {
+    const what = (title: (task: string) => string) =>
+      `${facts.teacherName} har publicerat ${
+        'task' in facts.what
+          ? `ett omdöme om "${title(facts.what.task)}"`
+          : `ämnesomdömet för ${facts.what.term === 'AUTUMN' ? 'höstterminen' : 'vårterminen'}`
+      } i ${facts.subjectSv} för ${facts.childName}.`;
+    return {
+      subject: `Nytt omdöme: ${facts.childName}, ${facts.subjectSv}`,
+      body: `Hej!\n\n${what((task) => task)}\n\nLäs det i Insyn: ${link}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what(shortened)} Läs det: ${link}`,
+    };
+  }
+  const what = (title: (task: string) => string) =>
+    `${facts.teacherName} has published ${
+      'task' in facts.what
+        ? `an assessment of "${title(facts.what.task)}"`
+        : `the subject assessment for the ${facts.what.term === 'AUTUMN' ? 'autumn' : 'spring'} term`
+    } in ${facts.subjectEn} for ${facts.childName}.`;
+  return {
+    subject: `New assessment: ${facts.childName}, ${facts.subjectEn}`,
+    body: `Hello,\n\n${what((task) => task)}\n\nRead it in Insyn: ${link}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what(shortened)} Read it: ${link}`,
+  };
+}
+
+export interface SupportDecisionFacts {
+  childName: string;
+  kind: 'SPECIAL_SUPPORT' | 'ACTION_PROGRAMME' | 'ADAPTED_STUDY_PATH';
+  /** `YYYY-MM-DD` */
+  decidedOn: string;
+  deciderName: string;
+}
+
+const SUPPORT_KIND_NAMES = {
+  sv: { SPECIAL_SUPPORT: 'särskilt stöd', ACTION_PROGRAMME: 'åtgärdsprogram', ADAPTED_STUDY_PATH: 'anpassad studiegång' },
+  en: { SPECIAL_SUPPORT: 'special support', ACTION_PROGRAMME: 'an action programme', ADAPTED_STUDY_PATH: 'an adapted study path' },
+};
+
+/**
+ * A support decision is always sent home. What was decided stays behind the login (it is sensitive); the
+ * message says that there is a decision, of what kind, and where to read and acknowledge it.
+ */
+export function supportDecisionText(locale: MessageLocale, facts: SupportDecisionFacts, config: NotificationConfig): MessageText {
+  const link = `${config.publicUrl}/beslut-om-stod`;
+  const on = formatters[locale].date.format(dateOf(facts.decidedOn));
+  const kind = SUPPORT_KIND_NAMES[locale][facts.kind];
+  if (locale === 'sv') {
+    const what = `${facts.deciderName} har den ${on} fattat beslut om ${kind} för ${facts.childName}.`;
+    return {
+      subject: `Beslut om ${kind}: ${facts.childName}`,
+      body: `Hej!\n\n${what}\n\nLäs beslutet i Insyn och bekräfta att du har tagit del av det: ${link}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what} Läs och bekräfta: ${link}`,
+    };
+  }
+  const what = `On ${on} ${facts.deciderName} decided on ${kind} for ${facts.childName}.`;
+  return {
+    subject: `Decision on ${kind.replace(/^an? /, '')}: ${facts.childName}`,
+    body: `Hello,\n\n${what}\n\nRead the decision in Insyn and confirm that you have read it: ${link}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what} Read and confirm: ${link}`,
+  };
+}

@@ -17,6 +17,7 @@ import {
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
+import { audit } from '../audit/audit.service.ts';
 import { appError } from '../../errors.ts';
 import { authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
 import { isoDate, requireViewer } from '../access/viewer.ts';
@@ -166,6 +167,12 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
   const [rows, subjects] = await Promise.all([
     ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.today, ctx.now)),
     allSubjects(ctx),
+    audit(ctx, 'absenceStatistics.read', {
+      studentId,
+      entityType: 'Student',
+      entityId: studentId,
+      details: { from: span.from, to: span.to },
+    }),
   ]);
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
   return {
@@ -209,6 +216,7 @@ interface ClassRow extends AbsenceFigures {
 export async function classAbsenceStatistics(ctx: RequestContext, classId: string, range: RangeInput) {
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
   const { span, thresholds } = await schoolSettings(ctx, range, group.schoolId);
+  await audit(ctx, 'absenceStatistics.read', { entityType: 'Group', entityId: classId, details: { from: span.from, to: span.to } });
   // The class's students: members at any time in the range; their figures cover all their lessons.
   const members = await ctx.prisma.student.findMany({
     where: {

@@ -158,6 +158,12 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
     const sum = (rows: { figures: Figures }[]) => rows.reduce((acc, row) => acc + row.figures.absentMinutes, 0);
     expect(sum(stats.byWeek)).toBe(total.absentMinutes);
     expect(sum(stats.byWeekday)).toBe(total.absentMinutes);
+    // Rule 7: the read is logged, with who and the child.
+    const logged = await server.db.prisma.auditEvent.findFirst({
+      where: { action: 'absenceStatistics.read', studentId: child.id },
+      select: { userId: true },
+    });
+    expect(logged?.userId).toBeTruthy();
   });
 
   it('the whole seeded school has lateness, valid and unexcused absence and roll calls not taken', async () => {
@@ -195,6 +201,7 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
     expect(rows.map((row) => row.studentId)).toContain(child.id);
     const reference = await expected(rows.map((row) => row.studentId));
     for (const row of rows) expect(withoutPercents(row.total), row.studentId).toEqual(reference.byStudent.get(row.studentId));
+    expect(await server.db.prisma.auditEvent.count({ where: { action: 'absenceStatistics.read', entityId: child.classId } })).toBe(1);
   });
 
   it('each view only for those who may see it; bad ranges are refused', async () => {
