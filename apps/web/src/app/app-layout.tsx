@@ -7,6 +7,7 @@ import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
 import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
+import { useOwnPlans } from '../features/study-plans/use-own-plans';
 import { Brand } from './brand';
 import { PageBody } from './page-body';
 import { SkipLink } from './skip-link';
@@ -38,16 +39,23 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
   const staff = viewer.role === 'STAFF';
   const decidesLeave = staff && (viewer.duties.includes('MENTOR') || viewer.duties.includes('PRINCIPAL'));
   const reportsAbsence = viewer.role === 'GUARDIAN' || isAdultStudent;
+  const ownPlans = useOwnPlans(viewer);
   const items: (NavItem | false | null | undefined)[] = [
     staff && { to: '/idag', label: t('nav.today') },
     { to: '/schema', label: t('nav.schedule') },
+    { to: '/nyheter', label: t('nav.news') },
     ownClassId ? { to: `/grupp/${encodeURIComponent(ownClassId)}`, label: t('nav.myClass') } : null,
     !staff && { to: '/franvaro', label: t('nav.absence') },
     reportsAbsence && { to: '/sjukanmalan', label: t('nav.sickReport') },
     reportsAbsence && { to: '/ledighet', label: t('nav.leave') },
+    !staff && { to: '/omdomen', label: t('nav.assessments') },
     !staff && { to: '/betygsvarningar', label: t('nav.gradeWarnings') },
+    ownPlans.developmentPlans && { to: '/iup', label: t('nav.developmentPlans') },
+    ownPlans.studyPlans && { to: '/studieplan', label: t('nav.studyPlans') },
+    !staff && { to: '/beslut-om-stod', label: t('nav.supportDecisions') },
     viewer.role === 'GUARDIAN' && { to: '/installningar/aviseringar', label: t('nav.notifications') },
     staff && { to: '/grupper', label: t('nav.myGroups') },
+    staff && { to: '/iup', label: t('nav.plans') },
     decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
     staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/utkorg', label: t('nav.outbox') },
     staff &&
@@ -59,6 +67,11 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
       (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
         to: '/skola/betygsvarningar',
         label: t('nav.schoolGradeWarnings'),
+      },
+    staff &&
+      (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
+        to: '/skola/rutiner',
+        label: t('nav.schoolRoutines'),
       },
   ];
   return (

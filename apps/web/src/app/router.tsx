@@ -8,13 +8,19 @@ import { LoginPage } from '../features/auth/login-page';
 import { GroupPage } from '../features/groups/group-page';
 import { MyGroupsPage } from '../features/groups/my-groups-page';
 import { GroupWarningsPage, MyWarningsPage, SchoolRoutinePage } from '../features/grade-warnings/lazy-pages';
+import { GroupAssessmentsPage, MyAssessmentsPage } from '../features/assessments/lazy-pages';
+import { GroupDevelopmentPlansPage, MyDevelopmentPlansPage, StudentDevelopmentPlanPage } from '../features/development-plans/lazy-pages';
+import { MyStudyPlanPage, StaffStudyPlanPage } from '../features/study-plans/lazy-pages';
 import { GuardianContactsPage } from '../features/contact-preferences/guardian-contacts-page';
 import { ContactPreferencesPage } from '../features/contact-preferences/contact-preferences-page';
+import { NewsPage, NewsPostPage } from '../features/news/lazy-pages';
 import { LeaveDecisionsPage } from '../features/leave/leave-decisions-page';
 import { LeavePage } from '../features/leave/leave-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { SchedulePage } from '../features/schedule/schedule-page';
 import { SickReportPage } from '../features/sick-reports/sick-report-page';
+import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
+import { RoutinesPage } from '../features/routines/lazy-pages';
 import {
   ClassAbsencePage,
   MissingRollCallsPage,
@@ -49,6 +55,18 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /grupp/:groupId/betygsvarningar   a teaching group's grade warnings (its teachers issue), or a class's (its mentor)
  *   /betygsvarningar?elev=<id>        grade warnings of a guardian's child, or a student's own
  *   /skola/betygsvarningar?skola=<id> the principal's follow-up of a school's open grade warnings
+ *   /skola/rutiner?skola=<id>         the routine view: assessments published, grade warnings, support decisions; schools side by side
+ *   /grupp/:groupId/omdomen           a teaching group's tasks, results and subject assessments (its teachers enter them)
+ *   /omdomen?elev=<id>                published assessments of a guardian's child, or a student's own
+ *   /iup?elev=<id>                    published IUPs of a guardian's child or a student's own; for staff, their groups
+ *   /grupp/:groupId/iup               a group's members with this term's IUP state (upper secondary: their study plans)
+ *   /elev/:studentId/iup              this term's IUP: teachers write their subjects, the mentor the summary and publishes
+ *   /studieplan?elev=<id>             the study plan of an upper-secondary student or a guardian's child
+ *   /elev/:studentId/studieplan       a student's study plan, for the mentor, principal, administrators
+ *   /elev/:studentId/beslut-om-stod   a student's support decisions; the principal records them with the PDF
+ *   /beslut-om-stod?elev=<id>         support decisions of a guardian's child, or a student's own, to read and confirm
+ *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
+ *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -88,6 +106,18 @@ export function AppRouter() {
             <Route path="/grupp/:groupId/betygsvarningar" element={<GroupWarningsPage />} />
             <Route path="/betygsvarningar" element={<MyWarningsPage />} />
             <Route path="/skola/betygsvarningar" element={<SchoolRoutinePage />} />
+            <Route path="/skola/rutiner" element={<RoutinesPage />} />
+            <Route path="/grupp/:groupId/omdomen" element={<GroupAssessmentsPage />} />
+            <Route path="/omdomen" element={<MyAssessmentsPage />} />
+            <Route path="/elev/:studentId/beslut-om-stod" element={<StaffDecisionsPage />} />
+            <Route path="/beslut-om-stod" element={<MyDecisionsPage />} />
+            <Route path="/nyheter" element={<NewsPage />} />
+            <Route path="/nyheter/:postId" element={<NewsPostPage />} />
+            <Route path="/iup" element={<MyDevelopmentPlansPage />} />
+            <Route path="/grupp/:groupId/iup" element={<GroupDevelopmentPlansPage />} />
+            <Route path="/elev/:studentId/iup" element={<StudentDevelopmentPlanPage />} />
+            <Route path="/studieplan" element={<MyStudyPlanPage />} />
+            <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

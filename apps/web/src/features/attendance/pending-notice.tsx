@@ -1,9 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../auth/auth-context';
 import { dismissRefused, type RefusedRollCall } from './queue';
 import { useRollCallQueue } from './use-roll-call-queue';
 
-function refusalMessage(item: RefusedRollCall, t: ReturnType<typeof useTranslation>['t']): string {
+function refusalMessage(item: RefusedRollCall, t: TFunction<'translation'>): string {
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_EARLY')) return t('rollCall.refused.TOO_EARLY');
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_LATE_FOR_TEACHER')) return t('rollCall.refused.TOO_LATE_FOR_TEACHER');
   if (item.code === 'BAD_USER_INPUT') return t('rollCall.refused.BAD_USER_INPUT');

@@ -16,7 +16,7 @@ import { Alert } from '../../components/ui/alert';
 import type { GradeWarningFieldsFragment } from '../../gql/graphql';
 import { errorProblems, hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
 import { contactInstant, toSchoolDateTimeLocal } from './contact-time';
-import { Field } from './field';
+import { Field } from '../../components/ui/field';
 import { CloseGradeWarningDocument, IssueGradeWarningDocument, RecordGradeWarningContactDocument } from './operations';
 
 const PROBLEMS: readonly string[] = [

@@ -67,6 +67,16 @@ function GroupPageContent({ groupId }: { groupId: string }) {
                   {t('gradeWarnings.group.link')}
                 </Link>
               ) : null}
+              {staff && group.kind === 'TEACHING' ? (
+                <Link className="text-link" to={`/grupp/${encodeURIComponent(group.id)}/omdomen`} data-testid="assessments-link">
+                  {t('assessments.group.link')}
+                </Link>
+              ) : null}
+              {staff ? (
+                <Link className="text-link" to={`/grupp/${encodeURIComponent(group.id)}/iup`} data-testid="development-plans-link">
+                  {t('developmentPlans.group.link')}
+                </Link>
+              ) : null}
             </p>
           ) : null}
         </div>
@@ -137,6 +147,15 @@ function GroupPageContent({ groupId }: { groupId: string }) {
                           data-testid="guardian-contacts-link"
                         >
                           {t('group.contacts')}
+                        </Link>
+                        {' · '}
+                        <Link
+                          className="text-link"
+                          to={`/elev/${encodeURIComponent(student.id)}/beslut-om-stod`}
+                          aria-label={t('supportDecisions.linkFor', { name: sortName })}
+                          data-testid="support-decisions-link"
+                        >
+                          {t('supportDecisions.link')}
                         </Link>
                       </td>
                     ) : null}

@@ -1,0 +1,632 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { checkAssessmentRows, checkTask, MAX_TASK_DESCRIPTION_LENGTH, MAX_TASK_TITLE_LENGTH, type AssessmentProblem } from '@insyn/domain';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { DataTable } from '../../components/ui/data-table';
+import { ErrorState, NotFoundState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { usePageTitle } from '../../components/ui/use-page-title';
+import type { AssessmentTaskFieldsFragment, GroupAssessmentsQuery } from '../../gql/graphql';
+import { formatLongDate, formatSchoolDateTime, schoolToday } from '../../lib/dates';
+import { currentLocale } from '../../lib/i18n';
+import { Field } from '../../components/ui/field';
+import { changedMarks, MarksTable, type Mark } from './marks-table';
+import {
+  CreateAssessmentTaskDocument,
+  GroupAssessmentsDocument,
+  PublishAssessmentTaskDocument,
+  PublishSubjectAssessmentsDocument,
+  SaveAssessmentResultsDocument,
+  SaveSubjectAssessmentsDocument,
+} from './operations';
+import { outcomeOf, type Failure } from './problems';
+import './assessments.css';
+
+type GroupAssessments = GroupAssessmentsQuery['groupAssessments'];
+
+/** /grupp/:groupId/omdomen: a teaching group's tasks with results and the term's subject assessments. */
+export function GroupAssessmentsPage() {
+  const { groupId = '' } = useParams();
+  if (groupId === '') return <NotFoundState />;
+  return <GroupAssessmentsContent key={groupId} groupId={groupId} />;
+}
+
+const REFETCH = { refetchQueries: ['GroupAssessments'], awaitRefetchQueries: true };
+
+function useNotice() {
+  const [notice, setNotice] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) ref.current?.focus();
+  }, [notice]);
+  return { notice, setNotice, ref };
+}
+
+function GroupAssessmentsContent({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { data, error, loading, refetch } = useQuery(GroupAssessmentsDocument, {
+    variables: { groupId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const { notice, setNotice, ref } = useNotice();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // "Visa resultat" moves focus to the results it showed, once they have replaced the previous task's.
+  const focusResults = useRef(false);
+  useEffect(() => {
+    if (!focusResults.current) return;
+    focusResults.current = false;
+    document.getElementById('task-results-heading')?.focus();
+  }, [selectedId]);
+  const shown = data?.groupAssessments;
+  usePageTitle(shown ? t('assessments.group.pageTitle', { name: shown.groupName }) : t('assessments.loading'));
+
+  if (!shown) {
+    if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+    return loading ? <LoadingState label={t('assessments.loading')} /> : <NotFoundState />;
+  }
+  const subject = locale === 'en' ? shown.subjectNameEn : shown.subjectNameSv;
+  const selected = shown.tasks.find((task) => task.id === selectedId) ?? shown.tasks[0] ?? null;
+
+  return (
+    <div className="assessments-page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <p className="page-header__kicker">
+            <Link className="text-link" to={`/grupp/${encodeURIComponent(groupId)}`}>
+              {t('group.teachingHeading', { name: shown.groupName })}
+            </Link>
+          </p>
+          <h1 className="page-header__title">{t('assessments.group.heading', { name: shown.groupName })}</h1>
+          <p className="page-header__sub">
+            {shown.scale ? t(`assessments.group.intro.${shown.scale}`, { subject }) : t('assessments.group.noScale')}
+          </p>
+        </div>
+      </header>
+      <Alert tone="success">
+        {notice ? (
+          <div ref={ref} tabIndex={-1} className="notice-focus" data-testid="assessment-notice">
+            {notice}
+          </div>
+        ) : null}
+      </Alert>
+      {shown.canRecord ? (
+        <section className="panel form-panel" aria-labelledby="new-task-heading">
+          <h2 id="new-task-heading" className="section-heading">
+            {t('assessments.newTask.heading')}
+          </h2>
+          <NewTaskForm
+            groupId={groupId}
+            onCreated={(id, title) => {
+              setSelectedId(id);
+              setNotice(t('assessments.newTask.createdNotice', { title }));
+            }}
+          />
+        </section>
+      ) : null}
+      <section className="records-section" aria-labelledby="tasks-heading">
+        <h2 id="tasks-heading" className="section-heading">
+          {t('assessments.tasks.heading')}
+        </h2>
+        {shown.tasks.length === 0 ? (
+          <p className="week-empty" data-testid="no-tasks">
+            {shown.canRecord ? t('assessments.tasks.emptyTeacher') : t('assessments.tasks.empty')}
+          </p>
+        ) : (
+          <TaskList
+            group={shown}
+            selectedId={selected?.id ?? null}
+            onSelect={(id) => {
+              if (id === selected?.id) {
+                document.getElementById('task-results-heading')?.focus();
+                return;
+              }
+              focusResults.current = true;
+              setSelectedId(id);
+            }}
+          />
+        )}
+      </section>
+      {selected ? <TaskResults key={selected.id} group={shown} task={selected} onDone={setNotice} /> : null}
+      <SubjectAssessments group={shown} onDone={setNotice} />
+    </div>
+  );
+}
+
+function TaskStatus({ publishedAt }: { publishedAt: string | null }) {
+  const { t } = useTranslation();
+  return publishedAt ? (
+    <span className="status-badge status-badge--approved">
+      <span aria-hidden="true">✓ </span>
+      {t('assessments.status.published')}
+    </span>
+  ) : (
+    <span className="status-badge status-badge--pending">
+      <span aria-hidden="true">… </span>
+      {t('assessments.status.draft')}
+    </span>
+  );
+}
+
+function TaskList({ group, selectedId, onSelect }: { group: GroupAssessments; selectedId: string | null; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <DataTable caption={t('assessments.tasks.caption', { count: group.tasks.length })} testId="assessment-tasks">
+      <thead>
+        <tr>
+          <th scope="col">{t('assessments.tasks.title')}</th>
+          <th scope="col">{t('assessments.tasks.date')}</th>
+          <th scope="col">{t('assessments.tasks.status')}</th>
+          <th scope="col">{t('assessments.tasks.results')}</th>
+          <th scope="col" className="assessments__action-heading">
+            <span className="visually-hidden">{t('assessments.tasks.open')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {group.tasks.map((task) => (
+          <tr key={task.id} data-task-id={task.id}>
+            <th scope="row">{task.title}</th>
+            <td>{formatLongDate(task.date, locale)}</td>
+            <td>
+              <TaskStatus publishedAt={task.publishedAt} />
+            </td>
+            <td className="data-table__numeric">
+              {t('assessments.tasks.resultCount', { count: task.results.length, of: group.members.length })}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-pressed={task.id === selectedId}
+                aria-label={t('assessments.tasks.openLabel', { title: task.title })}
+                onClick={() => onSelect(task.id)}
+              >
+                {t('assessments.tasks.open')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+function FailureAlert({ failure, general }: { failure: Failure | null; general: AssessmentProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert tone="error">
+      {general.length > 0
+        ? general.map((problem) => t(`assessments.problems.${problem}`)).join(' ')
+        : failure === 'unreachable'
+          ? t('errors.unreachableBody')
+          : failure
+            ? t(`assessments.${failure}`)
+            : null}
+    </Alert>
+  );
+}
+
+type TaskSlot = 'title' | 'date' | 'description' | 'general';
+const taskSlotOf = (problem: AssessmentProblem): TaskSlot =>
+  problem.startsWith('TITLE_')
+    ? 'title'
+    : problem === 'INVALID_DATE'
+      ? 'date'
+      : problem === 'DESCRIPTION_TOO_LONG'
+        ? 'description'
+        : 'general';
+
+/** "Ny uppgift": a test or an assignment, a draft until its results are published. */
+function NewTaskForm({ groupId, onCreated }: { groupId: string; onCreated: (id: string, title: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(() => schoolToday());
+  const [description, setDescription] = useState('');
+  const [problems, setProblems] = useState<AssessmentProblem[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [create, { loading }] = useMutation(CreateAssessmentTaskDocument, REFETCH);
+  const inputId = (slot: TaskSlot) => `${id}-${slot === 'general' ? 'title' : slot}`;
+  const errorsFor = (slot: TaskSlot) =>
+    problems.filter((problem) => taskSlotOf(problem) === slot).map((problem) => t(`assessments.problems.${problem}`));
+
+  function show(found: AssessmentProblem[], failed: Failure | null = null) {
+    setProblems(found);
+    setFailure(failed);
+    const first = found[0];
+    if (first) document.getElementById(inputId(taskSlotOf(first)))?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { title: title.trim(), date, description: description.trim() || null };
+    const found = checkTask(input);
+    if (found.length > 0) {
+      show(found);
+      return;
+    }
+    show([]);
+    try {
+      const result = await create({ variables: { groupId, input } });
+      const created = result.data?.createAssessmentTask.id;
+      setTitle('');
+      setDescription('');
+      if (created) onCreated(created, input.title);
+    } catch (error) {
+      const outcome = outcomeOf(error);
+      show(outcome.problems, outcome.failure);
+    }
+  }
+
+  const change = (set: (value: string) => void) => (event: { target: { value: string } }) => {
+    set(event.target.value);
+    setProblems([]);
+    setFailure(null);
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading} data-testid="new-task-form">
+      <div className="form__row">
+        <Field
+          id={inputId('title')}
+          label={t('assessments.newTask.title')}
+          hint={t('assessments.newTask.titleHint')}
+          errors={errorsFor('title')}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id={inputId('title')}
+              className="field__input"
+              type="text"
+              required
+              maxLength={MAX_TASK_TITLE_LENGTH}
+              value={title}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={change(setTitle)}
+            />
+          )}
+        </Field>
+        <Field id={inputId('date')} label={t('assessments.newTask.date')} errors={errorsFor('date')}>
+          {(describedBy, invalid) => (
+            <input
+              id={inputId('date')}
+              className="field__input"
+              type="date"
+              required
+              value={date}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={change(setDate)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field id={inputId('description')} label={t('assessments.newTask.description')} errors={errorsFor('description')}>
+        {(describedBy, invalid) => (
+          <textarea
+            id={inputId('description')}
+            className="field__input field__textarea field__textarea--short"
+            maxLength={MAX_TASK_DESCRIPTION_LENGTH}
+            value={description}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={change(setDescription)}
+          />
+        )}
+      </Field>
+      <div className="form__footer">
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={loading} data-testid="create-task">
+            {loading ? t('assessments.saving') : t('assessments.newTask.submit')}
+          </button>
+        </div>
+        <FailureAlert failure={failure} general={problems.filter((problem) => taskSlotOf(problem) === 'general')} />
+      </div>
+    </form>
+  );
+}
+
+/** The marks as typed, starting from what is saved; `saved` compares against the server's copy. */
+function useMarks(saved: Record<string, Mark>) {
+  const [marks, setMarks] = useState<Record<string, Mark>>(saved);
+  const changes = changedMarks(marks, saved);
+  return { marks, setMark: (studentId: string, mark: Mark) => setMarks((previous) => ({ ...previous, [studentId]: mark })), changes };
+}
+
+/** Save and publish with their problems: rows' problems at the rows, the rest in one alert. */
+function useTableOutcome() {
+  const [rows, setRows] = useState<ReadonlyMap<string, AssessmentProblem[]>>(new Map());
+  const [general, setGeneral] = useState<AssessmentProblem[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  return {
+    rows,
+    general,
+    failure,
+    clear: () => {
+      setRows(new Map());
+      setGeneral([]);
+      setFailure(null);
+    },
+    showRows: (found: ReadonlyMap<string, AssessmentProblem[]>, tableId: string) => {
+      setRows(found);
+      setGeneral([]);
+      setFailure(null);
+      const first = [...found.keys()][0];
+      if (first)
+        document
+          .querySelector<HTMLElement>(`#${tableId} tr[data-student-id="${first}"] select, #${tableId} tr[data-student-id="${first}"] input`)
+          ?.focus();
+    },
+    showError: (error: unknown, tableId: string) => {
+      const outcome = outcomeOf(error);
+      setRows(outcome.rows);
+      setGeneral(outcome.problems);
+      setFailure(outcome.failure);
+      const first = [...outcome.rows.keys()][0];
+      if (first) document.querySelector<HTMLElement>(`#${tableId} tr[data-student-id="${first}"] select`)?.focus();
+    },
+  };
+}
+
+const scaleHeading = (group: GroupAssessments) =>
+  group.scale === 'KNOWLEDGE_LEVELS' ? 'assessments.table.level' : 'assessments.table.grade';
+
+/** A task's results for the whole group in one table; its creator publishes them. */
+function TaskResults({
+  group,
+  task,
+  onDone,
+}: {
+  group: GroupAssessments;
+  task: AssessmentTaskFieldsFragment;
+  onDone: (notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const saved = Object.fromEntries(
+    task.results.map((result) => [result.studentId, { grade: result.grade ?? '', comment: result.comment ?? '' }]),
+  );
+  const { marks, setMark, changes } = useMarks(saved);
+  const outcome = useTableOutcome();
+  const [save, saving] = useMutation(SaveAssessmentResultsDocument, REFETCH);
+  const [publish, publishing] = useMutation(PublishAssessmentTaskDocument, REFETCH);
+  // A draft is the group's teachers' to fill in; a published task only its creator's to correct.
+  const editable = group.canRecord && (!task.publishedAt || task.createdByMe);
+  const tableId = 'task-results';
+
+  async function saveAll() {
+    if (!group.scale) return;
+    const found = checkAssessmentRows(
+      changes,
+      group.scale,
+      group.members.map((member) => member.id),
+      false,
+    );
+    if (found.length > 0) {
+      outcome.showRows(new Map(found.map((row) => [row.studentId, row.problems])), tableId);
+      return;
+    }
+    outcome.clear();
+    try {
+      await save({ variables: { taskId: task.id, rows: changes } });
+      onDone(t('assessments.results.savedNotice', { count: changes.length, title: task.title }));
+    } catch (error) {
+      outcome.showError(error, tableId);
+    }
+  }
+
+  async function publishTask() {
+    outcome.clear();
+    try {
+      await publish({ variables: { taskId: task.id } });
+      onDone(t('assessments.results.publishedNotice', { title: task.title }));
+    } catch (error) {
+      outcome.showError(error, tableId);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="task-results-heading" id={tableId}>
+      <h2 id="task-results-heading" className="section-heading" tabIndex={-1}>
+        {t('assessments.results.heading', { title: task.title })}
+      </h2>
+      <p className="record__meta">
+        {t('assessments.results.meta', { date: formatLongDate(task.date, locale), name: task.createdBy })}{' '}
+        <TaskStatus publishedAt={task.publishedAt} />
+        {task.publishedAt ? (
+          <span> {t('assessments.results.publishedAt', { when: formatSchoolDateTime(task.publishedAt, locale) })}</span>
+        ) : null}
+      </p>
+      {task.description ? <p className="record__note">{task.description}</p> : null}
+      <MarksTable
+        caption={t('assessments.results.caption', { title: task.title })}
+        gradeHeading={t(scaleHeading(group))}
+        members={group.members}
+        grades={group.grades}
+        marks={marks}
+        onChange={(studentId, mark) => {
+          setMark(studentId, mark);
+          outcome.clear();
+        }}
+        editable={() => editable}
+        problems={outcome.rows}
+        testId="results-table"
+      />
+      {editable ? (
+        <div className="form__footer assessments__actions">
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={saving.loading || changes.length === 0}
+              onClick={() => void saveAll()}
+              data-testid="save-results"
+            >
+              {saving.loading ? t('assessments.saving') : t('assessments.results.save', { count: changes.length })}
+            </button>
+            {task.createdByMe && !task.publishedAt ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={publishing.loading || changes.length > 0 || task.results.length === 0}
+                onClick={() => void publishTask()}
+                aria-describedby="publish-task-hint"
+                data-testid="publish-task"
+              >
+                {publishing.loading ? t('assessments.saving') : t('assessments.results.publish')}
+              </button>
+            ) : null}
+          </div>
+          <p id="publish-task-hint" className="field__hint">
+            {task.publishedAt
+              ? t('assessments.results.correctionHint')
+              : changes.length > 0
+                ? t('assessments.saveFirst')
+                : task.createdByMe
+                  ? t('assessments.results.publishHint')
+                  : t('assessments.results.notYourDraft', { name: task.createdBy })}
+          </p>
+          <FailureAlert failure={outcome.failure} general={outcome.general} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The term's subject assessments in one table; each teacher publishes the drafts they wrote. */
+function SubjectAssessments({ group, onDone }: { group: GroupAssessments; onDone: (notice: string) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const byStudent = new Map(group.subjectAssessments.map((assessment) => [assessment.studentId, assessment]));
+  const saved = Object.fromEntries(group.subjectAssessments.map((a) => [a.studentId, { grade: a.grade, comment: a.comment ?? '' }]));
+  const { marks, setMark, changes } = useMarks(saved);
+  const outcome = useTableOutcome();
+  const [save, saving] = useMutation(SaveSubjectAssessmentsDocument, REFETCH);
+  const [publish, publishing] = useMutation(PublishSubjectAssessmentsDocument, REFETCH);
+  const term = t(`assessments.terms.${group.term.kind}`, { year: group.term.schoolYear });
+  const myDrafts = group.subjectAssessments.filter((assessment) => assessment.authoredByMe && !assessment.publishedAt).length;
+  const editable = (studentId: string) => {
+    const assessment = byStudent.get(studentId);
+    return group.canRecord && (!assessment?.publishedAt || assessment.authoredByMe);
+  };
+  const tableId = 'subject-assessments';
+
+  async function saveAll() {
+    if (!group.scale) return;
+    const found = checkAssessmentRows(
+      changes,
+      group.scale,
+      group.members.map((member) => member.id),
+      true,
+    );
+    if (found.length > 0) {
+      outcome.showRows(new Map(found.map((row) => [row.studentId, row.problems])), tableId);
+      return;
+    }
+    outcome.clear();
+    try {
+      await save({ variables: { groupId: group.groupId, termId: group.term.id, rows: changes } });
+      onDone(t('assessments.subject.savedNotice', { count: changes.length }));
+    } catch (error) {
+      outcome.showError(error, tableId);
+    }
+  }
+
+  async function publishMine() {
+    outcome.clear();
+    try {
+      const result = await publish({ variables: { groupId: group.groupId, termId: group.term.id } });
+      onDone(t('assessments.subject.publishedNotice', { count: result.data?.publishSubjectAssessments ?? 0 }));
+    } catch (error) {
+      outcome.showError(error, tableId);
+    }
+  }
+
+  if (!group.canRecord && group.subjectAssessments.length === 0) {
+    return (
+      <section className="records-section" aria-labelledby="subject-assessments-heading">
+        <h2 id="subject-assessments-heading" className="section-heading">
+          {t('assessments.subject.heading', { term })}
+        </h2>
+        <p className="week-empty">{t('assessments.subject.empty')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="subject-assessments-heading" id={tableId}>
+      <h2 id="subject-assessments-heading" className="section-heading">
+        {t('assessments.subject.heading', { term })}
+      </h2>
+      <p className="field__hint">{t('assessments.subject.intro')}</p>
+      <MarksTable
+        caption={t('assessments.subject.caption', { term })}
+        gradeHeading={t(scaleHeading(group))}
+        members={group.members}
+        grades={group.grades}
+        marks={marks}
+        onChange={(studentId, mark) => {
+          setMark(studentId, mark);
+          outcome.clear();
+        }}
+        editable={editable}
+        problems={outcome.rows}
+        status={{
+          heading: t('assessments.tasks.status'),
+          of: (studentId) => {
+            const assessment = byStudent.get(studentId);
+            if (!assessment) return '–';
+            return (
+              <span className="assessments__status">
+                <TaskStatus publishedAt={assessment.publishedAt} />
+                <span className="record__meta">
+                  {assessment.publishedAt
+                    ? t('assessments.subject.publishedBy', {
+                        name: assessment.authoredBy,
+                        when: formatSchoolDateTime(assessment.publishedAt, locale),
+                      })
+                    : t('assessments.subject.draftBy', { name: assessment.authoredBy })}
+                </span>
+              </span>
+            );
+          },
+        }}
+        testId="subject-assessments-table"
+      />
+      {group.canRecord ? (
+        <div className="form__footer assessments__actions">
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={saving.loading || changes.length === 0}
+              onClick={() => void saveAll()}
+              data-testid="save-subject-assessments"
+            >
+              {saving.loading ? t('assessments.saving') : t('assessments.subject.save', { count: changes.length })}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={publishing.loading || changes.length > 0 || myDrafts === 0}
+              onClick={() => void publishMine()}
+              aria-describedby="publish-subject-hint"
+              data-testid="publish-subject-assessments"
+            >
+              {publishing.loading ? t('assessments.saving') : t('assessments.subject.publish', { count: myDrafts })}
+            </button>
+          </div>
+          <p id="publish-subject-hint" className="field__hint">
+            {changes.length > 0 ? t('assessments.saveFirst') : t('assessments.subject.publishHint')}
+          </p>
+          <FailureAlert failure={outcome.failure} general={outcome.general} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
