@@ -4,6 +4,8 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import { addFailedMessageToOutbox, apiLogin, DEMO_PASSWORD, expectAccessible, graphql, VIEWPORTS, type DemoUser } from './support/app';
 import { teacherOfGuardiansChild } from './support/grade-warnings';
+import { childAtRektorsSchool } from './support/support-decisions';
+import { childInMentorsClass } from './support/development-plans';
 
 /**
  * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
@@ -360,6 +362,119 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await capture(page, testInfo, 'missing-roll-calls-mine', language, () =>
         expect(page.getByTestId('missing-roll-calls').or(page.getByTestId('missing-roll-calls-none'))).toBeVisible({ timeout: 30_000 }),
       );
+      await logout(page);
+    }
+  });
+
+  test("support decisions: the principal's form with an error, the guardian's list", async ({ page, request }, testInfo) => {
+    // The demo has two decisions for this child, one of them confirmed.
+    const child = await childAtRektorsSchool(request);
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'rektor', language);
+      await page.goto(`/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
+      await page.getByTestId('record-support-decision').click();
+      await capture(page, testInfo, 'support-decisions-staff-errors', language, () =>
+        expect(page.getByTestId('record-support-decision-form').locator('.field__error').first()).toBeVisible(),
+      );
+      await logout(page);
+
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto(`/beslut-om-stod?elev=${encodeURIComponent(child.id)}`);
+      await capture(page, testInfo, 'support-decisions-guardian', language, () =>
+        expect(page.getByTestId('support-decisions')).toBeVisible(),
+      );
+      await logout(page);
+    }
+  });
+
+  test("news: the mentor's form with errors and a post's recipients, the guardian's list", async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'mentor', language);
+      await page.goto('/nyheter');
+      const form = page.getByTestId('news-compose-form');
+      await form.getByRole('checkbox', { name: language === 'sv' ? 'Vårdnadshavare' : 'Guardians' }).uncheck();
+      await form.getByTestId('post-news').click();
+      await capture(page, testInfo, 'news-staff-errors', language, () => expect(form.locator('.field__error').first()).toBeVisible());
+      // The demo's post to the mentor's class, read by some.
+      await page.getByTestId('sent-news-item').last().getByRole('link').click();
+      await capture(page, testInfo, 'news-recipients', language, () => expect(page.getByTestId('news-recipient').first()).toBeVisible());
+      await logout(page);
+
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto('/nyheter');
+      await page.getByTestId('news-item').first().getByRole('button').click();
+      await capture(page, testInfo, 'news-guardian', language, () => expect(page.getByTestId('news-body').first()).toBeVisible());
+      await logout(page);
+    }
+  });
+
+  test("IUP and study plan: the mentor's work on a student's IUP, the student's published IUP, the study plan and its editing", async ({
+    page,
+    request,
+  }, testInfo) => {
+    const child = await childInMentorsClass(request);
+    const adult = await graphql<{ me: { students: { id: string }[] } }>(
+      request,
+      '{ me { students { id } } }',
+      {},
+      await apiLogin(request, 'myndig'),
+    );
+    const adultId = adult.data?.me.students[0]?.id ?? '';
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'mentor', language);
+      await page.goto(`/elev/${encodeURIComponent(child.id)}/iup`);
+      await capture(page, testInfo, 'iup-mentor', language, () => expect(page.getByTestId('plan-summary-form')).toBeVisible());
+      await logout(page);
+
+      await loginIn(page, 'elev', language);
+      await page.goto('/iup');
+      await capture(page, testInfo, 'iup-student', language, () => expect(page.getByTestId('development-plan').first()).toBeVisible());
+      await logout(page);
+
+      await loginIn(page, 'myndig', language);
+      await page.goto('/studieplan');
+      await capture(page, testInfo, 'study-plan', language, () => expect(page.getByTestId('study-plan-year-1')).toBeVisible());
+      await logout(page);
+
+      // An administrator plans and removes courses.
+      await loginIn(page, 'admin', language);
+      await page.goto(`/elev/${encodeURIComponent(adultId)}/studieplan`);
+      await capture(page, testInfo, 'study-plan-staff', language, () => expect(page.getByTestId('add-study-plan-course')).toBeVisible());
+      await logout(page);
+    }
+  });
+
+  test("assessments: a teacher's group table with a row's error, the guardian's child per subject", async ({ page, request }, testInfo) => {
+    const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
+    for (const language of LANGUAGES) {
+      await loginIn(page, teacher, language);
+      await page.goto(`/grupp/${encodeURIComponent(groupId)}/omdomen`);
+      await capture(page, testInfo, 'assessments-group', language, () => expect(page.getByTestId('results-table')).toBeVisible());
+      // A subject assessment with a comment and no grade: the error at its row.
+      const row = page.getByTestId('subject-assessments-table').locator(`tr[data-student-id="${child.id}"]`);
+      await row.getByTestId('grade-select').selectOption('');
+      await row.getByTestId('comment-input').fill('Stabil insats.');
+      await page.getByTestId('save-subject-assessments').click();
+      await capture(page, testInfo, 'assessments-group-errors', language, () => expect(row.getByTestId('row-error')).toBeVisible(), {
+        phone: VIEWPORTS.phone,
+      });
+      await logout(page);
+
+      await loginIn(page, 'vardnadshavare', language);
+      await page.goto(`/omdomen?elev=${encodeURIComponent(child.id)}`);
+      await capture(page, testInfo, 'assessments-guardian', language, () => expect(page.getByTestId('assessments')).toBeVisible());
+      await logout(page);
+    }
+  });
+
+  test('routines: the schools side by side and one school by class', async ({ page }, testInfo) => {
+    for (const language of LANGUAGES) {
+      await loginIn(page, 'admin', language);
+      await page.goto('/skola/rutiner');
+      await capture(page, testInfo, 'routines', language, async () => {
+        await expect(page.getByTestId('routine-schools').locator('tbody tr')).toHaveCount(2);
+        await expect(page.getByTestId('routine-classes').locator('tbody tr').first()).toBeVisible();
+      });
       await logout(page);
     }
   });
