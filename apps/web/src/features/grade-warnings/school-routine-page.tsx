@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorState } from '../../components/ui/error-state';
+import { SchoolPicker } from '../../components/ui/school-picker';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { currentLocale } from '../../lib/i18n';
@@ -111,7 +111,6 @@ function Routine({ schoolId, schoolName }: { schoolId: string; schoolName: strin
 /** /skola/betygsvarningar?skola=<id>: the principal's follow-up of the school's open warnings (an administrator chooses the school). */
 export function SchoolRoutinePage() {
   const { t } = useTranslation();
-  const id = useId();
   const { data, error, loading, refetch } = useQuery(AbsenceSchoolsDocument);
   const [params, setParams] = useSearchParams();
   const schools = data?.absenceSchools ?? [];
@@ -136,25 +135,13 @@ export function SchoolRoutinePage() {
         <p>{t('gradeWarnings.school.none')}</p>
       ) : (
         <>
-          {schools.length > 1 ? (
-            <div className="field grade-routine__school">
-              <label className="field__label" htmlFor={`${id}-school`}>
-                {t('gradeWarnings.school.choose')}
-              </label>
-              <select
-                id={`${id}-school`}
-                className="field__input"
-                value={school.id}
-                onChange={(event) => setParams({ [SCHOOL_PARAM]: event.target.value }, { replace: true })}
-              >
-                {schools.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <SchoolPicker
+            label={t('gradeWarnings.school.choose')}
+            schools={schools}
+            value={school.id}
+            onChange={(schoolId) => setParams({ [SCHOOL_PARAM]: schoolId }, { replace: true })}
+            className="grade-routine__school"
+          />
           <Routine key={school.id} schoolId={school.id} schoolName={school.name} />
         </>
       )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorState } from '../../components/ui/error-state';
+import { SchoolPicker } from '../../components/ui/school-picker';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { SchoolAbsenceStatisticsQuery } from '../../gql/graphql';
@@ -239,7 +240,6 @@ function SchoolStatistics({ schoolId }: { schoolId: string }) {
 /** /skola/franvaro?skola=<id>: a principal's school (an administrator chooses), by week and by class, and the CSN list. */
 export function SchoolAbsencePage() {
   const { t } = useTranslation();
-  const id = useId();
   const { data, error, loading, refetch } = useQuery(AbsenceSchoolsDocument);
   const [requested, setSchool] = useParam(SCHOOL_PARAM);
   const schools = data?.absenceSchools ?? [];
@@ -268,20 +268,13 @@ export function SchoolAbsencePage() {
         <p>{t('statistics.school.none')}</p>
       ) : (
         <>
-          {schools.length > 1 ? (
-            <div className="field stats-school-picker">
-              <label className="field__label" htmlFor={`${id}-school`}>
-                {t('statistics.school.choose')}
-              </label>
-              <select id={`${id}-school`} className="field__input" value={school.id} onChange={(event) => setSchool(event.target.value)}>
-                {schools.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <SchoolPicker
+            label={t('statistics.school.choose')}
+            schools={schools}
+            value={school.id}
+            onChange={setSchool}
+            className="stats-school-picker"
+          />
           <SchoolStatistics schoolId={school.id} />
           {school.form === 'UPPER_SECONDARY' ? <CsnSection schoolId={school.id} /> : null}
         </>
