@@ -51,6 +51,8 @@ test('an upper-secondary student reads the study plan: programme, progress and c
   await expect(page.getByTestId('study-plan-progress-text')).toHaveText(/^\d+ av 2500 poäng klara \(\d+ %\)$/);
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '2500');
   for (const year of [1, 2, 3]) await expect(page.getByTestId(`study-plan-year-${year}`)).toBeVisible();
+  // Year 1 was two school years ago: its courses have their grades.
+  await expect(page.getByTestId('study-plan-year-1').getByTestId('study-plan-course-status').first()).toContainText('Betyg');
   // A third-year student: this year's courses are in progress, none of them is only planned.
   const thisYear = page.getByTestId('study-plan-year-3');
   await expect(thisYear.getByTestId('study-plan-course-status').first()).toContainText(/Pågår|Betyg/);

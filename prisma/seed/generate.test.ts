@@ -365,6 +365,39 @@ describe('seedDemoData in the spring term', () => {
     expect(plans.some((plan) => plan.publishedAt !== null)).toBe(true);
   });
 
+  it('gives year-2 and year-3 upper-secondary students published course grades from their earlier years, and nothing else then', async () => {
+    const current = await db.prisma.schoolYear.findFirstOrThrow({
+      where: { startDate: { lte: new Date(`${TODAY}T00:00:00Z`) } },
+      orderBy: { startDate: 'desc' },
+    });
+    const earlier = { group: { schoolYearId: { not: current.id } } };
+    // Every year-2 and year-3 student has some, no year-1 student has any.
+    const graded = await db.prisma.subjectAssessment.groupBy({ by: ['studentId'], where: earlier });
+    const gradedIds = new Set(graded.map((row) => row.studentId));
+    expect(gradedIds.size).toBeGreaterThan(0);
+    const upper = await db.prisma.student.findMany({
+      where: { programmeCode: { not: null } },
+      select: {
+        id: true,
+        memberships: { where: { group: { kind: 'CLASS', schoolYearId: current.id } }, select: { group: { select: { yearLevel: true } } } },
+      },
+    });
+    const yearOf = (student: (typeof upper)[number]) => student.memberships[0]?.group.yearLevel ?? 0;
+    expect(upper.filter((student) => yearOf(student) >= 11).every((student) => gradedIds.has(student.id))).toBe(true);
+    expect(upper.filter((student) => yearOf(student) === 10).some((student) => gradedIds.has(student.id))).toBe(false);
+    // Published, on the A–F scale, in a course group whose memberships ended before this school year.
+    const rows = await db.prisma.subjectAssessment.findMany({
+      where: earlier,
+      select: { grade: true, publishedAt: true, group: { select: { courseId: true } } },
+    });
+    expect(rows.every((row) => row.publishedAt !== null && /^[A-F]$/.test(row.grade) && row.group.courseId !== null)).toBe(true);
+    expect(
+      await db.prisma.groupMembership.count({ where: { ...earlier, OR: [{ validTo: null }, { validTo: { gte: current.startDate } }] } }),
+    ).toBe(0);
+    expect(await db.prisma.lesson.count({ where: earlier })).toBe(0);
+    expect(await db.prisma.staffDuty.count({ where: earlier })).toBe(0);
+  });
+
   const SPRING_TODAY = '2027-03-17';
 
   it('writes lessons and attendance for the autumn term too, each lesson in a series of its own term', async () => {
@@ -381,7 +414,9 @@ describe('seedDemoData in the spring term', () => {
                 (SELECT count(*) FROM "Lesson" l JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS lessons,
                 (SELECT count(*) FROM "Attendance" a JOIN "Lesson" l ON l."id" = a."lessonId"
                    JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS attendance
-         FROM "Term" t ORDER BY t."startDate"`,
+         FROM "Term" t JOIN "SchoolYear" y ON y."id" = t."schoolYearId"
+         WHERE y."name" = $1 ORDER BY t."startDate"`,
+        springSummary.schoolYear,
       );
       expect(perTerm.map((t) => t.kind)).toEqual(['AUTUMN', 'SPRING']);
       for (const term of perTerm) {

@@ -11,6 +11,7 @@ import { dbDate } from './dates.ts';
 import { applyLessonChanges, insertLessons } from './lessons.ts';
 import { writeNews } from './news.ts';
 import { writePlans } from './plans.ts';
+import { writeEarlierYears } from './earlier-years.ts';
 import { seedSupportDecisions } from './support-decisions.ts';
 import type { DemoLogin } from './model.ts';
 import { insertRows } from './sql.ts';
@@ -94,6 +95,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   // Loaded in bulk, with the absence days summed once at the end rather than once per statement.
   await withAbsenceDaysDeferred(prisma, async () => {
     await step('write people, groups and schedule', () => writeWorld(prisma, world, passwordHash));
+    await step('earlier years: course grades', () => writeEarlierYears(prisma, world, seed));
     await step('lessons', () => insertLessons(prisma, seed, world.lessonTerms));
     await step('lesson changes', () => applyLessonChanges(prisma, world.lessonChanges));
     await step('attendance', () =>
