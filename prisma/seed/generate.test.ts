@@ -398,6 +398,31 @@ describe('seedDemoData in the spring term', () => {
     expect(await db.prisma.staffDuty.count({ where: earlier })).toBe(0);
   });
 
+  it("has grade warnings at the upper-secondary school only, by the group's teacher, contacts after the warning and before today", async () => {
+    const warnings = await db.prisma.gradeWarning.findMany({
+      select: {
+        issuedAt: true,
+        closedAt: true,
+        issuedByStaffId: true,
+        student: { select: { school: { select: { form: true } } } },
+        group: { select: { duties: { where: { kind: 'TEACHER' }, select: { staffId: true } } } },
+        contacts: { select: { contactedAt: true } },
+      },
+    });
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((warning) => warning.student.school.form === 'UPPER_SECONDARY')).toBe(true);
+    expect(warnings.every((warning) => warning.group.duties.some((duty) => duty.staffId === warning.issuedByStaffId))).toBe(true);
+    const startOfToday = new Date(`${TODAY}T00:00:00+01:00`);
+    for (const warning of warnings) {
+      expect(warning.issuedAt < startOfToday).toBe(true);
+      for (const contact of warning.contacts)
+        expect(contact.contactedAt > warning.issuedAt && contact.contactedAt < startOfToday).toBe(true);
+    }
+    // Some wait for contact, some have had it, some are closed.
+    expect(warnings.some((warning) => warning.contacts.length === 0 && warning.closedAt === null)).toBe(true);
+    expect(warnings.some((warning) => warning.contacts.length > 0)).toBe(true);
+  });
+
   const SPRING_TODAY = '2027-03-17';
 
   it('writes lessons and attendance for the autumn term too, each lesson in a series of its own term', async () => {

@@ -11,6 +11,7 @@ import { dbDate } from './dates.ts';
 import { applyLessonChanges, insertLessons } from './lessons.ts';
 import { writeNews } from './news.ts';
 import { writePlans } from './plans.ts';
+import { writeGradeWarnings } from './grade-warnings.ts';
 import { writeEarlierYears } from './earlier-years.ts';
 import { seedSupportDecisions } from './support-decisions.ts';
 import type { DemoLogin } from './model.ts';
@@ -110,6 +111,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   await step('development and study plans', () => writePlans(prisma, world, seed, today));
   await step('support decisions', () => seedSupportDecisions(prisma, seed, today));
   await step('assessments', () => writeAssessments(prisma, world, seed, today));
+  await step('grade warnings', () => writeGradeWarnings(prisma, world, seed, today));
   await step('news', () => writeNews(prisma, world, seed, today));
   // Fresh planner statistics: without them (and autovacuum may be off) PostgreSQL plans the first
   // queries on millions of rows as if the tables were empty.
