@@ -26,6 +26,16 @@ test("a teacher enters a group's results in one table and publishes them; the gu
   await form.getByTestId('create-task').click();
   await expect(page.getByTestId('assessment-notice')).toContainText(title);
   await expect(page.getByRole('heading', { name: `Resultat: ${title}` })).toBeVisible();
+  // A slip in the name is corrected in place; the table keeps the task.
+  await page.getByText('Ändra uppgiftens namn, datum eller beskrivning').click();
+  const edit = page.getByTestId('edit-task-form');
+  await edit.getByLabel('Uppgift').fill('');
+  await edit.getByTestId('update-task').click();
+  await expect(edit.getByLabel('Uppgift')).toHaveAccessibleDescription(/Skriv vad uppgiften heter\./);
+  await edit.getByLabel('Uppgift').fill(`${title}, kapitel 2`);
+  await edit.getByTestId('update-task').click();
+  await expect(page.getByTestId('assessment-notice')).toContainText(`Uppgiften ”${title}, kapitel 2” är sparad.`);
+  await expect(page.getByRole('heading', { name: `Resultat: ${title}, kapitel 2` })).toBeVisible();
 
   // Every student a mark, the child another one and a comment; one save for the whole group.
   const table = page.getByTestId('results-table');

@@ -15,6 +15,7 @@ import { Field } from '../../components/ui/field';
 import { changedMarks, MarksTable, type Mark } from './marks-table';
 import {
   CreateAssessmentTaskDocument,
+  UpdateAssessmentTaskDocument,
   GroupAssessmentsDocument,
   PublishAssessmentTaskDocument,
   PublishSubjectAssessmentsDocument,
@@ -97,9 +98,9 @@ function GroupAssessmentsContent({ groupId }: { groupId: string }) {
           <h2 id="new-task-heading" className="section-heading">
             {t('assessments.newTask.heading')}
           </h2>
-          <NewTaskForm
+          <TaskForm
             groupId={groupId}
-            onCreated={(id, title) => {
+            onSaved={(id, title) => {
               setSelectedId(id);
               setNotice(t('assessments.newTask.createdNotice', { title }));
             }}
@@ -221,15 +222,26 @@ const taskSlotOf = (problem: AssessmentProblem): TaskSlot =>
         : 'general';
 
 /** "Ny uppgift": a test or an assignment, a draft until its results are published. */
-function NewTaskForm({ groupId, onCreated }: { groupId: string; onCreated: (id: string, title: string) => void }) {
+/** A new task for the group, or (with `task`) the title, date and description of one to correct. */
+function TaskForm({
+  groupId,
+  task,
+  onSaved,
+}: {
+  groupId: string;
+  task?: AssessmentTaskFieldsFragment;
+  onSaved: (id: string, title: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(() => schoolToday());
-  const [description, setDescription] = useState('');
+  const [title, setTitle] = useState(task?.title ?? '');
+  const [date, setDate] = useState(() => task?.date ?? schoolToday());
+  const [description, setDescription] = useState(task?.description ?? '');
   const [problems, setProblems] = useState<AssessmentProblem[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [create, { loading }] = useMutation(CreateAssessmentTaskDocument, REFETCH);
+  const [create, creating] = useMutation(CreateAssessmentTaskDocument, REFETCH);
+  const [update, updating] = useMutation(UpdateAssessmentTaskDocument, REFETCH);
+  const loading = creating.loading || updating.loading;
   const inputId = (slot: TaskSlot) => `${id}-${slot === 'general' ? 'title' : slot}`;
   const errorsFor = (slot: TaskSlot) =>
     problems.filter((problem) => taskSlotOf(problem) === slot).map((problem) => t(`assessments.problems.${problem}`));
@@ -251,11 +263,16 @@ function NewTaskForm({ groupId, onCreated }: { groupId: string; onCreated: (id: 
     }
     show([]);
     try {
+      if (task) {
+        await update({ variables: { taskId: task.id, input } });
+        onSaved(task.id, input.title);
+        return;
+      }
       const result = await create({ variables: { groupId, input } });
       const created = result.data?.createAssessmentTask.id;
       setTitle('');
       setDescription('');
-      if (created) onCreated(created, input.title);
+      if (created) onSaved(created, input.title);
     } catch (error) {
       const outcome = outcomeOf(error);
       show(outcome.problems, outcome.failure);
@@ -269,7 +286,13 @@ function NewTaskForm({ groupId, onCreated }: { groupId: string; onCreated: (id: 
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading} data-testid="new-task-form">
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-busy={loading}
+      data-testid={task ? 'edit-task-form' : 'new-task-form'}
+    >
       <div className="form__row">
         <Field
           id={inputId('title')}
@@ -321,8 +344,8 @@ function NewTaskForm({ groupId, onCreated }: { groupId: string; onCreated: (id: 
       </Field>
       <div className="form__footer">
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={loading} data-testid="create-task">
-            {loading ? t('assessments.saving') : t('assessments.newTask.submit')}
+          <button type="submit" className="button button--primary" disabled={loading} data-testid={task ? 'update-task' : 'create-task'}>
+            {loading ? t('assessments.saving') : t(task ? 'assessments.editTask.submit' : 'assessments.newTask.submit')}
           </button>
         </div>
         <FailureAlert failure={failure} general={problems.filter((problem) => taskSlotOf(problem) === 'general')} />
@@ -443,6 +466,17 @@ function TaskResults({
         ) : null}
       </p>
       {task.description ? <p className="record__note">{task.description}</p> : null}
+      {editable ? (
+        <details className="assessments__edit-task">
+          <summary>{t('assessments.editTask.heading')}</summary>
+          <TaskForm
+            key={task.id}
+            groupId={group.groupId}
+            task={task}
+            onSaved={(_id, title) => onDone(t('assessments.editTask.savedNotice', { title }))}
+          />
+        </details>
+      ) : null}
       <MarksTable
         caption={t('assessments.results.caption', { title: task.title })}
         gradeHeading={t(scaleHeading(group))}

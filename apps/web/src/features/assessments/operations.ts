@@ -99,6 +99,14 @@ export const CreateAssessmentTaskDocument = graphql(`
   }
 `);
 
+export const UpdateAssessmentTaskDocument = graphql(`
+  mutation UpdateAssessmentTask($taskId: ID!, $input: AssessmentTaskInput!) {
+    updateAssessmentTask(taskId: $taskId, input: $input) {
+      id
+    }
+  }
+`);
+
 export const SaveAssessmentResultsDocument = graphql(`
   mutation SaveAssessmentResults($taskId: ID!, $rows: [AssessmentRowInput!]!) {
     saveAssessmentResults(taskId: $taskId, rows: $rows) {
