@@ -33,6 +33,8 @@ export const gradeWarningsTypeDefs = gql`
     student: GradeWarningStudent!
     "In the given locale (default: the viewer's)."
     subjectName(locale: Locale): String!
+    "the teaching group the warning was issued in"
+    groupId: ID!
     groupName: String!
     "what the student must still show or hand in"
     missing: String!

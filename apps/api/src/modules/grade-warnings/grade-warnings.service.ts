@@ -58,6 +58,7 @@ export interface GradeWarningRecord {
   student: { id: string; name: string };
   subjectSv: string;
   subjectEn: string;
+  groupId: string;
   groupName: string;
   missing: string;
   issuedAt: string;
@@ -116,6 +117,7 @@ async function toRecords(ctx: RequestContext, rows: WarningRow[]): Promise<Grade
       student: { id: row.studentId, name: fullName(row.student) },
       subjectSv: row.subject.nameSv,
       subjectEn: row.subject.nameEn,
+      groupId: row.groupId,
       groupName: row.group.name,
       missing: row.missing,
       issuedAt: row.issuedAt.toISOString(),

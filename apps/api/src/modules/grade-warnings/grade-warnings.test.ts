@@ -6,7 +6,7 @@ import { eventually, errorCode, loggedIn, staffUsername, startTestServer, type T
 import { deliveryEnv, type Fake46elks, type FakeSmtpServer, startFake46elks, startFakeSmtpServer } from '../../test/fake-providers.ts';
 import { firstChild, optIn, type Child } from '../../test/fixtures.ts';
 
-const FIELDS = `id student { id name } subjectName(locale: sv) subjectEn: subjectName(locale: en) groupName missing issuedAt issuedBy
+const FIELDS = `id student { id name } subjectName(locale: sv) subjectEn: subjectName(locale: en) groupId groupName missing issuedAt issuedBy
   contacts { id contactedAt method withWhom agreed contactedBy } overdue closedAt closedBy closeNote`;
 const ISSUE = `mutation($input: GradeWarningInput!) { issueGradeWarning(input: $input) { ${FIELDS} } }`;
 const CONTACT = `mutation($input: GradeWarningContactInput!) { recordGradeWarningContact(input: $input) { ${FIELDS} } }`;
@@ -24,6 +24,7 @@ interface Warning {
   student: { id: string; name: string };
   subjectName: string;
   subjectEn: string;
+  groupId: string;
   groupName: string;
   missing: string;
   issuedBy: string;
@@ -127,6 +128,7 @@ describe('grade warnings on pglite', () => {
     expect(warning).toMatchObject({
       student: { id: child.id },
       subjectName: group.subjectSv,
+      groupId: group.id,
       groupName: group.name,
       missing,
       contacts: [],

@@ -8,6 +8,7 @@ export const GradeWarningFieldsFragment = graphql(`
       name
     }
     subjectName(locale: $locale)
+    groupId
     groupName
     missing
     issuedAt

@@ -99,7 +99,7 @@ function Routine({ schoolId, schoolName }: { schoolId: string; schoolName: strin
         ) : (
           <ul className="records" data-testid="overdue-grade-warnings">
             {routine.overdueWarnings.map((warning) => (
-              <WarningItem key={warning.id} warning={warning} forStaff />
+              <WarningItem key={warning.id} warning={warning} forStaff linkGroup />
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { GradeWarningFieldsFragment } from '../../gql/graphql';
 import { formatSchoolDateTime } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
@@ -46,15 +47,17 @@ function Contacts({ warning }: { warning: GradeWarningFieldsFragment }) {
 /**
  * One warning as the home and the school see it: subject, what is missing, who warned when, the contacts
  * with the home and how it was closed. Staff see the student's name and the overdue state; `children`
- * are their forms.
+ * are their forms. `linkGroup`: the group's name leads to its warnings (for the principal's overview).
  */
 export function WarningItem({
   warning,
   forStaff,
+  linkGroup = false,
   children,
 }: {
   warning: GradeWarningFieldsFragment;
   forStaff: boolean;
+  linkGroup?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -68,7 +71,15 @@ export function WarningItem({
       <dl className="facts">
         <div className="facts__item">
           <dt>{t('gradeWarnings.groupLabel')}</dt>
-          <dd>{warning.groupName}</dd>
+          <dd>
+            {linkGroup ? (
+              <Link className="text-link" to={`/grupp/${encodeURIComponent(warning.groupId)}/betygsvarningar`}>
+                {warning.groupName}
+              </Link>
+            ) : (
+              warning.groupName
+            )}
+          </dd>
         </div>
         <div className="facts__item">
           <dt>{t('gradeWarnings.missingLabel')}</dt>
