@@ -65,6 +65,11 @@ test("a teacher enters a group's results in one table and publishes them; the gu
   await subjectRow.getByTestId('comment-input').fill('Bra terminsarbete.');
   await page.getByTestId('save-subject-assessments').click();
   await expect(subjectRow.getByTestId('grade-select')).toHaveAccessibleDescription(/Välj ett betyg eller en nivå\./);
+  // The spring term, chosen: its own table, kept in the address.
+  await page.getByTestId('subject-assessments-term').selectOption({ label: 'Vårterminen 2026/27' });
+  await expect(page.getByRole('heading', { level: 2, name: 'Ämnesomdömen, Vårterminen 2026/27' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]termin=/);
+  await expect(subjectTable.getByTestId('grade-select').first()).toHaveValue('');
   await logout(page);
 
   // The guardian finds the result under the child's subject.

@@ -69,6 +69,8 @@ export const assessmentsTypeDefs = gql`
     tasks: [AssessmentTask!]!
     "the term asked for, or the current one"
     term: Term!
+    "the terms of the group's school year, to choose among"
+    terms: [Term!]!
     subjectAssessments: [SubjectAssessment!]!
   }
 

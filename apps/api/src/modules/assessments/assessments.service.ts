@@ -138,9 +138,13 @@ async function membersOf(ctx: RequestContext, groupId: string) {
   return memberships.map((membership) => membership.student);
 }
 
+/** The group's school year's terms, in order. */
+const termsOf = (ctx: RequestContext, schoolYearId: string): Promise<TermRow[]> =>
+  ctx.prisma.term.findMany({ where: { schoolYearId }, select: termSelect, orderBy: { startDate: 'asc' } });
+
 /** The term asked for, which must be of the group's school year, or the one around today (else the latest begun, else the first). */
-async function termOf(ctx: RequestContext, schoolYearId: string, termId: string | null | undefined): Promise<TermRow> {
-  const terms = await ctx.prisma.term.findMany({ where: { schoolYearId }, select: termSelect, orderBy: { startDate: 'asc' } });
+async function termOf(ctx: RequestContext, schoolYearId: string, termId: string | null | undefined, known?: TermRow[]): Promise<TermRow> {
+  const terms = known ?? (await termsOf(ctx, schoolYearId));
   const today = dateValue(ctx.today);
   const term =
     termId !== null && termId !== undefined
@@ -166,6 +170,8 @@ export interface GroupAssessmentsRecord {
   members: { id: string; firstName: string; lastName: string }[];
   tasks: TaskRecord[];
   term: TermRecord;
+  /** the terms of the group's school year, to choose among */
+  terms: TermRecord[];
   subjectAssessments: SubjectAssessmentRecord[];
 }
 
@@ -176,8 +182,9 @@ export async function groupAssessments(ctx: RequestContext, groupId: string, ter
   const group = await ctx.prisma.group.findUniqueOrThrow({ where: { id: groupId }, select: groupSelect });
   const canRecord = teaches(viewer, groupId, ctx.today);
   const visible = canRecord ? {} : { publishedAt: { not: null } };
+  const terms = await termsOf(ctx, group.schoolYearId);
   const [term, members, tasks] = await Promise.all([
-    termOf(ctx, group.schoolYearId, termId),
+    termOf(ctx, group.schoolYearId, termId, terms),
     membersOf(ctx, groupId),
     ctx.prisma.assessmentTask.findMany({
       where: { groupId, ...visible },
@@ -202,6 +209,7 @@ export async function groupAssessments(ctx: RequestContext, groupId: string, ter
     members,
     tasks: tasks.map((task) => toTask(task, viewer)),
     term: termRecord(term),
+    terms: terms.map(termRecord),
     subjectAssessments: subjectAssessments.map((row) => toSubjectAssessment(row, viewer)),
   };
 }

@@ -8,8 +8,8 @@ import { deliveryEnv, type Fake46elks, type FakeSmtpServer, startFake46elks, sta
 import { optIn, type Child } from '../../test/fixtures.ts';
 
 const TASK_FIELDS = 'id groupId title description date createdBy createdByMe publishedAt results { studentId grade comment updatedAt }';
-const GROUP = `query($id: ID!) { groupAssessments(groupId: $id) { groupId groupName subjectNameSv scale grades canRecord
-  members { id firstName lastName } tasks { ${TASK_FIELDS} } term { id kind }
+const GROUP = `query($id: ID!, $termId: ID) { groupAssessments(groupId: $id, termId: $termId) { groupId groupName subjectNameSv scale grades canRecord
+  members { id firstName lastName } tasks { ${TASK_FIELDS} } term { id kind } terms { id kind }
   subjectAssessments { id studentId grade comment authoredByMe publishedAt } } }`;
 const OF_STUDENT = `query($id: ID!) { studentAssessments(studentId: $id) { subjectId subjectNameSv
   subjectAssessments { id grade comment publishedAt updatedAt term { kind } }
@@ -39,6 +39,7 @@ interface GroupAssessments {
   members: { id: string }[];
   tasks: Task[];
   term: { id: string; kind: string };
+  terms: { id: string; kind: string }[];
   subjectAssessments: { id: string; studentId: string; grade: string; publishedAt: string | null }[];
 }
 interface SubjectAssessments {
@@ -279,6 +280,17 @@ describe('assessments on pglite', () => {
     // Nothing of the viewer's is left to publish.
     const again = await teacher.request(PUBLISH_SUBJECT, { groupId: group.id, termId: term.id });
     expect(again.errors?.[0]?.extensions?.problems).toEqual(['NOTHING_TO_PUBLISH']);
+
+    // The spring term of the same school year, chosen: its own (empty) assessments; another year's term is not found.
+    const { terms } = await readGroup(teacher);
+    expect(terms.map((option) => option.kind)).toEqual(['AUTUMN', 'SPRING']);
+    const spring = terms[1]?.id;
+    const inSpring = await teacher.request<{ groupAssessments: GroupAssessments }>(GROUP, { id: group.id, termId: spring });
+    expect(inSpring.data?.groupAssessments.term).toEqual({ id: spring, kind: 'SPRING' });
+    expect(inSpring.data?.groupAssessments.subjectAssessments).toEqual([]);
+    const { schoolYearId } = await prisma().group.findUniqueOrThrow({ where: { id: group.id } });
+    const otherYear = await prisma().term.findFirstOrThrow({ where: { schoolYearId: { not: schoolYearId } } });
+    expect(errorCode(await teacher.request(GROUP, { id: group.id, termId: otherYear.id }))).toBe('NOT_FOUND');
   });
 
   it('a grade outside the scale, a student outside the group or a missing grade refuses every row, and nothing is saved', async () => {

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { checkAssessmentRows, checkTask, MAX_TASK_DESCRIPTION_LENGTH, MAX_TASK_TITLE_LENGTH, type AssessmentProblem } from '@insyn/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorState, NotFoundState } from '../../components/ui/error-state';
@@ -35,6 +35,7 @@ export function GroupAssessmentsPage() {
 }
 
 const REFETCH = { refetchQueries: ['GroupAssessments'], awaitRefetchQueries: true };
+const TERM_PARAM = 'termin';
 
 function useNotice() {
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,8 +49,11 @@ function useNotice() {
 function GroupAssessmentsContent({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  // The term of the subject assessments: the current one unless another is chosen (kept in the address).
+  const [params, setParams] = useSearchParams();
+  const termId = params.get(TERM_PARAM);
   const { data, error, loading, refetch } = useQuery(GroupAssessmentsDocument, {
-    variables: { groupId },
+    variables: { groupId, termId },
     fetchPolicy: 'cache-and-network',
   });
   const { notice, setNotice, ref } = useNotice();
@@ -131,7 +135,12 @@ function GroupAssessmentsContent({ groupId }: { groupId: string }) {
         )}
       </section>
       {selected ? <TaskResults key={selected.id} group={shown} task={selected} onDone={setNotice} /> : null}
-      <SubjectAssessments group={shown} onDone={setNotice} />
+      <SubjectAssessments
+        key={shown.term.id}
+        group={shown}
+        onDone={setNotice}
+        onTermChange={(id) => setParams({ [TERM_PARAM]: id }, { replace: true })}
+      />
     </div>
   );
 }
@@ -533,7 +542,15 @@ function TaskResults({
 }
 
 /** The term's subject assessments in one table; each teacher publishes the drafts they wrote. */
-function SubjectAssessments({ group, onDone }: { group: GroupAssessments; onDone: (notice: string) => void }) {
+function SubjectAssessments({
+  group,
+  onDone,
+  onTermChange,
+}: {
+  group: GroupAssessments;
+  onDone: (notice: string) => void;
+  onTermChange: (termId: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const byStudent = new Map(group.subjectAssessments.map((assessment) => [assessment.studentId, assessment]));
@@ -587,6 +604,26 @@ function SubjectAssessments({ group, onDone }: { group: GroupAssessments; onDone
         <h2 id="subject-assessments-heading" className="section-heading">
           {t('assessments.subject.heading', { term })}
         </h2>
+        {group.terms.length > 1 ? (
+          <div className="field assessments__term">
+            <label className="field__label" htmlFor="subject-assessments-term">
+              {t('assessments.subject.termLabel')}
+            </label>
+            <select
+              id="subject-assessments-term"
+              className="field__input"
+              value={group.term.id}
+              onChange={(event) => onTermChange(event.target.value)}
+              data-testid="subject-assessments-term"
+            >
+              {group.terms.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {t(`assessments.terms.${option.kind}`, { year: option.schoolYear })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <p className="week-empty">{t('assessments.subject.empty')}</p>
       </section>
     );
@@ -597,6 +634,26 @@ function SubjectAssessments({ group, onDone }: { group: GroupAssessments; onDone
       <h2 id="subject-assessments-heading" className="section-heading">
         {t('assessments.subject.heading', { term })}
       </h2>
+      {group.terms.length > 1 ? (
+        <div className="field assessments__term">
+          <label className="field__label" htmlFor="subject-assessments-term">
+            {t('assessments.subject.termLabel')}
+          </label>
+          <select
+            id="subject-assessments-term"
+            className="field__input"
+            value={group.term.id}
+            onChange={(event) => onTermChange(event.target.value)}
+            data-testid="subject-assessments-term"
+          >
+            {group.terms.map((option) => (
+              <option key={option.id} value={option.id}>
+                {t(`assessments.terms.${option.kind}`, { year: option.schoolYear })}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <p className="field__hint">{t('assessments.subject.intro')}</p>
       <MarksTable
         caption={t('assessments.subject.caption', { term })}

@@ -20,8 +20,8 @@ export const AssessmentTaskFieldsFragment = graphql(`
 `);
 
 export const GroupAssessmentsDocument = graphql(`
-  query GroupAssessments($groupId: ID!) {
-    groupAssessments(groupId: $groupId) {
+  query GroupAssessments($groupId: ID!, $termId: ID) {
+    groupAssessments(groupId: $groupId, termId: $termId) {
       groupId
       groupName
       subjectNameSv
@@ -38,6 +38,11 @@ export const GroupAssessmentsDocument = graphql(`
         ...AssessmentTaskFields
       }
       term {
+        id
+        kind
+        schoolYear
+      }
+      terms {
         id
         kind
         schoolYear
