@@ -541,6 +541,32 @@ function TaskResults({
   );
 }
 
+/** The term of the subject assessments, among the group's school year's; nothing to choose with one term. */
+function TermPicker({ group, onChange }: { group: GroupAssessments; onChange: (termId: string) => void }) {
+  const { t } = useTranslation();
+  if (group.terms.length < 2) return null;
+  return (
+    <div className="field assessments__term">
+      <label className="field__label" htmlFor="subject-assessments-term">
+        {t('assessments.subject.termLabel')}
+      </label>
+      <select
+        id="subject-assessments-term"
+        className="field__input"
+        value={group.term.id}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid="subject-assessments-term"
+      >
+        {group.terms.map((option) => (
+          <option key={option.id} value={option.id}>
+            {t(`assessments.terms.${option.kind}`, { year: option.schoolYear })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The term's subject assessments in one table; each teacher publishes the drafts they wrote. */
 function SubjectAssessments({
   group,
@@ -604,26 +630,7 @@ function SubjectAssessments({
         <h2 id="subject-assessments-heading" className="section-heading">
           {t('assessments.subject.heading', { term })}
         </h2>
-        {group.terms.length > 1 ? (
-          <div className="field assessments__term">
-            <label className="field__label" htmlFor="subject-assessments-term">
-              {t('assessments.subject.termLabel')}
-            </label>
-            <select
-              id="subject-assessments-term"
-              className="field__input"
-              value={group.term.id}
-              onChange={(event) => onTermChange(event.target.value)}
-              data-testid="subject-assessments-term"
-            >
-              {group.terms.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {t(`assessments.terms.${option.kind}`, { year: option.schoolYear })}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <TermPicker group={group} onChange={onTermChange} />
         <p className="week-empty">{t('assessments.subject.empty')}</p>
       </section>
     );
@@ -634,26 +641,7 @@ function SubjectAssessments({
       <h2 id="subject-assessments-heading" className="section-heading">
         {t('assessments.subject.heading', { term })}
       </h2>
-      {group.terms.length > 1 ? (
-        <div className="field assessments__term">
-          <label className="field__label" htmlFor="subject-assessments-term">
-            {t('assessments.subject.termLabel')}
-          </label>
-          <select
-            id="subject-assessments-term"
-            className="field__input"
-            value={group.term.id}
-            onChange={(event) => onTermChange(event.target.value)}
-            data-testid="subject-assessments-term"
-          >
-            {group.terms.map((option) => (
-              <option key={option.id} value={option.id}>
-                {t(`assessments.terms.${option.kind}`, { year: option.schoolYear })}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      <TermPicker group={group} onChange={onTermChange} />
       <p className="field__hint">{t('assessments.subject.intro')}</p>
       <MarksTable
         caption={t('assessments.subject.caption', { term })}
