@@ -1,17 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import {
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type Row,
-  type SortingState,
-} from '@tanstack/react-table';
+import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
+import { SortableHeader } from '../../components/ui/sortable-header';
 import { ErrorState, NotFoundState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
@@ -91,19 +84,9 @@ function RecipientsTable({ recipients }: { recipients: Recipient[] }) {
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    <button type="button" className="news-sort" onClick={header.column.getToggleSortingHandler()}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="news-sort__icon" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} />
+              ))}
             </tr>
           ))}
         </thead>

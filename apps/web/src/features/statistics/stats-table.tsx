@@ -1,5 +1,4 @@
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -10,6 +9,7 @@ import {
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/ui/data-table';
+import { SortableHeader } from '../../components/ui/sortable-header';
 import type { AbsenceLevel } from '../../gql/graphql';
 import { LevelBadge } from './absence-summary';
 import { buildCsv, downloadCsv, type CsvCell } from './format';
@@ -167,25 +167,13 @@ export function StatsTable<Row>({
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const column = byId.get(header.column.id);
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                    className={column?.numeric ? 'data-table__numeric' : undefined}
-                  >
-                    <button type="button" className="stats-sort" onClick={header.column.getToggleSortingHandler()}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="stats-sort__icon" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader
+                  key={header.id}
+                  header={header}
+                  className={byId.get(header.column.id)?.numeric ? 'data-table__numeric' : undefined}
+                />
+              ))}
             </tr>
           ))}
         </thead>
