@@ -1,5 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { checkAssessmentRows, checkTask, MAX_TASK_DESCRIPTION_LENGTH, MAX_TASK_TITLE_LENGTH, type AssessmentProblem } from '@insyn/domain';
+import {
+  checkAssessmentRows,
+  checkTask,
+  MAX_TASK_DESCRIPTION_LENGTH,
+  MAX_TASK_TITLE_LENGTH,
+  type AssessmentProblem,
+  type AssessmentRow,
+} from '@insyn/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -375,24 +382,34 @@ function useTableOutcome() {
   const [rows, setRows] = useState<ReadonlyMap<string, AssessmentProblem[]>>(new Map());
   const [general, setGeneral] = useState<AssessmentProblem[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const clear = () => {
+    setRows(new Map());
+    setGeneral([]);
+    setFailure(null);
+  };
   return {
     rows,
     general,
     failure,
-    clear: () => {
-      setRows(new Map());
+    clear,
+    /** The rules the API applies, checked on the device first: true when the rows may be sent, else their problems shown. */
+    checkRows: (group: GroupAssessments, changes: AssessmentRow[], gradeRequired: boolean, tableId: string): boolean => {
+      if (!group.scale) return false;
+      const memberIds = group.members.map((member) => member.id);
+      const found = checkAssessmentRows(changes, group.scale, memberIds, gradeRequired);
+      if (found.length === 0) {
+        clear();
+        return true;
+      }
+      setRows(new Map(found.map((row) => [row.studentId, row.problems])));
       setGeneral([]);
       setFailure(null);
-    },
-    showRows: (found: ReadonlyMap<string, AssessmentProblem[]>, tableId: string) => {
-      setRows(found);
-      setGeneral([]);
-      setFailure(null);
-      const first = [...found.keys()][0];
+      const first = found[0]?.studentId;
       if (first)
         document
           .querySelector<HTMLElement>(`#${tableId} tr[data-student-id="${first}"] select, #${tableId} tr[data-student-id="${first}"] input`)
           ?.focus();
+      return false;
     },
     showError: (error: unknown, tableId: string) => {
       const outcome = outcomeOf(error);
@@ -432,18 +449,7 @@ function TaskResults({
   const tableId = 'task-results';
 
   async function saveAll() {
-    if (!group.scale) return;
-    const found = checkAssessmentRows(
-      changes,
-      group.scale,
-      group.members.map((member) => member.id),
-      false,
-    );
-    if (found.length > 0) {
-      outcome.showRows(new Map(found.map((row) => [row.studentId, row.problems])), tableId);
-      return;
-    }
-    outcome.clear();
+    if (!outcome.checkRows(group, changes, false, tableId)) return;
     try {
       await save({ variables: { taskId: task.id, rows: changes } });
       onDone(t('assessments.results.savedNotice', { count: changes.length, title: task.title }));
@@ -594,18 +600,7 @@ function SubjectAssessments({
   const tableId = 'subject-assessments';
 
   async function saveAll() {
-    if (!group.scale) return;
-    const found = checkAssessmentRows(
-      changes,
-      group.scale,
-      group.members.map((member) => member.id),
-      true,
-    );
-    if (found.length > 0) {
-      outcome.showRows(new Map(found.map((row) => [row.studentId, row.problems])), tableId);
-      return;
-    }
-    outcome.clear();
+    if (!outcome.checkRows(group, changes, true, tableId)) return;
     try {
       await save({ variables: { groupId: group.groupId, termId: group.term.id, rows: changes } });
       onDone(t('assessments.subject.savedNotice', { count: changes.length }));
