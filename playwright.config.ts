@@ -16,8 +16,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // Most of a test's time is spent waiting for the servers' database work, which runs in PostgreSQL's own processes.
-  workers: process.env.CI ? 3 : undefined,
+  // The browser is what costs: measured on 2 cores, the Chromium processes and the Playwright workers take almost all of
+  // the stage's CPU time and the two servers a few per cent. More workers than cores only makes every test slower
+  // (three workers kept the load average at 12–25 and tests ran into their timeouts); one worker per core.
+  workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // scripts/test-all.mjs asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME) for its one-line summary.
@@ -31,8 +33,13 @@ export default defineConfig({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace with the DOM snapshot of every step. Not the screencast: recording its frames in
+    // every test took about 40 % of the stage's CPU time, and the snapshots show the same pages.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
+    // The service worker fetches and stores the whole app shell in every new browser context; only the offline test
+    // needs it (e2e/roll-call.spec.ts allows it there).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -140,59 +140,64 @@ test.describe('roll call on a tablet', () => {
     await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Ändrad');
   });
 
-  test('offline, the roll call waits on the device, survives a reload, and is sent once when back online', async ({
-    page,
-    context,
-    request,
-  }) => {
-    await page.setViewportSize(TABLET_LANDSCAPE);
-    await login(page, 'larare');
-    // The service worker has the app shell before the network goes.
-    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-    await expect.poll(() => page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
+  // The app shell comes from the service worker here, which the other tests block (playwright.config.ts).
+  test.describe(() => {
+    test.use({ serviceWorkers: 'allow' });
 
-    const lessonId = await openLesson(page, 1);
-    const rows = page.getByTestId('roll-row');
-    const total = await rows.count();
+    test('offline, the roll call waits on the device, survives a reload, and is sent once when back online', async ({
+      page,
+      context,
+      request,
+    }) => {
+      await page.setViewportSize(TABLET_LANDSCAPE);
+      await login(page, 'larare');
+      // The service worker has the app shell before the network goes.
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+      await expect.poll(() => page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
 
-    await context.setOffline(true);
-    await rows.nth(3).locator('.roll-row__toggle').click();
-    const lateName = await studentName(page, 4);
-    await rows
-      .nth(4)
-      .getByRole('button', { name: `Sen ankomst för ${lateName}` })
-      .click();
-    await rows.nth(4).getByRole('button', { name: '5 min', exact: true }).click();
-    await page.getByTestId('save-roll-call').click();
-    const waiting = page.getByTestId('pending-roll-calls');
-    await expect(waiting).toContainText('1 närvarorapport väntar på att skickas');
-    await expect(page.getByText('Närvaron är sparad på den här enheten')).toBeVisible();
+      const lessonId = await openLesson(page, 1);
+      const rows = page.getByTestId('roll-row');
+      const total = await rows.count();
 
-    // A reload without a network: the service worker serves the app, the queue is still there, no login page.
-    await page.reload();
-    await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
-    await expect(page).toHaveURL(/\/narvaro$/);
-    // The lesson as last loaded on the device, with the waiting marks rather than the server's.
-    await expect(page.getByText('Här visas uppgifterna som senast hämtades')).toBeVisible();
-    await expect(rows.nth(3).getByTestId('roll-status')).toHaveText('Frånvarande');
-    await expect(rows.nth(4).getByTestId('roll-status')).toHaveText('Sen 5 min');
-    await page.goto('/idag');
-    await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
-    await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('⇅ Väntar på att skickas');
+      await context.setOffline(true);
+      await rows.nth(3).locator('.roll-row__toggle').click();
+      const lateName = await studentName(page, 4);
+      await rows
+        .nth(4)
+        .getByRole('button', { name: `Sen ankomst för ${lateName}` })
+        .click();
+      await rows.nth(4).getByRole('button', { name: '5 min', exact: true }).click();
+      await page.getByTestId('save-roll-call').click();
+      const waiting = page.getByTestId('pending-roll-calls');
+      await expect(waiting).toContainText('1 närvarorapport väntar på att skickas');
+      await expect(page.getByText('Närvaron är sparad på den här enheten')).toBeVisible();
 
-    // Back online: the session is renewed with the cookie and the roll call is sent.
-    await context.setOffline(false);
-    await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar', { timeout: 30_000 });
-    await expect(page.getByTestId('logged-in-user')).toBeVisible();
-    await expect(page).toHaveURL(/\/idag$/);
+      // A reload without a network: the service worker serves the app, the queue is still there, no login page.
+      await page.reload();
+      await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
+      await expect(page).toHaveURL(/\/narvaro$/);
+      // The lesson as last loaded on the device, with the waiting marks rather than the server's.
+      await expect(page.getByText('Här visas uppgifterna som senast hämtades')).toBeVisible();
+      await expect(rows.nth(3).getByTestId('roll-status')).toHaveText('Frånvarande');
+      await expect(rows.nth(4).getByTestId('roll-status')).toHaveText('Sen 5 min');
+      await page.goto('/idag');
+      await expect(page.getByTestId('pending-roll-calls')).toContainText('1 närvarorapport väntar på att skickas');
+      await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('⇅ Väntar på att skickas');
 
-    const saved = await serverRollCall(request, lessonId);
-    expect(saved.students[3]?.status).toBe('ABSENT');
-    expect(saved.students[4]).toMatchObject({ status: 'LATE', lateMinutes: 5 });
-    // Applied once: one history entry per student of the one submission.
-    expect(saved.history).toHaveLength(total);
-    expect(new Set(saved.history.map((change) => change.studentId)).size).toBe(total);
-    await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('✓ Tagen');
+      // Back online: the session is renewed with the cookie and the roll call is sent.
+      await context.setOffline(false);
+      await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar', { timeout: 30_000 });
+      await expect(page.getByTestId('logged-in-user')).toBeVisible();
+      await expect(page).toHaveURL(/\/idag$/);
+
+      const saved = await serverRollCall(request, lessonId);
+      expect(saved.students[3]?.status).toBe('ABSENT');
+      expect(saved.students[4]).toMatchObject({ status: 'LATE', lateMinutes: 5 });
+      // Applied once: one history entry per student of the one submission.
+      expect(saved.history).toHaveLength(total);
+      expect(new Set(saved.history.map((change) => change.studentId)).size).toBe(total);
+      await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('✓ Tagen');
+    });
   });
 
   test("the mentor's class day shows the marks of the day's lessons", async ({ page }) => {

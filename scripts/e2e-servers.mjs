@@ -2,9 +2,10 @@
 // production-style API server per port given, each on a fresh database of its own filled with the demo school,
 // so that test projects which change data (the screens project saves the users' language) run side by side.
 // Databases: `insyn_e2e_<port>` on the PostgreSQL server (E2E_POSTGRES_URL), dropped and made again at each
-// start; or, with E2E_DATABASE=embedded, PGlite in memory (slower: one process does all the database work).
+// start, each a copy of one demo school seeded once (while the web app builds); or, with E2E_DATABASE=embedded,
+// PGlite in memory, each server seeding its own (slower: one process does all the database work).
 // Prints "E2E servers ready" once every server answers /health; SIGTERM stops them all.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -21,27 +22,72 @@ if (!embedded && process.env.E2E_DATABASE && process.env.E2E_DATABASE !== 'postg
 }
 const adminUrl = new URL(process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.mjs'), '--filter', '@insyn/web', 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+// The suite runs on one school day: the servers' clock starts here and every browser's clock is set to the same
+// instant (e2e/support/test.ts). The server refuses a shifted clock in production.
+const CLOCK_START = '2026-11-25T07:45:00Z';
+const SCHOOL_DAY = '2026-11-25';
+/** what `--demo` would seed on an empty database (apps/api/src/main.ts) */
+const DEMO_SEED = ['--seed', '1', '--students', process.env.INSYN_DEMO_STUDENTS ?? '700', '--today', SCHOOL_DAY];
 
-/** A fresh, empty database for the server on `port`. */
-async function freshDatabase(port) {
-  const name = `insyn_e2e_${port}`;
+/** Runs a command to its end; rejects unless it succeeds. */
+function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: ${signal ?? `exit ${code}`}`))));
+  });
+}
+
+async function withAdmin(work) {
   const admin = new pg.Client({ connectionString: adminUrl.href });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    return await work(admin);
   } finally {
     await admin.end();
   }
+}
+
+const databaseUrl = (name) => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.href;
+};
+
+/** The demo school, seeded once into a database the servers' databases are copied from. */
+async function seededTemplate() {
+  const name = `insyn_e2e_template_${ports[0]}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  await run(process.execPath, ['--import', 'tsx', 'prisma/seed/main.ts', ...DEMO_SEED], { DATABASE_URL: databaseUrl(name) });
+  return name;
+}
+
+/** A fresh copy of the template for the server on `port`. */
+async function databaseFrom(template, port) {
+  const name = `insyn_e2e_${port}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  });
+  return databaseUrl(name);
+}
+
+const building = run(process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.mjs'), '--filter', '@insyn/web', 'build'], {
+  NODE_ENV: 'production',
+});
+let databases;
+try {
+  const [template] = await Promise.all([embedded ? null : seededTemplate(), building]);
+  databases = [];
+  // One copy at a time: copying needs the template to itself.
+  for (const port of ports) databases.push(embedded ? 'memory' : await databaseFrom(template, port));
+  if (template) await withAdmin((admin) => admin.query(`DROP DATABASE ${template}`));
+} catch (error) {
+  console.error(`The E2E servers could not be prepared: ${error.message}`);
+  process.exit(1);
 }
 
 const children = [];
@@ -70,7 +116,6 @@ async function healthy(port) {
   }
 }
 
-const databases = await Promise.all(ports.map((port) => (embedded ? 'memory' : freshDatabase(port))));
 ports.forEach((port, index) => {
   const database = databases[index];
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts', '--demo'], {
@@ -81,9 +126,7 @@ ports.forEach((port, index) => {
       PORT: String(port),
       HOST: '127.0.0.1',
       ...(database === 'memory' ? { INSYN_DATA_DIR: 'memory' } : { DATABASE_URL: database }),
-      // The suite runs on one school day: the server's clock starts here and every browser's clock is set
-      // to the same instant (e2e/support/test.ts). The server refuses a shifted clock in production.
-      INSYN_CLOCK_START: '2026-11-25T07:45:00Z',
+      INSYN_CLOCK_START: CLOCK_START,
       NODE_ENV: 'test',
     },
   });
