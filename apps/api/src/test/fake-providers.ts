@@ -6,14 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { eventually, HANG_GUARD_MS } from './waiting.ts';
 
-/** Polls until `list` has `count` entries; tests wait for a condition rather than sleeping a fixed time. */
+/** Until `list` has `count` entries. */
 async function waitForCount<T>(what: string, list: readonly T[], count: number, timeoutMs: number): Promise<T[]> {
-  const deadline = Date.now() + timeoutMs;
-  while (list.length < count) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${count} ${what}; got ${list.length}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await eventually(async () => (list.length >= count ? true : undefined), `${count} ${what} (got ${list.length} so far)`, timeoutMs);
   return [...list];
 }
 
@@ -181,7 +178,7 @@ export async function startFakeSmtpServer(options: FakeSmtpServerOptions = {}): 
     received,
     rejectRecipients,
     deferRecipients,
-    waitFor: (count, timeoutMs = 5_000) => waitForCount('mails', received, count, timeoutMs),
+    waitFor: (count, timeoutMs = HANG_GUARD_MS) => waitForCount('mails', received, count, timeoutMs),
     stop,
     start,
   };
@@ -347,7 +344,7 @@ export async function startFake46elks(options: Fake46elksOptions = {}): Promise<
     set unavailable(value: boolean) {
       state.unavailable = value;
     },
-    waitFor: (count, timeoutMs = 5_000) => waitForCount('SMS', received, count, timeoutMs),
+    waitFor: (count, timeoutMs = HANG_GUARD_MS) => waitForCount('SMS', received, count, timeoutMs),
     stop,
     start,
   };

@@ -13,6 +13,8 @@ import { createServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 
+export { eventually } from './waiting.ts';
+
 export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
 
@@ -262,17 +264,6 @@ export async function loggedIn(server: TestServer, username: string): Promise<Te
 }
 
 export const errorCode = (result: GraphQLResult<unknown>): string | undefined => result.errors?.[0]?.extensions?.code;
-
-/** Polls `probe` until it returns a value that is not undefined; fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Usernames of staff with a duty of this kind for a group (MENTOR) or school (PRINCIPAL). */
 export async function staffUsername(

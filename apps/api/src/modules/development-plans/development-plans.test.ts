@@ -17,7 +17,6 @@ const PUBLISH = `mutation($id: ID!) { publishDevelopmentPlan(studentId: $id) { $
 const OF_GROUP = `query($id: ID!) { groupDevelopmentPlans(groupId: $id) { studentId applies entries hasSummary publishedAt updatedAfterPublishing } }`;
 
 const EMAIL = 'hem@example.se';
-const WAIT_MS = 30_000;
 
 interface Plan {
   id: string | null;
@@ -170,32 +169,23 @@ describe('development plans (IUP) on pglite', () => {
     expect(plan).toMatchObject({ summary, updatedAfterPublishing: false });
     expect(plan.publishedAt).not.toBeNull();
 
-    const mails = await eventually(
-      async () => {
-        const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.startsWith('IUP:'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the IUP e-mail',
-      WAIT_MS,
-    );
+    const mails = await eventually(async () => {
+      const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.startsWith('IUP:'));
+      return found.length > 0 ? found : undefined;
+    }, 'the IUP e-mail');
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain(child.firstName);
     expect(mails[0]?.text).toContain('https://insyn.kommun.se/iup');
     await eventually(
       async () => (elks.received.some((sms) => sms.to === '+46701234567' && sms.message.includes('IUP')) ? true : undefined),
       'the IUP SMS',
-      WAIT_MS,
     );
-    const rows = await eventually(
-      async () => {
-        const found = await prisma().outboundMessage.findMany({
-          where: { idempotencyKey: { startsWith: `developmentPlan:${plan.id}:` }, guardianId: child.guardianId },
-        });
-        return found.length === 2 && found.every((row) => row.status === 'SENT') ? found : undefined;
-      },
-      'both messages marked sent',
-      WAIT_MS,
-    );
+    const rows = await eventually(async () => {
+      const found = await prisma().outboundMessage.findMany({
+        where: { idempotencyKey: { startsWith: `developmentPlan:${plan.id}:` }, guardianId: child.guardianId },
+      });
+      return found.length === 2 && found.every((row) => row.status === 'SENT') ? found : undefined;
+    }, 'both messages marked sent');
     expect(rows.map((row) => row.kind)).toEqual(['DEVELOPMENT_PLAN_PUBLISHED', 'DEVELOPMENT_PLAN_PUBLISHED']);
 
     const seen = await published(guardian);
@@ -224,7 +214,6 @@ describe('development plans (IUP) on pglite', () => {
     await eventually(
       async () => (smtp.received.some((mail) => mail.to.includes(EMAIL) && mail.subject?.startsWith('Uppdaterad IUP')) ? true : undefined),
       'the update e-mail',
-      WAIT_MS,
     );
   });
 

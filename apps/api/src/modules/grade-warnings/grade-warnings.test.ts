@@ -17,7 +17,6 @@ const ROUTINE = `query($id: ID!) { schoolGradeWarningRoutine(schoolId: $id) { sc
   classes { classId className open withoutContact overdue } overdueWarnings { id overdue } } }`;
 
 const EMAIL = 'hem@example.se';
-const WAIT_MS = 30_000;
 
 interface Warning {
   id: string;
@@ -137,38 +136,26 @@ describe('grade warnings on pglite', () => {
     });
     expect(await prisma().auditEvent.count({ where: { action: 'gradeWarning.issued', entityId: warning.id } })).toBe(1);
 
-    const mails = await eventually(
-      async () => {
-        const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Varning för underkänt'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the warning e-mail',
-      WAIT_MS,
-    );
+    const mails = await eventually(async () => {
+      const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Varning för underkänt'));
+      return found.length > 0 ? found : undefined;
+    }, 'the warning e-mail');
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain(child.firstName);
     expect(mails[0]?.text).toContain(missing);
     expect(mails[0]?.text).toContain(warning.issuedBy);
     expect(mails[0]?.text).toContain('https://insyn.kommun.se');
-    const texts = await eventually(
-      async () => {
-        const found = elks.received.filter((sms) => sms.to === '+46701234567' && sms.message.includes('riskerar betyget F'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the warning SMS',
-      WAIT_MS,
-    );
+    const texts = await eventually(async () => {
+      const found = elks.received.filter((sms) => sms.to === '+46701234567' && sms.message.includes('riskerar betyget F'));
+      return found.length > 0 ? found : undefined;
+    }, 'the warning SMS');
     expect(texts[0]?.message).toContain(group.subjectSv);
-    const rows = await eventually(
-      async () => {
-        const found = await prisma().outboundMessage.findMany({
-          where: { idempotencyKey: { startsWith: `gradeWarning:${warning.id}:${child.guardianId}:` } },
-        });
-        return found.length === 2 && found.every((row) => row.status === 'SENT') ? found : undefined;
-      },
-      'both messages marked sent',
-      WAIT_MS,
-    );
+    const rows = await eventually(async () => {
+      const found = await prisma().outboundMessage.findMany({
+        where: { idempotencyKey: { startsWith: `gradeWarning:${warning.id}:${child.guardianId}:` } },
+      });
+      return found.length === 2 && found.every((row) => row.status === 'SENT') ? found : undefined;
+    }, 'both messages marked sent');
     expect(rows.map((row) => [row.kind, row.channel, row.provider]).sort()).toEqual([
       ['GRADE_WARNING', 'EMAIL', 'SMTP'],
       ['GRADE_WARNING', 'SMS', '46ELKS'],

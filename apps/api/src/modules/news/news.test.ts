@@ -15,7 +15,6 @@ const MINE = `query($studentId: ID) { myNews(studentId: $studentId) { ${ITEM} } 
 const MARK = `mutation($id: ID!) { markNewsRead(id: $id) { ${ITEM} } }`;
 
 const EMAIL = 'hem@example.se';
-const WAIT_MS = 30_000;
 
 interface Recipient {
   id: string;
@@ -121,25 +120,17 @@ describe('news on pglite', () => {
     expect(schoolPost.readCount).toBe(0);
     expect(await prisma().auditEvent.count({ where: { action: 'news.posted', entityId: schoolPost.id } })).toBe(1);
 
-    const mails = await eventually(
-      async () => {
-        const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Studiedag fredag'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the news e-mail',
-      WAIT_MS,
-    );
+    const mails = await eventually(async () => {
+      const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Studiedag fredag'));
+      return found.length > 0 ? found : undefined;
+    }, 'the news e-mail');
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Skolan är stängd för elever på fredag.');
     expect(mails[0]?.text).toContain('https://insyn.kommun.se/nyheter');
-    const rows = await eventually(
-      async () => {
-        const found = await prisma().outboundMessage.findMany({ where: { idempotencyKey: { startsWith: `news:${schoolPost.id}:` } } });
-        return found.length > 0 && found.every((row) => row.status === 'SENT') ? found : undefined;
-      },
-      'the messages marked sent',
-      WAIT_MS,
-    );
+    const rows = await eventually(async () => {
+      const found = await prisma().outboundMessage.findMany({ where: { idempotencyKey: { startsWith: `news:${schoolPost.id}:` } } });
+      return found.length > 0 && found.every((row) => row.status === 'SENT') ? found : undefined;
+    }, 'the messages marked sent');
     // One e-mail: the only guardian who chose e-mail, once, though two of their children may be at the school.
     expect(rows.map((row) => [row.idempotencyKey, row.kind, row.channel, row.provider])).toEqual([
       [`news:${schoolPost.id}:${child.guardianId}:EMAIL`, 'NEWS', 'EMAIL', 'SMTP'],

@@ -13,7 +13,6 @@ const LIST = `query($id: ID!) { studentSupportDecisions(studentId: $id) { studen
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeSupportDecision(id: $id) { ${FIELDS} } }`;
 
 const EMAIL = 'hem@example.se';
-const WAIT_MS = 30_000;
 /** A small but complete PDF: what a scanner or a word processor would make, only shorter. */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -116,38 +115,26 @@ describe('support decisions on pglite', () => {
     });
     expect(await prisma().auditEvent.count({ where: { action: 'supportDecision.recorded', entityId: decisionId } })).toBe(1);
 
-    const mails = await eventually(
-      async () => {
-        const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Beslut om åtgärdsprogram'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the decision e-mail',
-      WAIT_MS,
-    );
+    const mails = await eventually(async () => {
+      const found = smtp.received.filter((mail) => mail.to.includes(EMAIL) && mail.subject?.includes('Beslut om åtgärdsprogram'));
+      return found.length > 0 ? found : undefined;
+    }, 'the decision e-mail');
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain(child.firstName);
     expect(mails[0]?.text).toContain('https://insyn.kommun.se/beslut-om-stod');
     // What was decided stays behind the login.
     expect(mails[0]?.text).not.toContain('stödlektion');
-    const texts = await eventually(
-      async () => {
-        const found = elks.received.filter((sms) => sms.to === '+46701234567' && sms.message.includes('åtgärdsprogram'));
-        return found.length > 0 ? found : undefined;
-      },
-      'the decision SMS',
-      WAIT_MS,
-    );
+    const texts = await eventually(async () => {
+      const found = elks.received.filter((sms) => sms.to === '+46701234567' && sms.message.includes('åtgärdsprogram'));
+      return found.length > 0 ? found : undefined;
+    }, 'the decision SMS');
     expect(texts[0]?.message).toContain(child.firstName);
-    const rows = await eventually(
-      async () => {
-        const found = await prisma().outboundMessage.findMany({
-          where: { idempotencyKey: { startsWith: `supportDecision:${decisionId}:${child.guardianId}:` } },
-        });
-        return found.length === 2 && found.every((message) => message.status === 'SENT') ? found : undefined;
-      },
-      'both messages marked sent',
-      WAIT_MS,
-    );
+    const rows = await eventually(async () => {
+      const found = await prisma().outboundMessage.findMany({
+        where: { idempotencyKey: { startsWith: `supportDecision:${decisionId}:${child.guardianId}:` } },
+      });
+      return found.length === 2 && found.every((message) => message.status === 'SENT') ? found : undefined;
+    }, 'both messages marked sent');
     expect(rows.map((message) => [message.kind, message.channel, message.provider]).sort()).toEqual([
       ['SUPPORT_DECISION', 'EMAIL', 'SMTP'],
       ['SUPPORT_DECISION', 'SMS', '46ELKS'],
