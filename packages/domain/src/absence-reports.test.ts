@@ -87,6 +87,7 @@ describe('leave', () => {
 describe('mayDecideLeave', () => {
   const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }): DutyFacts => ({
     kind,
+    organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
     schoolId: ref.schoolId ?? null,
     groupId: ref.groupId ?? null,
     validFrom: '2026-08-01',

@@ -3,6 +3,7 @@ import {
   canAccessGroup,
   canAccessSchool,
   canAccessStudent,
+  dutyCoversSchool,
   type DutyFacts,
   type StudentAction,
   type StudentFacts,
@@ -12,17 +13,20 @@ import {
 const today = '2026-11-27';
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
   kind,
+  organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
   schoolId: ref.schoolId ?? null,
   groupId: ref.groupId ?? null,
   validFrom: '2026-08-01',
   validTo,
 });
 
-// Two schools; `child` is 12 years old in class 7B and teaching group Ma7B at school A.
+// Two schools of organisation A (`orgA`); `child` is 12 years old in class 7B and teaching group Ma7B at school A.
+// Organisation B runs school Z: its administrator sees nothing of A.
 const child: StudentFacts = {
   id: 'child',
   birthDate: '2014-03-02',
   schoolId: 'schoolA',
+  organisationId: 'orgA',
   groupIds: ['class7B', 'ma7B'],
   guardianIds: ['mum', 'dad'],
   consentingGuardianIds: [],
@@ -32,6 +36,7 @@ const adult: StudentFacts = {
   id: 'adult',
   birthDate: '2008-11-27',
   schoolId: 'schoolB',
+  organisationId: 'orgA',
   groupIds: ['classNA24'],
   guardianIds: ['mum', 'dad'],
   consentingGuardianIds: ['mum'],
@@ -51,6 +56,8 @@ const viewers: Record<string, ViewerFacts> = {
   principalA: { kind: 'STAFF', staffId: 'p1', duties: [duty('PRINCIPAL', { schoolId: 'schoolA' })] },
   principalB: { kind: 'STAFF', staffId: 'p2', duties: [duty('PRINCIPAL', { schoolId: 'schoolB' })] },
   admin: { kind: 'STAFF', staffId: 'a1', duties: [duty('ADMINISTRATOR', {})] },
+  adminOfOtherOrganisation: { kind: 'STAFF', staffId: 'a2', duties: [{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }] },
+  principalOfOtherOrganisation: { kind: 'STAFF', staffId: 'p3', duties: [duty('PRINCIPAL', { schoolId: 'schoolZ' })] },
   staffWithoutDuties: { kind: 'STAFF', staffId: 's0', duties: [] },
 };
 
@@ -78,6 +85,8 @@ const childMatrix: Record<string, StudentAction[]> = {
   principalA: [...READ, 'student:manageGuardianContacts'],
   principalB: [],
   admin: [...READ, 'student:manageGuardianContacts'],
+  adminOfOtherOrganisation: [],
+  principalOfOtherOrganisation: [],
   staffWithoutDuties: [],
 };
 const actions: StudentAction[] = [...READ, 'student:reportAbsence', 'student:manageGuardianContacts'];
@@ -128,9 +137,10 @@ describe('adult students', () => {
 });
 
 describe('canAccessGroup', () => {
-  const class7B = { id: 'class7B', schoolId: 'schoolA', kind: 'CLASS' as const };
-  const ma7B = { id: 'ma7B', schoolId: 'schoolA', kind: 'TEACHING' as const };
-  const classNA24 = { id: 'classNA24', schoolId: 'schoolB', kind: 'CLASS' as const };
+  const class7B = { id: 'class7B', schoolId: 'schoolA', organisationId: 'orgA', kind: 'CLASS' as const };
+  const ma7B = { id: 'ma7B', schoolId: 'schoolA', organisationId: 'orgA', kind: 'TEACHING' as const };
+  const classNA24 = { id: 'classNA24', schoolId: 'schoolB', organisationId: 'orgA', kind: 'CLASS' as const };
+  const classZ = { id: 'classZ', schoolId: 'schoolZ', organisationId: 'orgB', kind: 'CLASS' as const };
 
   it('a student sees the list of their own groups, names only', () => {
     expect(canAccessGroup(viewers.self as ViewerFacts, 'group:readRoster', class7B, today, [child])).toBe(true);
@@ -194,22 +204,54 @@ describe('canAccessGroup', () => {
     expect(canAccessGroup(viewers.admin as ViewerFacts, 'group:readIdentityNumbers', classNA24, today)).toBe(true);
     expect(canAccessGroup(viewers.staffWithoutDuties as ViewerFacts, 'group:readRoster', class7B, today)).toBe(false);
   });
+  it("an administrator sees every group of their own organisation and none of another's", () => {
+    for (const action of ['group:readRoster', 'group:readIdentityNumbers', 'group:readAbsence', 'group:readAssessments'] as const) {
+      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(viewers.admin as ViewerFacts, action, group, today))).toEqual([
+        true,
+        true,
+        true,
+        false,
+      ]);
+      const other = viewers.adminOfOtherOrganisation as ViewerFacts;
+      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(other, action, group, today))).toEqual([false, false, false, true]);
+    }
+  });
 });
 
 describe('canAccessSchool', () => {
-  it("the school's principal and administrators; no one else", () => {
-    const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', 'schoolA', today);
+  const schoolA = { schoolId: 'schoolA', organisationId: 'orgA' };
+  const schoolZ = { schoolId: 'schoolZ', organisationId: 'orgB' };
+  it("the school's principal and its organisation's administrators; no one else", () => {
+    const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', schoolA, today);
     expect(['principalA', 'admin'].map(allowed)).toEqual([true, true]);
-    expect(['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self'].map(allowed)).toEqual([false, false, false, false, false]);
+    expect(
+      ['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self', 'adminOfOtherOrganisation', 'principalOfOtherOrganisation'].map(allowed),
+    ).toEqual([false, false, false, false, false, false, false]);
     for (const action of ['school:readGradeWarnings', 'school:readRoutines'] as const) {
-      const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, action, 'schoolA', today);
-      expect(['principalA', 'admin', 'principalB', 'mentorOfClass', 'teacherOfGroup'].map(routine)).toEqual([
+      const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, action, schoolA, today);
+      expect(['principalA', 'admin', 'principalB', 'mentorOfClass', 'teacherOfGroup', 'adminOfOtherOrganisation'].map(routine)).toEqual([
         true,
         true,
+        false,
         false,
         false,
         false,
       ]);
     }
+  });
+  it("another organisation's school is its own administrator's and principal's, not this one's", () => {
+    const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readRoutines', schoolZ, today);
+    expect(['adminOfOtherOrganisation', 'principalOfOtherOrganisation', 'admin', 'principalA'].map(allowed)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('dutyCoversSchool', () => {
+  const schoolA = { schoolId: 'schoolA', organisationId: 'orgA' };
+  it('an administrator duty without an organisation covers nothing', () => {
+    expect(dutyCoversSchool({ ...duty('ADMINISTRATOR', {}), organisationId: null }, schoolA)).toBe(false);
+  });
+  it('mentor and teacher duties cover groups, never a whole school', () => {
+    expect(dutyCoversSchool(duty('MENTOR', { groupId: 'class7B', schoolId: 'schoolA' }), schoolA)).toBe(false);
+    expect(dutyCoversSchool(duty('TEACHER', { groupId: 'ma7B', schoolId: 'schoolA' }), schoolA)).toBe(false);
   });
 });

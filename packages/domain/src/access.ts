@@ -7,6 +7,8 @@ export type DutyKind = 'TEACHER' | 'MENTOR' | 'PRINCIPAL' | 'ADMINISTRATOR';
 
 export interface DutyFacts {
   kind: DutyKind;
+  /** the organisation (huvudman) of an ADMINISTRATOR duty: the staff member's own; it covers that one only */
+  organisationId: string | null;
   /** the school of a PRINCIPAL duty */
   schoolId: string | null;
   /** the teaching group of a TEACHER duty, the class of a MENTOR duty */
@@ -16,10 +18,15 @@ export interface DutyFacts {
   validTo: string | null;
 }
 
-export interface StudentFacts {
+/** A school and the organisation that runs it: what a PRINCIPAL or an ADMINISTRATOR duty is compared with. */
+export interface SchoolFacts {
+  schoolId: string;
+  organisationId: string;
+}
+
+export interface StudentFacts extends SchoolFacts {
   id: string;
   birthDate: string;
-  schoolId: string;
   /** groups the student belongs to today (class and teaching groups) */
   groupIds: readonly string[];
   guardianIds: readonly string[];
@@ -27,9 +34,8 @@ export interface StudentFacts {
   consentingGuardianIds: readonly string[];
 }
 
-export interface GroupFacts {
+export interface GroupFacts extends SchoolFacts {
   id: string;
-  schoolId: string;
   kind: 'CLASS' | 'TEACHING';
 }
 
@@ -71,10 +77,30 @@ export function activeDuties(duties: readonly DutyFacts[], today: string): DutyF
 }
 
 /**
+ * A PRINCIPAL duty covers its school; an ADMINISTRATOR duty every school of its organisation and no
+ * other: every school owner is invisible to every other.
+ */
+export function dutyCoversSchool(duty: DutyFacts, school: SchoolFacts): boolean {
+  switch (duty.kind) {
+    case 'ADMINISTRATOR':
+      return duty.organisationId !== null && duty.organisationId === school.organisationId;
+    case 'PRINCIPAL':
+      return duty.schoolId === school.schoolId;
+    case 'MENTOR':
+    case 'TEACHER':
+      return false;
+  }
+}
+
+/**
  * A guardian sees a child's data while the child is under 18, and afterwards only with the
  * child's consent to that guardian.
  */
-export function guardianMaySee(student: StudentFacts, guardianId: string, today: string): boolean {
+export function guardianMaySee(
+  student: Pick<StudentFacts, 'birthDate' | 'guardianIds' | 'consentingGuardianIds'>,
+  guardianId: string,
+  today: string,
+): boolean {
   if (!student.guardianIds.includes(guardianId)) return false;
   return !isAdultOn(student.birthDate, today) || student.consentingGuardianIds.includes(guardianId);
 }
@@ -84,9 +110,8 @@ function staffCoversStudent(duties: readonly DutyFacts[], student: StudentFacts,
     if (!kinds.includes(duty.kind)) return false;
     switch (duty.kind) {
       case 'ADMINISTRATOR':
-        return true;
       case 'PRINCIPAL':
-        return duty.schoolId === student.schoolId;
+        return dutyCoversSchool(duty, student);
       case 'MENTOR':
       case 'TEACHER':
         return duty.groupId !== null && student.groupIds.includes(duty.groupId);
@@ -153,9 +178,8 @@ export function canAccessGroup(
       return activeDuties(viewer.duties, today).some((duty) => {
         switch (duty.kind) {
           case 'ADMINISTRATOR':
-            return true;
           case 'PRINCIPAL':
-            return duty.schoolId === group.schoolId;
+            return dutyCoversSchool(duty, group);
           case 'MENTOR':
             return duty.groupId === group.id;
           case 'TEACHER':
@@ -174,9 +198,7 @@ export type SchoolAction =
   | 'school:readRoutines';
 
 /** A school's figures are for its principal and the organisation's administrators. */
-export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, schoolId: string, today: string): boolean {
+export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, school: SchoolFacts, today: string): boolean {
   if (viewer.kind !== 'STAFF') return false;
-  return activeDuties(viewer.duties, today).some(
-    (duty) => duty.kind === 'ADMINISTRATOR' || (duty.kind === 'PRINCIPAL' && duty.schoolId === schoolId),
-  );
+  return activeDuties(viewer.duties, today).some((duty) => dutyCoversSchool(duty, school));
 }

@@ -17,6 +17,7 @@ import {
 
 const duty = (kind: DutyFacts['kind'], groupId: string | null, validTo: string | null = null): DutyFacts => ({
   kind,
+  organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
   schoolId: kind === 'PRINCIPAL' ? 'school' : null,
   groupId,
   validFrom: '2026-08-01',

@@ -67,9 +67,16 @@ describe('checkRollCall', () => {
 });
 
 describe('rollCallAuthority', () => {
-  const facts = { lessonDate: '2026-11-25', teacherStaffIds: ['teacher'], studentClassIds: ['class7B'] };
+  const facts = {
+    lessonDate: '2026-11-25',
+    schoolId: 'schoolA',
+    organisationId: 'orgA',
+    teacherStaffIds: ['teacher'],
+    studentClassIds: ['class7B'],
+  };
   const duty = (kind: DutyFacts['kind'], groupId: string | null = null): DutyFacts => ({
     kind,
+    organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
     groupId,
     schoolId: null,
     validFrom: '2026-08-01',
@@ -96,6 +103,10 @@ describe('rollCallAuthority', () => {
     expect(rollCallAuthority('other', [duty('TEACHER', 'ma7B')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
     expect(rollCallAuthority('m2', [duty('MENTOR', 'class7A')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
     expect(rollCallAuthority('p', [duty('PRINCIPAL')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
+  });
+  it("nor another organisation's administrator", () => {
+    const otherAdmin = { ...duty('ADMINISTRATOR'), organisationId: 'orgB' };
+    expect(rollCallAuthority('a2', [otherAdmin], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
   });
 });
 

@@ -1,5 +1,5 @@
 // Roll call rules (närvaro): what a submission may contain and who may make it when.
-import { activeDuties, type DutyFacts } from './access.ts';
+import { activeDuties, dutyCoversSchool, type DutyFacts, type SchoolFacts } from './access.ts';
 import { schoolDateOf } from './iso-week.ts';
 
 export type AttendanceStatus = 'PRESENT' | 'ABSENT' | 'LATE';
@@ -68,7 +68,7 @@ export function checkRollCall(
   return problems;
 }
 
-export interface RollCallAuthorityFacts {
+export interface RollCallAuthorityFacts extends SchoolFacts {
   /** local date of the lesson, YYYY-MM-DD */
   lessonDate: string;
   teacherStaffIds: readonly string[];
@@ -92,7 +92,7 @@ export function rollCallAuthority(
   today: string,
 ): RollCallAuthority {
   const active = activeDuties(duties, today);
-  const isAdmin = active.some((duty) => duty.kind === 'ADMINISTRATOR');
+  const isAdmin = active.some((duty) => duty.kind === 'ADMINISTRATOR' && dutyCoversSchool(duty, lesson));
   const isMentor = active.some((duty) => duty.kind === 'MENTOR' && duty.groupId !== null && lesson.studentClassIds.includes(duty.groupId));
   const isTeacher = lesson.teacherStaffIds.includes(staffId);
   if (!isAdmin && !isMentor && !isTeacher) return { allowed: false, why: 'NOT_YOUR_LESSON' };

@@ -20,6 +20,7 @@ import {
 
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
   kind,
+  organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
   schoolId: ref.schoolId ?? null,
   groupId: ref.groupId ?? null,
   validFrom: '2026-08-01',
@@ -36,6 +37,7 @@ const student: StudentFacts = {
   id: 's1',
   birthDate: '2013-04-02',
   schoolId: 'school',
+  organisationId: 'orgA',
   groupIds: ['7B', 'ma7B', 'sv7B', 'spa7'],
   guardianIds: ['g1'],
   consentingGuardianIds: [],
@@ -161,12 +163,11 @@ describe('studyPlanProgress', () => {
     expect(studyPlanProgress([]).earnedPoints).toBe(0);
   });
   it("is changed by the student's mentor and administrators", () => {
-    expect(mayEditStudyPlan([duty('MENTOR', { groupId: '7B' })], student.groupIds, today)).toBe(true);
-    expect(mayEditStudyPlan([duty('ADMINISTRATOR', {})], student.groupIds, today)).toBe(true);
-    expect(mayEditStudyPlan([duty('MENTOR', { groupId: '7A' })], student.groupIds, today)).toBe(false);
-    expect(
-      mayEditStudyPlan([duty('TEACHER', { groupId: 'ma7B' }), duty('PRINCIPAL', { schoolId: 'school' })], student.groupIds, today),
-    ).toBe(false);
+    expect(mayEditStudyPlan([duty('MENTOR', { groupId: '7B' })], student, today)).toBe(true);
+    expect(mayEditStudyPlan([duty('ADMINISTRATOR', {})], student, today)).toBe(true);
+    expect(mayEditStudyPlan([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], student, today)).toBe(false);
+    expect(mayEditStudyPlan([duty('MENTOR', { groupId: '7A' })], student, today)).toBe(false);
+    expect(mayEditStudyPlan([duty('TEACHER', { groupId: 'ma7B' }), duty('PRINCIPAL', { schoolId: 'school' })], student, today)).toBe(false);
   });
   it('knows the plan years', () => {
     expect([0, 1, 2, 3, 4, 1.5].map(isPlanYear)).toEqual([false, true, true, true, false, false]);

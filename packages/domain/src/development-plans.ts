@@ -5,7 +5,7 @@
 // Edits after publishing are allowed and show at once, marked "updated after publishing"; the mentor may
 // publish again, which tells the home again.
 // Study plan: an upper-secondary student's planned courses per programme year, and progress in points.
-import { activeDuties, canAccessStudent, type DutyFacts, type StudentFacts, type ViewerFacts } from './access.ts';
+import { activeDuties, canAccessStudent, dutyCoversSchool, type DutyFacts, type StudentFacts, type ViewerFacts } from './access.ts';
 import type { SchoolFormKind } from './assessments.ts';
 
 export const MAX_STANDING_LENGTH = 2000;
@@ -179,9 +179,15 @@ export function studyPlanProgress(courses: readonly StudyPlanCourseFacts[]): Stu
 
 export const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR;
 
-/** The mentor of the student's class and administrators change the planned courses. */
-export function mayEditStudyPlan(duties: readonly DutyFacts[], studentGroupIds: readonly string[], today: string): boolean {
+/** The mentor of the student's class and the administrators of the student's organisation change the planned courses. */
+export function mayEditStudyPlan(
+  duties: readonly DutyFacts[],
+  student: Pick<StudentFacts, 'groupIds' | 'schoolId' | 'organisationId'>,
+  today: string,
+): boolean {
   return activeDuties(duties, today).some(
-    (duty) => duty.kind === 'ADMINISTRATOR' || (duty.kind === 'MENTOR' && duty.groupId !== null && studentGroupIds.includes(duty.groupId)),
+    (duty) =>
+      (duty.kind === 'ADMINISTRATOR' && dutyCoversSchool(duty, student)) ||
+      (duty.kind === 'MENTOR' && duty.groupId !== null && student.groupIds.includes(duty.groupId)),
   );
 }

@@ -14,6 +14,7 @@ import {
 
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
   kind,
+  organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
   schoolId: ref.schoolId ?? null,
   groupId: ref.groupId ?? null,
   validFrom: '2026-08-01',

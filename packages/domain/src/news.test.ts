@@ -13,16 +13,19 @@ import {
 
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
   kind,
+  organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
   schoolId: ref.schoolId ?? null,
   groupId: ref.groupId ?? null,
   validFrom: '2026-08-01',
   validTo,
 });
 const today = '2026-11-25';
-const class7B: GroupFacts = { id: '7B', schoolId: 'north', kind: 'CLASS' };
-const ma7B: GroupFacts = { id: 'ma7B', schoolId: 'north', kind: 'TEACHING' };
-const class8A: GroupFacts = { id: '8A', schoolId: 'north', kind: 'CLASS' };
-const southClass: GroupFacts = { id: 'S1', schoolId: 'south', kind: 'CLASS' };
+// North and south belong to organisation A; far to organisation B.
+const class7B: GroupFacts = { id: '7B', schoolId: 'north', organisationId: 'orgA', kind: 'CLASS' };
+const ma7B: GroupFacts = { id: 'ma7B', schoolId: 'north', organisationId: 'orgA', kind: 'TEACHING' };
+const class8A: GroupFacts = { id: '8A', schoolId: 'north', organisationId: 'orgA', kind: 'CLASS' };
+const southClass: GroupFacts = { id: 'S1', schoolId: 'south', organisationId: 'orgA', kind: 'CLASS' };
+const farClass: GroupFacts = { id: 'F1', schoolId: 'far', organisationId: 'orgB', kind: 'CLASS' };
 
 describe('checkNewsPost', () => {
   const post = { title: 'Studiedag fredag', body: 'Skolan är stängd på fredag.', toGuardians: true, toStudents: false };
@@ -46,8 +49,8 @@ describe('checkNewsPost', () => {
 });
 
 describe('mayPostNews', () => {
-  const school = (schoolId: string) => ({ schoolId, group: null });
-  const group = (g: GroupFacts) => ({ schoolId: g.schoolId, group: g });
+  const school = (schoolId: string, organisationId = 'orgA') => ({ schoolId, organisationId, group: null });
+  const group = (g: GroupFacts) => ({ schoolId: g.schoolId, organisationId: g.organisationId, group: g });
 
   it('the principal posts to the whole school and any of its groups, not to another school', () => {
     const principal = [duty('PRINCIPAL', { schoolId: 'north' })];
@@ -57,10 +60,12 @@ describe('mayPostNews', () => {
     expect(mayPostNews(principal, school('south'), today)).toBe(false);
     expect(mayPostNews(principal, group(southClass), today)).toBe(false);
   });
-  it('an administrator posts anywhere', () => {
+  it('an administrator posts anywhere in their organisation, nowhere in another', () => {
     const admin = [duty('ADMINISTRATOR', {})];
     expect(mayPostNews(admin, school('south'), today)).toBe(true);
     expect(mayPostNews(admin, group(class7B), today)).toBe(true);
+    expect(mayPostNews(admin, school('far', 'orgB'), today)).toBe(false);
+    expect(mayPostNews(admin, group(farClass), today)).toBe(false);
   });
   it('a mentor posts to their class only, not to the school nor another class', () => {
     const mentor = [duty('MENTOR', { groupId: '7B' })];
@@ -76,13 +81,14 @@ describe('mayPostNews', () => {
   });
   it('an ended duty gives nothing, and a group must be in the named school', () => {
     expect(mayPostNews([duty('MENTOR', { groupId: '7B' }, '2026-10-31')], group(class7B), today)).toBe(false);
-    expect(mayPostNews([duty('PRINCIPAL', { schoolId: 'north' })], { schoolId: 'north', group: southClass }, today)).toBe(false);
+    expect(mayPostNews([duty('PRINCIPAL', { schoolId: 'north' })], { ...school('north'), group: southClass }, today)).toBe(false);
   });
 });
 
 describe('mayFollowNews', () => {
-  const post = { schoolId: 'north', authorStaffId: 'mentor-1' };
+  const post = { schoolId: 'north', organisationId: 'orgA', authorStaffId: 'mentor-1' };
   it('the author, the school’s principal and administrators follow a post; other staff do not', () => {
+    expect(mayFollowNews([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], 'admin-b', post, today)).toBe(false);
     expect(mayFollowNews([duty('MENTOR', { groupId: '7B' })], 'mentor-1', post, today)).toBe(true);
     expect(mayFollowNews([duty('PRINCIPAL', { schoolId: 'north' })], 'principal', post, today)).toBe(true);
     expect(mayFollowNews([duty('ADMINISTRATOR', {})], 'admin', post, today)).toBe(true);
@@ -96,6 +102,7 @@ describe('who receives a post', () => {
     id: 'child',
     birthDate: '2013-04-01',
     schoolId: 'north',
+    organisationId: 'orgA',
     groupIds: ['7B', 'ma7B'],
     guardianIds: ['mum', 'dad'],
     consentingGuardianIds: [],

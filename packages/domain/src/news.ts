@@ -1,10 +1,10 @@
 // News (issue 6): information from the school to the home. The principal writes to the whole school or any of
 // its groups; a mentor to their class. A teacher may also write to a teaching group they teach (a test moved, an
 // excursion): the issue names the principal and mentors, but a teacher's group has no other channel home, and
-// the group's members are exactly those the teacher already knows. Administrators may write anywhere, as they
-// may read everything. A post goes to the guardians and/or the students of its school or group as they are
+// the group's members are exactly those the teacher already knows. Administrators may write anywhere in their
+// organisation, as they may read all of it. A post goes to the guardians and/or the students of its school or group as they are
 // today; a guardian of an adult student only with the student's consent (rule 2).
-import { activeDuties, guardianMaySee, type DutyFacts, type GroupFacts, type StudentFacts } from './access.ts';
+import { activeDuties, dutyCoversSchool, guardianMaySee, type DutyFacts, type GroupFacts, type SchoolFacts, type StudentFacts } from './access.ts';
 
 export const MAX_NEWS_TITLE_LENGTH = 120;
 export const MAX_NEWS_BODY_LENGTH = 5000;
@@ -34,21 +34,19 @@ export function checkNewsPost(input: NewsContent): NewsProblem[] {
 }
 
 /** Where a post goes: a whole school (group null) or one of its groups. */
-export interface NewsTarget {
-  schoolId: string;
+export interface NewsTarget extends SchoolFacts {
   group: GroupFacts | null;
 }
 
-/** The principal and administrators anywhere in their school; a mentor to their class; a teacher to their teaching group. */
+/** The principal and the organisation's administrators anywhere in the school; a mentor to their class; a teacher to their teaching group. */
 export function mayPostNews(duties: readonly DutyFacts[], target: NewsTarget, today: string): boolean {
   const { group } = target;
   if (group && group.schoolId !== target.schoolId) return false;
   return activeDuties(duties, today).some((duty) => {
     switch (duty.kind) {
       case 'ADMINISTRATOR':
-        return true;
       case 'PRINCIPAL':
-        return duty.schoolId === target.schoolId;
+        return dutyCoversSchool(duty, target);
       case 'MENTOR':
         return group !== null && group.kind === 'CLASS' && duty.groupId === group.id;
       case 'TEACHER':
@@ -61,15 +59,10 @@ export function mayPostNews(duties: readonly DutyFacts[], target: NewsTarget, to
 export function mayFollowNews(
   duties: readonly DutyFacts[],
   staffId: string,
-  post: { schoolId: string; authorStaffId: string },
+  post: SchoolFacts & { authorStaffId: string },
   today: string,
 ): boolean {
-  return (
-    post.authorStaffId === staffId ||
-    activeDuties(duties, today).some(
-      (duty) => duty.kind === 'ADMINISTRATOR' || (duty.kind === 'PRINCIPAL' && duty.schoolId === post.schoolId),
-    )
-  );
+  return post.authorStaffId === staffId || activeDuties(duties, today).some((duty) => dutyCoversSchool(duty, post));
 }
 
 export interface NewsAudience {

@@ -88,6 +88,7 @@ describe('sanitizeDocumentName', () => {
 describe('who records and who acknowledges', () => {
   const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }): DutyFacts => ({
     kind,
+    organisationId: kind === 'ADMINISTRATOR' ? 'orgA' : null,
     schoolId: ref.schoolId ?? null,
     groupId: ref.groupId ?? null,
     validFrom: '2026-08-01',
@@ -97,6 +98,7 @@ describe('who records and who acknowledges', () => {
     id: 'child',
     birthDate: '2014-03-02',
     schoolId: 'schoolA',
+    organisationId: 'orgA',
     groupIds: ['class7B'],
     guardianIds: ['mum'],
     consentingGuardianIds: [],
@@ -105,6 +107,7 @@ describe('who records and who acknowledges', () => {
   it('the principal of the school and administrators record; the mentor and others do not', () => {
     expect(mayRecordSupportDecision([duty('PRINCIPAL', { schoolId: 'schoolA' })], student, today)).toBe(true);
     expect(mayRecordSupportDecision([duty('ADMINISTRATOR', {})], student, today)).toBe(true);
+    expect(mayRecordSupportDecision([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], student, today)).toBe(false);
     expect(mayRecordSupportDecision([duty('PRINCIPAL', { schoolId: 'schoolB' })], student, today)).toBe(false);
     expect(mayRecordSupportDecision([duty('MENTOR', { groupId: 'class7B' })], student, today)).toBe(false);
     expect(mayRecordSupportDecision([{ ...duty('PRINCIPAL', { schoolId: 'schoolA' }), validTo: '2026-11-26' }], student, today)).toBe(

@@ -3,7 +3,7 @@
 // student) confirm that they have read it. Under the Education Act (skollagen 3 kap.) the principal decides
 // all three, so the principal records them; the municipality's administrators may record on the principal's
 // behalf. The mentor reads them but does not record.
-import { activeDuties, canAccessStudent, type DutyFacts, type StudentFacts, type ViewerFacts } from './access.ts';
+import { activeDuties, canAccessStudent, dutyCoversSchool, type DutyFacts, type SchoolFacts, type StudentFacts, type ViewerFacts } from './access.ts';
 import { isIsoDate } from './iso-week.ts';
 
 export const SUPPORT_DECISION_KINDS = ['SPECIAL_SUPPORT', 'ACTION_PROGRAMME', 'ADAPTED_STUDY_PATH'] as const;
@@ -79,11 +79,9 @@ export function sanitizeDocumentName(name: string): string {
   return `${stem.slice(0, MAX_DOCUMENT_NAME_LENGTH - 4).trim()}.pdf`;
 }
 
-/** The principal of the student's school, or an administrator, records a decision. */
-export function mayRecordSupportDecision(duties: readonly DutyFacts[], student: Pick<StudentFacts, 'schoolId'>, today: string): boolean {
-  return activeDuties(duties, today).some(
-    (duty) => duty.kind === 'ADMINISTRATOR' || (duty.kind === 'PRINCIPAL' && duty.schoolId === student.schoolId),
-  );
+/** The principal of the student's school, or an administrator of its organisation, records a decision. */
+export function mayRecordSupportDecision(duties: readonly DutyFacts[], student: SchoolFacts, today: string): boolean {
+  return activeDuties(duties, today).some((duty) => dutyCoversSchool(duty, student));
 }
 
 /** "Jag har tagit del av beslutet": the student, or a guardian who may see the student (rule 2). */

@@ -9,6 +9,7 @@ import {
   type GroupAction,
   type GroupFacts,
   type SchoolAction,
+  type SchoolFacts,
   type StudentAction,
   type StudentFacts,
 } from '@insyn/domain';
@@ -36,6 +37,7 @@ export async function loadStudentFacts(
       id: true,
       birthDate: true,
       schoolId: true,
+      school: { select: { organisationId: true } },
       memberships: {
         where: inForceOn(day),
         select: { groupId: true },
@@ -48,6 +50,7 @@ export async function loadStudentFacts(
     id: student.id,
     birthDate: isoDate(student.birthDate),
     schoolId: student.schoolId,
+    organisationId: student.school.organisationId,
     groupIds: student.memberships.map((membership) => membership.groupId),
     guardianIds: student.guardianships.map((guardianship) => guardianship.guardianId),
     consentingGuardianIds: student.consents.map((consent) => consent.guardianId),
@@ -91,11 +94,20 @@ export async function authorizeGroup(
 ): Promise<{ viewer: Viewer; group: GroupFacts }> {
   const viewer = await requireViewer(ctx);
   if (!isId(groupId)) throw notFound('Group');
-  const group = await ctx.prisma.group.findUnique({ where: { id: groupId }, select: { id: true, schoolId: true, kind: true } });
+  const [group] = await loadGroupFacts(ctx, [groupId]);
   if (!group) throw notFound('Group');
   const own = await ownStudents(ctx, viewer);
   if (!canAccessGroup(viewer.facts, action, group, ctx.today, own)) throw notFound('Group');
   return { viewer, group };
+}
+
+/** Facts for access decisions about these groups: their school and its organisation. */
+export async function loadGroupFacts(ctx: Pick<RequestContext, 'prisma'>, ids: string[]): Promise<GroupFacts[]> {
+  const groups = await ctx.prisma.group.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, schoolId: true, kind: true, school: { select: { organisationId: true } } },
+  });
+  return groups.map(({ school, ...group }) => ({ ...group, organisationId: school.organisationId }));
 }
 
 export async function mayAccessGroup(ctx: RequestContext, viewer: Viewer, action: GroupAction, group: GroupFacts): Promise<boolean> {
@@ -105,11 +117,27 @@ export async function mayAccessGroup(ctx: RequestContext, viewer: Viewer, action
 /** The school, if the viewer may see its figures; otherwise NOT_FOUND, as for a school that does not exist. */
 export async function authorizeSchool(ctx: RequestContext, schoolId: string, action: SchoolAction) {
   const viewer = await requireViewer(ctx);
-  if (!isId(schoolId) || !canAccessSchool(viewer.facts, action, schoolId, ctx.today)) throw notFound('School');
+  if (!isId(schoolId)) throw notFound('School');
   const school = await ctx.prisma.school.findUnique({ where: { id: schoolId } });
-  if (!school) throw notFound('School');
+  if (!school || !canAccessSchool(viewer.facts, action, schoolFacts(school), ctx.today)) throw notFound('School');
   return { viewer, school };
+}
+
+export const schoolFacts = (school: { id: string; organisationId: string }): SchoolFacts => ({
+  schoolId: school.id,
+  organisationId: school.organisationId,
+});
+
+/** The schools whose figures the viewer may see (a principal's school, the administrator's organisation's), by name. */
+export async function accessibleSchools(ctx: RequestContext, action: SchoolAction) {
+  const viewer = await requireViewer(ctx);
+  const schools = await ctx.prisma.school.findMany({ orderBy: { name: 'asc' } });
+  return schools.filter((school) => canAccessSchool(viewer.facts, action, schoolFacts(school), ctx.today));
 }
 
 export const currentDuties = (viewer: Viewer, today: string) =>
   viewer.facts.kind === 'STAFF' ? activeDuties(viewer.facts.duties, today) : [];
+
+/** The organisations the viewer administers today, to narrow a list in the database before the rules decide on each row. */
+export const administeredOrganisationIds = (viewer: Viewer, today: string): string[] =>
+  currentDuties(viewer, today).flatMap((duty) => (duty.kind === 'ADMINISTRATOR' && duty.organisationId ? [duty.organisationId] : []));

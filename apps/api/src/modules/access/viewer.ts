@@ -45,6 +45,8 @@ async function loadViewer(ctx: RequestContext): Promise<Viewer> {
     const { staff } = user;
     const duties: DutyFacts[] = staff.duties.map((duty) => ({
       kind: duty.kind,
+      // An administrator administers the organisation that employs them, and only that one.
+      organisationId: duty.kind === 'ADMINISTRATOR' ? staff.organisationId : null,
       schoolId: duty.schoolId,
       groupId: duty.groupId,
       validFrom: isoDate(duty.validFrom),

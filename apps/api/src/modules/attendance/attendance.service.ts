@@ -13,7 +13,7 @@ import {
 import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
-import { currentDuties, isId } from '../access/access.service.ts';
+import { authorizeGroup, currentDuties, isId } from '../access/access.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 
@@ -82,6 +82,8 @@ export async function myLessons(ctx: RequestContext, date: string | null | undef
 
 interface LessonForRollCall {
   lesson: TeacherLessonRecord;
+  /** the organisation that runs the lesson's school */
+  organisationId: string;
   students: { id: string; firstName: string; lastName: string; classId: string | null; className: string | null }[];
   /** the lesson of an earlier submission with the asked-for id, if there is one */
   earlierSubmissionLessonId: string | null;
@@ -102,6 +104,7 @@ interface LessonRow {
   nameEn: string;
   groupName: string;
   schoolId: string;
+  organisationId: string;
   teacherIds: string[];
   students: LessonForRollCall['students'];
   earlierSubmissionLessonId: string | null;
@@ -116,7 +119,7 @@ async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: s
   const [row] = await ctx.prisma.$queryRaw<LessonRow[]>`
     SELECT l.id, l.date, l."startsAt", l."endsAt", l.room, l.status::text AS status, l."groupId",
            l."attendanceTakenAt", l."attendanceChangedAt",
-           s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName", g."schoolId",
+           s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName", g."schoolId", sc."organisationId",
            ARRAY(SELECT lt."staffId"::text FROM "LessonTeacher" lt WHERE lt."lessonId" = l.id) AS "teacherIds",
            (SELECT coalesce(json_agg(json_build_object('id', st.id, 'firstName', st."firstName", 'lastName', st."lastName",
                                                        'classId', c.id, 'className', c.name)), '[]'::json)
@@ -133,6 +136,7 @@ async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: s
     FROM "Lesson" l
     JOIN "Subject" s ON s.id = l."subjectId"
     JOIN "Group" g ON g.id = l."groupId"
+    JOIN "School" sc ON sc.id = g."schoolId"
     WHERE l.id = ${lessonId}::uuid`;
   if (!row) return null;
   const students = [...row.students].sort(
@@ -154,6 +158,7 @@ async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: s
       teachers: row.teacherIds.map((staffId) => ({ staffId })),
       studentCount: students.length,
     },
+    organisationId: row.organisationId,
     students,
     earlierSubmissionLessonId: row.earlierSubmissionLessonId,
   };
@@ -165,6 +170,8 @@ function authorityFor(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: Les
     viewer.facts.duties,
     {
       lessonDate: isoDate(loaded.lesson.date),
+      schoolId: loaded.lesson.group.schoolId,
+      organisationId: loaded.organisationId,
       teacherStaffIds: loaded.lesson.teachers.map((teacher) => teacher.staffId),
       studentClassIds: loaded.students.flatMap((student) => (student.classId ? [student.classId] : [])),
     },
@@ -398,20 +405,12 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
 
 /** A mentor's class across a day: every student's marks in the lessons of their groups. */
 export async function classDay(ctx: RequestContext, classId: string, date: string | null | undefined) {
-  const viewer = await requireStaff(ctx);
+  await requireStaff(ctx);
   const day = parseDate(date, ctx.today);
-  if (!isId(classId)) throw notFound('Group');
-  const group = await ctx.prisma.group.findUnique({ where: { id: classId }, select: { id: true, name: true, kind: true, schoolId: true } });
-  const duties = currentDuties(viewer, ctx.today);
-  const allowed =
-    group?.kind === 'CLASS' &&
-    duties.some(
-      (duty) =>
-        duty.kind === 'ADMINISTRATOR' ||
-        (duty.kind === 'MENTOR' && duty.groupId === classId) ||
-        (duty.kind === 'PRINCIPAL' && duty.schoolId === group.schoolId),
-    );
-  if (!group || !allowed) throw notFound('Group');
+  // The class's mentors, its principal and its organisation's administrators: those who read its absence.
+  const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
+  if (group.kind !== 'CLASS') throw notFound('Group');
+  const { name: className } = await ctx.prisma.group.findUniqueOrThrow({ where: { id: classId }, select: { name: true } });
   const dayDate = dateValue(day);
   const members = await ctx.prisma.groupMembership.findMany({
     where: { groupId: classId, ...inForceOn(dayDate) },
@@ -469,7 +468,7 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
   return {
     classId,
-    className: group.name,
+    className,
     date: day,
     lessons: lessons.map((lesson) => ({
       lessonId: lesson.id,

@@ -1,6 +1,6 @@
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
-import { authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
+import { administeredOrganisationIds, authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
@@ -53,10 +53,15 @@ export async function myGroups(ctx: RequestContext) {
   let where: Prisma.GroupWhereInput;
   if (viewer.facts.kind === 'STAFF') {
     const duties = currentDuties(viewer, ctx.today);
-    const admin = duties.some((duty) => duty.kind === 'ADMINISTRATOR');
     const schoolIds = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
     const groupIds = duties.flatMap((duty) => (duty.groupId ? [duty.groupId] : []));
-    where = admin ? { kind: 'CLASS' } : { OR: [{ id: { in: groupIds } }, { kind: 'CLASS', schoolId: { in: schoolIds } }] };
+    where = {
+      OR: [
+        { id: { in: groupIds } },
+        { kind: 'CLASS', schoolId: { in: schoolIds } },
+        { kind: 'CLASS', school: { organisationId: { in: administeredOrganisationIds(viewer, ctx.today) } } },
+      ],
+    };
   } else {
     const own = await ownStudents(ctx, viewer);
     const groupIds = own.flatMap((student) => student.groupIds);

@@ -155,8 +155,13 @@ export async function applyForLeave(ctx: RequestContext, input: LeaveInput): Pro
     throw refused(shapeProblems);
   const [school, breaks] = await Promise.all([
     ctx.prisma.school.findUniqueOrThrow({ where: { id: student.schoolId }, select: { mentorLeaveDayLimit: true } }),
+    // The calendar is the organisation's: another school owner's breaks are not this student's.
     ctx.prisma.schoolBreak.findMany({
-      where: { startDate: { lte: dateValue(input.toDate) }, endDate: { gte: dateValue(input.fromDate) } },
+      where: {
+        startDate: { lte: dateValue(input.toDate) },
+        endDate: { gte: dateValue(input.fromDate) },
+        term: { schoolYear: { organisationId: student.organisationId } },
+      },
       select: { startDate: true, endDate: true },
     }),
   ]);

@@ -16,7 +16,7 @@ import {
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
-import { currentDuties, isId, ownStudents } from '../access/access.service.ts';
+import { administeredOrganisationIds, currentDuties, isId, loadGroupFacts, ownStudents, schoolFacts } from '../access/access.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -40,7 +40,7 @@ const postSelect = {
   publishedAt: true,
   authorStaffId: true,
   author: person,
-  school: { select: { name: true } },
+  school: { select: { name: true, organisationId: true } },
   group: { select: { name: true, kind: true } },
 } satisfies Prisma.NewsPostSelect;
 
@@ -124,6 +124,7 @@ async function studentsOf(ctx: RequestContext, target: { schoolId: string; group
       lastName: true,
       birthDate: true,
       schoolId: true,
+      school: { select: { organisationId: true } },
       account,
       memberships: { where: inForceOn(day), select: { groupId: true } },
       consents: { where: { withdrawnAt: null }, select: { guardianId: true } },
@@ -135,6 +136,7 @@ async function studentsOf(ctx: RequestContext, target: { schoolId: string; group
       id: row.id,
       birthDate: isoDate(row.birthDate),
       schoolId: row.schoolId,
+      organisationId: row.school.organisationId,
       groupIds: row.memberships.map((membership) => membership.groupId),
       guardianIds: row.guardianships.map(({ guardian }) => guardian.id),
       consentingGuardianIds: row.consents.map((consent) => consent.guardianId),
@@ -213,43 +215,51 @@ export async function newsTargets(ctx: RequestContext): Promise<NewsTargetRecord
   const viewer = await requireViewer(ctx);
   if (viewer.facts.kind !== 'STAFF') return [];
   const duties = currentDuties(viewer, ctx.today);
-  const everywhere = duties.some((duty) => duty.kind === 'ADMINISTRATOR');
+  const administered = administeredOrganisationIds(viewer, ctx.today);
   const principalOf = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
   const groupIds = duties.flatMap((duty) => (duty.kind !== 'PRINCIPAL' && duty.groupId ? [duty.groupId] : []));
-  const [schools, groups] = await Promise.all([
-    ctx.prisma.school.findMany({ where: everywhere ? {} : { id: { in: principalOf } }, select: { id: true, name: true } }),
+  const [schools, groupRows] = await Promise.all([
+    ctx.prisma.school.findMany({
+      where: { OR: [{ id: { in: principalOf } }, { organisationId: { in: administered } }] },
+      select: { id: true, name: true, organisationId: true },
+    }),
     ctx.prisma.group.findMany({
       where: {
-        ...(everywhere ? {} : { OR: [{ schoolId: { in: principalOf } }, { id: { in: groupIds } }] }),
+        OR: [{ schoolId: { in: principalOf } }, { id: { in: groupIds } }, { school: { organisationId: { in: administered } } }],
         memberships: { some: inForceOn(dateValue(ctx.today)) },
       },
-      select: { id: true, schoolId: true, kind: true, name: true },
+      select: { id: true, schoolId: true, kind: true, name: true, school: { select: { organisationId: true } } },
     }),
   ]);
+  const groups = groupRows.map(({ school, ...group }) => ({ ...group, organisationId: school.organisationId }));
   const { duties: all } = viewer.facts;
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
   return [
     ...schools
-      .filter((school) => mayPostNews(all, { schoolId: school.id, group: null }, ctx.today))
+      .filter((school) => mayPostNews(all, { ...schoolFacts(school), group: null }, ctx.today))
       .sort(byName)
       .map((school) => ({ schoolId: school.id, groupId: null, kind: 'SCHOOL' as const, name: school.name })),
     ...groups
-      .filter((group) => mayPostNews(all, { schoolId: group.schoolId, group }, ctx.today))
+      .filter((group) => mayPostNews(all, { schoolId: group.schoolId, organisationId: group.organisationId, group }, ctx.today))
       .sort((a, b) => (a.kind === b.kind ? byName(a, b) : a.kind === 'CLASS' ? -1 : 1))
       .map((group) => ({ schoolId: group.schoolId, groupId: group.id, kind: group.kind, name: group.name })),
   ];
 }
 
-/** Posts the viewer wrote, and for a principal the school's, for administrators all; newest first. */
+/** Posts the viewer wrote, and for a principal the school's, for administrators their organisation's; newest first. */
 export async function sentNews(ctx: RequestContext): Promise<SentNewsRecord[]> {
   const viewer = await requireViewer(ctx);
   if (viewer.facts.kind !== 'STAFF') return [];
   const duties = currentDuties(viewer, ctx.today);
   const principalOf = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
   const rows = await ctx.prisma.newsPost.findMany({
-    where: duties.some((duty) => duty.kind === 'ADMINISTRATOR')
-      ? {}
-      : { OR: [{ authorStaffId: viewer.facts.staffId }, { schoolId: { in: principalOf } }] },
+    where: {
+      OR: [
+        { authorStaffId: viewer.facts.staffId },
+        { schoolId: { in: principalOf } },
+        { school: { organisationId: { in: administeredOrganisationIds(viewer, ctx.today) } } },
+      ],
+    },
     select: postSelect,
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: MAX_LISTED,
@@ -261,7 +271,9 @@ export async function newsPost(ctx: RequestContext, id: string): Promise<SentNew
   const viewer = await requireViewer(ctx);
   if (viewer.facts.kind !== 'STAFF' || !isId(id)) throw notFound('News post');
   const row = await ctx.prisma.newsPost.findUnique({ where: { id }, select: postSelect });
-  if (!row || !mayFollowNews(viewer.facts.duties, viewer.facts.staffId, row, ctx.today)) throw notFound('News post');
+  if (!row || !mayFollowNews(viewer.facts.duties, viewer.facts.staffId, { ...row, organisationId: row.school.organisationId }, ctx.today)) {
+    throw notFound('News post');
+  }
   // The list names students and guardians: reading it is logged like a class list.
   await audit(ctx, 'news.recipientsRead', { entityType: 'NewsPost', entityId: id });
   return (await toSentRecords(ctx, [row]))[0] as SentNewsRecord;
@@ -356,11 +368,12 @@ export async function postNews(ctx: RequestContext, input: NewsPostInput): Promi
   const groupId = input.groupId ?? null;
   if (viewer.facts.kind !== 'STAFF' || !isId(input.schoolId) || (groupId !== null && !isId(groupId))) throw notFound('School');
   const [school, group] = await Promise.all([
-    ctx.prisma.school.findUnique({ where: { id: input.schoolId }, select: { id: true, name: true } }),
-    groupId ? ctx.prisma.group.findUnique({ where: { id: groupId }, select: { id: true, schoolId: true, kind: true, name: true } }) : null,
+    ctx.prisma.school.findUnique({ where: { id: input.schoolId }, select: { id: true, name: true, organisationId: true } }),
+    groupId ? loadGroupFacts(ctx, [groupId]).then(([facts]) => facts ?? null) : null,
   ]);
   if (!school || (groupId !== null && !group)) throw notFound('School');
-  if (!mayPostNews(viewer.facts.duties, { schoolId: school.id, group }, ctx.today)) throw notFound(group ? 'Group' : 'School');
+  if (!mayPostNews(viewer.facts.duties, { ...schoolFacts(school), group }, ctx.today)) throw notFound(group ? 'Group' : 'School');
+  const groupName = group ? (await ctx.prisma.group.findUniqueOrThrow({ where: { id: group.id }, select: { name: true } })).name : null;
   const problems = checkNewsPost(input);
   if (problems.length > 0) throw refused(problems);
   const audience: NewsAudience = { schoolId: school.id, groupId, toGuardians: input.toGuardians, toStudents: input.toStudents };
@@ -369,7 +382,7 @@ export async function postNews(ctx: RequestContext, input: NewsPostInput): Promi
   if (recipientCount === 0) throw refused(['NO_RECIPIENTS']);
   const { staffId } = viewer.facts;
   const content = { title: input.title.trim(), body: input.body.trim() };
-  const targetName = group ? `${group.name}, ${school.name}` : school.name;
+  const targetName = groupName ? `${groupName}, ${school.name}` : school.name;
   // The post, its audit row and the e-mails home: all or nothing.
   const id = await ctx.prisma.$transaction(async (tx) => {
     const post = await tx.newsPost.create({

@@ -4,7 +4,7 @@ import { checkContactChoices, type ContactChoices } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
-import { authorizeStudent, currentDuties, isId } from '../access/access.service.ts';
+import { administeredOrganisationIds, authorizeStudent, isId } from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 
@@ -102,9 +102,11 @@ export async function updateGuardianContactPreferences(
 export const changedByStaff = (record: ContactPreferencesRecord): boolean =>
   record.preferencesChangedById !== null && record.preferencesChangedById !== record.account?.id;
 
-async function requireAdministrator(ctx: RequestContext): Promise<void> {
-  const viewer = await requireViewer(ctx);
-  if (!currentDuties(viewer, ctx.today).some((duty) => duty.kind === 'ADMINISTRATOR')) throw appError('FORBIDDEN', 'For administrators');
+/** The messages an administrator may see: those about the students of the organisations they administer. */
+async function administeredMessages(ctx: RequestContext): Promise<Prisma.OutboundMessageWhereInput> {
+  const organisationIds = administeredOrganisationIds(await requireViewer(ctx), ctx.today);
+  if (organisationIds.length === 0) throw appError('FORBIDDEN', 'For administrators');
+  return { student: { school: { organisationId: { in: organisationIds } } } };
 }
 
 const messageSelect = {
@@ -131,12 +133,12 @@ export async function outbox(
   ctx: RequestContext,
   args: { status?: 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | null; limit?: number | null; offset?: number | null },
 ) {
-  await requireAdministrator(ctx);
+  const administered = await administeredMessages(ctx);
   const limit = args.limit ?? 50;
   const offset = args.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw appError('BAD_USER_INPUT', 'limit must be 1–200', { field: 'limit' });
   if (!Number.isInteger(offset) || offset < 0) throw appError('BAD_USER_INPUT', 'offset must be 0 or more', { field: 'offset' });
-  const where = args.status ? { status: args.status } : {};
+  const where = { ...administered, ...(args.status ? { status: args.status } : {}) };
   const [messages, totalCount, failedCount] = await Promise.all([
     ctx.prisma.outboundMessage.findMany({
       where,
@@ -146,7 +148,7 @@ export async function outbox(
       skip: offset,
     }),
     ctx.prisma.outboundMessage.count({ where }),
-    ctx.prisma.outboundMessage.count({ where: { status: 'FAILED' } }),
+    ctx.prisma.outboundMessage.count({ where: { ...administered, status: 'FAILED' } }),
   ]);
   return {
     messages,
@@ -158,13 +160,13 @@ export async function outbox(
 }
 
 export async function retryMessage(ctx: RequestContext, id: string): Promise<OutboundMessageRecord> {
-  await requireAdministrator(ctx);
+  const administered = await administeredMessages(ctx);
   if (!isId(id)) throw notFound('Message');
   const updated = await ctx.prisma.outboundMessage.updateMany({
-    where: { id, status: 'FAILED' },
+    where: { ...administered, id, status: 'FAILED' },
     data: { status: 'QUEUED', attempts: 0, nextAttemptAt: ctx.now, lockedUntil: null },
   });
-  const message = await ctx.prisma.outboundMessage.findUnique({ where: { id }, select: messageSelect });
+  const message = await ctx.prisma.outboundMessage.findFirst({ where: { ...administered, id }, select: messageSelect });
   if (!message) throw notFound('Message');
   if (updated.count === 0) throw appError('BAD_USER_INPUT', 'Only a message that gave up can be retried', { problems: ['NOT_FAILED'] });
   ctx.wakeDelivery();

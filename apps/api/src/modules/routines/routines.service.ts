@@ -2,10 +2,9 @@
 // term's subject assessments are published, the grade warnings still open and those without contact with the
 // home, and support decisions no guardian (nor the student) has confirmed reading; every school the viewer
 // follows up side by side, so that differences between schools stand out.
-import { canAccessSchool, gradeScaleFor } from '@insyn/domain';
+import { gradeScaleFor } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
-import { authorizeSchool } from '../access/access.service.ts';
-import { requireViewer } from '../access/viewer.ts';
+import { accessibleSchools, authorizeSchool } from '../access/access.service.ts';
 import { currentTerm, termRecord, type TermRecord } from '../calendar/terms.ts';
 import { schoolGradeWarningRoutine } from '../grade-warnings/grade-warnings.service.ts';
 
@@ -144,19 +143,14 @@ async function routineOf(
   return { schoolId: school.id, schoolName: school.name, term: term ? termRecord(term) : null, ...totals, classes: classRows };
 }
 
-const schoolSelect = { id: true, name: true, form: true, organisationId: true } as const;
-
 /** One school's routine: its principal and the organisation's administrators. */
 export async function schoolRoutine(ctx: RequestContext, schoolId: string): Promise<SchoolRoutine> {
   const { school } = await authorizeSchool(ctx, schoolId, 'school:readRoutines');
   return routineOf(ctx, school);
 }
 
-/** Every school the viewer follows up, side by side (an administrator: all of them; a principal: their own). */
+/** Every school the viewer follows up, side by side (an administrator: their organisation's; a principal: their own). */
 export async function schoolRoutines(ctx: RequestContext): Promise<SchoolRoutine[]> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') return [];
-  const schools = await ctx.prisma.school.findMany({ select: schoolSelect, orderBy: { name: 'asc' } });
-  const visible = schools.filter((school) => canAccessSchool(viewer.facts, 'school:readRoutines', school.id, ctx.today));
+  const visible = await accessibleSchools(ctx, 'school:readRoutines');
   return Promise.all(visible.map((school) => routineOf(ctx, school)));
 }

@@ -25,6 +25,8 @@ interface MissingRow {
   teacherIds: string[];
   teacherNames: string[];
   classIds: string[];
+  schoolId: string;
+  organisationId: string;
 }
 
 /** Which lessons, and whose missing attendance counts (a class counts only its own students, as its statistics do). */
@@ -115,6 +117,7 @@ const missingRollCallsSql = (scope: Scope, span: { from: string; to: string }, n
       LIMIT ${limit + 1}
     )
     SELECT l.id, l.date, l."startsAt", l."endsAt", l."missingStudents", s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName",
+           g."schoolId", sc."organisationId",
            ARRAY(SELECT lt."staffId"::text FROM "LessonTeacher" lt WHERE lt."lessonId" = l.id) AS "teacherIds",
            ARRAY(SELECT st."firstName" || ' ' || st."lastName" FROM "LessonTeacher" lt JOIN "Staff" st ON st.id = lt."staffId"
                  WHERE lt."lessonId" = l.id ORDER BY st."lastName", st."firstName") AS "teacherNames",
@@ -126,6 +129,7 @@ const missingRollCallsSql = (scope: Scope, span: { from: string; to: string }, n
     FROM missing l
     JOIN "Subject" s ON s.id = l."subjectId"
     JOIN "Group" g ON g.id = l."groupId"
+    JOIN "School" sc ON sc.id = g."schoolId"
     ORDER BY l."startsAt" DESC, l.id`;
 
 export async function lessonsWithoutRollCall(
@@ -158,7 +162,13 @@ export async function lessonsWithoutRollCall(
         rollCallAuthority(
           staff.staffId,
           staff.duties,
-          { lessonDate: isoDate(row.date), teacherStaffIds: row.teacherIds, studentClassIds: row.classIds },
+          {
+            lessonDate: isoDate(row.date),
+            schoolId: row.schoolId,
+            organisationId: row.organisationId,
+            teacherStaffIds: row.teacherIds,
+            studentClassIds: row.classIds,
+          },
           ctx.today,
         ).allowed,
     })),

@@ -13,13 +13,12 @@ import {
   type AbsenceThresholds,
   type DateSpan,
   type StatisticsPeriod,
-  canAccessSchool,
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { appError } from '../../errors.ts';
-import { authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
+import { accessibleSchools, authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
 import { isoDate, requireViewer } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
 
@@ -410,9 +409,4 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
 }
 
 /** The schools whose absence the viewer may read, by name (none for students and guardians). */
-export async function absenceSchools(ctx: RequestContext) {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') return [];
-  const schools = await ctx.prisma.school.findMany({ select: { id: true, name: true, form: true }, orderBy: { name: 'asc' } });
-  return schools.filter((school) => canAccessSchool(viewer.facts, 'school:readAbsence', school.id, ctx.today));
-}
+export const absenceSchools = (ctx: RequestContext) => accessibleSchools(ctx, 'school:readAbsence');

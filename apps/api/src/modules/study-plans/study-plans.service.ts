@@ -108,7 +108,7 @@ async function readStudyPlan(ctx: RequestContext, viewer: Viewer, student: Stude
         return { ...course, code: known.code, name: known.name, points: known.points };
       })
       .sort((a, b) => (a.planYear ?? 99) - (b.planYear ?? 99) || a.name.localeCompare(b.name, 'sv')),
-    canEdit: applies && mayEditStudyPlan(duties, student.groupIds, ctx.today),
+    canEdit: applies && mayEditStudyPlan(duties, student, ctx.today),
   };
 }
 
@@ -165,7 +165,7 @@ async function authorizeEditor(ctx: RequestContext, studentId: string) {
   const viewer = await requireViewer(ctx);
   if (viewer.facts.kind !== 'STAFF' || !isId(studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
-  if (!student || !mayEditStudyPlan(viewer.facts.duties, student.groupIds, ctx.today)) throw notFound('Student');
+  if (!student || !mayEditStudyPlan(viewer.facts.duties, student, ctx.today)) throw notFound('Student');
   const school = await ctx.prisma.school.findUniqueOrThrow({ where: { id: student.schoolId }, select: { form: true } });
   if (school.form !== 'UPPER_SECONDARY') throw refused(['NOT_UPPER_SECONDARY']);
   return { viewer, student };
@@ -173,7 +173,10 @@ async function authorizeEditor(ctx: RequestContext, studentId: string) {
 
 export async function planStudyPlanCourse(ctx: RequestContext, studentId: string, courseId: string, planYear: number) {
   const { viewer, student } = await authorizeEditor(ctx, studentId);
-  const course = isId(courseId) ? await ctx.prisma.course.findUnique({ where: { id: courseId }, select: { id: true } }) : null;
+  // Only the student's own organisation's catalogue: another school owner's courses are as unknown as a made-up id.
+  const course = isId(courseId)
+    ? await ctx.prisma.course.findFirst({ where: { id: courseId, subject: { organisationId: student.organisationId } }, select: { id: true } })
+    : null;
   const problems: StudyPlanProblem[] = [
     ...(course ? [] : (['UNKNOWN_COURSE'] as const)),
     ...(isPlanYear(planYear) ? [] : (['INVALID_PLAN_YEAR'] as const)),
