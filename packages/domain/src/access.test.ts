@@ -206,14 +206,16 @@ describe('canAccessGroup', () => {
   });
   it("an administrator sees every group of their own organisation and none of another's", () => {
     for (const action of ['group:readRoster', 'group:readIdentityNumbers', 'group:readAbsence', 'group:readAssessments'] as const) {
-      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(viewers.admin as ViewerFacts, action, group, today))).toEqual([
-        true,
-        true,
-        true,
-        false,
-      ]);
+      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(viewers.admin as ViewerFacts, action, group, today))).toEqual(
+        [true, true, true, false],
+      );
       const other = viewers.adminOfOtherOrganisation as ViewerFacts;
-      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(other, action, group, today))).toEqual([false, false, false, true]);
+      expect([class7B, ma7B, classNA24, classZ].map((group) => canAccessGroup(other, action, group, today))).toEqual([
+        false,
+        false,
+        false,
+        true,
+      ]);
     }
   });
 });
@@ -225,7 +227,9 @@ describe('canAccessSchool', () => {
     const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readAbsence', schoolA, today);
     expect(['principalA', 'admin'].map(allowed)).toEqual([true, true]);
     expect(
-      ['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self', 'adminOfOtherOrganisation', 'principalOfOtherOrganisation'].map(allowed),
+      ['principalB', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self', 'adminOfOtherOrganisation', 'principalOfOtherOrganisation'].map(
+        allowed,
+      ),
     ).toEqual([false, false, false, false, false, false, false]);
     for (const action of ['school:readGradeWarnings', 'school:readRoutines'] as const) {
       const routine = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, action, schoolA, today);
@@ -241,7 +245,12 @@ describe('canAccessSchool', () => {
   });
   it("another organisation's school is its own administrator's and principal's, not this one's", () => {
     const allowed = (name: string) => canAccessSchool(viewers[name] as ViewerFacts, 'school:readRoutines', schoolZ, today);
-    expect(['adminOfOtherOrganisation', 'principalOfOtherOrganisation', 'admin', 'principalA'].map(allowed)).toEqual([true, true, false, false]);
+    expect(['adminOfOtherOrganisation', 'principalOfOtherOrganisation', 'admin', 'principalA'].map(allowed)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -4,7 +4,15 @@
 // the group's members are exactly those the teacher already knows. Administrators may write anywhere in their
 // organisation, as they may read all of it. A post goes to the guardians and/or the students of its school or group as they are
 // today; a guardian of an adult student only with the student's consent (rule 2).
-import { activeDuties, dutyCoversSchool, guardianMaySee, type DutyFacts, type GroupFacts, type SchoolFacts, type StudentFacts } from './access.ts';
+import {
+  activeDuties,
+  dutyCoversSchool,
+  guardianMaySee,
+  type DutyFacts,
+  type GroupFacts,
+  type SchoolFacts,
+  type StudentFacts,
+} from './access.ts';
 
 export const MAX_NEWS_TITLE_LENGTH = 120;
 export const MAX_NEWS_BODY_LENGTH = 5000;

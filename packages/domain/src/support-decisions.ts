@@ -3,7 +3,15 @@
 // student) confirm that they have read it. Under the Education Act (skollagen 3 kap.) the principal decides
 // all three, so the principal records them; the municipality's administrators may record on the principal's
 // behalf. The mentor reads them but does not record.
-import { activeDuties, canAccessStudent, dutyCoversSchool, type DutyFacts, type SchoolFacts, type StudentFacts, type ViewerFacts } from './access.ts';
+import {
+  activeDuties,
+  canAccessStudent,
+  dutyCoversSchool,
+  type DutyFacts,
+  type SchoolFacts,
+  type StudentFacts,
+  type ViewerFacts,
+} from './access.ts';
 import { isIsoDate } from './iso-week.ts';
 
 export const SUPPORT_DECISION_KINDS = ['SPECIAL_SUPPORT', 'ACTION_PROGRAMME', 'ADAPTED_STUDY_PATH'] as const;

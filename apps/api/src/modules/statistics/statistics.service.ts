@@ -19,7 +19,7 @@ import type { RequestContext } from '../../context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { appError } from '../../errors.ts';
 import { accessibleSchools, authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
-import { isoDate, requireViewer } from '../access/viewer.ts';
+import { isoDate } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
 
 export interface RangeInput {

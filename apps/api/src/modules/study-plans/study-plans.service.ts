@@ -175,7 +175,10 @@ export async function planStudyPlanCourse(ctx: RequestContext, studentId: string
   const { viewer, student } = await authorizeEditor(ctx, studentId);
   // Only the student's own organisation's catalogue: another school owner's courses are as unknown as a made-up id.
   const course = isId(courseId)
-    ? await ctx.prisma.course.findFirst({ where: { id: courseId, subject: { organisationId: student.organisationId } }, select: { id: true } })
+    ? await ctx.prisma.course.findFirst({
+        where: { id: courseId, subject: { organisationId: student.organisationId } },
+        select: { id: true },
+      })
     : null;
   const problems: StudyPlanProblem[] = [
     ...(course ? [] : (['UNKNOWN_COURSE'] as const)),
