@@ -63,7 +63,10 @@ describe('seedDemoData', () => {
     }
     const other = buildWorld({ ...OPTIONS, seed: 8 });
     const same = buildWorld({ ...OPTIONS });
-    const students = await db.prisma.student.findMany({ select: { id: true, personalIdentityNumber: true } });
+    const students = await db.prisma.student.findMany({
+      where: { school: { organisation: { name: summary.organisation } } },
+      select: { id: true, personalIdentityNumber: true },
+    });
     expect(new Set(same.students.map((s) => s.personalIdentityNumber))).toEqual(new Set(students.map((s) => s.personalIdentityNumber)));
     const otherNumbers = new Set(other.students.map((s) => s.personalIdentityNumber));
     expect(students.filter((s) => otherNumbers.has(s.personalIdentityNumber)).length).toBeLessThan(5);
@@ -72,9 +75,11 @@ describe('seedDemoData', () => {
 
   it('sizes the schools to the requested number of students', async () => {
     expect(summary.counts.students).toBe(120);
-    expect(await db.prisma.student.count()).toBe(120);
+    // and the second organisation's four
+    expect(await db.prisma.student.count()).toBe(124);
     const schools = await db.prisma.school.findMany({ include: { _count: { select: { students: true } } } });
     expect(schools.map((s) => [s.form, s._count.students]).sort()).toEqual([
+      ['COMPULSORY', 4],
       ['COMPULSORY', 72],
       ['UPPER_SECONDARY', 48],
     ]);
@@ -102,7 +107,7 @@ describe('seedDemoData', () => {
 
   it('gives every student one or two guardians, and some guardians two children', async () => {
     const perStudent = await db.prisma.guardianship.groupBy({ by: ['studentId'], _count: true });
-    expect(perStudent).toHaveLength(120);
+    expect(perStudent).toHaveLength(120 + summary.secondOrganisation.counts.students);
     expect(new Set(perStudent.map((g) => g._count))).toEqual(new Set([1, 2]));
     const perGuardian = await db.prisma.guardianship.groupBy({ by: ['guardianId'], _count: true });
     expect(perGuardian.some((g) => g._count === 2)).toBe(true);
@@ -232,10 +237,61 @@ describe('seedDemoData', () => {
 
   it('gives every person an account with a lower-case ASCII username, and staff unique signatures', async () => {
     const accounts = await db.prisma.userAccount.findMany();
-    expect(accounts).toHaveLength(summary.counts.students + summary.counts.guardians + summary.counts.staff);
+    expect(accounts).toHaveLength(
+      summary.counts.students + summary.counts.guardians + summary.counts.staff + summary.secondOrganisation.counts.accounts,
+    );
     expect(accounts.every((a) => /^[a-z0-9.-]+$/.test(a.username) && a.passwordHash === OPTIONS.passwordHash)).toBe(true);
     const staff = await db.prisma.staff.findMany();
     expect(staff.every((s) => /^[A-Z]{4}$/.test(s.signature))).toBe(true);
+  });
+
+  it('has a second organisation of its own: one school, its own calendar and catalogue, people and duties', async () => {
+    const second = await db.prisma.organisation.findFirstOrThrow({
+      where: { name: summary.secondOrganisation.name },
+      include: {
+        schools: { include: { groups: { include: { memberships: true } }, students: { include: { guardianships: true } } } },
+        staff: { include: { duties: true, account: true } },
+        schoolYears: { include: { terms: { include: { breaks: true } } } },
+        subjects: true,
+      },
+    });
+    expect(summary.secondOrganisation.counts).toEqual({
+      schools: 1,
+      classes: 1,
+      teachingGroups: 1,
+      students: 4,
+      guardians: 6,
+      staff: 3,
+      lessons: 1,
+      accounts: 13,
+    });
+    const [school] = second.schools;
+    expect(second.schools).toHaveLength(1);
+    expect(school?.groups.map((g) => [g.kind, g.name, g.memberships.length]).sort()).toEqual([
+      ['CLASS', '7G', 4],
+      ['TEACHING', 'Ma7G', 4],
+    ]);
+    expect(school?.students.every((student) => student.guardianships.length > 0)).toBe(true);
+    expect(second.staff.flatMap((staff) => staff.duties.map((duty) => duty.kind)).sort()).toEqual([
+      'ADMINISTRATOR',
+      'MENTOR',
+      'PRINCIPAL',
+      'TEACHER',
+    ]);
+    expect(second.staff.map((staff) => staff.account?.username).sort()).toEqual(['grannby.admin', 'grannby.larare', 'grannby.rektor']);
+    // Sportlov in week 9 (1–5 March 2027), where the first organisation has school.
+    const breaks = second.schoolYears.flatMap((year) => year.terms.flatMap((term) => term.breaks));
+    expect(breaks.some((b) => b.startDate.toISOString().startsWith('2027-03-01'))).toBe(true);
+    expect(
+      await db.prisma.schoolBreak.count({
+        where: { startDate: new Date('2027-03-01'), term: { schoolYear: { organisation: { name: summary.organisation } } } },
+      }),
+    ).toBe(0);
+    expect(second.subjects.map((subject) => subject.code).sort()).toEqual(['MA', 'SV']);
+    // Nothing of the first organisation's data reaches it.
+    const firstOrganisationRows = `SELECT 1 FROM "GroupMembership" m JOIN "Group" g ON g.id = m."groupId" JOIN "Student" s ON s.id = m."studentId"
+      WHERE g."schoolId" <> s."schoolId"`;
+    expect(await count(db, firstOrganisationRows)).toBe(0);
   });
 
   it('has the seven demo logins with the right people, links and duties', async () => {
@@ -367,10 +423,10 @@ describe('seedDemoData in the spring term', () => {
 
   it('gives year-2 and year-3 upper-secondary students published course grades from their earlier years, and nothing else then', async () => {
     const current = await db.prisma.schoolYear.findFirstOrThrow({
-      where: { startDate: { lte: new Date(`${TODAY}T00:00:00Z`) } },
+      where: { organisation: { name: summary.organisation }, startDate: { lte: new Date(`${TODAY}T00:00:00Z`) } },
       orderBy: { startDate: 'desc' },
     });
-    const earlier = { group: { schoolYearId: { not: current.id } } };
+    const earlier = { group: { schoolYearId: { not: current.id }, schoolYear: { organisationId: current.organisationId } } };
     // Every year-2 and year-3 student has some, no year-1 student has any.
     const graded = await db.prisma.subjectAssessment.groupBy({ by: ['studentId'], where: earlier });
     const gradedIds = new Set(graded.map((row) => row.studentId));
@@ -439,9 +495,10 @@ describe('seedDemoData in the spring term', () => {
                 (SELECT count(*) FROM "Lesson" l JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS lessons,
                 (SELECT count(*) FROM "Attendance" a JOIN "Lesson" l ON l."id" = a."lessonId"
                    JOIN "LessonSeries" s ON s."id" = l."seriesId" WHERE s."termId" = t."id") AS attendance
-         FROM "Term" t JOIN "SchoolYear" y ON y."id" = t."schoolYearId"
-         WHERE y."name" = $1 ORDER BY t."startDate"`,
+         FROM "Term" t JOIN "SchoolYear" y ON y."id" = t."schoolYearId" JOIN "Organisation" o ON o."id" = y."organisationId"
+         WHERE y."name" = $1 AND o."name" = $2 ORDER BY t."startDate"`,
         springSummary.schoolYear,
+        springSummary.organisation,
       );
       expect(perTerm.map((t) => t.kind)).toEqual(['AUTUMN', 'SPRING']);
       for (const term of perTerm) {

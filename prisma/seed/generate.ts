@@ -14,6 +14,7 @@ import { writePlans } from './plans.ts';
 import { writeGradeWarnings } from './grade-warnings.ts';
 import { writeEarlierYears } from './earlier-years.ts';
 import { seedSupportDecisions } from './support-decisions.ts';
+import { SECOND_ORGANISATION_NAME, writeSecondOrganisation, type SecondOrganisationCounts } from './second-organisation.ts';
 import type { DemoLogin } from './model.ts';
 import { insertRows } from './sql.ts';
 import type { Column, Sql } from './sql.ts';
@@ -71,6 +72,8 @@ export interface SeedSummary {
   /** the terms with lessons, `term` last */
   lessonTerms: SummaryTerm[];
   counts: SeedCounts;
+  /** a second, small school owner whose administrator sees only its own school (and no one else sees it) */
+  secondOrganisation: { name: string; counts: SecondOrganisationCounts };
   demoLogins: DemoLogin[];
 }
 
@@ -117,6 +120,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   // queries on millions of rows as if the tables were empty.
   await step('analyze', () => prisma.$executeRawUnsafe('ANALYZE'));
   const counts = await step('count', () => countRows(prisma, world, today));
+  // Last: the steps above read the database and make (and count) the first organisation's data only.
+  const secondOrganisation = await step('second organisation', () => writeSecondOrganisation(prisma, { seed, today, passwordHash }));
 
   return {
     organisation: world.organisation.name,
@@ -124,6 +129,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     term: summaryTerm(world.currentTerm.term),
     lessonTerms: world.lessonTerms.map((t) => summaryTerm(t.term)),
     counts,
+    secondOrganisation: { name: SECOND_ORGANISATION_NAME, counts: secondOrganisation },
     demoLogins: world.demoLogins,
   };
 }

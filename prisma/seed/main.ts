@@ -127,6 +127,10 @@ async function main(): Promise<number> {
     const lessonTerms = summary.lessonTerms.map((t) => `${t.kind} ${t.startDate} – ${t.endDate}`).join(', ');
     console.log(`Lessons in ${lessonTerms}; attendance before ${args.today}`);
     for (const [name, count] of Object.entries(summary.counts)) console.log(`  ${name.padEnd(24)} ${count.toLocaleString('en-US')}`);
+    const second = summary.secondOrganisation;
+    console.log(
+      `\nAnd ${second.name}: ${second.counts.students} students, ${second.counts.staff} staff (logins grannby.admin, grannby.rektor, …)`,
+    );
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const login of summary.demoLogins)
       console.log(`  ${login.username.padEnd(16)} ${login.displayName.padEnd(28)} ${login.description}`);

@@ -60,7 +60,13 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
         where: { schoolId: elevStudent.schoolId, guardianships: { none: { guardianId: guardian.guardianId! } }, id: { not: elevId } },
       })
     ).id;
-    otherSchoolStudentId = (await prisma.student.findFirstOrThrow({ where: { schoolId: { not: elevStudent.schoolId } } })).id;
+    // The other school of elev's own organisation (organisation-scope.api.test.ts has the other organisation).
+    const elevSchool = await prisma.school.findUniqueOrThrow({ where: { id: elevStudent.schoolId } });
+    otherSchoolStudentId = (
+      await prisma.student.findFirstOrThrow({
+        where: { schoolId: { not: elevStudent.schoolId }, school: { organisationId: elevSchool.organisationId } },
+      })
+    ).id;
     adultId = (await prisma.userAccount.findUniqueOrThrow({ where: { username: 'myndig' } })).studentId!;
   });
   afterAll(() => server?.stop());
@@ -205,7 +211,7 @@ describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
       expect(errorCode(await clients.rektor!.request(STUDENT, { id: otherSchoolStudentId }))).toBe('NOT_FOUND');
     });
 
-    it('an administrator sees every school', async () => {
+    it('an administrator sees every school of the organisation', async () => {
       for (const id of [elevId, otherSchoolStudentId, adultId]) {
         expect((await clients.admin!.request(STUDENT, { id })).errors).toBeUndefined();
       }

@@ -42,12 +42,21 @@ describe('routine view', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
-    const schools = await prisma().school.findMany({ orderBy: { name: 'asc' }, select: { id: true, form: true } });
+    // The schools of the demo administrator's organisation (the second organisation's are not theirs).
+    const { organisationId } = await prisma().staff.findFirstOrThrow({ where: { account: { username: 'admin' } } });
+    const schools = await prisma().school.findMany({
+      where: { organisationId },
+      orderBy: { name: 'asc' },
+      select: { id: true, form: true },
+    });
     schoolId = schools.find((school) => school.form === 'COMPULSORY')?.id ?? '';
     otherSchoolId = schools.find((school) => school.id !== schoolId)?.id ?? '';
     const today = new Date(`${server.today}T00:00:00Z`);
-    const term = await prisma().term.findFirstOrThrow({ where: { startDate: { lte: today } }, orderBy: { startDate: 'desc' } });
-    const staff = await prisma().staff.findFirstOrThrow({ select: { id: true } });
+    const term = await prisma().term.findFirstOrThrow({
+      where: { schoolYear: { organisationId }, startDate: { lte: today } },
+      orderBy: { startDate: 'desc' },
+    });
+    const staff = await prisma().staff.findFirstOrThrow({ where: { organisationId }, select: { id: true } });
     const inForce = { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] };
 
     // Subject assessments in three teaching groups: most members published, a few drafts, some none; and one
@@ -84,7 +93,12 @@ describe('routine view', () => {
     }
 
     // Support decisions for students of both schools; one in each school acknowledged.
-    const students = await prisma().student.findMany({ select: { id: true, schoolId: true }, orderBy: { lastName: 'asc' }, take: 40 });
+    const students = await prisma().student.findMany({
+      where: { school: { organisationId } },
+      select: { id: true, schoolId: true },
+      orderBy: { lastName: 'asc' },
+      take: 40,
+    });
     const user = await prisma().userAccount.findFirstOrThrow({ where: { guardianId: { not: null } }, select: { id: true } });
     for (const [index, student] of students.filter((_student, index) => index % 5 === 0).entries()) {
       const decision = await prisma().supportDecision.create({
@@ -165,7 +179,10 @@ describe('routine view', () => {
     const today = new Date(`${server.today}T00:00:00Z`);
     const inForce = (from: Date, to: Date | null) => from <= today && (to === null || to >= today);
     const school = await prisma().school.findUniqueOrThrow({ where: { id } });
-    const term = await prisma().term.findFirstOrThrow({ where: { startDate: { lte: today } }, orderBy: { startDate: 'desc' } });
+    const term = await prisma().term.findFirstOrThrow({
+      where: { schoolYear: { organisationId: school.organisationId }, startDate: { lte: today } },
+      orderBy: { startDate: 'desc' },
+    });
     const students = await prisma().student.findMany({
       where: { schoolId: id },
       select: {

@@ -239,7 +239,9 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
 
   it('lists the schools whose figures the viewer may read', async () => {
     const query = '{ absenceSchools { id name form } }';
-    const all = await server.db.prisma.school.count();
+    // Every school of the administrator's organisation, none of the second organisation's.
+    const { organisationId } = await server.db.prisma.staff.findFirstOrThrow({ where: { account: { username: 'admin' } } });
+    const all = await server.db.prisma.school.count({ where: { organisationId } });
     const admin = await loggedIn(server, 'admin');
     const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
     const ofAdmin = await admin.request<{ absenceSchools: { id: string }[] }>(query);

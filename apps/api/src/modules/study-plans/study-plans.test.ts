@@ -110,7 +110,11 @@ describe('study plans on pglite', () => {
       (typeof adult.groups)[number],
     ];
     const term = await prisma().term.findFirstOrThrow({
-      where: { startDate: { lte: new Date('2026-11-25') } },
+      // The student's own organisation's calendar (the second organisation's terms start on the same days).
+      where: {
+        schoolYear: { organisation: { schools: { some: { students: { some: { id: adult.id } } } } } },
+        startDate: { lte: new Date('2026-11-25') },
+      },
       orderBy: { startDate: 'desc' },
     });
     const staffId = (await prisma().staffDuty.findFirstOrThrow({ where: { kind: 'TEACHER', groupId: passed.id } })).staffId;
