@@ -84,7 +84,7 @@ export const newsTypeDefs = gql`
     myNews(studentId: ID): [NewsItem!]!
     "Where the viewer may post: the principal's school and its groups, a mentor's classes, a teacher's teaching groups."
     newsTargets: [NewsTarget!]!
-    "Posts the viewer wrote; the principal also sees the school's, administrators all. Newest first."
+    "Posts the viewer wrote; the principal also sees the school's, administrators their organisation's. Newest first."
     sentNews: [SentNewsPost!]!
     "One post with its recipients and who has read it: its author, the school's principal, administrators."
     newsPost(id: ID!): SentNewsPost!

@@ -371,8 +371,10 @@ export async function postNews(ctx: RequestContext, input: NewsPostInput): Promi
     ctx.prisma.school.findUnique({ where: { id: input.schoolId }, select: { id: true, name: true, organisationId: true } }),
     groupId ? loadGroupFacts(ctx, [groupId]).then(([facts]) => facts ?? null) : null,
   ]);
-  if (!school || (groupId !== null && !group)) throw notFound('School');
-  if (!mayPostNews(viewer.facts.duties, { ...schoolFacts(school), group }, ctx.today)) throw notFound(group ? 'Group' : 'School');
+  // One refusal for a missing target and a forbidden one, so that probing ids reveals nothing.
+  const refusal = notFound(groupId === null ? 'School' : 'Group');
+  if (!school || (groupId !== null && !group)) throw refusal;
+  if (!mayPostNews(viewer.facts.duties, { ...schoolFacts(school), group }, ctx.today)) throw refusal;
   const groupName = group ? (await ctx.prisma.group.findUniqueOrThrow({ where: { id: group.id }, select: { name: true } })).name : null;
   const problems = checkNewsPost(input);
   if (problems.length > 0) throw refused(problems);

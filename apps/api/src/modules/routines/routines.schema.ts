@@ -40,7 +40,7 @@ export const routinesTypeDefs = gql`
   extend type Query {
     "One school's routine: its principal and administrators; NOT_FOUND for anyone else."
     schoolRoutine(schoolId: ID!): SchoolRoutine!
-    "Every school the viewer follows up, side by side: all of them for administrators, their own for principals; empty for others."
+    "Every school the viewer follows up, side by side: their organisation's for administrators, their own for principals; empty for others."
     schoolRoutines: [SchoolRoutine!]!
   }
 `;

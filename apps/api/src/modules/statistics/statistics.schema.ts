@@ -145,7 +145,7 @@ export const statisticsTypeDefs = gql`
   }
 
   extend type Query {
-    "The schools whose absence statistics the viewer may read: a principal's school, every school for administrators."
+    "The schools whose absence statistics the viewer may read: a principal's school, every school of their organisation for administrators."
     absenceSchools: [StatisticsSchool!]!
     "For the student, their guardians (rule 2 applies), and the mentor, principal and administrators."
     studentAbsenceStatistics(studentId: ID!, range: StatisticsRangeInput!): StudentAbsenceStatistics!
