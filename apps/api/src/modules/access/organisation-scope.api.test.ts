@@ -1,0 +1,541 @@
+// Every school owner is invisible to every other (issue 13). The standard school has a second organisation,
+// Grannby kommun; the first organisation's administrator (`admin`) tries every query and mutation that takes
+// an id, and the support-decision routes, with Grannby's ids, and gets exactly what a made-up id gets. A new
+// field that takes an id fails the coverage test below until it has a case here.
+import { randomUUID } from 'node:crypto';
+import { buildASTSchema, concatAST, getNamedType, isInputObjectType, isLeafType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeDefs } from '../../graphql/schema.ts';
+import {
+  DATABASE_KINDS,
+  errorCode,
+  loggedIn,
+  startTestServer,
+  type GraphQLResult,
+  type TestClient,
+  type TestServer,
+} from '../../test/harness.ts';
+
+const schema: GraphQLSchema = buildASTSchema(concatAST(typeDefs));
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** The ids a case may use: Grannby's, or (in the same shape) one of them replaced by MISSING. */
+interface Ids {
+  student: string;
+  guardian: string;
+  school: string;
+  class: string;
+  teachingGroup: string;
+  lesson: string;
+  term: string;
+  subject: string;
+  course: string;
+  sickReport: string;
+  leave: string;
+  decision: string;
+  warning: string;
+  task: string;
+  newsPost: string;
+  message: string;
+  /** the first organisation's own: an upper-secondary student, a teaching group and one of its terms */
+  ownStudent: string;
+  ownGroup: string;
+  ownTerm: string;
+}
+
+interface Case {
+  /** `Query.field` or `Mutation.field` */
+  field: string;
+  /** what differs between cases of one field */
+  label?: string;
+  /** the id that is Grannby's in one request and MISSING in the other */
+  probe: keyof Ids;
+  variables: (ids: Ids) => Record<string, unknown>;
+  /** the code both answers carry; NOT_FOUND unless the field answers a foreign id another way (then the same way) */
+  code?: string | null;
+}
+
+const range = { period: 'TERM' };
+const week = { isoYear: 2026, isoWeek: 48 };
+const CASES: Case[] = [
+  { field: 'Query.student', probe: 'student', variables: (id) => ({ id: id.student }) },
+  { field: 'Query.studentWeekSchedule', probe: 'student', variables: (id) => ({ studentId: id.student, week }) },
+  { field: 'Query.group', probe: 'class', variables: (id) => ({ id: id.class }) },
+  { field: 'Query.classDay', probe: 'class', variables: (id) => ({ classId: id.class }) },
+  { field: 'Query.rollCall', probe: 'lesson', variables: (id) => ({ lessonId: id.lesson }) },
+  { field: 'Query.guardianContacts', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.sickReports', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.leaveApplications', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.studentAbsenceStatistics', probe: 'student', variables: (id) => ({ studentId: id.student, range }) },
+  { field: 'Query.classAbsenceStatistics', probe: 'class', variables: (id) => ({ classId: id.class, range }) },
+  { field: 'Query.schoolAbsenceStatistics', probe: 'school', variables: (id) => ({ schoolId: id.school, range }) },
+  { field: 'Query.csnReport', probe: 'school', variables: (id) => ({ schoolId: id.school, month: '2026-11' }) },
+  { field: 'Query.lessonsWithoutRollCall', label: 'class', probe: 'class', variables: (id) => ({ scope: { classId: id.class }, range }) },
+  {
+    field: 'Query.lessonsWithoutRollCall',
+    label: 'school',
+    probe: 'school',
+    variables: (id) => ({ scope: { schoolId: id.school }, range }),
+  },
+  { field: 'Query.studentGradeWarnings', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.groupGradeWarnings', probe: 'teachingGroup', variables: (id) => ({ groupId: id.teachingGroup }) },
+  { field: 'Query.schoolGradeWarningRoutine', probe: 'school', variables: (id) => ({ schoolId: id.school }) },
+  { field: 'Query.studentSupportDecisions', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.studentDevelopmentPlans', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.developmentPlanWork', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.groupDevelopmentPlans', probe: 'class', variables: (id) => ({ groupId: id.class }) },
+  { field: 'Query.studyPlan', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.groupAssessments', probe: 'teachingGroup', variables: (id) => ({ groupId: id.teachingGroup, termId: id.term }) },
+  {
+    field: 'Query.groupAssessments',
+    label: "Grannby's term for an own group",
+    probe: 'term',
+    variables: (id) => ({ groupId: id.ownGroup, termId: id.term }),
+  },
+  { field: 'Query.studentAssessments', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  // Staff read no news as a reader: an empty list for any id.
+  { field: 'Query.myNews', probe: 'student', variables: (id) => ({ studentId: id.student }), code: null },
+  { field: 'Query.newsPost', probe: 'newsPost', variables: (id) => ({ id: id.newsPost }) },
+  { field: 'Query.schoolRoutine', probe: 'school', variables: (id) => ({ schoolId: id.school }) },
+
+  {
+    field: 'Mutation.saveRollCall',
+    probe: 'lesson',
+    variables: (id) => ({
+      input: { submissionId: randomUUID(), lessonId: id.lesson, entries: [{ studentId: id.student, status: 'ABSENT' }] },
+    }),
+  },
+  {
+    field: 'Mutation.applyForLeave',
+    probe: 'student',
+    variables: (id) => ({ input: { studentId: id.student, fromDate: '2026-12-07', toDate: '2026-12-08', reason: 'Resa' } }),
+  },
+  { field: 'Mutation.withdrawLeaveApplication', probe: 'leave', variables: (id) => ({ id: id.leave }) },
+  { field: 'Mutation.decideLeaveApplication', probe: 'leave', variables: (id) => ({ id: id.leave, approve: true }) },
+  {
+    field: 'Mutation.reportSick',
+    probe: 'student',
+    variables: (id) => ({ input: { studentId: id.student, fromDate: '2026-11-26', toDate: '2026-11-26' } }),
+  },
+  { field: 'Mutation.withdrawSickReport', probe: 'sickReport', variables: (id) => ({ id: id.sickReport }) },
+  {
+    field: 'Mutation.updateGuardianContactPreferences',
+    probe: 'student',
+    variables: (id) => ({
+      studentId: id.student,
+      guardianId: id.guardian,
+      input: { bySms: false, byEmail: false, locale: 'sv' },
+    }),
+  },
+  { field: 'Mutation.retryMessage', probe: 'message', variables: (id) => ({ id: id.message }) },
+  {
+    field: 'Mutation.issueGradeWarning',
+    probe: 'student',
+    variables: (id) => ({ input: { studentId: id.student, groupId: id.teachingGroup, missing: 'Bråk' } }),
+  },
+  {
+    field: 'Mutation.recordGradeWarningContact',
+    probe: 'warning',
+    variables: (id) => ({
+      input: { warningId: id.warning, contactedAt: '2026-11-25', method: 'PHONE', withWhom: 'Mamma', agreed: 'Läxhjälp' },
+    }),
+  },
+  { field: 'Mutation.closeGradeWarning', probe: 'warning', variables: (id) => ({ warningId: id.warning, note: 'Klart' }) },
+  { field: 'Mutation.acknowledgeSupportDecision', probe: 'decision', variables: (id) => ({ id: id.decision }) },
+  {
+    field: 'Mutation.saveDevelopmentPlanEntry',
+    probe: 'student',
+    variables: (id) => ({ input: { studentId: id.student, subjectId: id.subject, standing: 'Bra', goals: 'Mer' } }),
+  },
+  { field: 'Mutation.saveDevelopmentPlanSummary', probe: 'student', variables: (id) => ({ studentId: id.student, summary: 'Bra' }) },
+  { field: 'Mutation.publishDevelopmentPlan', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  {
+    field: 'Mutation.planStudyPlanCourse',
+    probe: 'student',
+    variables: (id) => ({ studentId: id.student, courseId: id.course, planYear: 1 }),
+  },
+  {
+    field: 'Mutation.planStudyPlanCourse',
+    label: "Grannby's course for an own student",
+    probe: 'course',
+    variables: (id) => ({ studentId: id.ownStudent, courseId: id.course, planYear: 1 }),
+    code: 'BAD_USER_INPUT',
+  },
+  { field: 'Mutation.removeStudyPlanCourse', probe: 'student', variables: (id) => ({ studentId: id.student, courseId: id.course }) },
+  {
+    field: 'Mutation.createAssessmentTask',
+    probe: 'teachingGroup',
+    variables: (id) => ({ groupId: id.teachingGroup, input: { title: 'Prov', date: '2026-11-25' } }),
+  },
+  {
+    field: 'Mutation.updateAssessmentTask',
+    probe: 'task',
+    variables: (id) => ({ taskId: id.task, input: { title: 'Prov', date: '2026-11-25' } }),
+  },
+  { field: 'Mutation.saveAssessmentResults', probe: 'task', variables: (id) => ({ taskId: id.task, rows: [] }) },
+  { field: 'Mutation.publishAssessmentTask', probe: 'task', variables: (id) => ({ taskId: id.task }) },
+  {
+    field: 'Mutation.saveSubjectAssessments',
+    probe: 'teachingGroup',
+    variables: (id) => ({ groupId: id.teachingGroup, termId: id.term, rows: [] }),
+  },
+  {
+    field: 'Mutation.publishSubjectAssessments',
+    probe: 'teachingGroup',
+    variables: (id) => ({ groupId: id.teachingGroup, termId: id.term }),
+  },
+  {
+    field: 'Mutation.postNews',
+    label: 'to the school',
+    probe: 'school',
+    variables: (id) => ({ input: { schoolId: id.school, toGuardians: true, toStudents: true, title: 'Hej', body: 'Hej' } }),
+  },
+  {
+    field: 'Mutation.postNews',
+    label: 'to a class',
+    probe: 'class',
+    variables: (id) => ({
+      input: { schoolId: id.school, groupId: id.class, toGuardians: true, toStudents: true, title: 'Hej', body: 'Hej' },
+    }),
+  },
+  { field: 'Mutation.markNewsRead', probe: 'newsPost', variables: (id) => ({ id: id.newsPost }) },
+];
+
+/** Whether a type carries an id, itself or in an input object's fields. */
+function carriesId(type: GraphQLInputType, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'ID') return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => carriesId(field.type, seen));
+}
+
+function rootFields(): { name: string; operation: 'query' | 'mutation'; args: { name: string; type: string }[]; leaf: boolean }[] {
+  return (['query', 'mutation'] as const).flatMap((operation) => {
+    const type = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+    return Object.values(type?.getFields() ?? {})
+      .filter((field) => field.args.some((arg) => carriesId(arg.type)))
+      .map((field) => ({
+        name: `${operation === 'query' ? 'Query' : 'Mutation'}.${field.name}`,
+        operation,
+        args: field.args.map((arg) => ({ name: arg.name, type: arg.type.toString() })),
+        leaf: isLeafType(getNamedType(field.type)),
+      }));
+  });
+}
+
+/** The operation for a root field with all its arguments as variables; the answer's type name is enough. */
+function operationFor(field: string): string {
+  const root = rootFields().find((candidate) => candidate.name === field);
+  if (!root) throw new Error(`no root field ${field} that takes an id`);
+  const name = field.split('.')[1] as string;
+  const variables = root.args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ');
+  const args = root.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  return `${root.operation}(${variables}) { ${name}(${args})${root.leaf ? '' : ' { __typename }'} }`;
+}
+
+const caseName = (c: Case) => `${c.field}${c.label ? ` (${c.label})` : ''}`;
+
+describe('every root field that takes an id', () => {
+  it('has a case in this test, and every case names such a field', () => {
+    const covered = new Set(CASES.map((c) => c.field));
+    expect(
+      rootFields()
+        .map((field) => field.name)
+        .filter((name) => !covered.has(name)),
+    ).toEqual([]);
+    const known = new Set(rootFields().map((field) => field.name));
+    expect([...covered].filter((name) => !known.has(name))).toEqual([]);
+  });
+});
+
+describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
+  let server: TestServer;
+  let admin: TestClient;
+  let otherAdmin: TestClient;
+  let ids: Ids;
+  let otherSchoolName: string;
+
+  const graphql = <T>(client: TestClient, query: string, variables: Record<string, unknown> = {}) => client.request<T>(query, variables);
+  const data = <T>(result: GraphQLResult<T>): T => {
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
+  };
+
+  async function uploadDecision(client: TestClient, studentId: string) {
+    const form = new FormData();
+    form.append('studentId', studentId);
+    form.append('kind', 'SPECIAL_SUPPORT');
+    form.append('summary', 'Särskilt stöd i matematik');
+    form.append('decidedOn', server.today);
+    form.append('document', new Blob([PDF], { type: 'application/pdf' }), 'beslut.pdf');
+    const response = await fetch(`${server.url}/api/support-decisions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.token}` },
+      body: form,
+    });
+    return { status: response.status, body: (await response.json()) as { id?: string; code?: string; message?: string } };
+  }
+
+  const download = async (client: TestClient, id: string) => {
+    const response = await fetch(`${server.url}/api/support-decisions/${id}/document`, {
+      headers: { authorization: `Bearer ${client.token}` },
+    });
+    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const prisma = server.db.prisma;
+    admin = await loggedIn(server, 'admin');
+    otherAdmin = await loggedIn(server, 'grannby.admin');
+    const principal = await loggedIn(server, 'grannby.rektor');
+    const teacher = await loggedIn(server, 'grannby.larare');
+    const guardian = await loggedIn(server, 'grannby.vh1');
+    const organisation = await prisma.organisation.findFirstOrThrow({
+      where: { staff: { some: { account: { username: 'grannby.admin' } } } },
+      include: { schools: true, subjects: { where: { code: 'MA' } }, schoolYears: { include: { terms: true } } },
+    });
+    const school = organisation.schools[0]!;
+    otherSchoolName = school.name;
+    const student = await prisma.student.findFirstOrThrow({ where: { account: { username: 'grannby.elev1' } } });
+    const guardianAccount = await prisma.userAccount.findUniqueOrThrow({ where: { username: 'grannby.vh1' } });
+    const groups = await prisma.group.findMany({ where: { schoolId: school.id } });
+    const classId = groups.find((g) => g.kind === 'CLASS')!.id;
+    const teachingGroup = groups.find((g) => g.kind === 'TEACHING')!.id;
+    const lesson = await prisma.lesson.findFirstOrThrow({ where: { groupId: teachingGroup, date: new Date(server.today) } });
+    const subject = organisation.subjects[0]!;
+    const course = await prisma.course.create({
+      data: { subjectId: subject.id, code: 'MATGRA01', name: 'Grannby-matematik 1', points: 100 },
+    });
+    const term = organisation.schoolYears[0]!.terms.find(
+      (t) => t.startDate <= new Date(server.today) && t.endDate >= new Date(server.today),
+    )!;
+
+    // Grannby's own people make its data through the API.
+    const sick = data(
+      await graphql<{ reportSick: { id: string } }>(guardian, 'mutation($input: SickReportInput!) { reportSick(input: $input) { id } }', {
+        input: { studentId: student.id, fromDate: server.today, toDate: server.today },
+      }),
+    );
+    const leave = data(
+      await graphql<{ applyForLeave: { id: string } }>(
+        guardian,
+        'mutation($input: LeaveApplicationInput!) { applyForLeave(input: $input) { id } }',
+        { input: { studentId: student.id, fromDate: '2026-12-07', toDate: '2026-12-08', reason: 'Släktkalas' } },
+      ),
+    );
+    const decision = await uploadDecision(otherAdmin, student.id);
+    expect(decision.status).toBe(201);
+    const news = data(
+      await graphql<{ postNews: { id: string } }>(principal, 'mutation($input: NewsPostInput!) { postNews(input: $input) { id } }', {
+        input: { schoolId: school.id, toGuardians: true, toStudents: true, title: 'Välkomna', body: 'Julfest på fredag.' },
+      }),
+    );
+    const task = data(
+      await graphql<{ createAssessmentTask: { id: string } }>(
+        teacher,
+        'mutation($g: ID!, $input: AssessmentTaskInput!) { createAssessmentTask(groupId: $g, input: $input) { id } }',
+        { g: teachingGroup, input: { title: 'Bråkprov', date: server.today } },
+      ),
+    );
+    const warning = data(
+      await graphql<{ issueGradeWarning: { id: string } }>(
+        teacher,
+        'mutation($input: GradeWarningInput!) { issueGradeWarning(input: $input) { id } }',
+        { input: { studentId: student.id, groupId: teachingGroup, missing: 'Bråkräkning' } },
+      ),
+    );
+    // A message that gave up, so that retrying it would succeed if the scope let it through.
+    const message = await prisma.outboundMessage.findFirstOrThrow({ where: { studentId: student.id } });
+    await prisma.outboundMessage.update({ where: { id: message.id }, data: { status: 'FAILED' } });
+
+    const myndig = await prisma.userAccount.findUniqueOrThrow({ where: { username: 'myndig' }, include: { student: true } });
+    const ownGroup = await prisma.group.findFirstOrThrow({
+      where: { kind: 'TEACHING', school: { organisation: { staff: { some: { account: { username: 'admin' } } } } } },
+      include: { schoolYear: { include: { terms: true } } },
+    });
+    ids = {
+      student: student.id,
+      guardian: guardianAccount.guardianId!,
+      school: school.id,
+      class: classId,
+      teachingGroup,
+      lesson: lesson.id,
+      term: term.id,
+      subject: subject.id,
+      course: course.id,
+      sickReport: sick.reportSick.id,
+      leave: leave.applyForLeave.id,
+      decision: decision.body.id!,
+      warning: warning.issueGradeWarning.id,
+      task: task.createAssessmentTask.id,
+      newsPost: news.postNews.id,
+      message: message.id,
+      ownStudent: myndig.studentId!,
+      ownGroup: ownGroup.id,
+      ownTerm: ownGroup.schoolYear.terms[0]!.id,
+    };
+  });
+  afterAll(() => server?.stop());
+
+  describe("the first organisation's administrator", () => {
+    it.each(CASES.map((c) => [caseName(c), c] as const))("gets for Grannby's id what a made-up id gets: %s", async (_name, c) => {
+      const operation = operationFor(c.field);
+      const auditBefore = await server.db.prisma.auditEvent.count({ where: { studentId: ids.student } });
+      const foreign = await graphql(admin, operation, c.variables(ids));
+      const missing = await graphql(admin, operation, c.variables({ ...ids, [c.probe]: MISSING }));
+      const expected = c.code === undefined ? 'NOT_FOUND' : c.code;
+      expect(errorCode(foreign) ?? null).toBe(expected);
+      expect(foreign.errors?.map((e) => [e.message, e.extensions?.code, e.extensions?.problems])).toEqual(
+        missing.errors?.map((e) => [e.message, e.extensions?.code, e.extensions?.problems]),
+      );
+      expect(foreign.data).toEqual(missing.data);
+      // Nothing about Grannby's student was read or written on the administrator's behalf.
+      expect(await server.db.prisma.auditEvent.count({ where: { studentId: ids.student } })).toBe(auditBefore);
+    });
+
+    it('cannot record a support decision for a Grannby student, nor download its document: 404 as for a made-up id', async () => {
+      const foreign = await uploadDecision(admin, ids.student);
+      const missing = await uploadDecision(admin, MISSING);
+      expect([foreign.status, foreign.body]).toEqual([404, missing.body]);
+      expect(missing.status).toBe(404);
+      expect(await server.db.prisma.supportDecision.count({ where: { studentId: ids.student } })).toBe(1);
+      const document = await download(admin, ids.decision);
+      expect([document.status, document.body]).toEqual([404, (await download(admin, MISSING)).body]);
+      expect(document.body).toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('finds nothing of Grannby in the lists: schools, routines, news targets and posts, groups, outbox, leave to decide', async () => {
+      const lists = data(
+        await graphql<{
+          absenceSchools: { id: string; name: string }[];
+          schoolRoutines: { schoolId: string }[];
+          newsTargets: { schoolId: string }[];
+          sentNews: { id: string }[];
+          myGroups: { id: string }[];
+          outbox: { messages: { id: string }[]; totalCount: number; failedCount: number };
+          leaveApplicationsToDecide: { id: string }[];
+        }>(
+          admin,
+          `
+            {
+              absenceSchools {
+                id
+                name
+              }
+              schoolRoutines {
+                schoolId
+              }
+              newsTargets {
+                schoolId
+              }
+              sentNews {
+                id
+              }
+              myGroups {
+                id
+              }
+              outbox(limit: 200) {
+                messages {
+                  id
+                }
+                totalCount
+                failedCount
+              }
+              leaveApplicationsToDecide {
+                id
+              }
+            }
+          `,
+        ),
+      );
+      expect(lists.absenceSchools.length).toBe(2);
+      expect(lists.absenceSchools.map((s) => s.id)).not.toContain(ids.school);
+      expect(lists.absenceSchools.map((s) => s.name)).not.toContain(otherSchoolName);
+      expect(lists.schoolRoutines.length).toBe(2);
+      expect(lists.schoolRoutines.map((s) => s.schoolId)).not.toContain(ids.school);
+      expect(lists.newsTargets.length).toBeGreaterThan(2);
+      expect(lists.newsTargets.map((t) => t.schoolId)).not.toContain(ids.school);
+      expect(lists.sentNews.map((p) => p.id)).not.toContain(ids.newsPost);
+      expect(lists.myGroups.length).toBeGreaterThan(0);
+      expect(lists.myGroups.map((g) => g.id)).not.toContain(ids.class);
+      const grannbyMessages = await server.db.prisma.outboundMessage.count({ where: { student: { schoolId: ids.school } } });
+      const allMessages = await server.db.prisma.outboundMessage.count();
+      expect(lists.outbox.totalCount).toBe(allMessages - grannbyMessages);
+      expect(lists.outbox.messages.map((m) => m.id)).not.toContain(ids.message);
+      expect(lists.outbox.failedCount).toBe(
+        await server.db.prisma.outboundMessage.count({ where: { status: 'FAILED', student: { schoolId: { not: ids.school } } } }),
+      );
+      expect(lists.leaveApplicationsToDecide.map((l) => l.id)).not.toContain(ids.leave);
+    });
+  });
+
+  describe("Grannby's own administrator", () => {
+    const reads = CASES.filter((c) => c.field.startsWith('Query.') && c.probe !== 'term' && c.code === undefined);
+
+    it.each(reads.map((c) => [caseName(c), c] as const))('reads its own organisation: %s', async (_name, c) => {
+      const result = await graphql(otherAdmin, operationFor(c.field), c.variables(ids));
+      expect(errorCode(result)).not.toBe('NOT_FOUND');
+    });
+
+    it('downloads its own decision, and sees its own school, messages and post in the lists', async () => {
+      expect((await download(otherAdmin, ids.decision)).status).toBe(200);
+      const lists = data(
+        await graphql<{
+          absenceSchools: { id: string }[];
+          schoolRoutines: { schoolId: string }[];
+          newsTargets: { schoolId: string }[];
+          sentNews: { id: string }[];
+          myGroups: { id: string }[];
+          outbox: { messages: { id: string }[] };
+        }>(
+          otherAdmin,
+          '{ absenceSchools { id } schoolRoutines { schoolId } newsTargets { schoolId } sentNews { id } myGroups { id } outbox(limit: 200) { messages { id } } }',
+        ),
+      );
+      expect(lists.absenceSchools.map((s) => s.id)).toEqual([ids.school]);
+      expect(lists.schoolRoutines.map((s) => s.schoolId)).toEqual([ids.school]);
+      expect(new Set(lists.newsTargets.map((t) => t.schoolId))).toEqual(new Set([ids.school]));
+      expect(lists.sentNews.map((p) => p.id)).toEqual([ids.newsPost]);
+      expect(lists.myGroups.map((g) => g.id)).toEqual([ids.class]);
+      const own = await server.db.prisma.outboundMessage.findMany({ where: { student: { schoolId: ids.school } }, select: { id: true } });
+      expect(new Set(lists.outbox.messages.map((m) => m.id))).toEqual(new Set(own.map((m) => m.id)));
+    });
+
+    it("takes today's roll call of its own lesson and posts news to its own school", async () => {
+      const rollCall = await graphql(
+        otherAdmin,
+        operationFor('Mutation.saveRollCall'),
+        CASES.find((c) => c.field === 'Mutation.saveRollCall')!.variables(ids),
+      );
+      expect(rollCall.errors).toBeUndefined();
+      const post = await graphql(
+        otherAdmin,
+        operationFor('Mutation.postNews'),
+        CASES.find((c) => c.label === 'to the school')!.variables(ids),
+      );
+      expect(post.errors).toBeUndefined();
+    });
+  });
+
+  describe('school days of a leave', () => {
+    it("count the student's own organisation's breaks only: Grannby's sportlov (week 9) is a school week for the first", async () => {
+      const guardian = await loggedIn(server, 'vardnadshavare');
+      const me = data(await graphql<{ me: { students: { id: string }[] } }>(guardian, '{ me { students { id } } }'));
+      const leave = 'mutation($input: LeaveApplicationInput!) { applyForLeave(input: $input) { schoolDays decider } }';
+      const own = data(
+        await graphql<{ applyForLeave: { schoolDays: number; decider: string } }>(guardian, leave, {
+          input: { studentId: me.me.students[0]!.id, fromDate: '2027-03-01', toDate: '2027-03-05', reason: 'Fjällresa' },
+        }),
+      );
+      expect(own.applyForLeave).toEqual({ schoolDays: 5, decider: 'PRINCIPAL' });
+      const grannby = await loggedIn(server, 'grannby.vh1');
+      const refused = await graphql(grannby, leave, {
+        input: { studentId: ids.student, fromDate: '2027-03-01', toDate: '2027-03-05', reason: 'Fjällresa' },
+      });
+      expect(refused.errors?.[0]?.extensions?.problems).toEqual(['NO_SCHOOL_DAYS']);
+    });
+  });
+});
