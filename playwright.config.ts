@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
-/** The screens project has a server (and database) of its own: it saves the demo users' language. */
+/** The screens projects have a server (and database) each: they save the demo users' language. */
 const SCREENS_PORT = Number(process.env.E2E_SCREENS_PORT ?? PORT + 100);
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -54,11 +54,23 @@ export default defineConfig({
   },
   projects: [
     { name: 'functional', use: { browserName: 'chromium' }, testIgnore: /screens\.spec\.ts/ },
-    // Screenshots and axe on every page.
-    { name: 'screens', use: { browserName: 'chromium', baseURL: url(SCREENS_PORT) }, testMatch: /screens\.spec\.ts/ },
+    // Screenshots and axe on every page, a server for each language: a restored session takes the language saved on
+    // the account, so a page in Swedish must never share its demo users with one in English.
+    {
+      name: 'screens-sv',
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT) },
+      testMatch: /screens\.spec\.ts/,
+      grep: /pages in Swedish/,
+    },
+    {
+      name: 'screens-en',
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT + 1) },
+      testMatch: /screens\.spec\.ts/,
+      grep: /pages in English/,
+    },
   ],
   webServer: {
-    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT}`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1}`,
     url: `${url(PORT)}/health`,
     wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,

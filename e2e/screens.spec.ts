@@ -10,7 +10,8 @@ import { childInMentorsClass } from './support/development-plans';
 /**
  * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
  * WCAG 2.1 A/AA violations) and a full-page screenshot in e2e/.screenshots/ for a person to look at.
- * Runs after the functional tests (see playwright.config.ts): it changes the users' saved language.
+ * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
+ * user's language, and a reload shows the saved one.
  */
 
 type Language = 'sv' | 'en';
@@ -63,11 +64,12 @@ async function logout(page: Page): Promise<void> {
 
 const LANGUAGES: Language[] = ['sv', 'en'];
 
-test.describe('pages in both languages at tablet and phone width', () => {
-  test.describe.configure({ timeout: 360_000 });
+// A test per page group and language, so that the workers share the long ones evenly.
+for (const language of LANGUAGES) {
+  test.describe(`pages in ${language === 'sv' ? 'Swedish' : 'English'} at tablet and phone width`, () => {
+    test.describe.configure({ timeout: 360_000 });
 
-  test('login page', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('login page', async ({ page }, testInfo) => {
       await page.goto('/logga-in');
       await page
         .getByRole('group', { name: 'Språk – Language' })
@@ -77,11 +79,9 @@ test.describe('pages in both languages at tablet and phone width', () => {
       // With an error showing, too.
       await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
       await capture(page, testInfo, 'login-errors', language, () => expect(page.locator('.field__error').first()).toBeVisible());
-    }
-  });
+    });
 
-  test('student: schedule, class list, not found', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('student: schedule, class list, not found', async ({ page }, testInfo) => {
       await loginIn(page, 'elev', language);
       await capture(page, testInfo, 'schedule-student', language, () =>
         expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible(),
@@ -94,22 +94,18 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.goto('/grupp/finns-inte');
       await capture(page, testInfo, 'not-found', language, () => expect(page.getByTestId('not-found')).toBeVisible());
       await logout(page);
-    }
-  });
+    });
 
-  test('guardian: child picker and schedule', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('guardian: child picker and schedule', async ({ page }, testInfo) => {
       await loginIn(page, 'vardnadshavare', language);
       await capture(page, testInfo, 'schedule-guardian', language, async () => {
         await expect(page.getByTestId('child-picker')).toBeVisible();
         await expect(page.getByTestId('week-grid').or(page.getByTestId('week-empty'))).toBeVisible();
       });
       await logout(page);
-    }
-  });
+    });
 
-  test('mentor: teaching schedule, groups, class list with personnummer', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('mentor: teaching schedule, groups, class list with personnummer', async ({ page }, testInfo) => {
       await loginIn(page, 'mentor', language);
       await page
         .getByRole('navigation')
@@ -126,13 +122,11 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.getByTestId('my-groups').locator('tbody tr').first().getByRole('link').click();
       await capture(page, testInfo, 'class-list-mentor', language, () => expect(page.getByTestId('class-list')).toBeVisible());
       await logout(page);
-    }
-  });
+    });
 
-  test('staff: today, roll call, the class day (tablet both ways, phone)', async ({ page }, testInfo) => {
-    // The classroom tablet is used upright and on its side.
-    const viewports = { tablet: VIEWPORTS.tablet, 'tablet-landscape': { width: 1024, height: 768 }, phone: VIEWPORTS.phone };
-    for (const language of LANGUAGES) {
+    test('staff: today, roll call, the class day (tablet both ways, phone)', async ({ page }, testInfo) => {
+      // The classroom tablet is used upright and on its side.
+      const viewports = { tablet: VIEWPORTS.tablet, 'tablet-landscape': { width: 1024, height: 768 }, phone: VIEWPORTS.phone };
       await loginIn(page, 'mentor', language);
       await expect(page).toHaveURL(/\/idag$/);
       await capture(page, testInfo, 'today', language, () => expect(page.getByTestId('today-lessons')).toBeVisible(), viewports);
@@ -146,34 +140,32 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.getByTestId('class-day-link').first().click();
       await capture(page, testInfo, 'class-day', language, () => expect(page.getByTestId('class-day')).toBeVisible(), viewports);
       await logout(page);
-    }
-  });
+    });
 
-  test('guardian: notifications (and with errors), sick report, leave application', async ({ page, request }, testInfo) => {
-    // Leave applications waiting for a decision, for the lists here and the deciders' pages below. A repeated
-    // run against the same server gets OVERLAPPING_LEAVE for these, which is fine: they exist.
-    const token = await apiLogin(request, 'vardnadshavare');
-    const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
-    const [first, second] = me.data?.me.students ?? [];
-    const apply = 'mutation ($input: LeaveApplicationInput!) { applyForLeave(input: $input) { id } }';
-    if (first) {
-      await graphql(
-        request,
-        apply,
-        { input: { studentId: first.id, fromDate: '2026-12-10', toDate: '2026-12-11', reason: 'Idrottsläger med klubben.' } },
-        token,
-      );
-    }
-    if (second) {
-      await graphql(
-        request,
-        apply,
-        { input: { studentId: second.id, fromDate: '2026-12-14', toDate: '2026-12-18', reason: 'Resa till mormor i Chile.' } },
-        token,
-      );
-    }
+    test('guardian: notifications (and with errors), sick report, leave application', async ({ page, request }, testInfo) => {
+      // Leave applications waiting for a decision, for the lists here and the deciders' pages below. A repeated
+      // run against the same server gets OVERLAPPING_LEAVE for these, which is fine: they exist.
+      const token = await apiLogin(request, 'vardnadshavare');
+      const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+      const [first, second] = me.data?.me.students ?? [];
+      const apply = 'mutation ($input: LeaveApplicationInput!) { applyForLeave(input: $input) { id } }';
+      if (first) {
+        await graphql(
+          request,
+          apply,
+          { input: { studentId: first.id, fromDate: '2026-12-10', toDate: '2026-12-11', reason: 'Idrottsläger med klubben.' } },
+          token,
+        );
+      }
+      if (second) {
+        await graphql(
+          request,
+          apply,
+          { input: { studentId: second.id, fromDate: '2026-12-14', toDate: '2026-12-18', reason: 'Resa till mormor i Chile.' } },
+          token,
+        );
+      }
 
-    for (const language of LANGUAGES) {
       await loginIn(page, 'vardnadshavare', language);
       await page.goto('/installningar/aviseringar');
       const form = page.getByTestId('contact-form');
@@ -197,22 +189,18 @@ test.describe('pages in both languages at tablet and phone width', () => {
         await expect(page.getByTestId('leave-applications').or(page.locator('.week-empty'))).toBeVisible();
       });
       await logout(page);
-    }
-  });
+    });
 
-  test('adult student: sick report with part of a day', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('adult student: sick report with part of a day', async ({ page }, testInfo) => {
       await loginIn(page, 'myndig', language);
       await page.goto('/sjukanmalan');
       const form = page.getByTestId('sick-report-form');
       await form.getByRole('radio').nth(1).check();
       await capture(page, testInfo, 'sick-report-adult', language, () => expect(form.locator('input[type="time"]')).toHaveCount(2));
       await logout(page);
-    }
-  });
+    });
 
-  test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices", async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices", async ({ page }, testInfo) => {
       await loginIn(page, 'rektor', language);
       await page.goto('/ledighet/beslut');
       await capture(page, testInfo, 'leave-decisions', language, () =>
@@ -232,11 +220,9 @@ test.describe('pages in both languages at tablet and phone width', () => {
         expect(page.getByTestId('guardian-contact').first()).toBeVisible(),
       );
       await logout(page);
-    }
-  });
+    });
 
-  test('administrator: outbox', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('administrator: outbox', async ({ page }, testInfo) => {
       await loginIn(page, 'admin', language);
       await page.goto('/utkorg');
       await capture(page, testInfo, 'outbox', language, () =>
@@ -248,15 +234,13 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await capture(page, testInfo, 'outbox-failed', language, () => expect(page.getByTestId('failed-count')).toBeVisible());
       await page.unrouteAll();
       await logout(page);
-    }
-  });
+    });
 
-  test('absence statistics: guardian charts, mentor class table, school by class with the CSN list', async ({ page }, testInfo) => {
-    const charts = async () => {
-      await expect(page.getByTestId('absence-summary')).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByTestId('weekday-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-    };
-    for (const language of LANGUAGES) {
+    test('absence statistics: guardian charts, mentor class table, school by class with the CSN list', async ({ page }, testInfo) => {
+      const charts = async () => {
+        await expect(page.getByTestId('absence-summary')).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByTestId('weekday-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+      };
       await loginIn(page, 'vardnadshavare', language);
       await page.goto('/franvaro');
       await capture(page, testInfo, 'absence-guardian', language, charts);
@@ -281,45 +265,43 @@ test.describe('pages in both languages at tablet and phone width', () => {
         await expect(page.getByTestId('csn-table')).toBeVisible({ timeout: 30_000 });
       });
       await logout(page);
-    }
-  });
+    });
 
-  test("grade warnings: a teacher's group with the contact form, the guardian's child, the principal's routine", async ({
-    page,
-    request,
-  }, testInfo) => {
-    // A warning with a contact on a guardian's child, so that every page shows one; a repeated run adds another.
-    const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
-    const token = await apiLogin(request, teacher);
-    const issued = await graphql<{ issueGradeWarning: { id: string; issuedAt: string } }>(
+    test("grade warnings: a teacher's group with the contact form, the guardian's child, the principal's routine", async ({
+      page,
       request,
-      'mutation ($input: GradeWarningInput!) { issueGradeWarning(input: $input) { id issuedAt } }',
-      {
-        input: {
-          studentId: child.id,
-          groupId,
-          missing: 'Laborationsrapporten om fotosyntes och ett godkänt resultat på provet om celler.',
+    }, testInfo) => {
+      // A warning with a contact on a guardian's child, so that every page shows one; a repeated run adds another.
+      const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
+      const token = await apiLogin(request, teacher);
+      const issued = await graphql<{ issueGradeWarning: { id: string; issuedAt: string } }>(
+        request,
+        'mutation ($input: GradeWarningInput!) { issueGradeWarning(input: $input) { id issuedAt } }',
+        {
+          input: {
+            studentId: child.id,
+            groupId,
+            missing: 'Laborationsrapporten om fotosyntes och ett godkänt resultat på provet om celler.',
+          },
         },
-      },
-      token,
-    );
-    const warning = issued.data?.issueGradeWarning;
-    expect(warning, JSON.stringify(issued.errors)).toBeTruthy();
-    await graphql(
-      request,
-      'mutation ($input: GradeWarningContactInput!) { recordGradeWarningContact(input: $input) { id } }',
-      {
-        input: {
-          warningId: warning?.id,
-          contactedAt: warning?.issuedAt,
-          method: 'PHONE',
-          withWhom: 'Elevens mamma',
-          agreed: 'Rapporten lämnas in på fredag; omprov vecka 50 med stöd på studietiden.',
+        token,
+      );
+      const warning = issued.data?.issueGradeWarning;
+      expect(warning, JSON.stringify(issued.errors)).toBeTruthy();
+      await graphql(
+        request,
+        'mutation ($input: GradeWarningContactInput!) { recordGradeWarningContact(input: $input) { id } }',
+        {
+          input: {
+            warningId: warning?.id,
+            contactedAt: warning?.issuedAt,
+            method: 'PHONE',
+            withWhom: 'Elevens mamma',
+            agreed: 'Rapporten lämnas in på fredag; omprov vecka 50 med stöd på studietiden.',
+          },
         },
-      },
-      token,
-    );
-    for (const language of LANGUAGES) {
+        token,
+      );
       await loginIn(page, teacher, language);
       await page.goto(`/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
       await capture(page, testInfo, 'grade-warnings-group', language, () => expect(page.getByTestId('grade-warnings')).toBeVisible());
@@ -342,11 +324,9 @@ test.describe('pages in both languages at tablet and phone width', () => {
         expect(page.getByTestId('grade-warning-classes')).toBeVisible(),
       );
       await logout(page);
-    }
-  });
+    });
 
-  test("lessons without roll call: a mentor's class, a teacher's own", async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test("lessons without roll call: a mentor's class, a teacher's own", async ({ page }, testInfo) => {
       await loginIn(page, 'mentor', language);
       await page.goto('/grupper');
       await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
@@ -363,13 +343,11 @@ test.describe('pages in both languages at tablet and phone width', () => {
         expect(page.getByTestId('missing-roll-calls').or(page.getByTestId('missing-roll-calls-none'))).toBeVisible({ timeout: 30_000 }),
       );
       await logout(page);
-    }
-  });
+    });
 
-  test("support decisions: the principal's form with an error, the guardian's list", async ({ page, request }, testInfo) => {
-    // The demo has two decisions for this child, one of them confirmed.
-    const child = await childAtRektorsSchool(request);
-    for (const language of LANGUAGES) {
+    test("support decisions: the principal's form with an error, the guardian's list", async ({ page, request }, testInfo) => {
+      // The demo has two decisions for this child, one of them confirmed.
+      const child = await childAtRektorsSchool(request);
       await loginIn(page, 'rektor', language);
       await page.goto(`/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
       await page.getByTestId('record-support-decision').click();
@@ -384,11 +362,9 @@ test.describe('pages in both languages at tablet and phone width', () => {
         expect(page.getByTestId('support-decisions')).toBeVisible(),
       );
       await logout(page);
-    }
-  });
+    });
 
-  test("news: the mentor's form with errors and a post's recipients, the guardian's list", async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test("news: the mentor's form with errors and a post's recipients, the guardian's list", async ({ page }, testInfo) => {
       await loginIn(page, 'mentor', language);
       await page.goto('/nyheter');
       const form = page.getByTestId('news-compose-form');
@@ -405,22 +381,20 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.getByTestId('news-item').first().getByRole('button').click();
       await capture(page, testInfo, 'news-guardian', language, () => expect(page.getByTestId('news-body').first()).toBeVisible());
       await logout(page);
-    }
-  });
+    });
 
-  test("IUP and study plan: the mentor's work on a student's IUP, the student's published IUP, the study plan and its editing", async ({
-    page,
-    request,
-  }, testInfo) => {
-    const child = await childInMentorsClass(request);
-    const adult = await graphql<{ me: { students: { id: string }[] } }>(
+    test("IUP and study plan: the mentor's work on a student's IUP, the student's published IUP, the study plan and its editing", async ({
+      page,
       request,
-      '{ me { students { id } } }',
-      {},
-      await apiLogin(request, 'myndig'),
-    );
-    const adultId = adult.data?.me.students[0]?.id ?? '';
-    for (const language of LANGUAGES) {
+    }, testInfo) => {
+      const child = await childInMentorsClass(request);
+      const adult = await graphql<{ me: { students: { id: string }[] } }>(
+        request,
+        '{ me { students { id } } }',
+        {},
+        await apiLogin(request, 'myndig'),
+      );
+      const adultId = adult.data?.me.students[0]?.id ?? '';
       await loginIn(page, 'mentor', language);
       await page.goto(`/elev/${encodeURIComponent(child.id)}/iup`);
       await capture(page, testInfo, 'iup-mentor', language, () => expect(page.getByTestId('plan-summary-form')).toBeVisible());
@@ -441,12 +415,13 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.goto(`/elev/${encodeURIComponent(adultId)}/studieplan`);
       await capture(page, testInfo, 'study-plan-staff', language, () => expect(page.getByTestId('add-study-plan-course')).toBeVisible());
       await logout(page);
-    }
-  });
+    });
 
-  test("assessments: a teacher's group table with a row's error, the guardian's child per subject", async ({ page, request }, testInfo) => {
-    const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
-    for (const language of LANGUAGES) {
+    test("assessments: a teacher's group table with a row's error, the guardian's child per subject", async ({
+      page,
+      request,
+    }, testInfo) => {
+      const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
       await loginIn(page, teacher, language);
       await page.goto(`/grupp/${encodeURIComponent(groupId)}/omdomen`);
       await capture(page, testInfo, 'assessments-group', language, () => expect(page.getByTestId('results-table')).toBeVisible());
@@ -464,11 +439,9 @@ test.describe('pages in both languages at tablet and phone width', () => {
       await page.goto(`/omdomen?elev=${encodeURIComponent(child.id)}`);
       await capture(page, testInfo, 'assessments-guardian', language, () => expect(page.getByTestId('assessments')).toBeVisible());
       await logout(page);
-    }
-  });
+    });
 
-  test('routines: the schools side by side and one school by class', async ({ page }, testInfo) => {
-    for (const language of LANGUAGES) {
+    test('routines: the schools side by side and one school by class', async ({ page }, testInfo) => {
       await loginIn(page, 'admin', language);
       await page.goto('/skola/rutiner');
       await capture(page, testInfo, 'routines', language, async () => {
@@ -476,6 +449,6 @@ test.describe('pages in both languages at tablet and phone width', () => {
         await expect(page.getByTestId('routine-classes').locator('tbody tr').first()).toBeVisible();
       });
       await logout(page);
-    }
+    });
   });
-});
+}
