@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context.ts';
 import { appError, badInput, unauthenticated } from '../../errors.ts';
 import { requireViewer, type Viewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { MAX_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, passwordRuleViolation, verifyPassword } from './password.ts';
 import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.ts';
 
@@ -15,7 +15,8 @@ export interface SessionTokens {
   viewer: Viewer;
 }
 
-const normaliseUsername = (username: string): string => username.trim().toLowerCase();
+/** Usernames are stored lower-case; login and account creation compare them like this. */
+export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
 
 export async function login(ctx: RequestContext, input: { username: string; password: string }): Promise<SessionTokens> {
   const username = normaliseUsername(input.username);
@@ -105,9 +106,8 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
   if (input.currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw appError('INVALID_CREDENTIALS', 'The current password is wrong');
   }
-  if (input.newPassword.length < MIN_PASSWORD_LENGTH || input.newPassword.length > MAX_PASSWORD_LENGTH) {
-    throw badInput(`The new password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long`, 'newPassword');
-  }
+  const violation = passwordRuleViolation(input.newPassword);
+  if (violation) throw badInput(`The new password ${violation}`, 'newPassword');
   if (input.newPassword === input.currentPassword) throw badInput('The new password must differ from the current one', 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.prisma.$transaction([

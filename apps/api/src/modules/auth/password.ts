@@ -6,8 +6,16 @@ const ARGON2ID = 2 as Algorithm;
 /** Argon2id at OWASP's minimum recommendation: 19 MiB memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
+
+/** What is wrong with a new password (to follow "The password …"), or undefined when it may be used. */
+export function passwordRuleViolation(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    return `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long`;
+  }
+  return undefined;
+}
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);
 
