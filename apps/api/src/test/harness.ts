@@ -170,6 +170,17 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   };
 }
 
+/**
+ * A new, empty database that is neither migrated nor seeded (what an operator starts with), left for the test to
+ * open and to remove with `removeTestDatabase`: on the PostgreSQL server, or a PGlite data folder.
+ */
+export async function createEmptyTestDatabase(kind: DatabaseKind): Promise<DatabaseLocation> {
+  if (kind === 'pglite') return { kind: 'pglite', dataDir: await mkdtemp(join(tmpdir(), 'insyn-test-')) };
+  const name = `insyn_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return postgresLocation(name);
+}
+
 /** Removes a database kept with `keepDatabase` (after every server on it has stopped). */
 export async function removeTestDatabase(location: DatabaseLocation): Promise<void> {
   if (location.kind === 'postgres') {
