@@ -52,7 +52,12 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('the first administrator (%s
 
   it('creates the organisation, a staff member, an ADMINISTRATOR duty from the day given and the account', async () => {
     const created = await createFirstAdministrator(db.prisma, { ...ANNA, password: PASSWORD }, TODAY);
-    expect(created).toMatchObject({ organisationName: 'Exempelby kommun', username: 'anna.admin', signature: 'ANAN', validFrom: '2026-12-04' });
+    expect(created).toMatchObject({
+      organisationName: 'Exempelby kommun',
+      username: 'anna.admin',
+      signature: 'ANAN',
+      validFrom: '2026-12-04',
+    });
 
     const account = await db.prisma.userAccount.findUniqueOrThrow({
       where: { username: 'anna.admin' },
@@ -63,7 +68,13 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('the first administrator (%s
     expect(account.staff).toMatchObject({ id: created.staffId, firstName: 'Anna', lastName: 'Andersson', signature: 'ANAN' });
     expect(account.staff?.organisation).toMatchObject({ id: created.organisationId, name: 'Exempelby kommun' });
     expect(account.staff?.duties).toEqual([
-      expect.objectContaining({ kind: 'ADMINISTRATOR', schoolId: null, groupId: null, validFrom: new Date('2026-12-04T00:00:00Z'), validTo: null }),
+      expect.objectContaining({
+        kind: 'ADMINISTRATOR',
+        schoolId: null,
+        groupId: null,
+        validFrom: new Date('2026-12-04T00:00:00Z'),
+        validTo: null,
+      }),
     ]);
     expect(await counts(db)).toEqual({ organisations: 1, staff: 1, duties: 1, accounts: 1 });
   });
