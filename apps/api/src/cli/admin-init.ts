@@ -28,7 +28,7 @@ Creates an organisation (huvudman) and its first administrator, in one transacti
   --additional-organisation  add the organisation to a database that already has others (their data is
                              left alone); without it the database must have no organisation
 The password is asked for twice at a hidden prompt, or read from the first line of standard input
-when that is not a terminal:  printf '%s\\n' "$PASSWORD" | pnpm admin:init …
+when that is not a terminal, e.g.  pnpm admin:init … < password.txt
 The database is the server's: DATABASE_URL, otherwise embedded PGlite in INSYN_DATA_DIR (.data/pglite).`;
 
 interface Arguments {
