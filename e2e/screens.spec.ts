@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
-import { addFailedMessageToOutbox, apiLogin, DEMO_PASSWORD, expectAccessible, graphql, VIEWPORTS, type DemoUser } from './support/app';
+import { addFailedMessageToOutbox, apiLogin, graphql, VIEWPORTS } from './support/app';
+import { capture, loginIn, logout, type Language } from './support/screens';
 import { teacherOfGuardiansChild } from './support/grade-warnings';
 import { childAtRektorsSchool } from './support/support-decisions';
 import { childInMentorsClass } from './support/development-plans';
@@ -13,54 +11,6 @@ import { childInMentorsClass } from './support/development-plans';
  * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
  * user's language, and a reload shows the saved one.
  */
-
-type Language = 'sv' | 'en';
-
-function screenshotDir(testInfo: TestInfo): string {
-  const root = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
-  const dir = join(root, 'e2e', '.screenshots');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-async function settle(page: Page): Promise<void> {
-  await expect(page.locator('.loading-state')).toHaveCount(0);
-  await page.evaluate('document.fonts.ready.then(() => true)');
-}
-
-/** Screenshot and axe at both widths; `ready` waits for the page's own content. */
-async function capture(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-  language: Language,
-  ready: () => Promise<void>,
-  viewports: Record<string, { width: number; height: number }> = VIEWPORTS,
-): Promise<void> {
-  for (const [device, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await ready();
-    await settle(page);
-    await expectAccessible(page, testInfo, `${name}-${language}-${device}`);
-    await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
-  }
-}
-
-async function loginIn(page: Page, user: DemoUser, language: Language): Promise<void> {
-  await page.goto('/logga-in');
-  const name = language === 'sv' ? 'Svenska' : 'English';
-  await page.getByRole('group', { name: 'Språk – Language' }).getByRole('button', { name }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await page.getByLabel(language === 'sv' ? 'Användarnamn' : 'Username').fill(user);
-  await page.getByLabel(language === 'sv' ? 'Lösenord' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
-  await expect(page.getByTestId('logged-in-user')).toBeVisible();
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click();
-  await expect(page).toHaveURL(/\/logga-in$/);
-}
 
 const LANGUAGES: Language[] = ['sv', 'en'];
 

@@ -266,7 +266,9 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     uuid('guardianId', (a) => a.guardianId ?? null),
     uuid('staffId', (a) => a.staffId ?? null),
   ]);
-  const series = world.lessonTerms.flatMap((t) => t.series.map((s) => ({ ...s, termId: t.id })));
+  const series = world.lessonTerms.flatMap((t) =>
+    t.series.map((s) => ({ ...s, termId: t.id, validFrom: t.term.startDate, validTo: t.term.endDate })),
+  );
   await insertRows(sql, 'LessonSeries', series, [
     id,
     uuid('termId', (s) => s.termId),
@@ -276,6 +278,8 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     int('startMinute', (s) => s.startMinute),
     int('durationMinutes', (s) => s.durationMinutes),
     text('room', (s) => s.room),
+    date('validFrom', (s) => s.validFrom),
+    date('validTo', (s) => s.validTo),
   ]);
   await insertRows(
     sql,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAccessGroup,
+  canAdministerOrganisation,
   canAccessSchool,
   canAccessStudent,
   dutyCoversSchool,
@@ -262,5 +263,25 @@ describe('dutyCoversSchool', () => {
   it('mentor and teacher duties cover groups, never a whole school', () => {
     expect(dutyCoversSchool(duty('MENTOR', { groupId: 'class7B', schoolId: 'schoolA' }), schoolA)).toBe(false);
     expect(dutyCoversSchool(duty('TEACHER', { groupId: 'ma7B', schoolId: 'schoolA' }), schoolA)).toBe(false);
+  });
+});
+
+describe('canAdministerOrganisation', () => {
+  it("its own organisation's administrators only, while the duty is in force", () => {
+    const allowed = (name: string) => canAdministerOrganisation(viewers[name] as ViewerFacts, 'orgA', today);
+    expect(['admin', 'principalA', 'mentorOfClass', 'teacherOfGroup', 'mum', 'self', 'adminOfOtherOrganisation'].map(allowed)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(canAdministerOrganisation(viewers.adminOfOtherOrganisation as ViewerFacts, 'orgB', today)).toBe(true);
+  });
+  it('an ended administrator duty administers nothing', () => {
+    const ended: ViewerFacts = { kind: 'STAFF', staffId: 'former', duties: [duty('ADMINISTRATOR', {}, '2026-11-26')] };
+    expect(canAdministerOrganisation(ended, 'orgA', today)).toBe(false);
   });
 });

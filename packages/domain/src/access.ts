@@ -202,3 +202,12 @@ export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, scho
   if (viewer.kind !== 'STAFF') return false;
   return activeDuties(viewer.duties, today).some((duty) => dutyCoversSchool(duty, school));
 }
+
+/**
+ * Administration (people, classes, calendar, schedule) is for the organisation's administrators: an
+ * ADMINISTRATOR duty in force today, of that organisation. A principal runs a school, not its register.
+ */
+export function canAdministerOrganisation(viewer: ViewerFacts, organisationId: string, today: string): boolean {
+  if (viewer.kind !== 'STAFF') return false;
+  return activeDuties(viewer.duties, today).some((duty) => duty.kind === 'ADMINISTRATOR' && duty.organisationId === organisationId);
+}

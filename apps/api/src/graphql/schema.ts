@@ -1,3 +1,5 @@
+import { administrationResolvers } from '../modules/administration/administration.resolvers.ts';
+import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
 import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
@@ -50,6 +52,7 @@ export const typeDefs = [
   newsTypeDefs,
   calendarTypeDefs,
   routinesTypeDefs,
+  administrationTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -68,4 +71,5 @@ export const resolvers = [
   assessmentsResolvers,
   newsResolvers,
   routinesResolvers,
+  administrationResolvers,
 ];

@@ -58,6 +58,7 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
     staff && { to: '/iup', label: t('nav.plans') },
     decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
     staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/utkorg', label: t('nav.outbox') },
+    staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/administration', label: t('nav.administration') },
     staff &&
       (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
         to: '/skola/franvaro',

@@ -28,6 +28,7 @@ import {
   SchoolAbsencePage,
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
+import { AdministrationHomePage } from '../features/administration/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -67,6 +68,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /beslut-om-stod?elev=<id>         support decisions of a guardian's child, or a student's own, to read and confirm
  *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
  *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
+ *   /administration                   an administrator's organisation and its sections (/administration/…)
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -118,6 +120,7 @@ export function AppRouter() {
             <Route path="/elev/:studentId/iup" element={<StudentDevelopmentPlanPage />} />
             <Route path="/studieplan" element={<MyStudyPlanPage />} />
             <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
+            <Route path="/administration" element={<AdministrationHomePage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

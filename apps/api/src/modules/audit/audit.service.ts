@@ -1,5 +1,6 @@
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
+import type { AdministeredEntity, ChangeKind } from '../administration/administration.changes.ts';
 
 export type AuditAction =
   | 'auth.login'
@@ -39,7 +40,9 @@ export type AuditAction =
   | 'supportDecision.read'
   | 'supportDecision.documentRead'
   | 'supportDecision.acknowledged'
-  | 'message.retried';
+  | 'message.retried'
+  /** administration: `admin.<entity>.<change>`, see administration/administration.changes.ts */
+  | `admin.${AdministeredEntity}.${ChangeKind}`;
 
 /**
  * Rule 7: who read or changed which student's sensitive data, and when. Written in the request,

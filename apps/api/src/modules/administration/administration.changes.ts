@@ -1,0 +1,50 @@
+// Every administrative change is audited with who, when, and the record before and after.
+import type { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../context.ts';
+import { audit } from '../audit/audit.service.ts';
+
+export type AdministeredEntity =
+  | 'school'
+  | 'schoolYear'
+  | 'term'
+  | 'schoolBreak'
+  | 'student'
+  | 'guardian'
+  | 'guardianship'
+  | 'staff'
+  | 'staffDuty'
+  | 'group'
+  | 'groupMembership'
+  | 'subject'
+  | 'course'
+  | 'lessonSeries'
+  | 'lesson'
+  | 'account';
+
+export type ChangeKind = 'created' | 'updated' | 'ended' | 'deleted' | 'generated';
+
+/** JSON of a record as stored: dates as ISO strings, no password hashes (callers pass only the fields they change). */
+export type RecordSnapshot = Prisma.InputJsonObject;
+
+/**
+ * Writes the audit row of one change in the same transaction as the change, so that neither is saved
+ * without the other. `before` is null for a creation, `after` null for a deletion.
+ */
+export async function recordChange(
+  ctx: Pick<RequestContext, 'ip' | 'auth'> & { prisma: Prisma.TransactionClient },
+  change: {
+    entity: AdministeredEntity;
+    kind: ChangeKind;
+    entityId: string;
+    studentId?: string;
+    before: RecordSnapshot | null;
+    after: RecordSnapshot | null;
+  },
+): Promise<void> {
+  await audit(ctx, `admin.${change.entity}.${change.kind}`, {
+    entityType: change.entity,
+    entityId: change.entityId,
+    ...(change.studentId ? { studentId: change.studentId } : {}),
+    details: { before: change.before, after: change.after },
+  });
+}

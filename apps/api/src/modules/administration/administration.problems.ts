@@ -1,0 +1,20 @@
+// Refusals of administrative input: BAD_USER_INPUT with `extensions.problems`, one per field, each with a
+// stable code the web app translates (e.g. `{ field: 'personalIdentityNumber', code: 'CHECK_DIGIT' }`).
+import { appError } from '../../errors.ts';
+
+export interface FieldProblem {
+  /** the input field, as named in the GraphQL input type */
+  field: string;
+  code: string;
+}
+
+export function refuse(problems: readonly FieldProblem[]) {
+  return appError('BAD_USER_INPUT', `Not saved: ${problems.map((problem) => `${problem.field} ${problem.code}`).join(', ')}`, {
+    problems,
+  });
+}
+
+/** Throws the refusal if there is anything to refuse: validation collects every problem, then stops once. */
+export function refuseIfAny(problems: readonly FieldProblem[]): void {
+  if (problems.length > 0) throw refuse(problems);
+}

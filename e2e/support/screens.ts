@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, VIEWPORTS, type DemoUser } from './app';
+import { expect } from './test';
+
+// What the screens tests share: log in through the page in a language, then screenshot and axe a page at each width.
+
+export type Language = 'sv' | 'en';
+
+function screenshotDir(testInfo: TestInfo): string {
+  const root = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
+  const dir = join(root, 'e2e', '.screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function settle(page: Page): Promise<void> {
+  await expect(page.locator('.loading-state')).toHaveCount(0);
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
+
+/** Screenshot and axe at both widths; `ready` waits for the page's own content. */
+export async function capture(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  language: Language,
+  ready: () => Promise<void>,
+  viewports: Record<string, { width: number; height: number }> = VIEWPORTS,
+): Promise<void> {
+  for (const [device, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await ready();
+    await settle(page);
+    await expectAccessible(page, testInfo, `${name}-${language}-${device}`);
+    await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
+  }
+}
+
+export async function loginIn(page: Page, user: DemoUser, language: Language): Promise<void> {
+  await page.goto('/logga-in');
+  const name = language === 'sv' ? 'Svenska' : 'English';
+  await page.getByRole('group', { name: 'Språk – Language' }).getByRole('button', { name }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await page.getByLabel(language === 'sv' ? 'Användarnamn' : 'Username').fill(user);
+  await page.getByLabel(language === 'sv' ? 'Lösenord' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
+  await expect(page.getByTestId('logged-in-user')).toBeVisible();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click();
+  await expect(page).toHaveURL(/\/logga-in$/);
+}
+
+/** Administration is desktop first and used on tablets too. */
+export const ADMINISTRATION_VIEWPORTS = {
+  tablet: VIEWPORTS.tablet,
+  desktop: { width: 1280, height: 900 },
+} as const;
