@@ -1,11 +1,15 @@
-// `pnpm admin:init` as an operator runs it: a child process on an empty database, the password on standard
-// input; then the administrator logs in through the real server. Refusals exit with 2 and write nothing.
+// `pnpm admin:init` as an operator runs it, on an empty database with the password on standard input; then the
+// administrator logs in through the real server. Refusals exit with 2 and write nothing. The first creation on each
+// database runs the real command as a child process; the other runs call the same command in this process (a child
+// process costs seconds of CPU to start, which a loaded machine makes many times longer).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { findProjectRoot, openDatabase, type DatabaseLocation } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyTestDatabase, removeTestDatabase, startTestServer, TestClient, type DatabaseKind } from '../test/harness.ts';
+import { runAdminInit } from './admin-init.command.ts';
 
 const PASSWORD = 'ett långt lösenord';
 const ANNA = ['--organisation', 'Exempelby kommun', '--username', 'anna.admin', '--first-name', 'Anna', '--last-name', 'Andersson'];
@@ -16,15 +20,18 @@ interface Run {
   stderr: string;
 }
 
-function runCommand(args: string[], stdin: string, location: DatabaseLocation | undefined): Promise<Run> {
+/** The database environment the command reads, as the server does: DATABASE_URL, or embedded in INSYN_DATA_DIR. */
+function databaseEnv(location: DatabaseLocation | undefined): NodeJS.ProcessEnv {
+  if (location?.kind === 'postgres') return { DATABASE_URL: location.url };
+  return { DATABASE_URL: '', INSYN_DATA_DIR: location?.kind === 'pglite' ? location.dataDir : 'memory' };
+}
+
+/** `pnpm admin:init` itself: the entry file in a new Node.js process. */
+function runProcess(args: string[], stdin: string, location: DatabaseLocation): Promise<Run> {
   const root = findProjectRoot();
-  const database =
-    location?.kind === 'postgres'
-      ? { DATABASE_URL: location.url }
-      : { DATABASE_URL: '', INSYN_DATA_DIR: location?.kind === 'pglite' ? location.dataDir : 'memory' };
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/cli/admin-init.ts'), ...args], {
     cwd: root,
-    env: { ...process.env, ...database },
+    env: { ...process.env, ...databaseEnv(location) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -33,6 +40,20 @@ function runCommand(args: string[], stdin: string, location: DatabaseLocation | 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(stdin);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The same command in this process, with standard input that is not a terminal. */
+async function runCommand(args: string[], stdin: string, location: DatabaseLocation | undefined): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAdminInit({
+    argv: args,
+    env: { ...process.env, ...databaseEnv(location) },
+    stdin: Readable.from(stdin === '' ? [] : [stdin]),
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
 }
 
 describe('admin:init without a database', () => {
@@ -73,7 +94,7 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('admin:init on an empty data
   });
 
   it('migrates, creates the organisation and its administrator, who then logs in to the server', async () => {
-    const run = await runCommand(ANNA, `${PASSWORD}\r\nthe rest is not read\n`, location);
+    const run = await runProcess(ANNA, `${PASSWORD}\r\nthe rest is not read\n`, location);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Applied migrations: ');
     expect(run.stdout).toContain('organisation   Exempelby kommun');
