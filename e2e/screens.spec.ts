@@ -6,8 +6,9 @@ import { childAtRektorsSchool } from './support/support-decisions';
 import { childInMentorsClass } from './support/development-plans';
 
 /**
- * Every page in Swedish and English, at tablet and phone width: an axe check (no serious or critical
- * WCAG 2.1 A/AA violations) and a full-page screenshot in e2e/.screenshots/ for a person to look at.
+ * Every page in Swedish and English, at tablet and phone width: a full-page screenshot in e2e/.screenshots/ for a
+ * person to look at, and an axe check (no serious or critical WCAG 2.1 A/AA violations) in Swedish at tablet width
+ * and in English at phone width (support/screens.ts).
  * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
  * user's language, and a reload shows the saved one.
  */
