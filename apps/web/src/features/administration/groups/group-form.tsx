@@ -102,7 +102,7 @@ export function GroupForm({ options, initial, existing, submitLabel, onSave }: G
     >
       {existing ? null : (
         <>
-          <div className="form__row form__row--pair">
+          <div className="form__row">
             <div className={`field${errors.schoolId ? ' field--invalid' : ''}`}>
               <label className="field__label" htmlFor={`${id}-school`}>
                 {t('administration.groups.school')}
@@ -149,7 +149,7 @@ export function GroupForm({ options, initial, existing, submitLabel, onSave }: G
           </fieldset>
         </>
       )}
-      <div className="form__row form__row--pair">
+      <div className="form__row">
         <div className={`field${errors.name ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor={`${id}-name`}>
             {t('administration.groups.name')}

@@ -56,7 +56,8 @@ export function AdministeredGroupPage() {
   const [updateGroup] = useMutation(UpdateGroupDocument);
   const group = data?.administeredGroup;
   usePageTitle(group ? group.name : t('administration.groups.title'));
-  if (loading || options.loading) return <LoadingState label={t('administration.groups.loading')} />;
+  // Only the first load replaces the page: a refetch after a change keeps the forms and their messages.
+  if ((loading && !data) || (options.loading && !options.data)) return <LoadingState label={t('administration.groups.loading')} />;
   if (error || !group) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (options.error || !options.data) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
   const choices = options.data.administeredGroupOptions;
@@ -263,7 +264,7 @@ function MoveForm({
         {t('administration.groups.moveTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
       </h3>
       <p className="field__hint">{t('administration.groups.moveHint')}</p>
-      <div className="form__row form__row--pair">
+      <div className="form__row">
         <div className={`field${targetProblem ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor={`${id}-to`}>
             {t('administration.groups.toClass')}
@@ -431,7 +432,7 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
         </select>
         {studentProblem ? <ProblemText id={`${id}-student-error`} code={studentProblem} /> : null}
       </div>
-      <div className="form__row form__row--pair">
+      <div className="form__row">
         <DateField
           id={`${id}-from`}
           label={t('administration.groups.validFrom')}

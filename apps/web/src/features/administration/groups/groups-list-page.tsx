@@ -79,7 +79,7 @@ export function GroupsListPage() {
       setPage(FIRST_PAGE);
     };
 
-  if (options.loading) return <LoadingState label={t('administration.groups.loading')} />;
+  if (options.loading && !options.data) return <LoadingState label={t('administration.groups.loading')} />;
   if (options.error) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
   const choices = options.data?.administeredGroupOptions;
   return (

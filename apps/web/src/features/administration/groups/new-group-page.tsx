@@ -15,7 +15,7 @@ export function NewGroupPage() {
   const navigate = useNavigate();
   const options = useQuery(GroupOptionsDocument);
   const [createGroup] = useMutation(CreateGroupDocument);
-  if (options.loading) return <LoadingState label={t('administration.groups.loading')} />;
+  if (options.loading && !options.data) return <LoadingState label={t('administration.groups.loading')} />;
   if (options.error || !options.data) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
   const choices = options.data.administeredGroupOptions;
   const today = schoolToday();

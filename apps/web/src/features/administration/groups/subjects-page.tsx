@@ -250,7 +250,7 @@ function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () 
       <h3 id={`${id}-title`}>
         {subject ? t('administration.subjects.editSubject', { code: subject.code }) : t('administration.subjects.newSubject')}
       </h3>
-      <div className="form__row form__row--triple">
+      <div className="form__row">
         <TextField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
@@ -458,7 +458,7 @@ function CourseForm({
       <h3 id={`${id}-title`}>
         {course ? t('administration.subjects.editCourse', { code: course.code }) : t('administration.subjects.newCourse')}
       </h3>
-      <div className="form__row form__row--pair">
+      <div className="form__row">
         <TextField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
@@ -474,7 +474,7 @@ function CourseForm({
           problem={saving.problemAt('name')}
         />
       </div>
-      <div className="form__row form__row--pair">
+      <div className="form__row">
         <TextField
           id={`${id}-points`}
           label={t('administration.subjects.points')}
