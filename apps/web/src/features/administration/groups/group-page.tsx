@@ -22,6 +22,7 @@ import {
   UpdateGroupDocument,
 } from './operations';
 import { ProblemText } from './problem-text';
+import { useFocusedHeading } from './use-focused-heading';
 import { fieldProblems, type FieldProblem } from './problems';
 
 type Group = AdministeredGroupQuery['administeredGroup'];
@@ -238,6 +239,7 @@ function MoveForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useFocusedHeading();
   const [fromDate, setFromDate] = useState(schoolToday());
   const [toGroupId, setToGroupId] = useState('');
   const classes = useQuery(AdministeredGroupsDocument, {
@@ -260,7 +262,7 @@ function MoveForm({
         void submit();
       }}
     >
-      <h3 id={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {t('administration.groups.moveTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
       </h3>
       <p className="field__hint">{t('administration.groups.moveHint')}</p>
@@ -310,6 +312,7 @@ function MoveForm({
 function EndForm({ membership, onDone, onCancel }: { membership: Membership; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useFocusedHeading();
   const [validTo, setValidTo] = useState(membership.validTo ?? schoolToday());
   const [end, { loading }] = useMutation(EndMembershipDocument);
   const change = useChange();
@@ -326,7 +329,7 @@ function EndForm({ membership, onDone, onCancel }: { membership: Membership; onD
         void submit();
       }}
     >
-      <h3 id={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {t('administration.groups.endTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
       </h3>
       <p className="field__hint">{t('administration.groups.endHint')}</p>

@@ -25,6 +25,7 @@ import {
 } from './operations';
 import { ProblemText } from './problem-text';
 import { fieldProblems, type FieldProblem } from './problems';
+import { useFocusedHeading } from './use-focused-heading';
 
 type Subject = AdministeredSubjectsQuery['administeredSubjects']['subjects'][number];
 type Course = AdministeredCoursesQuery['administeredCourses']['courses'][number];
@@ -216,6 +217,7 @@ function SubjectsSection() {
 function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useFocusedHeading(subject !== null);
   const [code, setCode] = useState(subject?.code ?? '');
   const [nameSv, setNameSv] = useState(subject?.nameSv ?? '');
   const [nameEn, setNameEn] = useState(subject?.nameEn ?? '');
@@ -247,7 +249,7 @@ function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () 
       }}
       data-testid="subject-form"
     >
-      <h3 id={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {subject ? t('administration.subjects.editSubject', { code: subject.code }) : t('administration.subjects.newSubject')}
       </h3>
       <div className="form__row">
@@ -423,6 +425,7 @@ function CourseForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const heading = useFocusedHeading(course !== null);
   const [code, setCode] = useState(course?.code ?? '');
   const [name, setName] = useState(course?.name ?? '');
   const [points, setPoints] = useState(course ? String(course.points) : '100');
@@ -455,7 +458,7 @@ function CourseForm({
       }}
       data-testid="course-form"
     >
-      <h3 id={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {course ? t('administration.subjects.editCourse', { code: course.code }) : t('administration.subjects.newCourse')}
       </h3>
       <div className="form__row">
