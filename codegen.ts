@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           DevelopmentPlanEntry: '../modules/development-plans/development-plans.service.ts#PlanEntryRecord',
           DevelopmentPlanSubject: '../modules/development-plans/development-plans.service.ts#PlanSubjectRecord',
           StudyPlan: '../modules/study-plans/study-plans.service.ts#StudyPlanRecord',
+          AdministeredGroup: '../modules/administration/groups/groups.service.ts#GroupRecord',
         },
       },
     },

@@ -29,6 +29,7 @@ import {
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
+import { AdministeredGroupPage, GroupsListPage, NewGroupPage, SubjectsPage } from '../features/administration/groups/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -69,6 +70,10 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
  *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
  *   /administration                   an administrator's organisation and its sections (/administration/…)
+ *   /administration/grupper           the organisation's classes and teaching groups: search, filters, sorting, paging
+ *   /administration/grupper/ny        a new class or teaching group
+ *   /administration/grupper/:groupId  a group: its details, members with their dates; enrol, move to another class, end
+ *   /administration/amnen             the organisation's subjects and courses
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -121,6 +126,10 @@ export function AppRouter() {
             <Route path="/studieplan" element={<MyStudyPlanPage />} />
             <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
             <Route path="/administration" element={<AdministrationHomePage />} />
+            <Route path="/administration/grupper" element={<GroupsListPage />} />
+            <Route path="/administration/grupper/ny" element={<NewGroupPage />} />
+            <Route path="/administration/grupper/:groupId" element={<AdministeredGroupPage />} />
+            <Route path="/administration/amnen" element={<SubjectsPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

@@ -42,6 +42,12 @@ interface Ids {
   ownStudent: string;
   ownGroup: string;
   ownTerm: string;
+  /** Grannby's school year and a membership of its student; the first organisation's school, school year and class membership */
+  schoolYear: string;
+  membership: string;
+  ownSchool: string;
+  ownSchoolYear: string;
+  ownMembership: string;
 }
 
 interface Case {
@@ -200,6 +206,83 @@ const CASES: Case[] = [
     }),
   },
   { field: 'Mutation.markNewsRead', probe: 'newsPost', variables: (id) => ({ id: id.newsPost }) },
+
+  // Administration of classes, teaching groups, memberships, subjects and courses.
+  { field: 'Query.administeredGroups', label: 'school', probe: 'school', variables: (id) => ({ filter: { schoolId: id.school } }) },
+  {
+    field: 'Query.administeredGroups',
+    label: 'school year',
+    probe: 'schoolYear',
+    variables: (id) => ({ filter: { schoolYearId: id.schoolYear } }),
+  },
+  { field: 'Query.administeredGroup', probe: 'class', variables: (id) => ({ id: id.class }) },
+  { field: 'Query.enrolmentCandidates', probe: 'class', variables: (id) => ({ groupId: id.class, search: 'an' }) },
+  { field: 'Query.administeredCourses', probe: 'subject', variables: (id) => ({ subjectId: id.subject }) },
+  {
+    field: 'Mutation.createGroup',
+    label: "in Grannby's school",
+    probe: 'school',
+    variables: (id) => ({ input: { schoolId: id.school, schoolYearId: id.ownSchoolYear, kind: 'CLASS', name: 'G1', yearLevel: 1 } }),
+  },
+  {
+    field: 'Mutation.createGroup',
+    label: "in Grannby's school year",
+    probe: 'schoolYear',
+    variables: (id) => ({ input: { schoolId: id.ownSchool, schoolYearId: id.schoolYear, kind: 'CLASS', name: 'G1', yearLevel: 1 } }),
+  },
+  {
+    field: 'Mutation.createGroup',
+    label: "with Grannby's subject",
+    probe: 'subject',
+    variables: (id) => ({
+      input: { schoolId: id.ownSchool, schoolYearId: id.ownSchoolYear, kind: 'TEACHING', name: 'G1', subjectId: id.subject },
+    }),
+  },
+  { field: 'Mutation.updateGroup', probe: 'class', variables: (id) => ({ id: id.class, input: { name: 'G1', yearLevel: 1 } }) },
+  {
+    field: 'Mutation.enrolInGroup',
+    label: "Grannby's class",
+    probe: 'class',
+    variables: (id) => ({ input: { groupId: id.class, studentId: id.student, validFrom: '2026-11-30' } }),
+  },
+  {
+    field: 'Mutation.enrolInGroup',
+    label: "Grannby's student in an own group",
+    probe: 'student',
+    variables: (id) => ({ input: { groupId: id.ownGroup, studentId: id.student, validFrom: '2026-11-30' } }),
+  },
+  {
+    field: 'Mutation.moveToClass',
+    label: "Grannby's membership",
+    probe: 'membership',
+    variables: (id) => ({ input: { membershipId: id.membership, toGroupId: id.class, fromDate: '2026-11-30' } }),
+  },
+  {
+    field: 'Mutation.moveToClass',
+    label: "an own membership to Grannby's class",
+    probe: 'class',
+    variables: (id) => ({ input: { membershipId: id.ownMembership, toGroupId: id.class, fromDate: '2026-11-30' } }),
+  },
+  {
+    field: 'Mutation.endMembership',
+    probe: 'membership',
+    variables: (id) => ({ input: { membershipId: id.membership, validTo: '2026-11-30' } }),
+  },
+  {
+    field: 'Mutation.updateSubject',
+    probe: 'subject',
+    variables: (id) => ({ id: id.subject, input: { code: 'QQ', nameSv: 'Q', nameEn: 'Q' } }),
+  },
+  {
+    field: 'Mutation.createCourse',
+    probe: 'subject',
+    variables: (id) => ({ input: { code: 'QQQ01', name: 'Q', points: 100, subjectId: id.subject } }),
+  },
+  {
+    field: 'Mutation.updateCourse',
+    probe: 'course',
+    variables: (id) => ({ id: id.course, input: { code: 'QQQ01', name: 'Q', points: 100, subjectId: id.subject } }),
+  },
 ];
 
 /** Whether a type carries an id, itself or in an input object's fields. */
@@ -356,6 +439,10 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       where: { kind: 'TEACHING', school: { organisation: { staff: { some: { account: { username: 'admin' } } } } } },
       include: { schoolYear: { include: { terms: true } } },
     });
+    const membership = await prisma.groupMembership.findFirstOrThrow({ where: { studentId: student.id, groupId: classId } });
+    const ownMembership = await prisma.groupMembership.findFirstOrThrow({
+      where: { validTo: null, group: { kind: 'CLASS', schoolId: ownGroup.schoolId, schoolYearId: ownGroup.schoolYearId } },
+    });
     ids = {
       student: student.id,
       guardian: guardianAccount.guardianId!,
@@ -376,6 +463,11 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       ownStudent: myndig.studentId!,
       ownGroup: ownGroup.id,
       ownTerm: ownGroup.schoolYear.terms[0]!.id,
+      schoolYear: organisation.schoolYears[0]!.id,
+      membership: membership.id,
+      ownSchool: ownGroup.schoolId,
+      ownSchoolYear: ownGroup.schoolYearId,
+      ownMembership: ownMembership.id,
     };
   });
   afterAll(() => server?.stop());

@@ -314,16 +314,18 @@ export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: str
       group.name,
     ]),
   );
-  const members = await ctx.prisma.groupMembership.groupBy({
-    by: ['groupId'],
+  // Students, not membership rows: one who left the class and came back within the range counts once.
+  const members = await ctx.prisma.groupMembership.findMany({
     where: {
       groupId: { in: classIds },
       validFrom: { lte: dateValue(span.to) },
       OR: [{ validTo: null }, { validTo: { gte: dateValue(span.from) } }],
     },
-    _count: { studentId: true },
+    select: { groupId: true, studentId: true },
+    distinct: ['groupId', 'studentId'],
   });
-  const memberCount = new Map(members.map((row) => [row.groupId, row._count.studentId]));
+  const memberCount = new Map<string, number>();
+  for (const member of members) memberCount.set(member.groupId, (memberCount.get(member.groupId) ?? 0) + 1);
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
   return {
     schoolId,
@@ -388,9 +390,17 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
     GROUP BY k."studentId", s."firstName", s."lastName"
     HAVING coalesce(sum(k."unexcusedAbsentMinutes"), 0) >= ${threshold}
     ORDER BY s."lastName", s."firstName"`;
+  // The class each student was in during the month: memberships in force on some day of it, the
+  // latest first, so a student who moved class in the month is named with the class they moved to.
   const classes = await ctx.prisma.groupMembership.findMany({
-    where: { studentId: { in: rows.map((row) => row.studentId) }, group: { kind: 'CLASS' }, validFrom: { lte: dateValue(span.to) } },
+    where: {
+      studentId: { in: rows.map((row) => row.studentId) },
+      group: { kind: 'CLASS', schoolId },
+      validFrom: { lte: dateValue(span.to) },
+      OR: [{ validTo: null }, { validTo: { gte: dateValue(span.from) } }],
+    },
     select: { studentId: true, group: { select: { name: true } } },
+    orderBy: [{ validFrom: 'desc' }, { id: 'asc' }],
   });
   return {
     schoolId,

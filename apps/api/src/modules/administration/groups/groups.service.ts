@@ -1,0 +1,755 @@
+// Classes and teaching groups, students' dated memberships of them, subjects and courses: every read
+// and change within the administrator's organisation, every change audited in its own transaction.
+import {
+  checkCourseFields,
+  checkGroupFields,
+  checkMembershipSpan,
+  checkMove,
+  checkSubjectFields,
+  dayBefore,
+  inForce,
+  membershipSpansOverlap,
+  type MembershipSpan,
+} from '@insyn/domain';
+import { Prisma } from '@insyn/db';
+import type { RequestContext } from '../../../context.ts';
+import { notFound } from '../../../errors.ts';
+import { isId } from '../../access/access.service.ts';
+import { isoDate } from '../../access/viewer.ts';
+import { dateValue, inForceOn } from '../../access/validity.ts';
+import { administeredRecord, requireAdministration } from '../administration.access.ts';
+import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
+import { refuse, refuseIfAny, type FieldProblem } from '../administration.problems.ts';
+import { pageOf } from '../administration.service.ts';
+import type {
+  AdministeredGroupFilter,
+  AdministeredGroupSort,
+  CatalogueSort,
+  ClassMoveInput,
+  CourseInput,
+  EnrolmentInput,
+  GroupChangesInput,
+  GroupInput,
+  MembershipEndInput,
+  PageInput,
+  SubjectInput,
+} from '../../../generated/graphql.ts';
+
+type Db = Prisma.TransactionClient;
+type Change = Omit<RequestContext, 'prisma'> & { prisma: Db };
+
+// ───────────────────────── reads ─────────────────────────
+
+const subjectSelect = { id: true, code: true, nameSv: true, nameEn: true, _count: { select: { courses: true } } } as const;
+const courseSelect = { id: true, code: true, name: true, points: true, subject: { select: subjectSelect } } as const;
+const groupSelect = {
+  id: true,
+  kind: true,
+  name: true,
+  yearLevel: true,
+  school: { select: { id: true, name: true, unitCode: true } },
+  schoolYear: { select: { id: true, name: true, startDate: true, endDate: true } },
+  subject: { select: subjectSelect },
+  course: { select: courseSelect },
+} as const;
+
+type SubjectRow = Prisma.SubjectGetPayload<{ select: typeof subjectSelect }>;
+type CourseRow = Prisma.CourseGetPayload<{ select: typeof courseSelect }>;
+type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+const subjectRecord = ({ _count, ...subject }: SubjectRow) => ({ ...subject, courseCount: _count.courses });
+const courseRecord = (course: CourseRow) => ({ ...course, subject: subjectRecord(course.subject) });
+const schoolYearRecord = (year: GroupRow['schoolYear']) => ({
+  id: year.id,
+  name: year.name,
+  startDate: isoDate(year.startDate),
+  endDate: isoDate(year.endDate),
+});
+
+/** A group as the API answers it; its memberships are read only when asked for (the group page). */
+export interface GroupRecord {
+  id: string;
+  kind: GroupRow['kind'];
+  name: string;
+  yearLevel: number | null;
+  school: GroupRow['school'];
+  schoolYear: ReturnType<typeof schoolYearRecord>;
+  subject: ReturnType<typeof subjectRecord> | null;
+  course: ReturnType<typeof courseRecord> | null;
+  currentStudents: number;
+}
+
+/**
+ * Distinct students in force today per group: a student who left and came back has two memberships
+ * and still counts once.
+ */
+async function currentStudentCounts(db: Db, groupIds: string[], today: string): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db.groupMembership.findMany({
+    where: { groupId: { in: groupIds }, ...inForceOn(dateValue(today)) },
+    select: { groupId: true, studentId: true },
+    distinct: ['groupId', 'studentId'],
+  });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.groupId, (counts.get(row.groupId) ?? 0) + 1);
+  return counts;
+}
+
+async function groupRecords(db: Db, rows: GroupRow[], today: string): Promise<GroupRecord[]> {
+  const counts = await currentStudentCounts(
+    db,
+    rows.map((row) => row.id),
+    today,
+  );
+  return rows.map((row) => ({
+    ...row,
+    schoolYear: schoolYearRecord(row.schoolYear),
+    subject: row.subject ? subjectRecord(row.subject) : null,
+    course: row.course ? courseRecord(row.course) : null,
+    currentStudents: counts.get(row.id) ?? 0,
+  }));
+}
+
+async function groupRecord(db: Db, id: string, today: string): Promise<GroupRecord> {
+  const row = await db.group.findUniqueOrThrow({ where: { id }, select: groupSelect });
+  const [record] = await groupRecords(db, [row], today);
+  return record as GroupRecord;
+}
+
+const loadGroup = (db: Db) => async (id: string) => {
+  const group = await db.group.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      yearLevel: true,
+      subjectId: true,
+      courseId: true,
+      schoolId: true,
+      schoolYearId: true,
+      schoolYear: { select: { startDate: true, endDate: true } },
+      school: { select: { organisationId: true } },
+    },
+  });
+  return group ? { ...group, organisationId: group.school.organisationId } : null;
+};
+
+/** GraphQL's PageInput with its defaults filled in. */
+const pageArgs = (page: PageInput | null | undefined) => (page ? { offset: page.offset ?? 0, limit: page.limit ?? 50 } : null);
+
+const sortDirection = (sort: { direction?: 'ASC' | 'DESC' | null } | null | undefined): Prisma.SortOrder =>
+  sort?.direction === 'DESC' ? 'desc' : 'asc';
+
+function groupOrder(sort: AdministeredGroupSort | null | undefined): Prisma.GroupOrderByWithRelationInput[] {
+  const direction = sortDirection(sort);
+  const byName: Prisma.GroupOrderByWithRelationInput = { name: sort?.field === 'NAME' || !sort ? direction : 'asc' };
+  switch (sort?.field) {
+    case 'KIND':
+      return [{ kind: direction }, byName, { id: 'asc' }];
+    case 'YEAR_LEVEL':
+      return [{ yearLevel: { sort: direction, nulls: 'last' } }, byName, { id: 'asc' }];
+    case 'SCHOOL':
+      return [{ school: { name: direction } }, byName, { id: 'asc' }];
+    default:
+      return [byName, { id: 'asc' }];
+  }
+}
+
+/** A school, school year or subject named in a filter or input: the organisation's own, or NOT_FOUND as for a made-up id. */
+async function ownSchool(db: Db, organisationId: string, id: string) {
+  const school = isId(id) ? await db.school.findUnique({ where: { id }, select: { id: true, organisationId: true } }) : null;
+  if (!school || school.organisationId !== organisationId) throw notFound('School');
+  return school;
+}
+
+async function ownSchoolYear(db: Db, organisationId: string, id: string) {
+  const year = isId(id) ? await db.schoolYear.findUnique({ where: { id } }) : null;
+  if (!year || year.organisationId !== organisationId) throw notFound('School year');
+  return year;
+}
+
+async function ownSubject(db: Db, organisationId: string, id: string) {
+  const subject = isId(id) ? await db.subject.findUnique({ where: { id } }) : null;
+  if (!subject || subject.organisationId !== organisationId) throw notFound('Subject');
+  return subject;
+}
+
+async function ownCourse(db: Db, organisationId: string, id: string) {
+  const course = isId(id)
+    ? await db.course.findUnique({ where: { id }, include: { subject: { select: { organisationId: true } } } })
+    : null;
+  if (!course || course.subject.organisationId !== organisationId) throw notFound('Course');
+  return course;
+}
+
+export async function administeredGroups(
+  ctx: RequestContext,
+  args: { filter?: AdministeredGroupFilter | null; sort?: AdministeredGroupSort | null; page?: PageInput | null },
+) {
+  const { organisationId } = await requireAdministration(ctx);
+  const { skip, take } = pageOf(pageArgs(args.page));
+  const filter = args.filter ?? {};
+  if (filter.schoolId) await ownSchool(ctx.prisma, organisationId, filter.schoolId);
+  if (filter.schoolYearId) await ownSchoolYear(ctx.prisma, organisationId, filter.schoolYearId);
+  const search = filter.search?.trim();
+  const where: Prisma.GroupWhereInput = {
+    school: { organisationId },
+    ...(filter.schoolId ? { schoolId: filter.schoolId } : {}),
+    ...(filter.schoolYearId ? { schoolYearId: filter.schoolYearId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.group.findMany({ where, select: groupSelect, orderBy: groupOrder(args.sort), skip, take }),
+    ctx.prisma.group.count({ where }),
+  ]);
+  return { groups: await groupRecords(ctx.prisma, rows, ctx.today), pageInfo: { offset: skip, limit: take, total } };
+}
+
+export async function administeredGroup(ctx: RequestContext, id: string): Promise<GroupRecord> {
+  await administeredRecord(ctx, 'Group', id, loadGroup(ctx.prisma));
+  return groupRecord(ctx.prisma, id, ctx.today);
+}
+
+export interface MembershipRecord {
+  id: string;
+  groupId: string;
+  student: { id: string; firstName: string; lastName: string };
+  validFrom: string;
+  validTo: string | null;
+  current: boolean;
+}
+
+const membershipSelect = {
+  id: true,
+  groupId: true,
+  validFrom: true,
+  validTo: true,
+  student: { select: { id: true, firstName: true, lastName: true } },
+} as const;
+
+function membershipRecord(row: Prisma.GroupMembershipGetPayload<{ select: typeof membershipSelect }>, today: string): MembershipRecord {
+  const span = { validFrom: isoDate(row.validFrom), validTo: row.validTo ? isoDate(row.validTo) : null };
+  return { id: row.id, groupId: row.groupId, student: row.student, ...span, current: inForce(span, today) };
+}
+
+/** The group's memberships (the group was authorized by the query that returned it). */
+export async function groupMemberships(ctx: RequestContext, groupId: string): Promise<MembershipRecord[]> {
+  const rows = await ctx.prisma.groupMembership.findMany({
+    where: { groupId },
+    select: membershipSelect,
+    orderBy: [{ student: { lastName: 'asc' } }, { student: { firstName: 'asc' } }, { validFrom: 'asc' }],
+  });
+  return rows.map((row) => membershipRecord(row, ctx.today));
+}
+
+export async function administeredGroupOptions(ctx: RequestContext) {
+  const { organisationId } = await requireAdministration(ctx);
+  const [schools, schoolYears, subjects, courses] = await Promise.all([
+    ctx.prisma.school.findMany({ where: { organisationId }, select: { id: true, name: true, unitCode: true }, orderBy: { name: 'asc' } }),
+    ctx.prisma.schoolYear.findMany({ where: { organisationId }, orderBy: { startDate: 'desc' } }),
+    ctx.prisma.subject.findMany({ where: { organisationId }, select: subjectSelect, orderBy: { nameSv: 'asc' } }),
+    ctx.prisma.course.findMany({ where: { subject: { organisationId } }, select: courseSelect, orderBy: { code: 'asc' } }),
+  ]);
+  return {
+    schools,
+    schoolYears: schoolYears.map(schoolYearRecord),
+    subjects: subjects.map(subjectRecord),
+    courses: courses.map(courseRecord),
+  };
+}
+
+const CANDIDATE_LIMIT = 20;
+
+export async function enrolmentCandidates(ctx: RequestContext, groupId: string, search: string) {
+  const { record: group } = await administeredRecord(ctx, 'Group', groupId, loadGroup(ctx.prisma));
+  const words = search.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return ctx.prisma.student.findMany({
+    where: {
+      schoolId: group.schoolId,
+      AND: words.map((word) => ({
+        OR: [
+          { firstName: { contains: word, mode: 'insensitive' as const } },
+          { lastName: { contains: word, mode: 'insensitive' as const } },
+          { personalIdentityNumber: { startsWith: word } },
+        ],
+      })),
+    },
+    select: { id: true, firstName: true, lastName: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    take: CANDIDATE_LIMIT,
+  });
+}
+
+function catalogueOrder(sort: CatalogueSort | null | undefined, nameField: 'nameSv' | 'name') {
+  const direction = sortDirection(sort);
+  return sort?.field === 'NAME' ? [{ [nameField]: direction }, { code: 'asc' as const }] : [{ code: direction }];
+}
+
+export async function administeredSubjects(
+  ctx: RequestContext,
+  args: { search?: string | null; sort?: CatalogueSort | null; page?: PageInput | null },
+) {
+  const { organisationId } = await requireAdministration(ctx);
+  const { skip, take } = pageOf(pageArgs(args.page));
+  const search = args.search?.trim();
+  const where: Prisma.SubjectWhereInput = {
+    organisationId,
+    ...(search
+      ? {
+          OR: [
+            { code: { contains: search, mode: 'insensitive' } },
+            { nameSv: { contains: search, mode: 'insensitive' } },
+            { nameEn: { contains: search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.subject.findMany({ where, select: subjectSelect, orderBy: catalogueOrder(args.sort, 'nameSv'), skip, take }),
+    ctx.prisma.subject.count({ where }),
+  ]);
+  return { subjects: rows.map(subjectRecord), pageInfo: { offset: skip, limit: take, total } };
+}
+
+export async function administeredCourses(
+  ctx: RequestContext,
+  args: { search?: string | null; subjectId?: string | null; sort?: CatalogueSort | null; page?: PageInput | null },
+) {
+  const { organisationId } = await requireAdministration(ctx);
+  const { skip, take } = pageOf(pageArgs(args.page));
+  if (args.subjectId) await ownSubject(ctx.prisma, organisationId, args.subjectId);
+  const search = args.search?.trim();
+  const where: Prisma.CourseWhereInput = {
+    subject: { organisationId },
+    ...(args.subjectId ? { subjectId: args.subjectId } : {}),
+    ...(search ? { OR: [{ code: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.course.findMany({ where, select: courseSelect, orderBy: catalogueOrder(args.sort, 'name'), skip, take }),
+    ctx.prisma.course.count({ where }),
+  ]);
+  return { courses: rows.map(courseRecord), pageInfo: { offset: skip, limit: take, total } };
+}
+
+// ───────────────────────── changes ─────────────────────────
+
+/** The PostgreSQL error under a Prisma error from the driver adapter, if any. */
+function databaseCode(error: unknown): string | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown; code?: unknown } } | undefined)?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * A refusal at `field` for what the database refused in a race the checks before could not see: a
+ * unique name or code taken meanwhile (DUPLICATE), or an overlapping membership the trigger
+ * GroupMembership_no_overlap stopped (SQLSTATE 23P01: OVERLAPS). Anything else is rethrown.
+ */
+export function databaseRefusal(error: unknown, field: string): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw refuse([{ field, code: 'DUPLICATE' }]);
+  if (databaseCode(error) === '23P01') throw refuse([{ field, code: 'OVERLAPS' }]);
+  throw error;
+}
+
+/**
+ * Runs a change and its audit row in one transaction; what the database refuses late becomes a
+ * problem at `field` (the name or code of a group, subject or course; a membership's date).
+ */
+async function change<T>(ctx: RequestContext, field: string, work: (tx: Change) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.prisma.$transaction((tx) => work({ ...ctx, prisma: tx }));
+  } catch (error) {
+    return databaseRefusal(error, field);
+  }
+}
+
+const groupSnapshot = (group: {
+  schoolId: string;
+  schoolYearId: string;
+  kind: string;
+  name: string;
+  yearLevel: number | null;
+  subjectId: string | null;
+  courseId: string | null;
+}): RecordSnapshot => ({
+  schoolId: group.schoolId,
+  schoolYearId: group.schoolYearId,
+  kind: group.kind,
+  name: group.name,
+  yearLevel: group.yearLevel,
+  subjectId: group.subjectId,
+  courseId: group.courseId,
+});
+
+/** Subject and course of a teaching group: the organisation's, and the course one of the subject's. */
+async function checkTeachingReferences(db: Db, organisationId: string, input: { subjectId?: string | null; courseId?: string | null }) {
+  const problems: FieldProblem[] = [];
+  if (input.subjectId) await ownSubject(db, organisationId, input.subjectId);
+  if (input.courseId) {
+    const course = await ownCourse(db, organisationId, input.courseId);
+    if (input.subjectId && course.subjectId !== input.subjectId) problems.push({ field: 'courseId', code: 'OTHER_SUBJECT' });
+  }
+  return problems;
+}
+
+async function nameTaken(db: Db, group: { schoolId: string; schoolYearId: string; name: string }, except?: string) {
+  const found = await db.group.findFirst({
+    where: { schoolId: group.schoolId, schoolYearId: group.schoolYearId, name: group.name, ...(except ? { id: { not: except } } : {}) },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+export async function createGroup(ctx: RequestContext, input: GroupInput): Promise<GroupRecord> {
+  const { organisationId } = await requireAdministration(ctx);
+  await ownSchool(ctx.prisma, organisationId, input.schoolId);
+  await ownSchoolYear(ctx.prisma, organisationId, input.schoolYearId);
+  const fields = { ...input, name: input.name.trim() };
+  const problems: FieldProblem[] = [...checkGroupFields(fields), ...(await checkTeachingReferences(ctx.prisma, organisationId, input))];
+  if (fields.name !== '' && (await nameTaken(ctx.prisma, fields))) problems.push({ field: 'name', code: 'DUPLICATE' });
+  refuseIfAny(problems);
+  const data = {
+    schoolId: input.schoolId,
+    schoolYearId: input.schoolYearId,
+    kind: input.kind,
+    name: fields.name,
+    yearLevel: input.kind === 'CLASS' ? (input.yearLevel ?? null) : null,
+    subjectId: input.kind === 'TEACHING' ? (input.subjectId ?? null) : null,
+    courseId: input.kind === 'TEACHING' ? (input.courseId ?? null) : null,
+  };
+  const id = await change(ctx, 'name', async (tx) => {
+    const group = await tx.prisma.group.create({ data, select: { id: true } });
+    await recordChange(tx, { entity: 'group', kind: 'created', entityId: group.id, before: null, after: groupSnapshot(data) });
+    return group.id;
+  });
+  return groupRecord(ctx.prisma, id, ctx.today);
+}
+
+export async function updateGroup(ctx: RequestContext, id: string, input: GroupChangesInput): Promise<GroupRecord> {
+  const { administration, record } = await administeredRecord(ctx, 'Group', id, loadGroup(ctx.prisma));
+  const before = await ctx.prisma.group.findUniqueOrThrow({ where: { id } });
+  const fields = { ...input, kind: record.kind, name: input.name.trim() };
+  const problems: FieldProblem[] = [
+    ...checkGroupFields(fields),
+    ...(await checkTeachingReferences(ctx.prisma, administration.organisationId, input)),
+  ];
+  if (fields.name !== '' && (await nameTaken(ctx.prisma, { ...before, name: fields.name }, id))) {
+    problems.push({ field: 'name', code: 'DUPLICATE' });
+  }
+  refuseIfAny(problems);
+  const data = {
+    name: fields.name,
+    yearLevel: record.kind === 'CLASS' ? (input.yearLevel ?? null) : null,
+    subjectId: record.kind === 'TEACHING' ? (input.subjectId ?? null) : null,
+    courseId: record.kind === 'TEACHING' ? (input.courseId ?? null) : null,
+  };
+  await change(ctx, 'name', async (tx) => {
+    const after = await tx.prisma.group.update({ where: { id }, data });
+    await recordChange(tx, { entity: 'group', kind: 'updated', entityId: id, before: groupSnapshot(before), after: groupSnapshot(after) });
+  });
+  return groupRecord(ctx.prisma, id, ctx.today);
+}
+
+const yearOf = (group: { schoolYear: { startDate: Date; endDate: Date } }) => ({
+  startDate: isoDate(group.schoolYear.startDate),
+  endDate: isoDate(group.schoolYear.endDate),
+});
+
+const spanOf = (row: { validFrom: Date; validTo: Date | null }): MembershipSpan => ({
+  validFrom: isoDate(row.validFrom),
+  validTo: row.validTo ? isoDate(row.validTo) : null,
+});
+
+const membershipSnapshot = (row: { groupId: string; studentId: string; validFrom: Date | string; validTo: Date | string | null }) => ({
+  groupId: row.groupId,
+  studentId: row.studentId,
+  validFrom: typeof row.validFrom === 'string' ? row.validFrom : isoDate(row.validFrom),
+  validTo: row.validTo === null ? null : typeof row.validTo === 'string' ? row.validTo : isoDate(row.validTo),
+});
+
+/**
+ * What would clash with the student being in the group over `span`: another membership of the same
+ * group on a shared day (OVERLAPS), or, for a class, another class on a shared day (IN_ANOTHER_CLASS:
+ * a student has one home class at a time; moving is how they change). `changed` are memberships this
+ * same change gives new dates (null: the one being changed, not compared with itself).
+ */
+async function clashes(
+  db: Db,
+  group: { id: string; kind: 'CLASS' | 'TEACHING' },
+  studentId: string,
+  span: MembershipSpan,
+  changed: { id: string; span: MembershipSpan | null }[] = [],
+): Promise<FieldProblem[]> {
+  const others = await db.groupMembership.findMany({
+    where: {
+      studentId,
+      OR: [{ groupId: group.id }, ...(group.kind === 'CLASS' ? [{ group: { kind: 'CLASS' as const } }] : [])],
+    },
+    select: { id: true, groupId: true, validFrom: true, validTo: true },
+  });
+  const problems: FieldProblem[] = [];
+  for (const other of others) {
+    const replaced = changed.find((candidate) => candidate.id === other.id);
+    const otherSpan = replaced ? replaced.span : spanOf(other);
+    if (otherSpan === null || !membershipSpansOverlap(span, otherSpan)) continue;
+    if (other.groupId === group.id) problems.push({ field: 'validFrom', code: 'OVERLAPS' });
+    else problems.push({ field: 'studentId', code: 'IN_ANOTHER_CLASS' });
+  }
+  return problems.filter((problem, index) => problems.findIndex((p) => p.code === problem.code) === index);
+}
+
+async function ownStudent(db: Db, organisationId: string, id: string) {
+  const student = isId(id)
+    ? await db.student.findUnique({ where: { id }, select: { id: true, schoolId: true, school: { select: { organisationId: true } } } })
+    : null;
+  if (!student || student.school.organisationId !== organisationId) throw notFound('Student');
+  return student;
+}
+
+export async function enrolInGroup(ctx: RequestContext, input: EnrolmentInput): Promise<MembershipRecord> {
+  const { administration, record: group } = await administeredRecord(ctx, 'Group', input.groupId, loadGroup(ctx.prisma));
+  const student = await ownStudent(ctx.prisma, administration.organisationId, input.studentId);
+  const span = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  const problems: FieldProblem[] = checkMembershipSpan(span, yearOf(group));
+  if (student.schoolId !== group.schoolId) problems.push({ field: 'studentId', code: 'OTHER_SCHOOL' });
+  if (problems.length === 0) problems.push(...(await clashes(ctx.prisma, group, student.id, span)));
+  refuseIfAny(problems);
+  const data = {
+    groupId: group.id,
+    studentId: student.id,
+    validFrom: dateValue(span.validFrom),
+    validTo: span.validTo ? dateValue(span.validTo) : null,
+  };
+  const id = await change(ctx, 'validFrom', async (tx) => {
+    const created = await tx.prisma.groupMembership.create({ data, select: { id: true } });
+    await recordChange(tx, {
+      entity: 'groupMembership',
+      kind: 'created',
+      entityId: created.id,
+      studentId: student.id,
+      before: null,
+      after: membershipSnapshot(data),
+    });
+    return created.id;
+  });
+  return membershipById(ctx, id);
+}
+
+async function membershipById(ctx: RequestContext, id: string): Promise<MembershipRecord> {
+  return membershipRecord(await ctx.prisma.groupMembership.findUniqueOrThrow({ where: { id }, select: membershipSelect }), ctx.today);
+}
+
+const loadMembership = (db: Db) => async (id: string) => {
+  const membership = await db.groupMembership.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      groupId: true,
+      studentId: true,
+      validFrom: true,
+      validTo: true,
+      group: { select: { kind: true, schoolId: true, schoolYearId: true, school: { select: { organisationId: true } } } },
+    },
+  });
+  return membership ? { ...membership, organisationId: membership.group.school.organisationId } : null;
+};
+
+export async function moveToClass(ctx: RequestContext, input: ClassMoveInput): Promise<MembershipRecord> {
+  const { record: current } = await administeredRecord(ctx, 'Membership', input.membershipId, loadMembership(ctx.prisma));
+  const { record: target } = await administeredRecord(ctx, 'Group', input.toGroupId, loadGroup(ctx.prisma));
+  const currentSpan = spanOf(current);
+  const problems: FieldProblem[] = [];
+  if (current.group.kind !== 'CLASS') problems.push({ field: 'membershipId', code: 'NOT_A_CLASS' });
+  problems.push(...checkMove({ ...currentSpan, groupId: current.groupId }, { groupId: target.id, kind: target.kind }, input.fromDate));
+  // A move stays within the school and the school year; next year's classes are new enrolments.
+  if (target.schoolId !== current.group.schoolId) problems.push({ field: 'toGroupId', code: 'OTHER_SCHOOL' });
+  else if (target.schoolYearId !== current.group.schoolYearId) problems.push({ field: 'toGroupId', code: 'OTHER_SCHOOL_YEAR' });
+  // The new class carries on to where the old one would have ended.
+  const newSpan = { validFrom: input.fromDate, validTo: currentSpan.validTo };
+  if (problems.length === 0 && input.fromDate > yearOf(target).endDate) problems.push({ field: 'fromDate', code: 'OUTSIDE_SCHOOL_YEAR' });
+  if (problems.length === 0) {
+    const ended = { validFrom: currentSpan.validFrom, validTo: dayBefore(input.fromDate) };
+    const found = await clashes(ctx.prisma, target, current.studentId, newSpan, [{ id: current.id, span: ended }]);
+    problems.push(...found.map((problem) => (problem.field === 'validFrom' ? { ...problem, field: 'fromDate' } : problem)));
+  }
+  refuseIfAny(problems);
+  const newData = {
+    groupId: target.id,
+    studentId: current.studentId,
+    validFrom: dateValue(newSpan.validFrom),
+    validTo: newSpan.validTo ? dateValue(newSpan.validTo) : null,
+  };
+  const id = await change(ctx, 'fromDate', async (tx) => {
+    const ended = await tx.prisma.groupMembership.update({
+      where: { id: current.id },
+      data: { validTo: dateValue(dayBefore(input.fromDate)) },
+    });
+    await recordChange(tx, {
+      entity: 'groupMembership',
+      kind: 'ended',
+      entityId: current.id,
+      studentId: current.studentId,
+      before: membershipSnapshot(current),
+      after: membershipSnapshot(ended),
+    });
+    const created = await tx.prisma.groupMembership.create({ data: newData, select: { id: true } });
+    await recordChange(tx, {
+      entity: 'groupMembership',
+      kind: 'created',
+      entityId: created.id,
+      studentId: current.studentId,
+      before: null,
+      after: { ...membershipSnapshot(newData), movedFromMembershipId: current.id },
+    });
+    return created.id;
+  });
+  return membershipById(ctx, id);
+}
+
+export async function endMembership(ctx: RequestContext, input: MembershipEndInput): Promise<MembershipRecord> {
+  const { record: current } = await administeredRecord(ctx, 'Membership', input.membershipId, loadMembership(ctx.prisma));
+  const group = await ctx.prisma.group.findUniqueOrThrow({
+    where: { id: current.groupId },
+    select: { id: true, kind: true, schoolYear: { select: { startDate: true, endDate: true } } },
+  });
+  const span = { validFrom: isoDate(current.validFrom), validTo: input.validTo };
+  // Only the end is asked for: the start stands as it was saved.
+  const problems: FieldProblem[] = checkMembershipSpan(span, yearOf(group)).filter((problem) => problem.field === 'validTo');
+  // A later end than before may reach a later membership of the group, or another class.
+  if (problems.length === 0)
+    problems.push(...(await clashes(ctx.prisma, group, current.studentId, span, [{ id: current.id, span: null }])));
+  refuseIfAny(problems);
+  await change(ctx, 'validTo', async (tx) => {
+    const ended = await tx.prisma.groupMembership.update({ where: { id: current.id }, data: { validTo: dateValue(input.validTo) } });
+    await recordChange(tx, {
+      entity: 'groupMembership',
+      kind: 'ended',
+      entityId: current.id,
+      studentId: current.studentId,
+      before: membershipSnapshot(current),
+      after: membershipSnapshot(ended),
+    });
+  });
+  return membershipById(ctx, current.id);
+}
+
+// ───────────────────────── subjects and courses ─────────────────────────
+
+const subjectSnapshot = (subject: { code: string; nameSv: string; nameEn: string }): RecordSnapshot => ({
+  code: subject.code,
+  nameSv: subject.nameSv,
+  nameEn: subject.nameEn,
+});
+
+const trimmedSubject = (input: SubjectInput) => ({ code: input.code.trim(), nameSv: input.nameSv.trim(), nameEn: input.nameEn.trim() });
+
+export async function createSubject(ctx: RequestContext, input: SubjectInput) {
+  const { organisationId } = await requireAdministration(ctx);
+  const fields = trimmedSubject(input);
+  const problems: FieldProblem[] = checkSubjectFields(fields);
+  if (
+    problems.length === 0 &&
+    (await ctx.prisma.subject.findUnique({ where: { organisationId_code: { organisationId, code: fields.code } } }))
+  ) {
+    problems.push({ field: 'code', code: 'DUPLICATE' });
+  }
+  refuseIfAny(problems);
+  const id = await change(ctx, 'code', async (tx) => {
+    const subject = await tx.prisma.subject.create({ data: { organisationId, ...fields }, select: { id: true } });
+    await recordChange(tx, { entity: 'subject', kind: 'created', entityId: subject.id, before: null, after: subjectSnapshot(fields) });
+    return subject.id;
+  });
+  return subjectRecord(await ctx.prisma.subject.findUniqueOrThrow({ where: { id }, select: subjectSelect }));
+}
+
+const loadSubject = (db: Db) => (id: string) => db.subject.findUnique({ where: { id } });
+
+export async function updateSubject(ctx: RequestContext, id: string, input: SubjectInput) {
+  const { record: before } = await administeredRecord(ctx, 'Subject', id, loadSubject(ctx.prisma));
+  const fields = trimmedSubject(input);
+  const problems: FieldProblem[] = checkSubjectFields(fields);
+  if (
+    problems.length === 0 &&
+    (await ctx.prisma.subject.findFirst({ where: { organisationId: before.organisationId, code: fields.code, id: { not: id } } }))
+  ) {
+    problems.push({ field: 'code', code: 'DUPLICATE' });
+  }
+  refuseIfAny(problems);
+  await change(ctx, 'code', async (tx) => {
+    await tx.prisma.subject.update({ where: { id }, data: fields });
+    await recordChange(tx, {
+      entity: 'subject',
+      kind: 'updated',
+      entityId: id,
+      before: subjectSnapshot(before),
+      after: subjectSnapshot(fields),
+    });
+  });
+  return subjectRecord(await ctx.prisma.subject.findUniqueOrThrow({ where: { id }, select: subjectSelect }));
+}
+
+const courseSnapshot = (course: { code: string; name: string; points: number; subjectId: string }): RecordSnapshot => ({
+  code: course.code,
+  name: course.name,
+  points: course.points,
+  subjectId: course.subjectId,
+});
+
+const trimmedCourse = (input: CourseInput) => ({
+  code: input.code.trim(),
+  name: input.name.trim(),
+  points: input.points,
+  subjectId: input.subjectId,
+});
+
+/** Course codes are unique across the whole database (Skolverket's codes), so a code taken anywhere is a DUPLICATE. */
+async function checkCourse(db: Db, organisationId: string, fields: ReturnType<typeof trimmedCourse>, except?: string) {
+  await ownSubject(db, organisationId, fields.subjectId);
+  const problems: FieldProblem[] = checkCourseFields(fields);
+  if (!problems.some((problem) => problem.field === 'code')) {
+    const taken = await db.course.findFirst({
+      where: { code: fields.code, ...(except ? { id: { not: except } } : {}) },
+      select: { id: true },
+    });
+    if (taken) problems.push({ field: 'code', code: 'DUPLICATE' });
+  }
+  return problems;
+}
+
+export async function createCourse(ctx: RequestContext, input: CourseInput) {
+  const { organisationId } = await requireAdministration(ctx);
+  const fields = trimmedCourse(input);
+  refuseIfAny(await checkCourse(ctx.prisma, organisationId, fields));
+  const id = await change(ctx, 'code', async (tx) => {
+    const course = await tx.prisma.course.create({ data: fields, select: { id: true } });
+    await recordChange(tx, { entity: 'course', kind: 'created', entityId: course.id, before: null, after: courseSnapshot(fields) });
+    return course.id;
+  });
+  return courseRecord(await ctx.prisma.course.findUniqueOrThrow({ where: { id }, select: courseSelect }));
+}
+
+const loadCourse = (db: Db) => async (id: string) => {
+  const course = await db.course.findUnique({ where: { id }, include: { subject: { select: { organisationId: true } } } });
+  return course ? { ...course, organisationId: course.subject.organisationId } : null;
+};
+
+export async function updateCourse(ctx: RequestContext, id: string, input: CourseInput) {
+  const { administration, record: before } = await administeredRecord(ctx, 'Course', id, loadCourse(ctx.prisma));
+  const fields = trimmedCourse(input);
+  refuseIfAny(await checkCourse(ctx.prisma, administration.organisationId, fields, id));
+  await change(ctx, 'code', async (tx) => {
+    await tx.prisma.course.update({ where: { id }, data: fields });
+    await recordChange(tx, {
+      entity: 'course',
+      kind: 'updated',
+      entityId: id,
+      before: courseSnapshot(before),
+      after: courseSnapshot(fields),
+    });
+  });
+  return courseRecord(await ctx.prisma.course.findUniqueOrThrow({ where: { id }, select: courseSelect }));
+}

@@ -1,0 +1,470 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useDeferredValue, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { DataTable } from '../../../components/ui/data-table';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { usePageTitle } from '../../../components/ui/use-page-title';
+import type { AdministeredGroupQuery } from '../../../gql/graphql';
+import { schoolToday } from '../../../lib/dates';
+import { isConnectionError } from '../../../lib/graphql-errors';
+import { GroupForm, type GroupValues } from './group-form';
+import {
+  AdministeredGroupDocument,
+  AdministeredGroupsDocument,
+  EndMembershipDocument,
+  EnrolInGroupDocument,
+  EnrolmentCandidatesDocument,
+  GroupOptionsDocument,
+  MoveToClassDocument,
+  UpdateGroupDocument,
+} from './operations';
+import { ProblemText } from './problem-text';
+import { useFocusedHeading } from './use-focused-heading';
+import { fieldProblems, type FieldProblem } from './problems';
+
+type Group = AdministeredGroupQuery['administeredGroup'];
+type Membership = Group['memberships'][number];
+
+/** The outcome of a membership change: field problems, or a general failure. */
+function useChange() {
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<'unreachable' | 'failed' | null>(null);
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
+    setProblems([]);
+    setFailure(null);
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      const found = fieldProblems(error);
+      if (found.length > 0) setProblems(found);
+      else setFailure(isConnectionError(error) ? 'unreachable' : 'failed');
+      return false;
+    }
+  };
+  return { problems, failure, run, problemAt: (field: string) => problems.find((problem) => problem.field === field)?.code };
+}
+
+/** /administration/grupper/:groupId: a group's details to edit, its members with their dates, enrolment, moves and leaving. */
+export function AdministeredGroupPage() {
+  const { t } = useTranslation();
+  const { groupId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(AdministeredGroupDocument, { variables: { id: groupId } });
+  const options = useQuery(GroupOptionsDocument);
+  const [updateGroup] = useMutation(UpdateGroupDocument);
+  const group = data?.administeredGroup;
+  usePageTitle(group ? group.name : t('administration.groups.title'));
+  // Only the first load replaces the page: a refetch after a change keeps the forms and their messages.
+  if ((loading && !data) || (options.loading && !options.data)) return <LoadingState label={t('administration.groups.loading')} />;
+  if (error || !group) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (options.error || !options.data) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
+  const choices = options.data.administeredGroupOptions;
+  const initial: GroupValues = {
+    schoolId: group.school.id,
+    schoolYearId: group.schoolYear.id,
+    kind: group.kind,
+    name: group.name,
+    yearLevel: group.yearLevel === null ? '' : String(group.yearLevel),
+    subjectId: group.subject?.id ?? '',
+    courseId: group.course?.id ?? '',
+  };
+  const save = async (values: GroupValues) => {
+    await updateGroup({
+      variables: {
+        id: group.id,
+        input: {
+          name: values.name,
+          yearLevel: group.kind === 'CLASS' ? Number(values.yearLevel) : null,
+          subjectId: group.kind === 'TEACHING' ? values.subjectId || null : null,
+          courseId: group.kind === 'TEACHING' ? values.courseId || null : null,
+        },
+      },
+    });
+  };
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="page-header__kicker">
+            <Link to="/administration/grupper">{t('administration.groups.title')}</Link>
+          </p>
+          <h1 className="page-header__title">{group.name}</h1>
+          <p className="page-header__sub">
+            {t(`administration.groups.kind.${group.kind}`)} · {group.school.name} · {group.schoolYear.name} ·{' '}
+            {t('administration.groups.currentCount', { count: group.currentStudents })}
+          </p>
+        </div>
+      </header>
+      <section className="panel" aria-labelledby="members-heading">
+        <h2 id="members-heading" className="section-heading">
+          {t('administration.groups.members')}
+        </h2>
+        <Members group={group} onChanged={() => void refetch()} />
+      </section>
+      <section className="panel" aria-labelledby="enrol-heading">
+        <h2 id="enrol-heading" className="section-heading">
+          {t('administration.groups.enrol')}
+        </h2>
+        <EnrolForm group={group} onChanged={() => void refetch()} />
+      </section>
+      <section className="panel form-panel" aria-labelledby="edit-heading">
+        <h2 id="edit-heading" className="section-heading">
+          {t('administration.groups.edit')}
+        </h2>
+        <GroupForm options={choices} initial={initial} existing submitLabel={t('administration.groups.save')} onSave={save} />
+      </section>
+    </>
+  );
+}
+
+function Members({ group, onChanged }: { group: Group; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<{ membershipId: string; action: 'move' | 'end' } | null>(null);
+  const name = (membership: Membership) => `${membership.student.lastName}, ${membership.student.firstName}`;
+  if (group.memberships.length === 0) return <p>{t('administration.groups.noMembers')}</p>;
+  return (
+    <>
+      <DataTable caption={t('administration.groups.membersCaption', { count: group.memberships.length })} testId="members-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('administration.groups.student')}</th>
+            <th scope="col">{t('administration.groups.validFrom')}</th>
+            <th scope="col">{t('administration.groups.validTo')}</th>
+            <th scope="col">{t('administration.groups.status')}</th>
+            <th scope="col">{t('administration.groups.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.memberships.map((membership) => (
+            <tr key={membership.id}>
+              <th scope="row">{name(membership)}</th>
+              <td>{membership.validFrom}</td>
+              <td>{membership.validTo ?? t('administration.groups.untilFurther')}</td>
+              <td>{membership.current ? t('administration.groups.current') : t('administration.groups.notCurrent')}</td>
+              <td>
+                <div className="form__actions">
+                  {group.kind === 'CLASS' && membership.validTo === null ? (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-expanded={open?.membershipId === membership.id && open.action === 'move'}
+                      onClick={() => setOpen({ membershipId: membership.id, action: 'move' })}
+                    >
+                      {t('administration.groups.moveAction', { name: membership.student.firstName })}
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-expanded={open?.membershipId === membership.id && open.action === 'end'}
+                    onClick={() => setOpen({ membershipId: membership.id, action: 'end' })}
+                  >
+                    {t('administration.groups.endAction', { name: membership.student.firstName })}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      {open
+        ? (() => {
+            const membership = group.memberships.find((candidate) => candidate.id === open.membershipId);
+            if (!membership) return null;
+            const done = () => {
+              setOpen(null);
+              onChanged();
+            };
+            return open.action === 'move' ? (
+              <MoveForm key={membership.id} group={group} membership={membership} onDone={done} onCancel={() => setOpen(null)} />
+            ) : (
+              <EndForm key={membership.id} membership={membership} onDone={done} onCancel={() => setOpen(null)} />
+            );
+          })()
+        : null}
+    </>
+  );
+}
+
+function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: string;
+}) {
+  return (
+    <div className={`field${problem ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        className="field__input"
+        value={value}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem ? <ProblemText id={`${id}-error`} code={problem} /> : null}
+    </div>
+  );
+}
+
+function Failure({ failure }: { failure: 'unreachable' | 'failed' | null }) {
+  const { t } = useTranslation();
+  return <Alert tone="error">{failure ? t(`administration.groups.${failure}`) : null}</Alert>;
+}
+
+function MoveForm({
+  group,
+  membership,
+  onDone,
+  onCancel,
+}: {
+  group: Group;
+  membership: Membership;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const heading = useFocusedHeading();
+  const [fromDate, setFromDate] = useState(schoolToday());
+  const [toGroupId, setToGroupId] = useState('');
+  const classes = useQuery(AdministeredGroupsDocument, {
+    variables: { filter: { schoolId: group.school.id, schoolYearId: group.schoolYear.id, kind: 'CLASS' }, page: { offset: 0, limit: 200 } },
+  });
+  const [move, { loading }] = useMutation(MoveToClassDocument);
+  const change = useChange();
+  const targets = (classes.data?.administeredGroups.groups ?? []).filter((candidate) => candidate.id !== group.id);
+  const submit = async () => {
+    if (await change.run(() => move({ variables: { input: { membershipId: membership.id, toGroupId, fromDate } } }))) onDone();
+  };
+  const targetProblem = change.problemAt('toGroupId');
+  return (
+    <form
+      className="form form-panel"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('administration.groups.moveTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
+      </h3>
+      <p className="field__hint">{t('administration.groups.moveHint')}</p>
+      <div className="form__row">
+        <div className={`field${targetProblem ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor={`${id}-to`}>
+            {t('administration.groups.toClass')}
+          </label>
+          <select
+            id={`${id}-to`}
+            className="field__input"
+            value={toGroupId}
+            aria-invalid={targetProblem ? true : undefined}
+            aria-describedby={targetProblem ? `${id}-to-error` : undefined}
+            onChange={(event) => setToGroupId(event.target.value)}
+          >
+            <option value="">{t('administration.groups.chooseClass')}</option>
+            {targets.map((target) => (
+              <option key={target.id} value={target.id}>
+                {target.name}
+              </option>
+            ))}
+          </select>
+          {targetProblem ? <ProblemText id={`${id}-to-error`} code={targetProblem} /> : null}
+        </div>
+        <DateField
+          id={`${id}-from`}
+          label={t('administration.groups.moveFrom')}
+          value={fromDate}
+          onChange={setFromDate}
+          problem={change.problemAt('fromDate')}
+        />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={loading || toGroupId === ''}>
+          {t('administration.groups.moveSubmit')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('administration.groups.cancel')}
+        </button>
+      </div>
+      <Failure failure={change.failure} />
+    </form>
+  );
+}
+
+function EndForm({ membership, onDone, onCancel }: { membership: Membership; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const heading = useFocusedHeading();
+  const [validTo, setValidTo] = useState(membership.validTo ?? schoolToday());
+  const [end, { loading }] = useMutation(EndMembershipDocument);
+  const change = useChange();
+  const submit = async () => {
+    if (await change.run(() => end({ variables: { input: { membershipId: membership.id, validTo } } }))) onDone();
+  };
+  return (
+    <form
+      className="form form-panel"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('administration.groups.endTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
+      </h3>
+      <p className="field__hint">{t('administration.groups.endHint')}</p>
+      <DateField
+        id={`${id}-to`}
+        label={t('administration.groups.lastDay')}
+        value={validTo}
+        onChange={setValidTo}
+        problem={change.problemAt('validTo') ?? change.problemAt('validFrom')}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {t('administration.groups.endSubmit')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('administration.groups.cancel')}
+        </button>
+      </div>
+      <Failure failure={change.failure} />
+    </form>
+  );
+}
+
+function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search.trim());
+  const [studentId, setStudentId] = useState('');
+  const [validFrom, setValidFrom] = useState(schoolToday());
+  const [validTo, setValidTo] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const candidates = useQuery(EnrolmentCandidatesDocument, {
+    variables: { groupId: group.id, search: deferred },
+    skip: deferred.length < 2,
+  });
+  const [enrol, { loading }] = useMutation(EnrolInGroupDocument);
+  const change = useChange();
+  const found = deferred.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
+  const chosen = found.find((candidate) => candidate.id === studentId);
+  const submit = async () => {
+    setSaved(null);
+    const ok = await change.run(() =>
+      enrol({ variables: { input: { groupId: group.id, studentId, validFrom, validTo: validTo === '' ? null : validTo } } }),
+    );
+    if (ok) {
+      setSaved(chosen ? `${chosen.firstName} ${chosen.lastName}` : '');
+      setStudentId('');
+      setSearch('');
+      onChanged();
+    }
+  };
+  const studentProblem = change.problemAt('studentId');
+  return (
+    <form
+      className="form form-panel"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      data-testid="enrol-form"
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-search`}>
+          {t('administration.groups.findStudent')}
+        </label>
+        <p id={`${id}-search-hint`} className="field__hint">
+          {t('administration.groups.findStudentHint', { school: group.school.name })}
+        </p>
+        <input
+          id={`${id}-search`}
+          type="search"
+          className="field__input"
+          autoComplete="off"
+          aria-describedby={`${id}-search-hint`}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
+      <div className={`field${studentProblem ? ' field--invalid' : ''}`}>
+        <label className="field__label" htmlFor={`${id}-student`}>
+          {t('administration.groups.student')}
+        </label>
+        <select
+          id={`${id}-student`}
+          className="field__input"
+          value={studentId}
+          aria-invalid={studentProblem ? true : undefined}
+          aria-describedby={studentProblem ? `${id}-student-error` : undefined}
+          onChange={(event) => setStudentId(event.target.value)}
+        >
+          <option value="">
+            {found.length === 0
+              ? t('administration.groups.noCandidates')
+              : t('administration.groups.chooseStudent', { count: found.length })}
+          </option>
+          {found.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.lastName}, {candidate.firstName}
+            </option>
+          ))}
+        </select>
+        {studentProblem ? <ProblemText id={`${id}-student-error`} code={studentProblem} /> : null}
+      </div>
+      <div className="form__row">
+        <DateField
+          id={`${id}-from`}
+          label={t('administration.groups.validFrom')}
+          value={validFrom}
+          onChange={setValidFrom}
+          problem={change.problemAt('validFrom')}
+        />
+        <DateField
+          id={`${id}-to`}
+          label={t('administration.groups.validToOptional')}
+          value={validTo}
+          onChange={setValidTo}
+          problem={change.problemAt('validTo')}
+        />
+      </div>
+      <div className="form__footer">
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={loading || studentId === ''}>
+            {t('administration.groups.enrolSubmit')}
+          </button>
+        </div>
+        <Alert tone={saved !== null ? 'success' : 'error'}>
+          {saved !== null
+            ? t('administration.groups.enrolled', { name: saved })
+            : change.failure
+              ? t(`administration.groups.${change.failure}`)
+              : null}
+        </Alert>
+      </div>
+    </form>
+  );
+}

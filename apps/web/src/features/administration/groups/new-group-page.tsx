@@ -1,0 +1,71 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { usePageTitle } from '../../../components/ui/use-page-title';
+import { schoolToday } from '../../../lib/dates';
+import { GroupForm, type GroupValues } from './group-form';
+import { CreateGroupDocument, GroupOptionsDocument } from './operations';
+
+/** /administration/grupper/ny: a new class or teaching group; saved, the group's page opens. */
+export function NewGroupPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('administration.groups.createTitle'));
+  const navigate = useNavigate();
+  const options = useQuery(GroupOptionsDocument);
+  const [createGroup] = useMutation(CreateGroupDocument);
+  if (options.loading && !options.data) return <LoadingState label={t('administration.groups.loading')} />;
+  if (options.error || !options.data) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
+  const choices = options.data.administeredGroupOptions;
+  const today = schoolToday();
+  const year =
+    choices.schoolYears.find((candidate) => candidate.startDate <= today && today <= candidate.endDate) ?? choices.schoolYears[0];
+  const initial: GroupValues = {
+    schoolId: choices.schools[0]?.id ?? '',
+    schoolYearId: year?.id ?? '',
+    kind: 'CLASS',
+    name: '',
+    yearLevel: '',
+    subjectId: '',
+    courseId: '',
+  };
+  const save = async (values: GroupValues) => {
+    const { data } = await createGroup({
+      variables: {
+        input: {
+          schoolId: values.schoolId,
+          schoolYearId: values.schoolYearId,
+          kind: values.kind,
+          name: values.name,
+          yearLevel: values.kind === 'CLASS' ? Number(values.yearLevel) : null,
+          subjectId: values.kind === 'TEACHING' ? values.subjectId || null : null,
+          courseId: values.kind === 'TEACHING' ? values.courseId || null : null,
+        },
+      },
+      refetchQueries: ['AdministeredGroups'],
+    });
+    if (data) await navigate(`/administration/grupper/${data.createGroup.id}`);
+  };
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="page-header__kicker">
+            <Link to="/administration/grupper">{t('administration.groups.title')}</Link>
+          </p>
+          <h1 className="page-header__title">{t('administration.groups.createTitle')}</h1>
+        </div>
+      </header>
+      <section className="panel form-panel">
+        <GroupForm
+          options={choices}
+          initial={initial}
+          existing={false}
+          submitLabel={t('administration.groups.createSubmit')}
+          onSave={save}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { expect, test } from './support/test';
+import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
+
+// The pages of classes, teaching groups, subjects and courses, in each language at tablet and desktop width.
+for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
+  const sv = language === 'sv';
+  test.describe(`administration groups pages in ${sv ? 'Swedish' : 'English'} at tablet and desktop width`, () => {
+    test.describe.configure({ timeout: 240_000 });
+
+    test('groups list, a new group, a class with its members, subjects and courses', async ({ page }, testInfo) => {
+      await loginIn(page, 'admin', language);
+      await page.goto('/administration');
+      await page.getByRole('link', { name: sv ? 'Klasser och grupper' : 'Classes and groups' }).click();
+      const table = page.getByTestId('groups-table');
+      await capture(
+        page,
+        testInfo,
+        'admin-groups',
+        language,
+        () => expect(table.locator('tbody tr').first()).toBeVisible(),
+        ADMINISTRATION_VIEWPORTS,
+      );
+
+      await page.getByRole('link', { name: sv ? 'Ny klass eller grupp' : 'New class or group' }).click();
+      // Shown with its refusals: an empty name and a year level out of range.
+      await page.getByLabel(sv ? 'Årskurs' : 'Year', { exact: true }).fill('13');
+      await page.getByRole('button', { name: sv ? 'Skapa' : 'Create' }).click();
+      await capture(
+        page,
+        testInfo,
+        'admin-group-new',
+        language,
+        () => expect(page.locator('.field__error')).toHaveCount(2),
+        ADMINISTRATION_VIEWPORTS,
+      );
+
+      await page.goto('/administration/grupper');
+      await page.getByLabel(sv ? 'Typ' : 'Type', { exact: true }).selectOption('CLASS');
+      await table.locator('tbody tr').first().getByRole('link').click();
+      const members = page.getByTestId('members-table');
+      await members
+        .getByRole('button', { name: sv ? /^Flytta / : /^Move / })
+        .first()
+        .click();
+      await capture(
+        page,
+        testInfo,
+        'admin-group',
+        language,
+        () => expect(members.locator('tbody tr').first()).toBeVisible(),
+        ADMINISTRATION_VIEWPORTS,
+      );
+
+      await page.goto('/administration/amnen');
+      await capture(
+        page,
+        testInfo,
+        'admin-subjects',
+        language,
+        () => expect(page.getByTestId('subjects-table').locator('tbody tr').first()).toBeVisible(),
+        ADMINISTRATION_VIEWPORTS,
+      );
+    });
+  });
+}
