@@ -13,3 +13,5 @@ export * from './support-decisions.ts';
 export * from './development-plans.ts';
 export * from './assessments.ts';
 export * from './news.ts';
+export * from './administration/school-settings.ts';
+export * from './administration/calendar.ts';
