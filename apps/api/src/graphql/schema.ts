@@ -1,5 +1,9 @@
 import { administrationResolvers } from '../modules/administration/administration.resolvers.ts';
 import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
+import { schoolCalendarResolvers } from '../modules/administration/calendar/calendar.resolvers.ts';
+import { schoolCalendarTypeDefs } from '../modules/administration/calendar/calendar.schema.ts';
+import { schoolsResolvers } from '../modules/administration/schools/schools.resolvers.ts';
+import { schoolsTypeDefs } from '../modules/administration/schools/schools.schema.ts';
 import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
@@ -53,6 +57,8 @@ export const typeDefs = [
   calendarTypeDefs,
   routinesTypeDefs,
   administrationTypeDefs,
+  schoolsTypeDefs,
+  schoolCalendarTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -72,4 +78,6 @@ export const resolvers = [
   newsResolvers,
   routinesResolvers,
   administrationResolvers,
+  schoolsResolvers,
+  schoolCalendarResolvers,
 ];

@@ -1,8 +1,8 @@
 // A school (skolenhet) as the administrator enters it, and the school's own rules that leave, sick reports,
 // absence statistics, the CSN list and grade warnings read.
 import { LEAVE_MAX_SPAN_DAYS, SICK_REPORT_MAX_SPAN_DAYS } from '../absence-reports.ts';
+import type { SchoolFormKind } from '../assessments.ts';
 
-export type SchoolFormKind = 'COMPULSORY' | 'UPPER_SECONDARY';
 export const SCHOOL_FORMS: readonly SchoolFormKind[] = ['COMPULSORY', 'UPPER_SECONDARY'];
 
 export const SCHOOL_NAME_MAX_LENGTH = 100;
