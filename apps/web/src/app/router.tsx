@@ -29,6 +29,8 @@ import {
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
+import { CalendarPage, SchoolYearPage } from '../features/administration/calendar/lazy-pages';
+import { NewSchoolPage, SchoolPage, SchoolsPage } from '../features/administration/schools/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -69,6 +71,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
  *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
  *   /administration                   an administrator's organisation and its sections (/administration/…)
+ *   /administration/skolor            the organisation's schools; /ny a new one, /:schoolId its details and settings
+ *   /administration/kalender          school years with their terms and breaks; /:schoolYearId one year, edited
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -121,6 +125,11 @@ export function AppRouter() {
             <Route path="/studieplan" element={<MyStudyPlanPage />} />
             <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
             <Route path="/administration" element={<AdministrationHomePage />} />
+            <Route path="/administration/skolor" element={<SchoolsPage />} />
+            <Route path="/administration/skolor/ny" element={<NewSchoolPage />} />
+            <Route path="/administration/skolor/:schoolId" element={<SchoolPage />} />
+            <Route path="/administration/kalender" element={<CalendarPage />} />
+            <Route path="/administration/kalender/:schoolYearId" element={<SchoolYearPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

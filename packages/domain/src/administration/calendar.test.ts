@@ -78,9 +78,12 @@ describe('checkTerm', () => {
     expect(checkTerm({ ...SPRING, startDate: '2026-12-01' }, { ...context, others: [AUTUMN] })).toEqual([
       { field: 'startDate', code: 'OVERLAPS' },
     ]);
-    expect(checkTerm({ kind: 'AUTUMN', startDate: '2027-01-11', endDate: '2027-06-11' }, { ...context, others: [{ ...AUTUMN, kind: 'SPRING' }] })).toEqual([
-      { field: 'kind', code: 'OUT_OF_ORDER' },
-    ]);
+    expect(
+      checkTerm(
+        { kind: 'AUTUMN', startDate: '2027-01-11', endDate: '2027-06-11' },
+        { ...context, others: [{ ...AUTUMN, kind: 'SPRING' }] },
+      ),
+    ).toEqual([{ field: 'kind', code: 'OUT_OF_ORDER' }]);
   });
 
   it('refuses new dates that leave its breaks or its lesson series outside', () => {

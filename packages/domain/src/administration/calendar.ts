@@ -71,7 +71,8 @@ export function checkSchoolYear(
   const spanProblems = checkSpan(draft);
   problems.push(...(spanProblems as SchoolYearProblem[]));
   if (spanProblems.length > 0) return problems;
-  if (startYear !== null && Number(draft.startDate.slice(0, 4)) !== startYear) problems.push({ field: 'name', code: 'NAME_NOT_START_YEAR' });
+  if (startYear !== null && Number(draft.startDate.slice(0, 4)) !== startYear)
+    problems.push({ field: 'name', code: 'NAME_NOT_START_YEAR' });
   if (daysBetween(draft.startDate, draft.endDate) + 1 > SCHOOL_YEAR_MAX_DAYS) problems.push({ field: 'endDate', code: 'TOO_LONG' });
   if (context.others.some((other) => spansOverlap(draft, other))) problems.push({ field: 'startDate', code: 'OVERLAPS' });
   if (context.terms.some((term) => term.startDate < draft.startDate)) problems.push({ field: 'startDate', code: 'TERMS_OUTSIDE' });
@@ -99,16 +100,21 @@ export function checkTerm(
   const { schoolYear } = context;
   if (draft.startDate < schoolYear.startDate || draft.startDate > schoolYear.endDate)
     problems.push({ field: 'startDate', code: 'OUTSIDE_SCHOOL_YEAR' });
-  if (draft.endDate > schoolYear.endDate || draft.endDate < schoolYear.startDate) problems.push({ field: 'endDate', code: 'OUTSIDE_SCHOOL_YEAR' });
+  if (draft.endDate > schoolYear.endDate || draft.endDate < schoolYear.startDate)
+    problems.push({ field: 'endDate', code: 'OUTSIDE_SCHOOL_YEAR' });
   const other = context.others.find((term) => term.kind !== draft.kind);
   if (other && spansOverlap(draft, other)) problems.push({ field: 'startDate', code: 'OVERLAPS' });
   else if (other && (draft.kind === 'AUTUMN' ? draft.startDate > other.startDate : draft.startDate < other.startDate))
     problems.push({ field: 'kind', code: 'OUT_OF_ORDER' });
-  const held = [...context.breaks.map((span) => ['BREAKS_OUTSIDE', span] as const), ...context.lessonSeries.map((span) => ['LESSONS_OUTSIDE', span] as const)];
+  const held = [
+    ...context.breaks.map((span) => ['BREAKS_OUTSIDE', span] as const),
+    ...context.lessonSeries.map((span) => ['LESSONS_OUTSIDE', span] as const),
+  ];
   for (const [code, span] of held) {
     if (span.startDate < draft.startDate && !problems.some((p) => p.field === 'startDate' && p.code === code))
       problems.push({ field: 'startDate', code });
-    if (span.endDate > draft.endDate && !problems.some((p) => p.field === 'endDate' && p.code === code)) problems.push({ field: 'endDate', code });
+    if (span.endDate > draft.endDate && !problems.some((p) => p.field === 'endDate' && p.code === code))
+      problems.push({ field: 'endDate', code });
   }
   return problems;
 }
@@ -126,8 +132,10 @@ export function checkSchoolBreak(draft: SchoolBreakDraft, context: { term: DateS
   const spanProblems = checkSpan(draft);
   problems.push(...(spanProblems as SchoolBreakProblem[]));
   if (spanProblems.length > 0) return problems;
-  if (!covers(context.term, { startDate: draft.startDate, endDate: draft.startDate })) problems.push({ field: 'startDate', code: 'OUTSIDE_TERM' });
-  if (!covers(context.term, { startDate: draft.endDate, endDate: draft.endDate })) problems.push({ field: 'endDate', code: 'OUTSIDE_TERM' });
+  if (!covers(context.term, { startDate: draft.startDate, endDate: draft.startDate }))
+    problems.push({ field: 'startDate', code: 'OUTSIDE_TERM' });
+  if (!covers(context.term, { startDate: draft.endDate, endDate: draft.endDate }))
+    problems.push({ field: 'endDate', code: 'OUTSIDE_TERM' });
   if (context.others.some((other) => spansOverlap(draft, other))) problems.push({ field: 'startDate', code: 'OVERLAPS' });
   return problems;
 }

@@ -41,8 +41,12 @@ describe('checkSchoolDetails', () => {
 describe('checkSchoolSettings', () => {
   it('accepts the defaults and every bound itself', () => {
     expect(checkSchoolSettings(DEFAULTS)).toEqual([]);
-    const lowest = Object.fromEntries(Object.entries(SCHOOL_SETTING_BOUNDS).map(([field, { min }]) => [field, min])) as unknown as SchoolSettings;
-    const highest = Object.fromEntries(Object.entries(SCHOOL_SETTING_BOUNDS).map(([field, { max }]) => [field, max])) as unknown as SchoolSettings;
+    const lowest = Object.fromEntries(
+      Object.entries(SCHOOL_SETTING_BOUNDS).map(([field, { min }]) => [field, min]),
+    ) as unknown as SchoolSettings;
+    const highest = Object.fromEntries(
+      Object.entries(SCHOOL_SETTING_BOUNDS).map(([field, { max }]) => [field, max]),
+    ) as unknown as SchoolSettings;
     expect(checkSchoolSettings(lowest)).toEqual([]);
     expect(checkSchoolSettings(highest)).toEqual([]);
   });

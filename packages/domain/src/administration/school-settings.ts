@@ -27,9 +27,7 @@ export const isUnitCode = (value: string): boolean => /^\d{8}$/.test(value);
  * The school's name and code as stored (trimmed, code without spaces), or every problem. Whether the
  * code is taken is the database's to say (`DUPLICATE`).
  */
-export function checkSchoolDetails(
-  input: SchoolDetails,
-): { ok: true; value: SchoolDetails } | { ok: false; problems: SchoolProblem[] } {
+export function checkSchoolDetails(input: SchoolDetails): { ok: true; value: SchoolDetails } | { ok: false; problems: SchoolProblem[] } {
   const problems: SchoolProblem[] = [];
   const name = input.name.trim();
   if (!name) problems.push({ field: 'name', code: 'REQUIRED' });

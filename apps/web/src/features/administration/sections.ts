@@ -1,4 +1,7 @@
 import type { ParseKeys } from 'i18next';
 
 /** The administration's sections, in the order an organisation is set up: the start page links each. */
-export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [];
+export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [
+  { path: '/administration/skolor', titleKey: 'administration.schools.title', descriptionKey: 'administration.schools.description' },
+  { path: '/administration/kalender', titleKey: 'administration.calendar.title', descriptionKey: 'administration.calendar.description' },
+];

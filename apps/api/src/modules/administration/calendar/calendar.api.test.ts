@@ -2,7 +2,15 @@
 // and deleted by the administrator; bad ranges refused per field with nothing written; years and terms in use
 // kept; every change audited with before and after; other roles and the other organisation kept out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, errorCode, loggedIn, startTestServer, type GraphQLResult, type TestClient, type TestServer } from '../../../test/harness.ts';
+import {
+  DATABASE_KINDS,
+  errorCode,
+  loggedIn,
+  startTestServer,
+  type GraphQLResult,
+  type TestClient,
+  type TestServer,
+} from '../../../test/harness.ts';
 
 const YEAR_FIELDS = 'id name startDate endDate inUse terms { id kind startDate endDate inUse breaks { id name startDate endDate } }';
 const CALENDAR = `query { schoolCalendar { ${YEAR_FIELDS} } }`;
@@ -59,7 +67,8 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     breaks: await server.db.prisma.schoolBreak.count(),
     audit: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
   });
-  const audits = (action: string, entityId: string) => server.db.prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: 'asc' } });
+  const audits = (action: string, entityId: string) =>
+    server.db.prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: 'asc' } });
   const ok = <T>(result: GraphQLResult<T>): T => {
     expect(result.errors).toBeUndefined();
     return result.data as T;
@@ -82,7 +91,12 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
   it("shows the organisation's own years, the latest first, with terms and breaks in date order and what is in use", async () => {
     const years = ok(await admin.request<{ schoolCalendar: Year[] }>(CALENDAR)).schoolCalendar;
     expect(years[0]!.name).toBe('2026/27');
-    expect(years.map((year) => year.startDate)).toEqual(years.map((year) => year.startDate).sort().reverse());
+    expect(years.map((year) => year.startDate)).toEqual(
+      years
+        .map((year) => year.startDate)
+        .sort()
+        .reverse(),
+    );
     expect(current.inUse).toBe(true);
     // The demo's basic schedule is this autumn's; the spring term has no lessons yet.
     expect(current.terms.map((term) => [term.kind, term.inUse])).toEqual([
@@ -144,12 +158,18 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     year = ok(await admin.request<{ createTerm: Year }>(CREATE_TERM, { yearId: year.id, input: AUTUMN })).createTerm;
     expect(year.terms.map((term) => term.kind)).toEqual(['AUTUMN', 'SPRING']);
     const autumn = year.terms[0]!;
-    expect((await audits('admin.term.created', autumn.id))[0]!.details).toEqual({ before: null, after: { schoolYearId: year.id, ...AUTUMN } });
+    expect((await audits('admin.term.created', autumn.id))[0]!.details).toEqual({
+      before: null,
+      after: { schoolYearId: year.id, ...AUTUMN },
+    });
 
     year = ok(await admin.request<{ createSchoolBreak: Year }>(CREATE_BREAK, { termId: autumn.id, input: HOSTLOV })).createSchoolBreak;
     const created = year.terms[0]!.breaks[0]!;
     expect(created).toMatchObject(HOSTLOV);
-    expect((await audits('admin.schoolBreak.created', created.id))[0]!.details).toEqual({ before: null, after: { termId: autumn.id, ...HOSTLOV } });
+    expect((await audits('admin.schoolBreak.created', created.id))[0]!.details).toEqual({
+      before: null,
+      after: { termId: autumn.id, ...HOSTLOV },
+    });
     expect(ok(await admin.request<{ administeredSchoolYear: Year }>(YEAR, { id: year.id })).administeredSchoolYear).toEqual(year);
   });
 
@@ -158,7 +178,9 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     const [autumn, spring] = year.terms as [Term, Term];
     const term = async (input: Record<string, string>, id = autumn.id) =>
       problemsOf(await admin.request(UPDATE_TERM, { id, input: { ...AUTUMN, ...input } }));
-    expect(problemsOf(await admin.request(CREATE_TERM, { yearId: year.id, input: AUTUMN }))).toEqual([{ field: 'kind', code: 'DUPLICATE' }]);
+    expect(problemsOf(await admin.request(CREATE_TERM, { yearId: year.id, input: AUTUMN }))).toEqual([
+      { field: 'kind', code: 'DUPLICATE' },
+    ]);
     expect(await term({ startDate: '2027-08-01' })).toEqual([{ field: 'startDate', code: 'OUTSIDE_SCHOOL_YEAR' }]);
     expect(await term({ endDate: '2028-01-20' })).toEqual([{ field: 'startDate', code: 'OVERLAPS' }]);
     expect(await term({ endDate: '2027-08-01' })).toEqual([{ field: 'endDate', code: 'END_BEFORE_START' }]);
@@ -170,7 +192,10 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
 
     const newBreak = async (input: Record<string, string>) =>
       problemsOf(await admin.request(CREATE_BREAK, { termId: autumn.id, input: { ...HOSTLOV, ...input } }));
-    expect(await newBreak({ name: '  ' })).toEqual([{ field: 'name', code: 'REQUIRED' }, { field: 'startDate', code: 'OVERLAPS' }]);
+    expect(await newBreak({ name: '  ' })).toEqual([
+      { field: 'name', code: 'REQUIRED' },
+      { field: 'startDate', code: 'OVERLAPS' },
+    ]);
     expect(await newBreak({ startDate: '2027-12-13', endDate: '2028-01-07' })).toEqual([{ field: 'endDate', code: 'OUTSIDE_TERM' }]);
     expect(await newBreak({ startDate: '2027-11-10', endDate: '2027-11-09' })).toEqual([{ field: 'endDate', code: 'END_BEFORE_START' }]);
     expect(await newBreak({ startDate: '2027-11-05', endDate: '2027-11-08' })).toEqual([{ field: 'startDate', code: 'OVERLAPS' }]);
@@ -180,11 +205,21 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
   it('edits a year, a term and a break, auditing before and after', async () => {
     const autumn = year.terms[0]!;
     const hostlov = autumn.breaks[0]!;
-    year = ok(await admin.request<{ updateSchoolBreak: Year }>(UPDATE_BREAK, { id: hostlov.id, input: { name: 'Höstlov v. 44', startDate: '2027-11-01', endDate: '2027-11-05' } })).updateSchoolBreak;
+    year = ok(
+      await admin.request<{ updateSchoolBreak: Year }>(UPDATE_BREAK, {
+        id: hostlov.id,
+        input: { name: 'Höstlov v. 44', startDate: '2027-11-01', endDate: '2027-11-05' },
+      }),
+    ).updateSchoolBreak;
     expect(year.terms[0]!.breaks[0]!.name).toBe('Höstlov v. 44');
-    expect((await audits('admin.schoolBreak.updated', hostlov.id))[0]!.details).toMatchObject({ before: { name: 'Höstlov' }, after: { name: 'Höstlov v. 44' } });
+    expect((await audits('admin.schoolBreak.updated', hostlov.id))[0]!.details).toMatchObject({
+      before: { name: 'Höstlov' },
+      after: { name: 'Höstlov v. 44' },
+    });
 
-    year = ok(await admin.request<{ updateTerm: Year }>(UPDATE_TERM, { id: autumn.id, input: { ...AUTUMN, startDate: '2027-08-18' } })).updateTerm;
+    year = ok(
+      await admin.request<{ updateTerm: Year }>(UPDATE_TERM, { id: autumn.id, input: { ...AUTUMN, startDate: '2027-08-18' } }),
+    ).updateTerm;
     expect(year.terms[0]!.startDate).toBe('2027-08-18');
     expect((await audits('admin.term.updated', autumn.id))[0]!.details).toMatchObject({
       before: { startDate: '2027-08-16' },
@@ -194,7 +229,9 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     expect(problemsOf(await admin.request(UPDATE_YEAR, { id: year.id, input: { ...NEXT, endDate: '2028-06-01' } }))).toEqual([
       { field: 'endDate', code: 'TERMS_OUTSIDE' },
     ]);
-    year = ok(await admin.request<{ updateSchoolYear: Year }>(UPDATE_YEAR, { id: year.id, input: { ...NEXT, startDate: '2027-08-17' } })).updateSchoolYear;
+    year = ok(
+      await admin.request<{ updateSchoolYear: Year }>(UPDATE_YEAR, { id: year.id, input: { ...NEXT, startDate: '2027-08-17' } }),
+    ).updateSchoolYear;
     expect((await audits('admin.schoolYear.updated', year.id))[0]!.details).toEqual({
       before: NEXT,
       after: { ...NEXT, startDate: '2027-08-17' },
@@ -207,7 +244,9 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     expect(problemsOf(await admin.request(DELETE_TERM, { id: current.terms[0]!.id }))).toEqual([{ field: 'id', code: 'IN_USE' }]);
     const autumn = current.terms[0]!;
     expect(
-      problemsOf(await admin.request(UPDATE_TERM, { id: autumn.id, input: { kind: 'AUTUMN', startDate: autumn.startDate, endDate: '2026-11-20' } })),
+      problemsOf(
+        await admin.request(UPDATE_TERM, { id: autumn.id, input: { kind: 'AUTUMN', startDate: autumn.startDate, endDate: '2026-11-20' } }),
+      ),
     ).toEqual([{ field: 'endDate', code: 'LESSONS_OUTSIDE' }]);
     expect(await counts()).toEqual(before);
   });
@@ -217,7 +256,10 @@ describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
     const hostlov = autumn.breaks[0]!;
     year = ok(await admin.request<{ deleteSchoolBreak: Year }>(DELETE_BREAK, { id: hostlov.id })).deleteSchoolBreak;
     expect(year.terms[0]!.breaks).toEqual([]);
-    expect((await audits('admin.schoolBreak.deleted', hostlov.id))[0]!.details).toMatchObject({ before: { name: 'Höstlov v. 44' }, after: null });
+    expect((await audits('admin.schoolBreak.deleted', hostlov.id))[0]!.details).toMatchObject({
+      before: { name: 'Höstlov v. 44' },
+      after: null,
+    });
 
     year = ok(await admin.request<{ createSchoolBreak: Year }>(CREATE_BREAK, { termId: autumn.id, input: HOSTLOV })).createSchoolBreak;
     const kept = year.terms[0]!.breaks[0]!;

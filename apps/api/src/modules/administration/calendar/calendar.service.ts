@@ -4,14 +4,7 @@
 // locks the parent (organisation → school year → term, always in that order): two administrators adding
 // overlapping terms or breaks at once are then checked one after the other.
 import { Prisma } from '@insyn/db';
-import {
-  checkSchoolBreak,
-  checkSchoolYear,
-  checkTerm,
-  type SchoolBreakDraft,
-  type SchoolYearDraft,
-  type TermDraft,
-} from '@insyn/domain';
+import { checkSchoolBreak, checkSchoolYear, checkTerm, type SchoolBreakDraft, type SchoolYearDraft, type TermDraft } from '@insyn/domain';
 import type { RequestContext } from '../../../context.ts';
 import { dateValue } from '../../access/validity.ts';
 import { isoDate } from '../../access/viewer.ts';
@@ -75,7 +68,11 @@ const span = (row: { startDate: Date; endDate: Date }) => ({ startDate: isoDate(
  * Lessons are dated, and belong to a group of the school year: a term has lessons when one of its year's
  * groups has one between its first and last day (a cancelled or one-off lesson has no series to count).
  */
-async function lessonsIn(prisma: Tx | RequestContext['prisma'], schoolYearId: string, term: { startDate: Date; endDate: Date }): Promise<boolean> {
+async function lessonsIn(
+  prisma: Tx | RequestContext['prisma'],
+  schoolYearId: string,
+  term: { startDate: Date; endDate: Date },
+): Promise<boolean> {
   const lesson = await prisma.lesson.findFirst({
     where: { group: { schoolYearId }, date: { gte: term.startDate, lte: term.endDate } },
     select: { id: true },
@@ -87,7 +84,12 @@ async function lessonsIn(prisma: Tx | RequestContext['prisma'], schoolYearId: st
  * Lessons already dated in the part of the term its new dates leave out (a one-off lesson has no series
  * for checkTerm to see) would be in no term; moving them is the schedule's work, not the calendar's.
  */
-async function refuseLessonsLeftOutside(tx: Tx, schoolYearId: string, before: { startDate: Date; endDate: Date }, draft: TermDraft): Promise<void> {
+async function refuseLessonsLeftOutside(
+  tx: Tx,
+  schoolYearId: string,
+  before: { startDate: Date; endDate: Date },
+  draft: TermDraft,
+): Promise<void> {
   const lesson = await tx.lesson.findFirst({
     where: {
       group: { schoolYearId },
@@ -106,15 +108,13 @@ async function termInUse(prisma: Tx | RequestContext['prisma'], schoolYearId: st
 
 async function yearRecord(prisma: Tx | RequestContext['prisma'], row: YearRow): Promise<SchoolYearRecord> {
   const terms = await Promise.all(
-    row.terms.map(
-      async (term): Promise<TermRecord> => ({
-        id: term.id,
-        kind: term.kind,
-        ...span(term),
-        breaks: term.breaks.map((range) => ({ id: range.id, name: range.name, ...span(range) })),
-        inUse: await termInUse(prisma, row.id, term),
-      }),
-    ),
+    row.terms.map(async (term): Promise<TermRecord> => ({
+      id: term.id,
+      kind: term.kind,
+      ...span(term),
+      breaks: term.breaks.map((range) => ({ id: range.id, name: range.name, ...span(range) })),
+      inUse: await termInUse(prisma, row.id, term),
+    })),
   );
   return { id: row.id, name: row.name, ...span(row), terms, inUse: row._count.groups > 0 || terms.some((term) => term.inUse) };
 }
@@ -162,14 +162,19 @@ export async function schoolCalendar(ctx: RequestContext): Promise<SchoolYearRec
   return Promise.all(rows.map((row) => yearRecord(ctx.prisma, row)));
 }
 
-const administeredYear = (ctx: RequestContext, id: string) => administeredRecord(ctx, 'School year', id, (yearId) => loadYear(ctx.prisma, yearId));
+const administeredYear = (ctx: RequestContext, id: string) =>
+  administeredRecord(ctx, 'School year', id, (yearId) => loadYear(ctx.prisma, yearId));
 
 export async function administeredSchoolYear(ctx: RequestContext, id: string): Promise<SchoolYearRecord> {
   const { record } = await administeredYear(ctx, id);
   return yearRecord(ctx.prisma, record);
 }
 
-const yearDraft = (input: SchoolYearDraft): SchoolYearDraft => ({ name: input.name.trim(), startDate: input.startDate, endDate: input.endDate });
+const yearDraft = (input: SchoolYearDraft): SchoolYearDraft => ({
+  name: input.name.trim(),
+  startDate: input.startDate,
+  endDate: input.endDate,
+});
 
 async function checkYearIn(tx: Tx, organisationId: string, draft: SchoolYearDraft, yearId: string | null): Promise<void> {
   const [others, terms] = await Promise.all([
@@ -192,7 +197,10 @@ export async function createSchoolYear(ctx: RequestContext, input: SchoolYearDra
       const created = await tx.schoolYear.create({
         data: { organisationId, name: draft.name, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
       });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'schoolYear', kind: 'created', entityId: created.id, before: null, after: yearSnapshot(created) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'schoolYear', kind: 'created', entityId: created.id, before: null, after: yearSnapshot(created) },
+      );
       return currentYear(tx, created.id);
     }),
   );
@@ -211,7 +219,10 @@ export async function updateSchoolYear(ctx: RequestContext, id: string, input: S
         where: { id },
         data: { name: draft.name, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
       });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'schoolYear', kind: 'updated', entityId: id, before: yearSnapshot(before), after: yearSnapshot(updated) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'schoolYear', kind: 'updated', entityId: id, before: yearSnapshot(before), after: yearSnapshot(updated) },
+      );
       return currentYear(tx, id);
     }),
   );
@@ -257,7 +268,10 @@ const termDraft = (input: TermDraft): TermDraft => ({ kind: input.kind, startDat
 async function checkTermIn(tx: Tx, schoolYearId: string, draft: TermDraft, termId: string | null): Promise<void> {
   const [year, others, breaks, lessonSeries] = await Promise.all([
     tx.schoolYear.findUniqueOrThrow({ where: { id: schoolYearId }, select: { startDate: true, endDate: true } }),
-    tx.term.findMany({ where: { schoolYearId, ...(termId ? { id: { not: termId } } : {}) }, select: { kind: true, startDate: true, endDate: true } }),
+    tx.term.findMany({
+      where: { schoolYearId, ...(termId ? { id: { not: termId } } : {}) },
+      select: { kind: true, startDate: true, endDate: true },
+    }),
     termId ? tx.schoolBreak.findMany({ where: { termId }, select: { startDate: true, endDate: true } }) : [],
     termId ? tx.lessonSeries.findMany({ where: { termId }, select: { validFrom: true, validTo: true } }) : [],
   ]);
@@ -281,7 +295,10 @@ export async function createTerm(ctx: RequestContext, schoolYearId: string, inpu
       const created = await tx.term.create({
         data: { schoolYearId, kind: draft.kind, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
       });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'term', kind: 'created', entityId: created.id, before: null, after: termSnapshot(created) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'term', kind: 'created', entityId: created.id, before: null, after: termSnapshot(created) },
+      );
       return currentYear(tx, schoolYearId);
     }),
   );
@@ -301,7 +318,10 @@ export async function updateTerm(ctx: RequestContext, id: string, input: TermDra
         where: { id },
         data: { kind: draft.kind, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
       });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'term', kind: 'updated', entityId: id, before: termSnapshot(before), after: termSnapshot(updated) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'term', kind: 'updated', entityId: id, before: termSnapshot(before), after: termSnapshot(updated) },
+      );
       return currentYear(tx, record.schoolYearId);
     }),
   );
@@ -324,15 +344,25 @@ export async function deleteTerm(ctx: RequestContext, id: string): Promise<Schoo
 
 const loadBreak = (ctx: RequestContext) => (id: string) =>
   ctx.prisma.schoolBreak
-    .findUnique({ where: { id }, select: { id: true, termId: true, term: { select: { schoolYearId: true, schoolYear: { select: { organisationId: true } } } } } })
+    .findUnique({
+      where: { id },
+      select: { id: true, termId: true, term: { select: { schoolYearId: true, schoolYear: { select: { organisationId: true } } } } },
+    })
     .then((range) => (range ? { ...range, organisationId: range.term.schoolYear.organisationId } : null));
 
-const breakDraft = (input: SchoolBreakDraft): SchoolBreakDraft => ({ name: input.name.trim(), startDate: input.startDate, endDate: input.endDate });
+const breakDraft = (input: SchoolBreakDraft): SchoolBreakDraft => ({
+  name: input.name.trim(),
+  startDate: input.startDate,
+  endDate: input.endDate,
+});
 
 async function checkBreakIn(tx: Tx, termId: string, draft: SchoolBreakDraft, breakId: string | null): Promise<void> {
   const [term, others] = await Promise.all([
     tx.term.findUniqueOrThrow({ where: { id: termId }, select: { startDate: true, endDate: true } }),
-    tx.schoolBreak.findMany({ where: { termId, ...(breakId ? { id: { not: breakId } } : {}) }, select: { startDate: true, endDate: true } }),
+    tx.schoolBreak.findMany({
+      where: { termId, ...(breakId ? { id: { not: breakId } } : {}) },
+      select: { startDate: true, endDate: true },
+    }),
   ]);
   refuseIfAny(checkSchoolBreak(draft, { term: span(term), others: others.map(span) }));
 }
@@ -346,7 +376,10 @@ export async function createSchoolBreak(ctx: RequestContext, termId: string, inp
     const created = await tx.schoolBreak.create({
       data: { termId, name: draft.name, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
     });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'schoolBreak', kind: 'created', entityId: created.id, before: null, after: breakSnapshot(created) });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'schoolBreak', kind: 'created', entityId: created.id, before: null, after: breakSnapshot(created) },
+    );
     return currentYear(tx, record.schoolYearId);
   });
 }
@@ -362,7 +395,10 @@ export async function updateSchoolBreak(ctx: RequestContext, id: string, input: 
       where: { id },
       data: { name: draft.name, startDate: dateValue(draft.startDate), endDate: dateValue(draft.endDate) },
     });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'schoolBreak', kind: 'updated', entityId: id, before: breakSnapshot(before), after: breakSnapshot(updated) });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'schoolBreak', kind: 'updated', entityId: id, before: breakSnapshot(before), after: breakSnapshot(updated) },
+    );
     return currentYear(tx, record.term.schoolYearId);
   });
 }
@@ -373,7 +409,10 @@ export async function deleteSchoolBreak(ctx: RequestContext, id: string): Promis
   return ctx.prisma.$transaction(async (tx) => {
     await lockTerm(tx, record.termId);
     const deleted = await tx.schoolBreak.delete({ where: { id } });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'schoolBreak', kind: 'deleted', entityId: id, before: breakSnapshot(deleted), after: null });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'schoolBreak', kind: 'deleted', entityId: id, before: breakSnapshot(deleted), after: null },
+    );
     return currentYear(tx, record.term.schoolYearId);
   });
 }

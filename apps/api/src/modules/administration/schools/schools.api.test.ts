@@ -1,9 +1,18 @@
 // Schools and their settings through the API, on both databases: who may, what is refused (per field, nothing
 // written), and the audit row of each change with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, errorCode, loggedIn, startTestServer, type GraphQLResult, type TestClient, type TestServer } from '../../../test/harness.ts';
+import {
+  DATABASE_KINDS,
+  errorCode,
+  loggedIn,
+  startTestServer,
+  type GraphQLResult,
+  type TestClient,
+  type TestServer,
+} from '../../../test/harness.ts';
 
-const FIELDS = 'id name unitCode form studentCount settings { mentorLeaveDayLimit sickReportDaysBack absenceWarningPercent absenceAlarmPercent csnThresholdMinutes gradeWarningContactDays }';
+const FIELDS =
+  'id name unitCode form studentCount settings { mentorLeaveDayLimit sickReportDaysBack absenceWarningPercent absenceAlarmPercent csnThresholdMinutes gradeWarningContactDays }';
 const LIST = `query($search: String, $sort: SchoolSort, $page: PageInput) {
   administeredSchools(search: $search, sort: $sort, page: $page) { items { ${FIELDS} } pageInfo { offset limit total } }
 }`;
@@ -64,17 +73,25 @@ describe.each(DATABASE_KINDS)('schools and their settings, on %s', (kind) => {
     expect(all.data!.administeredSchools.pageInfo.total).toBe(ownSchools.length);
 
     const first = ownSchools[0]!;
-    const byName = await admin.request<{ administeredSchools: { items: School[] } }>(LIST, { search: first.name.slice(0, 5).toUpperCase() });
+    const byName = await admin.request<{ administeredSchools: { items: School[] } }>(LIST, {
+      search: first.name.slice(0, 5).toUpperCase(),
+    });
     expect(byName.data!.administeredSchools.items.map((s) => s.id)).toContain(first.id);
     const byCode = await admin.request<{ administeredSchools: { items: School[] } }>(LIST, { search: first.unitCode.slice(2, 7) });
     expect(byCode.data!.administeredSchools.items.map((s) => s.id)).toEqual([first.id]);
     // Grannby's school does not turn up however it is searched for.
-    const grannby = await admin.request<{ administeredSchools: { items: School[]; pageInfo: { total: number } } }>(LIST, { search: 'Grannby' });
+    const grannby = await admin.request<{ administeredSchools: { items: School[]; pageInfo: { total: number } } }>(LIST, {
+      search: 'Grannby',
+    });
     expect(grannby.data!.administeredSchools).toEqual({ items: [], pageInfo: { offset: 0, limit: 50, total: 0 } });
 
-    const descending = await admin.request<{ administeredSchools: { items: School[] } }>(LIST, { sort: { field: 'NAME', direction: 'DESC' } });
+    const descending = await admin.request<{ administeredSchools: { items: School[] } }>(LIST, {
+      sort: { field: 'NAME', direction: 'DESC' },
+    });
     expect(descending.data!.administeredSchools.items.map((s) => s.name)).toEqual(ownSchools.map((s) => s.name).reverse());
-    const paged = await admin.request<{ administeredSchools: { items: School[]; pageInfo: unknown } }>(LIST, { page: { offset: 1, limit: 1 } });
+    const paged = await admin.request<{ administeredSchools: { items: School[]; pageInfo: unknown } }>(LIST, {
+      page: { offset: 1, limit: 1 },
+    });
     expect(paged.data!.administeredSchools.items.map((s) => s.name)).toEqual([ownSchools[1]!.name]);
     expect(paged.data!.administeredSchools.pageInfo).toEqual({ offset: 1, limit: 1, total: ownSchools.length });
     expect(errorCode(await admin.request(LIST, { page: { offset: 0, limit: 201 } }))).toBe('BAD_USER_INPUT');
@@ -97,9 +114,9 @@ describe.each(DATABASE_KINDS)('schools and their settings, on %s', (kind) => {
     expect(errorCode(await admin.request(ONE, { id: grannbySchoolId }))).toBe('NOT_FOUND');
     expect(errorCode(await admin.request(ONE, { id: 'not-an-id' }))).toBe('NOT_FOUND');
     const before = await server.db.prisma.school.findUniqueOrThrow({ where: { id: grannbySchoolId } });
-    expect(errorCode(await admin.request(UPDATE, { id: grannbySchoolId, input: { name: 'Min', unitCode: '11112222', form: 'COMPULSORY' } }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      errorCode(await admin.request(UPDATE, { id: grannbySchoolId, input: { name: 'Min', unitCode: '11112222', form: 'COMPULSORY' } })),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await admin.request(SETTINGS, { id: grannbySchoolId, input: { ...DEFAULT_SETTINGS, mentorLeaveDayLimit: 9 } }))).toBe(
       'NOT_FOUND',
     );
@@ -136,23 +153,28 @@ describe.each(DATABASE_KINDS)('schools and their settings, on %s', (kind) => {
       { field: 'name', code: 'REQUIRED' },
       { field: 'unitCode', code: 'INVALID_UNIT_CODE' },
     ]);
-    expect(problemsOf(await admin.request(CREATE, { input: { name: 'x'.repeat(101), unitCode: '12345678', form: 'COMPULSORY' } }))).toEqual([
-      { field: 'name', code: 'TOO_LONG' },
-    ]);
-    expect(problemsOf(await admin.request(CREATE, { input: { name: 'Dubblett', unitCode: ownSchools[0]!.unitCode, form: 'COMPULSORY' } }))).toEqual([
-      { field: 'unitCode', code: 'DUPLICATE' },
-    ]);
+    expect(problemsOf(await admin.request(CREATE, { input: { name: 'x'.repeat(101), unitCode: '12345678', form: 'COMPULSORY' } }))).toEqual(
+      [{ field: 'name', code: 'TOO_LONG' }],
+    );
+    expect(
+      problemsOf(await admin.request(CREATE, { input: { name: 'Dubblett', unitCode: ownSchools[0]!.unitCode, form: 'COMPULSORY' } })),
+    ).toEqual([{ field: 'unitCode', code: 'DUPLICATE' }]);
     const grannbyCode = (await server.db.prisma.school.findUniqueOrThrow({ where: { id: grannbySchoolId } })).unitCode;
     expect(problemsOf(await admin.request(CREATE, { input: { name: 'Dubblett', unitCode: grannbyCode, form: 'COMPULSORY' } }))).toEqual([
       { field: 'unitCode', code: 'DUPLICATE' },
     ]);
-    expect(errorCode(await admin.request(CREATE, { input: { name: 'X', unitCode: '12345678', form: 'PRESCHOOL' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await admin.request(CREATE, { input: { name: 'X', unitCode: '12345678', form: 'PRESCHOOL' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await schoolCount()).toBe(count);
   });
 
-  it('edits a school, keeping its own code, refusing another school\'s, and audits before and after', async () => {
+  it("edits a school, keeping its own code, refusing another school's, and audits before and after", async () => {
     const school = ownSchools[1]!;
-    const taken = await admin.request(UPDATE, { id: school.id, input: { name: school.name, unitCode: ownSchools[0]!.unitCode, form: 'COMPULSORY' } });
+    const taken = await admin.request(UPDATE, {
+      id: school.id,
+      input: { name: school.name, unitCode: ownSchools[0]!.unitCode, form: 'COMPULSORY' },
+    });
     expect(problemsOf(taken)).toEqual([{ field: 'unitCode', code: 'DUPLICATE' }]);
     const before = await server.db.prisma.school.findUniqueOrThrow({ where: { id: school.id } });
     const updated = await admin.request<{ updateSchool: School }>(UPDATE, {
@@ -193,7 +215,13 @@ describe.each(DATABASE_KINDS)('schools and their settings, on %s', (kind) => {
     expect(await server.db.prisma.school.findUniqueOrThrow({ where: { id: school.id } })).toEqual(before);
     expect(await auditRows('admin.school.updated', school.id)).toEqual([]);
 
-    const settings = { ...DEFAULT_SETTINGS, mentorLeaveDayLimit: 5, absenceWarningPercent: 12, absenceAlarmPercent: 12, csnThresholdMinutes: 300 };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      mentorLeaveDayLimit: 5,
+      absenceWarningPercent: 12,
+      absenceAlarmPercent: 12,
+      csnThresholdMinutes: 300,
+    };
     const saved = await admin.request<{ updateSchoolSettings: School }>(SETTINGS, { id: school.id, input: settings });
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.updateSchoolSettings.settings).toEqual(settings);

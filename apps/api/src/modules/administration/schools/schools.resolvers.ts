@@ -1,11 +1,5 @@
 import type { Resolvers } from '../../../generated/graphql.ts';
-import {
-  administeredSchool,
-  administeredSchools,
-  createSchool,
-  updateSchool,
-  updateSchoolSettings,
-} from './schools.service.ts';
+import { administeredSchool, administeredSchools, createSchool, updateSchool, updateSchoolSettings } from './schools.service.ts';
 
 export const schoolsResolvers: Resolvers = {
   Query: {

@@ -104,7 +104,10 @@ const duplicateUnitCode = refuse([{ field: 'unitCode', code: 'DUPLICATE' }]);
 
 /** Skolverket's codes are national: a code already used, in any organisation, is the same school entered twice. */
 async function refuseTakenUnitCode(ctx: RequestContext, unitCode: string, exceptId?: string): Promise<void> {
-  const taken = await ctx.prisma.school.findFirst({ where: { unitCode, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const taken = await ctx.prisma.school.findFirst({
+    where: { unitCode, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (taken) throw duplicateUnitCode;
 }
 
@@ -125,7 +128,10 @@ export async function createSchool(ctx: RequestContext, input: SchoolDetails): P
   const row = await unlessDuplicate(() =>
     ctx.prisma.$transaction(async (tx) => {
       const created = await tx.school.create({ data: { organisationId, ...details }, select: schoolSelect });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'school', kind: 'created', entityId: created.id, before: null, after: snapshot(created) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'school', kind: 'created', entityId: created.id, before: null, after: snapshot(created) },
+      );
       return created;
     }),
   );
@@ -139,7 +145,10 @@ export async function updateSchool(ctx: RequestContext, id: string, input: Schoo
   const row = await unlessDuplicate(() =>
     ctx.prisma.$transaction(async (tx) => {
       const updated = await tx.school.update({ where: { id }, data: details, select: schoolSelect });
-      await recordChange({ ...ctx, prisma: tx }, { entity: 'school', kind: 'updated', entityId: id, before: snapshot(record), after: snapshot(updated) });
+      await recordChange(
+        { ...ctx, prisma: tx },
+        { entity: 'school', kind: 'updated', entityId: id, before: snapshot(record), after: snapshot(updated) },
+      );
       return updated;
     }),
   );
@@ -159,7 +168,10 @@ export async function updateSchoolSettings(ctx: RequestContext, id: string, inpu
   };
   const row = await ctx.prisma.$transaction(async (tx) => {
     const updated = await tx.school.update({ where: { id }, data: settings, select: schoolSelect });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'school', kind: 'updated', entityId: id, before: snapshot(record), after: snapshot(updated) });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'school', kind: 'updated', entityId: id, before: snapshot(record), after: snapshot(updated) },
+    );
     return updated;
   });
   return schoolRecord(row);
