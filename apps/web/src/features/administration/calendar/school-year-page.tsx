@@ -61,37 +61,39 @@ export function SchoolYearPage() {
         </div>
       </header>
 
-      <section className="panel admin-form-panel" aria-labelledby="year-heading">
+      <section className="panel" aria-labelledby="year-heading">
         <h2 id="year-heading" className="section-heading">
           {t('administration.calendar.schoolYear')}
         </h2>
-        <SpanForm
-          key={year.id}
-          label={t('administration.calendar.schoolYear')}
-          testId="school-year-form"
-          withName
-          initial={{ ...EMPTY, name: year.name, startDate: year.startDate, endDate: year.endDate }}
-          submitLabel={t('administration.calendar.save')}
-          check={(values) => checkSchoolYear(values, { others: [], terms: year.terms })}
-          onSave={async (values) => {
-            await updateYear({
-              variables: { id: year.id, input: { name: values.name, startDate: values.startDate, endDate: values.endDate } },
-            });
-          }}
-        />
-        {year.inUse ? (
-          <p className="field__hint">{t('administration.calendar.yearInUse')}</p>
-        ) : (
-          <DeleteButton
-            testId="delete-school-year"
-            label={t('administration.calendar.deleteYear')}
-            confirmLabel={t('administration.calendar.confirmDeleteYear', { name: year.name })}
-            onDelete={async () => {
-              await deleteYear({ variables: { id: year.id } });
-              await navigate('/administration/kalender');
+        <div className="admin-form-panel">
+          <SpanForm
+            key={year.id}
+            label={t('administration.calendar.schoolYear')}
+            testId="school-year-form"
+            withName
+            initial={{ ...EMPTY, name: year.name, startDate: year.startDate, endDate: year.endDate }}
+            submitLabel={t('administration.calendar.save')}
+            check={(values) => checkSchoolYear(values, { others: [], terms: year.terms })}
+            onSave={async (values) => {
+              await updateYear({
+                variables: { id: year.id, input: { name: values.name, startDate: values.startDate, endDate: values.endDate } },
+              });
             }}
           />
-        )}
+          {year.inUse ? (
+            <p className="field__hint">{t('administration.calendar.yearInUse')}</p>
+          ) : (
+            <DeleteButton
+              testId="delete-school-year"
+              label={t('administration.calendar.deleteYear')}
+              confirmLabel={t('administration.calendar.confirmDeleteYear', { name: year.name })}
+              onDelete={async () => {
+                await deleteYear({ variables: { id: year.id } });
+                await navigate('/administration/kalender');
+              }}
+            />
+          )}
+        </div>
       </section>
 
       {year.terms.map((term) => (
@@ -99,26 +101,28 @@ export function SchoolYearPage() {
       ))}
 
       {missingKinds.length > 0 ? (
-        <section className="panel admin-form-panel" aria-labelledby="new-term-heading">
+        <section className="panel" aria-labelledby="new-term-heading">
           <h2 id="new-term-heading" className="section-heading">
             {t('administration.calendar.newTerm')}
           </h2>
-          <SpanForm
-            key={missingKinds.join()}
-            label={t('administration.calendar.newTerm')}
-            testId="new-term-form"
-            withName={false}
-            kinds={missingKinds}
-            initial={{ ...EMPTY, kind: missingKinds[0] ?? 'AUTUMN' }}
-            submitLabel={t('administration.calendar.createTerm')}
-            clearOnSave
-            check={(values) => checkTerm(values, { schoolYear: span, others: year.terms, breaks: [], lessonSeries: [] })}
-            onSave={async (values) => {
-              await createTerm({
-                variables: { schoolYearId: year.id, input: { kind: values.kind, startDate: values.startDate, endDate: values.endDate } },
-              });
-            }}
-          />
+          <div className="admin-form-panel">
+            <SpanForm
+              key={missingKinds.join()}
+              label={t('administration.calendar.newTerm')}
+              testId="new-term-form"
+              withName={false}
+              kinds={missingKinds}
+              initial={{ ...EMPTY, kind: missingKinds[0] ?? 'AUTUMN' }}
+              submitLabel={t('administration.calendar.createTerm')}
+              clearOnSave
+              check={(values) => checkTerm(values, { schoolYear: span, others: year.terms, breaks: [], lessonSeries: [] })}
+              onSave={async (values) => {
+                await createTerm({
+                  variables: { schoolYearId: year.id, input: { kind: values.kind, startDate: values.startDate, endDate: values.endDate } },
+                });
+              }}
+            />
+          </div>
         </section>
       ) : null}
     </div>
@@ -198,24 +202,26 @@ function TermSection({ year, term }: { year: Year; term: Term }) {
               <tr key={range.id}>
                 <th scope="row">{range.name}</th>
                 <td>{formatDateSpan(range.startDate, range.endDate, locale)}</td>
-                <td className="admin-row-actions">
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-label={t('administration.calendar.editBreak', { name: range.name })}
-                    onClick={() => setEditing(range.id)}
-                  >
-                    {t('administration.calendar.edit')}
-                  </button>
-                  <DeleteButton
-                    testId={`delete-break-${range.id}`}
-                    label={t('administration.calendar.delete')}
-                    confirmLabel={t('administration.calendar.confirmDeleteBreak', { name: range.name })}
-                    onDelete={async () => {
-                      await deleteBreak({ variables: { id: range.id } });
-                      if (editing === range.id) setEditing(null);
-                    }}
-                  />
+                <td>
+                  <div className="admin-row-actions">
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={t('administration.calendar.editBreak', { name: range.name })}
+                      onClick={() => setEditing(range.id)}
+                    >
+                      {t('administration.calendar.edit')}
+                    </button>
+                    <DeleteButton
+                      testId={`delete-break-${range.id}`}
+                      label={t('administration.calendar.delete')}
+                      confirmLabel={t('administration.calendar.confirmDeleteBreak', { name: range.name })}
+                      onDelete={async () => {
+                        await deleteBreak({ variables: { id: range.id } });
+                        if (editing === range.id) setEditing(null);
+                      }}
+                    />
+                  </div>
                 </td>
               </tr>
             ))}

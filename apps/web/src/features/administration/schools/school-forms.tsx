@@ -160,6 +160,16 @@ type SettingsCode = SchoolSettingsProblem['code'];
 const SETTINGS_CODES: readonly SettingsCode[] = ['NOT_A_WHOLE_NUMBER', 'OUT_OF_RANGE', 'WARNING_ABOVE_ALARM'];
 const isSettingsCode = (value: unknown): value is SettingsCode => SETTINGS_CODES.some((code) => code === value);
 
+/** The settings alone: what the API answered also carries its `__typename`, which no input takes. */
+const settingsOf = (values: SchoolSettings): SchoolSettings => ({
+  mentorLeaveDayLimit: values.mentorLeaveDayLimit,
+  sickReportDaysBack: values.sickReportDaysBack,
+  absenceWarningPercent: values.absenceWarningPercent,
+  absenceAlarmPercent: values.absenceAlarmPercent,
+  csnThresholdMinutes: values.csnThresholdMinutes,
+  gradeWarningContactDays: values.gradeWarningContactDays,
+});
+
 /** The school's own rules, each with its bounds told beside it and checked before sending. */
 export function SchoolSettingsForm({ initial, onSave }: { initial: SchoolSettings; onSave: (settings: SchoolSettings) => Promise<void> }) {
   const { t } = useTranslation();
@@ -172,7 +182,7 @@ export function SchoolSettingsForm({ initial, onSave }: { initial: SchoolSetting
     clearErrors,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<SchoolSettings>({ defaultValues: initial });
+  } = useForm<SchoolSettings>({ defaultValues: settingsOf(initial) });
 
   const show = (problems: readonly { field: SchoolSettingField; code: SettingsCode }[]) => {
     for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
@@ -183,10 +193,11 @@ export function SchoolSettingsForm({ initial, onSave }: { initial: SchoolSetting
   const onSubmit = async (values: SchoolSettings) => {
     setOutcome(null);
     clearErrors();
-    const problems = checkSchoolSettings(values);
+    const settings = settingsOf(values);
+    const problems = checkSchoolSettings(settings);
     if (problems.length > 0) return show(problems);
     try {
-      await onSave(values);
+      await onSave(settings);
       setOutcome('saved');
     } catch (error) {
       const refused = fieldProblemsOf(error, SCHOOL_SETTING_FIELDS, SETTINGS_CODES);
