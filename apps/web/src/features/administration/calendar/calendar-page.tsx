@@ -18,8 +18,9 @@ export function CalendarPage() {
   usePageTitle(t('administration.calendar.title'));
   const locale = currentLocale();
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery(SchoolCalendarDocument);
-  const [create] = useMutation(CreateSchoolYearDocument, { refetchQueries: ['SchoolCalendar'] });
+  // Read afresh whenever the page is shown: years are added and deleted on the year's own page.
+  const { data, loading, error, refetch } = useQuery(SchoolCalendarDocument, { fetchPolicy: 'cache-and-network' });
+  const [create] = useMutation(CreateSchoolYearDocument);
   const years = data?.schoolCalendar;
   const today = schoolToday();
   // The next school year is the one usually entered: after the latest there is, or the one starting this year.

@@ -37,7 +37,7 @@ export function SchoolYearPage() {
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(AdministeredSchoolYearDocument, { variables: { id: schoolYearId } });
   const [updateYear] = useMutation(UpdateSchoolYearDocument);
-  const [deleteYear] = useMutation(DeleteSchoolYearDocument, { refetchQueries: ['SchoolCalendar'] });
+  const [deleteYear] = useMutation(DeleteSchoolYearDocument);
   const [createTerm] = useMutation(CreateTermDocument);
   const year = data?.administeredSchoolYear;
   usePageTitle(year ? t('administration.calendar.yearTitle', { name: year.name }) : t('administration.calendar.title'));

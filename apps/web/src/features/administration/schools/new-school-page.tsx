@@ -11,7 +11,7 @@ export function NewSchoolPage() {
   const { t } = useTranslation();
   usePageTitle(t('administration.schools.newTitle'));
   const navigate = useNavigate();
-  const [create] = useMutation(CreateSchoolDocument, { refetchQueries: ['AdministeredSchools', 'AdministeredOrganisation'] });
+  const [create] = useMutation(CreateSchoolDocument);
   return (
     <div className="admin-page">
       <header className="page-header">

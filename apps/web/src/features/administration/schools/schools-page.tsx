@@ -32,6 +32,8 @@ export function SchoolsPage() {
     sorted && isSortField(sorted.id) ? { field: sorted.id, direction: sorted.desc ? ('DESC' as const) : ('ASC' as const) } : null;
   const { data, previousData, loading, error, refetch } = useQuery(AdministeredSchoolsDocument, {
     variables: { search: searched || null, sort, page },
+    // Read afresh whenever the page is shown: schools are created and renamed on pages of their own.
+    fetchPolicy: 'cache-and-network',
   });
   const shown = (data ?? previousData)?.administeredSchools;
   const count = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
