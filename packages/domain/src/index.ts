@@ -14,3 +14,5 @@ export * from './development-plans.ts';
 export * from './assessments.ts';
 export * from './news.ts';
 export * from './administration/groups.ts';
+export * from './administration/school-settings.ts';
+export * from './administration/calendar.ts';

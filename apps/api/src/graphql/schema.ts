@@ -2,6 +2,10 @@ import { administrationResolvers } from '../modules/administration/administratio
 import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
 import { administrationGroupsResolvers } from '../modules/administration/groups/groups.resolvers.ts';
 import { administrationGroupsTypeDefs } from '../modules/administration/groups/groups.schema.ts';
+import { schoolCalendarResolvers } from '../modules/administration/calendar/calendar.resolvers.ts';
+import { schoolCalendarTypeDefs } from '../modules/administration/calendar/calendar.schema.ts';
+import { schoolsResolvers } from '../modules/administration/schools/schools.resolvers.ts';
+import { schoolsTypeDefs } from '../modules/administration/schools/schools.schema.ts';
 import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
@@ -56,6 +60,8 @@ export const typeDefs = [
   routinesTypeDefs,
   administrationTypeDefs,
   administrationGroupsTypeDefs,
+  schoolsTypeDefs,
+  schoolCalendarTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -76,4 +82,6 @@ export const resolvers = [
   routinesResolvers,
   administrationResolvers,
   administrationGroupsResolvers,
+  schoolsResolvers,
+  schoolCalendarResolvers,
 ];

@@ -30,6 +30,8 @@ import {
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
 import { AdministeredGroupPage, GroupsListPage, NewGroupPage, SubjectsPage } from '../features/administration/groups/lazy-pages';
+import { CalendarPage, SchoolYearPage } from '../features/administration/calendar/lazy-pages';
+import { NewSchoolPage, SchoolPage, SchoolsPage } from '../features/administration/schools/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -74,6 +76,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/grupper/ny        a new class or teaching group
  *   /administration/grupper/:groupId  a group: its details, members with their dates; enrol, move to another class, end
  *   /administration/amnen             the organisation's subjects and courses
+ *   /administration/skolor            the organisation's schools; /ny a new one, /:schoolId its details and settings
+ *   /administration/kalender          school years with their terms and breaks; /:schoolYearId one year, edited
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -130,6 +134,11 @@ export function AppRouter() {
             <Route path="/administration/grupper/ny" element={<NewGroupPage />} />
             <Route path="/administration/grupper/:groupId" element={<AdministeredGroupPage />} />
             <Route path="/administration/amnen" element={<SubjectsPage />} />
+            <Route path="/administration/skolor" element={<SchoolsPage />} />
+            <Route path="/administration/skolor/ny" element={<NewSchoolPage />} />
+            <Route path="/administration/skolor/:schoolId" element={<SchoolPage />} />
+            <Route path="/administration/kalender" element={<CalendarPage />} />
+            <Route path="/administration/kalender/:schoolYearId" element={<SchoolYearPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

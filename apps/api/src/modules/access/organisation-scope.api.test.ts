@@ -29,6 +29,8 @@ interface Ids {
   teachingGroup: string;
   lesson: string;
   term: string;
+  schoolYear: string;
+  schoolBreak: string;
   subject: string;
   course: string;
   sickReport: string;
@@ -42,8 +44,7 @@ interface Ids {
   ownStudent: string;
   ownGroup: string;
   ownTerm: string;
-  /** Grannby's school year and a membership of its student; the first organisation's school, school year and class membership */
-  schoolYear: string;
+  /** a membership of Grannby's student; the first organisation's school, school year and class membership */
   membership: string;
   ownSchool: string;
   ownSchoolYear: string;
@@ -283,6 +284,56 @@ const CASES: Case[] = [
     probe: 'course',
     variables: (id) => ({ id: id.course, input: { code: 'QQQ01', name: 'Q', points: 100, subjectId: id.subject } }),
   },
+  { field: 'Query.administeredSchool', probe: 'school', variables: (id) => ({ id: id.school }) },
+  {
+    field: 'Mutation.updateSchool',
+    probe: 'school',
+    variables: (id) => ({ id: id.school, input: { name: 'Vår skola', unitCode: '11223344', form: 'COMPULSORY' } }),
+  },
+  {
+    field: 'Mutation.updateSchoolSettings',
+    probe: 'school',
+    variables: (id) => ({
+      id: id.school,
+      input: {
+        mentorLeaveDayLimit: 9,
+        sickReportDaysBack: 3,
+        absenceWarningPercent: 5,
+        absenceAlarmPercent: 6,
+        csnThresholdMinutes: 60,
+        gradeWarningContactDays: 2,
+      },
+    }),
+  },
+  { field: 'Query.administeredSchoolYear', probe: 'schoolYear', variables: (id) => ({ id: id.schoolYear }) },
+  {
+    field: 'Mutation.updateSchoolYear',
+    probe: 'schoolYear',
+    variables: (id) => ({ id: id.schoolYear, input: { name: '2030/31', startDate: '2030-08-19', endDate: '2031-06-13' } }),
+  },
+  { field: 'Mutation.deleteSchoolYear', probe: 'schoolYear', variables: (id) => ({ id: id.schoolYear }) },
+  {
+    field: 'Mutation.createTerm',
+    probe: 'schoolYear',
+    variables: (id) => ({ schoolYearId: id.schoolYear, input: { kind: 'AUTUMN', startDate: '2026-08-17', endDate: '2026-12-18' } }),
+  },
+  {
+    field: 'Mutation.updateTerm',
+    probe: 'term',
+    variables: (id) => ({ id: id.term, input: { kind: 'AUTUMN', startDate: '2026-08-17', endDate: '2026-12-18' } }),
+  },
+  { field: 'Mutation.deleteTerm', probe: 'term', variables: (id) => ({ id: id.term }) },
+  {
+    field: 'Mutation.createSchoolBreak',
+    probe: 'term',
+    variables: (id) => ({ termId: id.term, input: { name: 'Lov', startDate: '2026-12-07', endDate: '2026-12-07' } }),
+  },
+  {
+    field: 'Mutation.updateSchoolBreak',
+    probe: 'schoolBreak',
+    variables: (id) => ({ id: id.schoolBreak, input: { name: 'Lov', startDate: '2026-12-07', endDate: '2026-12-07' } }),
+  },
+  { field: 'Mutation.deleteSchoolBreak', probe: 'schoolBreak', variables: (id) => ({ id: id.schoolBreak }) },
 ];
 
 /** Whether a type carries an id, itself or in an input object's fields. */
@@ -451,6 +502,8 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       teachingGroup,
       lesson: lesson.id,
       term: term.id,
+      schoolYear: organisation.schoolYears[0]!.id,
+      schoolBreak: (await prisma.schoolBreak.findFirstOrThrow({ where: { term: { schoolYear: { organisationId: organisation.id } } } })).id,
       subject: subject.id,
       course: course.id,
       sickReport: sick.reportSick.id,
@@ -463,7 +516,6 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       ownStudent: myndig.studentId!,
       ownGroup: ownGroup.id,
       ownTerm: ownGroup.schoolYear.terms[0]!.id,
-      schoolYear: organisation.schoolYears[0]!.id,
       membership: membership.id,
       ownSchool: ownGroup.schoolId,
       ownSchoolYear: ownGroup.schoolYearId,

@@ -4,4 +4,6 @@ import type { ParseKeys } from 'i18next';
 export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [
   { path: '/administration/amnen', titleKey: 'administration.subjects.title', descriptionKey: 'administration.subjects.description' },
   { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
+  { path: '/administration/skolor', titleKey: 'administration.schools.title', descriptionKey: 'administration.schools.description' },
+  { path: '/administration/kalender', titleKey: 'administration.calendar.title', descriptionKey: 'administration.calendar.description' },
 ];
