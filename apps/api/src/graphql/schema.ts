@@ -33,6 +33,8 @@ import { supportDecisionsResolvers } from '../modules/support-decisions/support-
 import { supportDecisionsTypeDefs } from '../modules/support-decisions/support-decisions.schema.ts';
 import { studyPlansResolvers } from '../modules/study-plans/study-plans.resolvers.ts';
 import { studyPlansTypeDefs } from '../modules/study-plans/study-plans.schema.ts';
+import { adminPeopleResolvers } from '../modules/administration/people/people.resolvers.ts';
+import { adminPeopleTypeDefs } from '../modules/administration/people/people.schema.ts';
 
 export const typeDefs = [
   authTypeDefs,
@@ -53,6 +55,7 @@ export const typeDefs = [
   calendarTypeDefs,
   routinesTypeDefs,
   administrationTypeDefs,
+  adminPeopleTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -72,4 +75,5 @@ export const resolvers = [
   newsResolvers,
   routinesResolvers,
   administrationResolvers,
+  adminPeopleResolvers,
 ];

@@ -16,7 +16,7 @@ export async function administeredOrganisation(ctx: RequestContext) {
 export const MAX_PAGE_SIZE = 200;
 
 /** A page request checked once for every list: Prisma's skip/take. */
-export function pageOf(page: { offset: number; limit: number } | null | undefined): { skip: number; take: number } {
+export function pageOf(page: { offset?: number; limit?: number } | null | undefined): { skip: number; take: number } {
   const offset = page?.offset ?? 0;
   const limit = page?.limit ?? 50;
   if (!Number.isInteger(offset) || offset < 0) throw badInput('page.offset must be 0 or more', 'page.offset');
