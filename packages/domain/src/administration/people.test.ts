@@ -12,7 +12,14 @@ describe('checkStudent', () => {
   it('normalises the number and names, and reads the birth date from the number', () => {
     expect(checkStudent({ ...base, personalIdentityNumber: PNR.replace('-', ''), programmeCode: ' na ' })).toEqual({
       ok: true,
-      value: { personalIdentityNumber: PNR, firstName: 'Ella', lastName: 'Ek Berg', birthDate: '2013-04-05', programmeCode: 'NA', protectedIdentity: false },
+      value: {
+        personalIdentityNumber: PNR,
+        firstName: 'Ella',
+        lastName: 'Ek Berg',
+        birthDate: '2013-04-05',
+        programmeCode: 'NA',
+        protectedIdentity: false,
+      },
     });
   });
 
@@ -27,7 +34,9 @@ describe('checkStudent', () => {
       ok: false,
       problems: [{ field: 'personalIdentityNumber', code: 'CHECK_DIGIT' }],
     });
-    expect(checkStudent({ ...base, personalIdentityNumber: '20130230-1234', firstName: ' ', lastName: 'x'.repeat(101), programmeCode: 'N4' })).toEqual({
+    expect(
+      checkStudent({ ...base, personalIdentityNumber: '20130230-1234', firstName: ' ', lastName: 'x'.repeat(101), programmeCode: 'N4' }),
+    ).toEqual({
       ok: false,
       problems: [
         { field: 'personalIdentityNumber', code: 'DATE' },
@@ -48,7 +57,14 @@ describe('checkGuardian', () => {
 
   it('normalises the phone to E.164, the e-mail and the postal code', () => {
     expect(
-      checkGuardian({ ...base, mobilePhone: '070-123 45 67', email: ' eva@example.se ', streetAddress: 'Storgatan 1', postalCode: '12345', city: 'Ort' }),
+      checkGuardian({
+        ...base,
+        mobilePhone: '070-123 45 67',
+        email: ' eva@example.se ',
+        streetAddress: 'Storgatan 1',
+        postalCode: '12345',
+        city: 'Ort',
+      }),
     ).toEqual({
       ok: true,
       value: {
@@ -64,7 +80,9 @@ describe('checkGuardian', () => {
   });
 
   it('refuses a fixed-line number, a bad e-mail, half an address and a bad postal code', () => {
-    expect(checkGuardian({ ...base, mobilePhone: '08-123 456 78', email: 'nope', streetAddress: 'Storgatan 1', postalCode: '1234' })).toEqual({
+    expect(
+      checkGuardian({ ...base, mobilePhone: '08-123 456 78', email: 'nope', streetAddress: 'Storgatan 1', postalCode: '1234' }),
+    ).toEqual({
       ok: false,
       problems: [
         { field: 'mobilePhone', code: 'NOT_A_MOBILE' },
@@ -113,14 +131,22 @@ describe('duties', () => {
 
   it('needs the target of its kind', () => {
     expect(checkDutyTarget('TEACHER', { schoolId: null, groupId: 'g', groupKind: 'TEACHING' })).toEqual([]);
-    expect(checkDutyTarget('TEACHER', { schoolId: null, groupId: 'g', groupKind: 'CLASS' })).toEqual([{ field: 'groupId', code: 'WRONG_GROUP_KIND' }]);
-    expect(checkDutyTarget('MENTOR', { schoolId: null, groupId: 'g', groupKind: 'TEACHING' })).toEqual([{ field: 'groupId', code: 'WRONG_GROUP_KIND' }]);
+    expect(checkDutyTarget('TEACHER', { schoolId: null, groupId: 'g', groupKind: 'CLASS' })).toEqual([
+      { field: 'groupId', code: 'WRONG_GROUP_KIND' },
+    ]);
+    expect(checkDutyTarget('MENTOR', { schoolId: null, groupId: 'g', groupKind: 'TEACHING' })).toEqual([
+      { field: 'groupId', code: 'WRONG_GROUP_KIND' },
+    ]);
     expect(checkDutyTarget('MENTOR', { schoolId: 's', groupId: null, groupKind: null })).toEqual([
       { field: 'schoolId', code: 'NOT_ALLOWED' },
       { field: 'groupId', code: 'REQUIRED' },
     ]);
-    expect(checkDutyTarget('PRINCIPAL', { schoolId: null, groupId: null, groupKind: null })).toEqual([{ field: 'schoolId', code: 'REQUIRED' }]);
-    expect(checkDutyTarget('ADMINISTRATOR', { schoolId: 's', groupId: null, groupKind: null })).toEqual([{ field: 'schoolId', code: 'NOT_ALLOWED' }]);
+    expect(checkDutyTarget('PRINCIPAL', { schoolId: null, groupId: null, groupKind: null })).toEqual([
+      { field: 'schoolId', code: 'REQUIRED' },
+    ]);
+    expect(checkDutyTarget('ADMINISTRATOR', { schoolId: 's', groupId: null, groupKind: null })).toEqual([
+      { field: 'schoolId', code: 'NOT_ALLOWED' },
+    ]);
     expect(checkDutyTarget('ADMINISTRATOR', { schoolId: null, groupId: null, groupKind: null })).toEqual([]);
   });
 });
@@ -137,7 +163,14 @@ describe('mayNameStudent', () => {
     protectedIdentity: true,
   };
   const today = '2026-12-05';
-  const duty = (groupId: string) => ({ kind: 'MENTOR' as const, organisationId: null, schoolId: null, groupId, validFrom: '2026-08-01', validTo: null });
+  const duty = (groupId: string) => ({
+    kind: 'MENTOR' as const,
+    organisationId: null,
+    schoolId: null,
+    groupId,
+    validFrom: '2026-08-01',
+    validTo: null,
+  });
 
   it('names a protected student only to the student, their guardians and staff with a duty for them', () => {
     const yes: ViewerFacts[] = [

@@ -163,7 +163,13 @@ export async function createGuardian(ctx: RequestContext, studentId: string, inp
         const guardian = await tx.guardian.create({ data: value });
         await tx.guardianship.create({ data: { studentId: student.id, guardianId: guardian.id } });
         const audited = { ...ctx, prisma: tx };
-        await recordChange(audited, { entity: 'guardian', kind: 'created', entityId: guardian.id, before: null, after: guardianSnapshot(guardian) });
+        await recordChange(audited, {
+          entity: 'guardian',
+          kind: 'created',
+          entityId: guardian.id,
+          before: null,
+          after: guardianSnapshot(guardian),
+        });
         await recordChange(audited, {
           entity: 'guardianship',
           kind: 'created',

@@ -10,7 +10,14 @@ import {
   endStaffDuty,
   updateStaff,
 } from './staff.service.ts';
-import { administeredStudent, administeredStudents, createStudent, linkGuardian, unlinkGuardian, updateStudent } from './students.service.ts';
+import {
+  administeredStudent,
+  administeredStudents,
+  createStudent,
+  linkGuardian,
+  unlinkGuardian,
+  updateStudent,
+} from './students.service.ts';
 
 export const adminPeopleResolvers: Resolvers = {
   Query: {

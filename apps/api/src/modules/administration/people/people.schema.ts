@@ -164,7 +164,7 @@ export const adminPeopleTypeDefs = gql`
     signature: String!
     email: String
     "the kinds of the duties in force today"
-    currentDutyKinds: [DutyKind!]!
+    currentDutyKinds: [StaffDutyKind!]!
   }
 
   type AdminStaffPage {
@@ -172,16 +172,9 @@ export const adminPeopleTypeDefs = gql`
     pageInfo: PageInfo!
   }
 
-  enum DutyKind {
-    TEACHER
-    MENTOR
-    PRINCIPAL
-    ADMINISTRATOR
-  }
-
   type AdminDuty {
     id: ID!
-    kind: DutyKind!
+    kind: StaffDutyKind!
     school: AdminSchoolRef
     group: AdminDutyGroup
     validFrom: String!
@@ -214,7 +207,7 @@ export const adminPeopleTypeDefs = gql`
   }
 
   input StaffDutyInput {
-    kind: DutyKind!
+    kind: StaffDutyKind!
     "the school of a PRINCIPAL duty"
     schoolId: ID
     "the teaching group of a TEACHER duty, the class of a MENTOR duty"

@@ -121,7 +121,10 @@ export async function createStaff(ctx: RequestContext, input: StaffInputArgs) {
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const staff = await tx.staff.create({ data: { ...value, organisationId } });
-        await recordChange({ ...ctx, prisma: tx }, { entity: 'staff', kind: 'created', entityId: staff.id, before: null, after: staffSnapshot(staff) });
+        await recordChange(
+          { ...ctx, prisma: tx },
+          { entity: 'staff', kind: 'created', entityId: staff.id, before: null, after: staffSnapshot(staff) },
+        );
         return staff.id;
       }),
     duplicateSignature,
@@ -191,9 +194,11 @@ export async function addStaffDuty(ctx: RequestContext, staffId: string, input: 
     : null;
   if (input.groupId && !group) problems.push({ field: 'groupId', code: 'UNKNOWN' });
   problems.push(
-    ...checkDutyTarget(input.kind, { schoolId: input.schoolId ?? null, groupId: input.groupId ?? null, groupKind: group?.kind ?? null }).filter(
-      (problem) => !problems.some((known) => known.field === problem.field),
-    ),
+    ...checkDutyTarget(input.kind, {
+      schoolId: input.schoolId ?? null,
+      groupId: input.groupId ?? null,
+      groupKind: group?.kind ?? null,
+    }).filter((problem) => !problems.some((known) => known.field === problem.field)),
   );
   problems.push(...checkDateRange(input.validFrom, input.validTo));
   refuseIfAny(problems);
@@ -208,7 +213,10 @@ export async function addStaffDuty(ctx: RequestContext, staffId: string, input: 
         validTo: input.validTo ? dateValue(input.validTo) : null,
       },
     });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'staffDuty', kind: 'created', entityId: duty.id, before: null, after: dutySnapshot(duty) });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'staffDuty', kind: 'created', entityId: duty.id, before: null, after: dutySnapshot(duty) },
+    );
   });
   return administeredStaffMember(ctx, record.id);
 }
@@ -222,7 +230,10 @@ export async function endStaffDuty(ctx: RequestContext, dutyId: string, validTo:
   refuseIfAny(checkDateRange(isoDate(duty.validFrom), validTo).map((problem) => ({ ...problem, field: 'validTo' })));
   await ctx.prisma.$transaction(async (tx) => {
     const after = await tx.staffDuty.update({ where: { id: duty.id }, data: { validTo: dateValue(validTo) } });
-    await recordChange({ ...ctx, prisma: tx }, { entity: 'staffDuty', kind: 'ended', entityId: duty.id, before: dutySnapshot(duty), after: dutySnapshot(after) });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'staffDuty', kind: 'ended', entityId: duty.id, before: dutySnapshot(duty), after: dutySnapshot(after) },
+    );
   });
   return administeredStaffMember(ctx, duty.staffId);
 }
@@ -241,4 +252,3 @@ export async function administeredGroupOptions(ctx: RequestContext, schoolId: st
   });
   return groups.map((group) => ({ id: group.id, name: group.name, kind: group.kind, schoolName: group.school.name }));
 }
-

@@ -192,7 +192,14 @@ export async function createStudent(ctx: RequestContext, input: StudentInputArgs
         const student = await tx.student.create({ data: { ...value, birthDate: dateValue(value.birthDate) } });
         await recordChange(
           { ...ctx, prisma: tx },
-          { entity: 'student', kind: 'created', entityId: student.id, studentId: student.id, before: null, after: studentSnapshot(student) },
+          {
+            entity: 'student',
+            kind: 'created',
+            entityId: student.id,
+            studentId: student.id,
+            before: null,
+            after: studentSnapshot(student),
+          },
         );
         return student.id;
       }),
@@ -210,7 +217,14 @@ export async function updateStudent(ctx: RequestContext, id: string, input: Stud
         const student = await tx.student.update({ where: { id: record.id }, data: { ...value, birthDate: dateValue(value.birthDate) } });
         await recordChange(
           { ...ctx, prisma: tx },
-          { entity: 'student', kind: 'updated', entityId: id, studentId: id, before: studentSnapshot(record), after: studentSnapshot(student) },
+          {
+            entity: 'student',
+            kind: 'updated',
+            entityId: id,
+            studentId: id,
+            before: studentSnapshot(record),
+            after: studentSnapshot(student),
+          },
         );
       }),
     duplicateNumber,
@@ -225,7 +239,10 @@ export const guardianOfOrganisation = (organisationId: string): Prisma.GuardianW
 
 async function requireAdministeredGuardianId(ctx: RequestContext, organisationId: string, guardianId: string): Promise<string> {
   if (!isId(guardianId)) throw notFound('Guardian');
-  const guardian = await ctx.prisma.guardian.findFirst({ where: { id: guardianId, ...guardianOfOrganisation(organisationId) }, select: { id: true } });
+  const guardian = await ctx.prisma.guardian.findFirst({
+    where: { id: guardianId, ...guardianOfOrganisation(organisationId) },
+    select: { id: true },
+  });
   if (!guardian) throw notFound('Guardian');
   return guardian.id;
 }
