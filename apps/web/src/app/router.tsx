@@ -29,6 +29,17 @@ import {
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
+import {
+  GuardianNewPage,
+  GuardianPage,
+  GuardiansPage,
+  StaffListPage,
+  StaffNewPage,
+  StaffPage,
+  StudentNewPage,
+  StudentPage,
+  StudentsPage,
+} from '../features/administration/people/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -69,6 +80,10 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
  *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
  *   /administration                   an administrator's organisation and its sections (/administration/…)
+ *   /administration/elever            the organisation's students: search, filter, sort, page; /ny a new one
+ *   /administration/elever/:studentId a student's details, guardians, groups and login
+ *   /administration/vardnadshavare    guardians; /ny?elev=<id> a new guardian of a student; /:guardianId one guardian
+ *   /administration/personal          staff; /ny a new staff member; /:staffId details, dated duties, login
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -121,6 +136,15 @@ export function AppRouter() {
             <Route path="/studieplan" element={<MyStudyPlanPage />} />
             <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
             <Route path="/administration" element={<AdministrationHomePage />} />
+            <Route path="/administration/elever" element={<StudentsPage />} />
+            <Route path="/administration/elever/ny" element={<StudentNewPage />} />
+            <Route path="/administration/elever/:studentId" element={<StudentPage />} />
+            <Route path="/administration/vardnadshavare" element={<GuardiansPage />} />
+            <Route path="/administration/vardnadshavare/ny" element={<GuardianNewPage />} />
+            <Route path="/administration/vardnadshavare/:guardianId" element={<GuardianPage />} />
+            <Route path="/administration/personal" element={<StaffListPage />} />
+            <Route path="/administration/personal/ny" element={<StaffNewPage />} />
+            <Route path="/administration/personal/:staffId" element={<StaffPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

@@ -1,4 +1,20 @@
 import type { ParseKeys } from 'i18next';
 
 /** The administration's sections, in the order an organisation is set up: the start page links each. */
-export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [];
+export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [
+  {
+    path: '/administration/elever',
+    titleKey: 'administration.people.students.title',
+    descriptionKey: 'administration.people.students.description',
+  },
+  {
+    path: '/administration/vardnadshavare',
+    titleKey: 'administration.people.guardians.title',
+    descriptionKey: 'administration.people.guardians.description',
+  },
+  {
+    path: '/administration/personal',
+    titleKey: 'administration.people.staff.title',
+    descriptionKey: 'administration.people.staff.description',
+  },
+];
