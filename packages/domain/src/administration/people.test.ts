@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StudentFacts, ViewerFacts } from '../access.ts';
 import { personnummerFor } from '../personnummer.ts';
-import { checkDateRange, checkDutyTarget, checkGuardian, checkStaff, checkStudent, mayNameStudent } from './people.ts';
+import { checkDateRange, checkDutyTarget, checkGuardian, checkStaff, checkStudent, mayNameGuardian, mayNameStudent } from './people.ts';
 
 const PNR = personnummerFor('2013-04-05', 123);
 const COORDINATION = personnummerFor('2012-09-20', 45, { coordinationNumber: true });
@@ -186,5 +186,16 @@ describe('mayNameStudent', () => {
     expect(yes.map((viewer) => mayNameStudent(viewer, student, today))).toEqual([true, true, true]);
     expect(no.map((viewer) => mayNameStudent(viewer, student, today))).toEqual([false, false, false]);
     expect(no.map((viewer) => mayNameStudent(viewer, { ...student, protectedIdentity: false }, today))).toEqual([true, true, true]);
+  });
+
+  it('names a protected guardian only to themself, their children and staff with a duty for a child', () => {
+    const guardian = { id: 'g', protectedIdentity: true, children: [student] };
+    expect(mayNameGuardian({ kind: 'GUARDIAN', guardianId: 'g' }, guardian, today)).toBe(true);
+    expect(mayNameGuardian({ kind: 'STUDENT', studentId: 'st' }, guardian, today)).toBe(true);
+    expect(mayNameGuardian({ kind: 'STAFF', staffId: 's', duties: [duty('class')] }, guardian, today)).toBe(true);
+    expect(mayNameGuardian({ kind: 'GUARDIAN', guardianId: 'other' }, guardian, today)).toBe(false);
+    expect(mayNameGuardian({ kind: 'STUDENT', studentId: 'classmate' }, guardian, today)).toBe(false);
+    expect(mayNameGuardian({ kind: 'STAFF', staffId: 's', duties: [duty('other')] }, guardian, today)).toBe(false);
+    expect(mayNameGuardian({ kind: 'STUDENT', studentId: 'classmate' }, { ...guardian, protectedIdentity: false }, today)).toBe(true);
   });
 });

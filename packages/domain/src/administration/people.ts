@@ -238,3 +238,23 @@ export function checkDutyTarget(
 export function mayNameStudent(viewer: ViewerFacts, student: StudentFacts & { protectedIdentity: boolean }, today: string): boolean {
   return !student.protectedIdentity || canAccessStudent(viewer, 'student:read', student, today);
 }
+
+/**
+ * Rule 9 for a guardian: named only to themself, to their own children, and to staff with a duty for one of
+ * the children. `children` are the guardian's children as access facts.
+ */
+export function mayNameGuardian(
+  viewer: ViewerFacts,
+  guardian: { id: string; protectedIdentity: boolean; children: readonly StudentFacts[] },
+  today: string,
+): boolean {
+  if (!guardian.protectedIdentity) return true;
+  switch (viewer.kind) {
+    case 'GUARDIAN':
+      return viewer.guardianId === guardian.id;
+    case 'STUDENT':
+      return guardian.children.some((child) => child.id === viewer.studentId);
+    case 'STAFF':
+      return guardian.children.some((child) => canAccessStudent(viewer, 'student:read', child, today));
+  }
+}

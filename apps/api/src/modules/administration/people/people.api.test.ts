@@ -435,4 +435,77 @@ describe.each(DATABASE_KINDS)('people administration, on %s', (kind) => {
     expect(errorCode(await teacher.request('{ me { displayName } }'))).toBe('UNAUTHENTICATED');
     expect((await new TestClient(server).login('lena.lärare', 'ett-annat-lösenord')).data).not.toBeNull();
   });
+
+  it('protected identity: a protected student is left out of the class list and news recipients of those without a duty or family tie', async () => {
+    const prisma = server.db.prisma;
+    const elev = await prisma.student.findFirstOrThrow({
+      where: { account: { username: 'elev' } },
+      include: { memberships: { include: { group: true } }, guardianships: { include: { guardian: { include: { account: true } } } } },
+    });
+    const classGroup = elev.memberships.find((membership) => membership.group.kind === 'CLASS' && membership.validTo === null)!.group;
+    const classmate = await prisma.student.findFirstOrThrow({
+      where: { id: { not: elev.id }, memberships: { some: { groupId: classGroup.id, validTo: null } }, guardianships: { some: {} } },
+      include: { guardianships: true },
+    });
+    const password = 'ett-långt-lösenord';
+    const setLogin = (personKind: string, personId: string, username: string) =>
+      admin.request(SET_LOGIN, { input: { personKind, personId, username, password } }).then(data);
+    await setLogin('STUDENT', classmate.id, 'klasskamrat');
+    await setLogin('GUARDIAN', classmate.guardianships[0]!.guardianId, 'klasskamratens.vh');
+    const signIn = async (username: string) => {
+      const client = new TestClient(server);
+      expect((await client.login(username, password)).data).not.toBeNull();
+      return client;
+    };
+    const roster = async (client: TestClient) =>
+      data(
+        await client.request<{ group: { students: { id: string }[] } }>('query($id: ID!) { group(id: $id) { students { id } } }', {
+          id: classGroup.id,
+        }),
+      ).group.students.map((student) => student.id);
+    const ownGuardian = elev.guardianships.find(({ guardian }) => guardian.account)!.guardian.account!.username;
+    const viewers = {
+      classmate: await signIn('klasskamrat'),
+      classmatesGuardian: await signIn('klasskamratens.vh'),
+      self: await loggedIn(server, 'elev'),
+      ownGuardian: await loggedIn(server, ownGuardian as 'vardnadshavare'),
+      mentor: await loggedIn(server, 'mentor'),
+      principal: await loggedIn(server, 'rektor'),
+    };
+    for (const client of Object.values(viewers)) expect(await roster(client)).toContain(elev.id);
+
+    const input = {
+      personalIdentityNumber: elev.personalIdentityNumber,
+      firstName: elev.firstName,
+      lastName: elev.lastName,
+      schoolId: elev.schoolId,
+      protectedIdentity: true,
+    };
+    data(await admin.request(UPDATE_STUDENT, { id: elev.id, input }));
+    expect(await roster(viewers.classmate)).not.toContain(elev.id);
+    expect(await roster(viewers.classmate)).toContain(classmate.id);
+    expect(await roster(viewers.classmatesGuardian)).not.toContain(elev.id);
+    for (const client of [viewers.self, viewers.ownGuardian, viewers.mentor, viewers.principal])
+      expect(await roster(client)).toContain(elev.id);
+
+    // News to the class: the principal (a duty for the student) sees everyone reached by name.
+    const post = data(
+      await viewers.principal.request<{ postNews: { recipientCount: number; recipients: { id: string }[] } }>(
+        'mutation($input: NewsPostInput!) { postNews(input: $input) { recipientCount recipients { id } } }',
+        {
+          input: {
+            schoolId: elev.schoolId,
+            groupId: classGroup.id,
+            toGuardians: true,
+            toStudents: true,
+            title: 'Utflykt',
+            body: 'På fredag.',
+          },
+        },
+      ),
+    ).postNews;
+    expect(post.recipients.map((recipient) => recipient.id)).toContain(elev.id);
+    expect(post.recipientCount).toBe(post.recipients.length);
+    data(await admin.request(UPDATE_STUDENT, { id: elev.id, input: { ...input, protectedIdentity: false } }));
+  });
 });
