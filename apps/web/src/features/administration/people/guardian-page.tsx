@@ -12,7 +12,10 @@ import { AdminGuardianDocument, UpdateGuardianDocument } from './operations';
 export function GuardianPage() {
   const { t } = useTranslation();
   const { guardianId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(AdminGuardianDocument, { variables: { id: guardianId } });
+  const { data, loading, error, refetch } = useQuery(AdminGuardianDocument, {
+    variables: { id: guardianId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [updateGuardian] = useMutation(UpdateGuardianDocument);
   const guardian = data?.administeredGuardian;
   usePageTitle(guardian ? `${guardian.firstName} ${guardian.lastName}` : t('administration.people.guardians.title'));

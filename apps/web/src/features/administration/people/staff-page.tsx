@@ -28,7 +28,10 @@ const DUTY_KINDS: readonly StaffDutyKind[] = ['TEACHER', 'MENTOR', 'PRINCIPAL', 
 export function StaffPage() {
   const { t } = useTranslation();
   const { staffId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(AdminStaffMemberDocument, { variables: { id: staffId } });
+  const { data, loading, error, refetch } = useQuery(AdminStaffMemberDocument, {
+    variables: { id: staffId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [updateStaff] = useMutation(UpdateStaffDocument);
   const staff = data?.administeredStaffMember;
   usePageTitle(staff ? `${staff.firstName} ${staff.lastName}` : t('administration.people.staff.title'));

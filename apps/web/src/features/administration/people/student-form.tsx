@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
+import { LoadingState } from '../../../components/ui/loading-state';
 import type { StudentInput } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
 import { orNull, placeProblems, TextField, useProblemText } from './form-parts';
@@ -99,7 +100,7 @@ export function StudentForm({
               {...register('schoolId')}
             >
               <option value="">{t('administration.people.chooseSchool')}</option>
-              {organisation.data?.administeredOrganisation?.schools.map((school) => (
+              {schools.map((school) => (
                 <option key={school.id} value={school.id}>
                   {school.name}
                 </option>

@@ -24,7 +24,10 @@ import { StudentForm } from './student-form';
 export function StudentPage() {
   const { t } = useTranslation();
   const { studentId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(AdminStudentDocument, { variables: { id: studentId } });
+  const { data, loading, error, refetch } = useQuery(AdminStudentDocument, {
+    variables: { id: studentId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [updateStudent] = useMutation(UpdateStudentDocument);
   const student = data?.administeredStudent;
   usePageTitle(student ? `${student.firstName} ${student.lastName}` : t('administration.people.students.title'));
