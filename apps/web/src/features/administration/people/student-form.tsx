@@ -20,20 +20,25 @@ export interface StudentValues {
 
 const FIELDS = ['personalIdentityNumber', 'firstName', 'lastName', 'schoolId', 'programmeCode'] as const;
 
-/** A student's details; the birth date is read from the personnummer by the API. Throws nothing: problems land on the fields. */
-export function StudentForm({
-  initial,
-  submitLabel,
-  onSave,
-}: {
+interface StudentFormProps {
   initial: StudentValues;
   submitLabel: string;
   onSave: (input: StudentInput) => Promise<void>;
-}) {
+}
+
+/** A student's details; the birth date is read from the personnummer by the API. Problems land on the fields. */
+export function StudentForm(props: StudentFormProps) {
+  const { t } = useTranslation();
+  const organisation = useQuery(AdministeredOrganisationDocument);
+  // The school list first, so that the student's school is selected when the form starts.
+  if (!organisation.data) return <LoadingState label={t('administration.people.loading')} />;
+  return <StudentFields {...props} schools={organisation.data.administeredOrganisation?.schools ?? []} />;
+}
+
+function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormProps & { schools: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const id = useId();
   const problemText = useProblemText();
-  const organisation = useQuery(AdministeredOrganisationDocument);
   const [outcome, setOutcome] = useState<'saved' | 'failed' | null>(null);
   const {
     register,
