@@ -66,6 +66,7 @@ test.describe('people administration', () => {
     await expect(page.getByText(`Inloggningen ${username} är sparad.`)).toBeVisible();
 
     await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page.getByText('Du är nu utloggad.')).toBeVisible();
     await page.getByLabel('Användarnamn').fill(username);
     await page.getByLabel('Lösenord', { exact: true }).fill('ett-långt-lösenord');
     await page.getByRole('button', { name: 'Logga in' }).click();
