@@ -45,6 +45,10 @@ describe('checkStudent', () => {
         { field: 'programmeCode', code: 'FORMAT' },
       ],
     });
+    expect(checkStudent({ ...base, personalIdentityNumber: ' ' })).toEqual({
+      ok: false,
+      problems: [{ field: 'personalIdentityNumber', code: 'REQUIRED' }],
+    });
     expect(checkStudent({ ...base, personalIdentityNumber: '1304051234' })).toEqual({
       ok: false,
       problems: [{ field: 'personalIdentityNumber', code: 'FORMAT' }],

@@ -51,7 +51,7 @@ const PROGRAMME_CODE = /^[A-ZÅÄÖ]{2,6}$/;
 export function checkStudent(input: StudentInput): { ok: true; value: CheckedStudent } | { ok: false; problems: PersonProblem[] } {
   const problems: PersonProblem[] = [];
   const parsed = parsePersonnummer(input.personalIdentityNumber);
-  if (!parsed.ok) problems.push({ field: 'personalIdentityNumber', code: parsed.error });
+  if (!parsed.ok) problems.push({ field: 'personalIdentityNumber', code: input.personalIdentityNumber.trim() ? parsed.error : 'REQUIRED' });
   const firstName = checkName('firstName', input.firstName, problems);
   const lastName = checkName('lastName', input.lastName, problems);
   const programmeCode = input.programmeCode?.trim().toUpperCase() || null;

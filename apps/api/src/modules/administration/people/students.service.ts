@@ -169,7 +169,7 @@ async function checkedStudentInput(ctx: RequestContext, organisationId: string, 
   const school = isId(input.schoolId)
     ? await ctx.prisma.school.findFirst({ where: { id: input.schoolId, organisationId }, select: { id: true } })
     : null;
-  if (!school) problems.push({ field: 'schoolId', code: 'UNKNOWN' });
+  if (!school) problems.push({ field: 'schoolId', code: input.schoolId.trim() ? 'UNKNOWN' : 'REQUIRED' });
   if (checked.ok) {
     const holder = await ctx.prisma.student.findUnique({
       where: { personalIdentityNumber: checked.value.personalIdentityNumber },
