@@ -16,3 +16,4 @@ export * from './news.ts';
 export * from './administration/groups.ts';
 export * from './administration/school-settings.ts';
 export * from './administration/calendar.ts';
+export * from './administration/people.ts';

@@ -39,6 +39,8 @@ import { supportDecisionsResolvers } from '../modules/support-decisions/support-
 import { supportDecisionsTypeDefs } from '../modules/support-decisions/support-decisions.schema.ts';
 import { studyPlansResolvers } from '../modules/study-plans/study-plans.resolvers.ts';
 import { studyPlansTypeDefs } from '../modules/study-plans/study-plans.schema.ts';
+import { adminPeopleResolvers } from '../modules/administration/people/people.resolvers.ts';
+import { adminPeopleTypeDefs } from '../modules/administration/people/people.schema.ts';
 
 export const typeDefs = [
   authTypeDefs,
@@ -62,6 +64,7 @@ export const typeDefs = [
   administrationGroupsTypeDefs,
   schoolsTypeDefs,
   schoolCalendarTypeDefs,
+  adminPeopleTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -84,4 +87,5 @@ export const resolvers = [
   administrationGroupsResolvers,
   schoolsResolvers,
   schoolCalendarResolvers,
+  adminPeopleResolvers,
 ];

@@ -32,6 +32,17 @@ import { AdministrationHomePage } from '../features/administration/lazy-pages';
 import { AdministeredGroupPage, GroupsListPage, NewGroupPage, SubjectsPage } from '../features/administration/groups/lazy-pages';
 import { CalendarPage, SchoolYearPage } from '../features/administration/calendar/lazy-pages';
 import { NewSchoolPage, SchoolPage, SchoolsPage } from '../features/administration/schools/lazy-pages';
+import {
+  GuardianNewPage,
+  GuardianPage,
+  GuardiansPage,
+  StaffListPage,
+  StaffNewPage,
+  StaffPage,
+  StudentNewPage,
+  StudentPage,
+  StudentsPage,
+} from '../features/administration/people/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -78,6 +89,10 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/amnen             the organisation's subjects and courses
  *   /administration/skolor            the organisation's schools; /ny a new one, /:schoolId its details and settings
  *   /administration/kalender          school years with their terms and breaks; /:schoolYearId one year, edited
+ *   /administration/elever            the organisation's students: search, filter, sort, page; /ny a new one
+ *   /administration/elever/:studentId a student's details, guardians, groups and login
+ *   /administration/vardnadshavare    guardians; /ny?elev=<id> a new guardian of a student; /:guardianId one guardian
+ *   /administration/personal          staff; /ny a new staff member; /:staffId details, dated duties, login
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -139,6 +154,15 @@ export function AppRouter() {
             <Route path="/administration/skolor/:schoolId" element={<SchoolPage />} />
             <Route path="/administration/kalender" element={<CalendarPage />} />
             <Route path="/administration/kalender/:schoolYearId" element={<SchoolYearPage />} />
+            <Route path="/administration/elever" element={<StudentsPage />} />
+            <Route path="/administration/elever/ny" element={<StudentNewPage />} />
+            <Route path="/administration/elever/:studentId" element={<StudentPage />} />
+            <Route path="/administration/vardnadshavare" element={<GuardiansPage />} />
+            <Route path="/administration/vardnadshavare/ny" element={<GuardianNewPage />} />
+            <Route path="/administration/vardnadshavare/:guardianId" element={<GuardianPage />} />
+            <Route path="/administration/personal" element={<StaffListPage />} />
+            <Route path="/administration/personal/ny" element={<StaffNewPage />} />
+            <Route path="/administration/personal/:staffId" element={<StaffPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

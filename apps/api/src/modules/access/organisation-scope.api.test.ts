@@ -40,6 +40,8 @@ interface Ids {
   task: string;
   newsPost: string;
   message: string;
+  staff: string;
+  duty: string;
   /** the first organisation's own: an upper-secondary student, a teaching group and one of its terms */
   ownStudent: string;
   ownGroup: string;
@@ -49,6 +51,7 @@ interface Ids {
   ownSchool: string;
   ownSchoolYear: string;
   ownMembership: string;
+  ownStaff: string;
 }
 
 interface Case {
@@ -334,6 +337,106 @@ const CASES: Case[] = [
     variables: (id) => ({ id: id.schoolBreak, input: { name: 'Lov', startDate: '2026-12-07', endDate: '2026-12-07' } }),
   },
   { field: 'Mutation.deleteSchoolBreak', probe: 'schoolBreak', variables: (id) => ({ id: id.schoolBreak }) },
+  // People administration: a foreign id in a filter matches nothing, as a made-up one does.
+  {
+    field: 'Query.administeredStudents',
+    label: 'class filter',
+    probe: 'class',
+    variables: (id) => ({ filter: { classId: id.class } }),
+    code: null,
+  },
+  {
+    field: 'Query.administeredStudents',
+    label: 'school filter',
+    probe: 'school',
+    variables: (id) => ({ filter: { schoolId: id.school } }),
+    code: null,
+  },
+  { field: 'Query.administeredStudent', probe: 'student', variables: (id) => ({ id: id.student }) },
+  { field: 'Query.administeredGuardian', probe: 'guardian', variables: (id) => ({ id: id.guardian }) },
+  { field: 'Query.administeredStaffMember', probe: 'staff', variables: (id) => ({ id: id.staff }) },
+  { field: 'Query.groupChoices', probe: 'school', variables: (id) => ({ schoolId: id.school }), code: null },
+  {
+    field: 'Mutation.createStudent',
+    probe: 'school',
+    variables: (id) => ({ input: { personalIdentityNumber: '20140309-4218', firstName: 'Ny', lastName: 'Elev', schoolId: id.school } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    field: 'Mutation.updateStudent',
+    probe: 'student',
+    variables: (id) => ({
+      id: id.student,
+      input: { personalIdentityNumber: '20140309-4218', firstName: 'Ny', lastName: 'Elev', schoolId: id.school },
+    }),
+  },
+  {
+    field: 'Mutation.createGuardian',
+    probe: 'student',
+    variables: (id) => ({ studentId: id.student, input: { firstName: 'Ny', lastName: 'Vh' } }),
+  },
+  {
+    field: 'Mutation.updateGuardian',
+    probe: 'guardian',
+    variables: (id) => ({ id: id.guardian, input: { firstName: 'Ny', lastName: 'Vh' } }),
+  },
+  { field: 'Mutation.linkGuardian', probe: 'student', variables: (id) => ({ studentId: id.student, guardianId: id.guardian }) },
+  {
+    field: 'Mutation.linkGuardian',
+    label: "Grannby's guardian for an own student",
+    probe: 'guardian',
+    variables: (id) => ({ studentId: id.ownStudent, guardianId: id.guardian }),
+  },
+  { field: 'Mutation.unlinkGuardian', probe: 'student', variables: (id) => ({ studentId: id.student, guardianId: id.guardian }) },
+  {
+    field: 'Mutation.unlinkGuardian',
+    label: "Grannby's guardian for an own student",
+    probe: 'guardian',
+    variables: (id) => ({ studentId: id.ownStudent, guardianId: id.guardian }),
+  },
+  {
+    field: 'Mutation.updateStaff',
+    probe: 'staff',
+    variables: (id) => ({ id: id.staff, input: { firstName: 'Ny', lastName: 'Lärare', signature: 'NYLA' } }),
+  },
+  {
+    field: 'Mutation.addStaffDuty',
+    probe: 'staff',
+    variables: (id) => ({ staffId: id.staff, input: { kind: 'MENTOR', groupId: id.class, validFrom: '2026-11-25' } }),
+  },
+  {
+    field: 'Mutation.addStaffDuty',
+    label: "Grannby's class for own staff",
+    probe: 'class',
+    variables: (id) => ({ staffId: id.ownStaff, input: { kind: 'MENTOR', groupId: id.class, validFrom: '2026-11-25' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    field: 'Mutation.addStaffDuty',
+    label: "Grannby's school for own staff",
+    probe: 'school',
+    variables: (id) => ({ staffId: id.ownStaff, input: { kind: 'PRINCIPAL', schoolId: id.school, validFrom: '2026-11-25' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  { field: 'Mutation.endStaffDuty', probe: 'duty', variables: (id) => ({ dutyId: id.duty, validTo: '2026-12-31' }) },
+  {
+    field: 'Mutation.setLogin',
+    label: 'student',
+    probe: 'student',
+    variables: (id) => ({ input: { personKind: 'STUDENT', personId: id.student, username: 'ny.elev', password: 'ett-långt-lösenord' } }),
+  },
+  {
+    field: 'Mutation.setLogin',
+    label: 'guardian',
+    probe: 'guardian',
+    variables: (id) => ({ input: { personKind: 'GUARDIAN', personId: id.guardian, username: 'ny.vh', password: 'ett-långt-lösenord' } }),
+  },
+  {
+    field: 'Mutation.setLogin',
+    label: 'staff',
+    probe: 'staff',
+    variables: (id) => ({ input: { personKind: 'STAFF', personId: id.staff, username: 'ny.larare', password: 'ett-långt-lösenord' } }),
+  },
 ];
 
 /** Whether a type carries an id, itself or in an input object's fields. */
@@ -494,7 +597,15 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
     const ownMembership = await prisma.groupMembership.findFirstOrThrow({
       where: { validTo: null, group: { kind: 'CLASS', schoolId: ownGroup.schoolId, schoolYearId: ownGroup.schoolYearId } },
     });
+    const teacherStaff = await prisma.staff.findFirstOrThrow({
+      where: { account: { username: 'grannby.larare' } },
+      include: { duties: { take: 1 } },
+    });
+    const ownStaff = await prisma.staff.findFirstOrThrow({ where: { account: { username: 'larare' } } });
     ids = {
+      staff: teacherStaff.id,
+      duty: teacherStaff.duties[0]!.id,
+      ownStaff: ownStaff.id,
       student: student.id,
       guardian: guardianAccount.guardianId!,
       school: school.id,

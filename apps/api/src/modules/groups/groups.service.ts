@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.ts';
 import { administeredOrganisationIds, authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
+import { unnameablePeople } from '../access/protected-identity.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 
 const onDay = (today: string) => inForceOn(dateValue(today));
@@ -25,7 +26,9 @@ export async function getGroup(ctx: RequestContext, groupId: string) {
       },
     },
   });
+  const unnameable = await unnameablePeople(ctx, viewer, { studentIds: group.memberships.map(({ student }) => student.id) });
   const students = group.memberships
+    .filter(({ student }) => !unnameable.students.has(student.id))
     .map(({ student }) => ({ ...student, personalIdentityNumber: showIdentityNumbers ? student.personalIdentityNumber : null }))
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));
   await audit(ctx, 'group.readRoster', {

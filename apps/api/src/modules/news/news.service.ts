@@ -22,6 +22,7 @@ import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { newsText } from '../notifications/messages.ts';
 import { messagesFor, queueMessages, recipientsOf, type NewMessage } from '../notifications/queue.ts';
+import { unnameablePeople, type UnnameablePeople } from '../access/protected-identity.ts';
 
 const MAX_LISTED = 100;
 const person = { select: { firstName: true, lastName: true } } as const;
@@ -152,21 +153,25 @@ async function studentsOf(ctx: RequestContext, target: { schoolId: string; group
   }));
 }
 
-/** Everyone the post reaches today, by name; a guardian once, with the children they receive it through. */
+/**
+ * Everyone the post reaches today, by name; a guardian once, with the children they receive it through. The
+ * `unnameable` (rule 9) are left out, and a protected child is not named among a guardian's children.
+ */
 function postRecipients(
   audience: NewsAudience,
   students: readonly AudienceStudent[],
   today: string,
+  unnameable: UnnameablePeople = { students: new Set(), guardians: new Set() },
 ): (Omit<NewsRecipientRecord, 'readAt'> & { userId: string | null })[] {
   const studentRecipients = students
-    .filter((student) => newsReachesStudent(audience, student.facts))
+    .filter((student) => newsReachesStudent(audience, student.facts) && !unnameable.students.has(student.facts.id))
     .map((student) => ({ id: student.facts.id, name: student.name, role: 'STUDENT' as const, children: [], userId: student.userId }));
   const guardians = new Map<string, { id: string; name: string; role: 'GUARDIAN'; children: string[]; userId: string | null }>();
   for (const student of students) {
     for (const guardian of student.guardians) {
-      if (!newsReachesGuardian(audience, student.facts, guardian.id, today)) continue;
+      if (!newsReachesGuardian(audience, student.facts, guardian.id, today) || unnameable.guardians.has(guardian.id)) continue;
       const known = guardians.get(guardian.id) ?? { ...guardian, role: 'GUARDIAN' as const, children: [] };
-      known.children.push(student.firstName);
+      if (!unnameable.students.has(student.facts.id)) known.children.push(student.firstName);
       guardians.set(guardian.id, known);
     }
   }
@@ -175,6 +180,7 @@ function postRecipients(
 
 /** Posts with their recipients and reads; the audience of each school or group is read once. */
 async function toSentRecords(ctx: RequestContext, rows: PostRow[]): Promise<SentNewsRecord[]> {
+  const viewer = await requireViewer(ctx);
   const audiences = new Map<string, Promise<AudienceStudent[]>>();
   const studentsFor = (row: PostRow) => {
     const key = row.groupId ?? row.schoolId;
@@ -189,10 +195,16 @@ async function toSentRecords(ctx: RequestContext, rows: PostRow[]): Promise<Sent
   const readAt = new Map(reads.map((read) => [`${read.postId}:${read.userId}`, read.readAt.toISOString()]));
   return Promise.all(
     rows.map(async (row) => {
-      const recipients = postRecipients(audienceOf(row), await studentsFor(row), ctx.today).map(({ userId, ...recipient }) => ({
-        ...recipient,
-        readAt: userId ? (readAt.get(`${row.id}:${userId}`) ?? null) : null,
-      }));
+      const students = await studentsFor(row);
+      const withReads = (list: ReturnType<typeof postRecipients>) =>
+        list.map(({ userId, ...recipient }) => ({ ...recipient, readAt: userId ? (readAt.get(`${row.id}:${userId}`) ?? null) : null }));
+      // Everyone reached is counted; those the viewer may not name are left out of the list.
+      const reached = withReads(postRecipients(audienceOf(row), students, ctx.today));
+      const unnameable = await unnameablePeople(ctx, viewer, {
+        studentIds: students.map((student) => student.facts.id),
+        guardianIds: students.flatMap((student) => student.guardians.map((guardian) => guardian.id)),
+      });
+      const recipients = withReads(postRecipients(audienceOf(row), students, ctx.today, unnameable));
       return {
         id: row.id,
         title: row.title,
@@ -202,8 +214,8 @@ async function toSentRecords(ctx: RequestContext, rows: PostRow[]): Promise<Sent
         target: targetOf(row),
         toGuardians: row.toGuardians,
         toStudents: row.toStudents,
-        recipientCount: recipients.length,
-        readCount: recipients.filter((recipient) => recipient.readAt !== null).length,
+        recipientCount: reached.length,
+        readCount: reached.filter((recipient) => recipient.readAt !== null).length,
         recipients,
       };
     }),

@@ -6,4 +6,19 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
   { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
   { path: '/administration/skolor', titleKey: 'administration.schools.title', descriptionKey: 'administration.schools.description' },
   { path: '/administration/kalender', titleKey: 'administration.calendar.title', descriptionKey: 'administration.calendar.description' },
+  {
+    path: '/administration/elever',
+    titleKey: 'administration.people.students.title',
+    descriptionKey: 'administration.people.students.description',
+  },
+  {
+    path: '/administration/vardnadshavare',
+    titleKey: 'administration.people.guardians.title',
+    descriptionKey: 'administration.people.guardians.description',
+  },
+  {
+    path: '/administration/personal',
+    titleKey: 'administration.people.staff.title',
+    descriptionKey: 'administration.people.staff.description',
+  },
 ];

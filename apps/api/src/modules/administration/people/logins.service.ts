@@ -1,0 +1,90 @@
+// A login set by the administrator for a student, guardian or staff member of the organisation, so that a new
+// teacher can log in on the first day (letters with activation codes come with the accounts issue).
+import type { RequestContext } from '../../../context.ts';
+import { normaliseUsername } from '../../auth/auth.service.ts';
+import { hashPassword, passwordRuleViolation } from '../../auth/password.ts';
+import { recordChange } from '../administration.changes.ts';
+import { refuseIfAny, type FieldProblem } from '../administration.problems.ts';
+import { administeredGuardian } from './guardians.service.ts';
+import { loginRecord, withUniqueAsProblem } from './people.shared.ts';
+import { requireAdministeredStaff } from './staff.service.ts';
+import { requireAdministeredStudent } from './students.service.ts';
+
+const MAX_USERNAME_LENGTH = 100;
+
+export interface LoginInputArgs {
+  personKind: 'STUDENT' | 'GUARDIAN' | 'STAFF';
+  personId: string;
+  username: string;
+  password: string;
+}
+
+/** The account's owner column for each kind of person. */
+const OWNER = { STUDENT: 'studentId', GUARDIAN: 'guardianId', STAFF: 'staffId' } as const;
+
+/** The person, if the administrator's organisation has them (NOT_FOUND otherwise); their student id for the audit. */
+async function requirePerson(ctx: RequestContext, kind: LoginInputArgs['personKind'], id: string): Promise<{ studentId?: string }> {
+  switch (kind) {
+    case 'STUDENT':
+      return { studentId: (await requireAdministeredStudent(ctx, id)).record.id };
+    case 'GUARDIAN':
+      await administeredGuardian(ctx, id);
+      return {};
+    case 'STAFF':
+      await requireAdministeredStaff(ctx, id);
+      return {};
+  }
+}
+
+/**
+ * Sets the username and password, making the account if there is none. A new password ends the person's
+ * open sessions, as a changed one does. The password follows the rule of a changed password.
+ */
+export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
+  const { studentId } = await requirePerson(ctx, input.personKind, input.personId);
+  const owner = { [OWNER[input.personKind]]: input.personId };
+  const problems: FieldProblem[] = [];
+  const username = normaliseUsername(input.username);
+  if (!username) problems.push({ field: 'username', code: 'REQUIRED' });
+  else if (username.length > MAX_USERNAME_LENGTH) problems.push({ field: 'username', code: 'TOO_LONG' });
+  // Login trims what is typed, so a username with a space inside could never be typed in whole.
+  else if (/\s/.test(username)) problems.push({ field: 'username', code: 'FORMAT' });
+  if (passwordRuleViolation(input.password)) problems.push({ field: 'password', code: 'PASSWORD_RULE' });
+  const existing = await ctx.prisma.userAccount.findFirst({ where: owner });
+  if (username) {
+    const holder = await ctx.prisma.userAccount.findUnique({ where: { username }, select: { id: true } });
+    if (holder && holder.id !== existing?.id) problems.push({ field: 'username', code: 'DUPLICATE' });
+  }
+  refuseIfAny(problems);
+  // Argon2id takes a while; done before the transaction so that it is short.
+  const passwordHash = await hashPassword(input.password);
+  const account = await withUniqueAsProblem(
+    () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const now = ctx.now;
+        const saved = existing
+          ? await tx.userAccount.update({ where: { id: existing.id }, data: { username, passwordHash, passwordChangedAt: now } })
+          : await tx.userAccount.create({ data: { username, passwordHash, passwordChangedAt: now, ...owner } });
+        if (existing) {
+          await tx.authSession.updateMany({
+            where: { userId: existing.id, revokedAt: null },
+            data: { revokedAt: now, revokedReason: 'password set by administrator' },
+          });
+        }
+        await recordChange(
+          { ...ctx, prisma: tx },
+          {
+            entity: 'account',
+            kind: existing ? 'updated' : 'created',
+            entityId: saved.id,
+            ...(studentId ? { studentId } : {}),
+            before: existing ? { username: existing.username, personKind: input.personKind, personId: input.personId } : null,
+            after: { username, personKind: input.personKind, personId: input.personId, passwordSet: true },
+          },
+        );
+        return saved;
+      }),
+    () => ({ field: 'username', code: 'DUPLICATE' }),
+  );
+  return loginRecord(account);
+}

@@ -1,0 +1,268 @@
+import gql from 'graphql-tag';
+
+// Students, guardians and staff of the administrator's organisation, with guardianships, dated duties and logins.
+export const adminPeopleTypeDefs = gql`
+  enum AdminStudentSortField {
+    NAME
+    PERSONAL_IDENTITY_NUMBER
+    SCHOOL
+    BIRTH_DATE
+  }
+
+  input AdminStudentSort {
+    field: AdminStudentSortField!
+    direction: SortDirection!
+  }
+
+  input AdminStudentFilter {
+    "part of the name (first or last), or of the personnummer"
+    search: String
+    schoolId: ID
+    "students in this class today"
+    classId: ID
+  }
+
+  enum AdminPersonSortField {
+    NAME
+    CREATED
+  }
+
+  input AdminPersonSort {
+    field: AdminPersonSortField!
+    direction: SortDirection!
+  }
+
+  type AdminSchoolRef {
+    id: ID!
+    name: String!
+  }
+
+  type AdminStudentRow {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    personalIdentityNumber: String!
+    birthDate: String!
+    school: AdminSchoolRef!
+    "the class today, if any"
+    className: String
+    protectedIdentity: Boolean!
+  }
+
+  type AdminStudentPage {
+    rows: [AdminStudentRow!]!
+    pageInfo: PageInfo!
+  }
+
+  type AdminLogin {
+    username: String!
+    disabled: Boolean!
+    lastLoginAt: String
+  }
+
+  type AdminMembership {
+    groupId: ID!
+    groupName: String!
+    kind: GroupKind!
+    validFrom: String!
+    validTo: String
+  }
+
+  type AdminGuardianRef {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    mobilePhone: String
+    email: String
+    protectedIdentity: Boolean!
+  }
+
+  type AdminStudentRef {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    personalIdentityNumber: String!
+    school: AdminSchoolRef!
+    protectedIdentity: Boolean!
+  }
+
+  "A student with every relation an administrator keeps: school, guardians, group memberships, login."
+  type AdminStudent {
+    id: ID!
+    personalIdentityNumber: String!
+    firstName: String!
+    lastName: String!
+    birthDate: String!
+    programmeCode: String
+    protectedIdentity: Boolean!
+    school: AdminSchoolRef!
+    guardians: [AdminGuardianRef!]!
+    memberships: [AdminMembership!]!
+    login: AdminLogin
+  }
+
+  input StudentInput {
+    "personnummer or samordningsnummer, with or without the hyphen"
+    personalIdentityNumber: String!
+    firstName: String!
+    lastName: String!
+    schoolId: ID!
+    programmeCode: String
+    protectedIdentity: Boolean! = false
+  }
+
+  type AdminGuardianRow {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    personalIdentityNumber: String
+    mobilePhone: String
+    email: String
+    protectedIdentity: Boolean!
+    "the organisation's students this guardian is guardian of"
+    childCount: Int!
+  }
+
+  type AdminGuardianPage {
+    rows: [AdminGuardianRow!]!
+    pageInfo: PageInfo!
+  }
+
+  type AdminGuardian {
+    id: ID!
+    personalIdentityNumber: String
+    firstName: String!
+    lastName: String!
+    mobilePhone: String
+    email: String
+    streetAddress: String
+    postalCode: String
+    city: String
+    protectedIdentity: Boolean!
+    "the guardian's children in the organisation"
+    children: [AdminStudentRef!]!
+    login: AdminLogin
+  }
+
+  input GuardianInput {
+    personalIdentityNumber: String
+    firstName: String!
+    lastName: String!
+    "a mobile number; stored in E.164"
+    mobilePhone: String
+    email: String
+    streetAddress: String
+    postalCode: String
+    city: String
+    protectedIdentity: Boolean! = false
+  }
+
+  type AdminStaffRow {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    signature: String!
+    email: String
+    "the kinds of the duties in force today"
+    currentDutyKinds: [StaffDutyKind!]!
+  }
+
+  type AdminStaffPage {
+    rows: [AdminStaffRow!]!
+    pageInfo: PageInfo!
+  }
+
+  type AdminDuty {
+    id: ID!
+    kind: StaffDutyKind!
+    school: AdminSchoolRef
+    group: AdminDutyGroup
+    validFrom: String!
+    validTo: String
+  }
+
+  type AdminDutyGroup {
+    id: ID!
+    name: String!
+    kind: GroupKind!
+    schoolName: String!
+  }
+
+  type AdminStaff {
+    id: ID!
+    firstName: String!
+    lastName: String!
+    signature: String!
+    email: String
+    duties: [AdminDuty!]!
+    login: AdminLogin
+  }
+
+  input StaffInput {
+    firstName: String!
+    lastName: String!
+    "two to eight letters or digits, unique in the organisation; stored upper-case"
+    signature: String!
+    email: String
+  }
+
+  input StaffDutyInput {
+    kind: StaffDutyKind!
+    "the school of a PRINCIPAL duty"
+    schoolId: ID
+    "the teaching group of a TEACHER duty, the class of a MENTOR duty"
+    groupId: ID
+    validFrom: String!
+    validTo: String
+  }
+
+  "A group a duty may be of, for the duty form."
+  type AdminGroupOption {
+    id: ID!
+    name: String!
+    kind: GroupKind!
+    schoolName: String!
+  }
+
+  enum PersonKind {
+    STUDENT
+    GUARDIAN
+    STAFF
+  }
+
+  input LoginInput {
+    personKind: PersonKind!
+    personId: ID!
+    username: String!
+    "set by the administrator; the person may change it later"
+    password: String!
+  }
+
+  extend type Query {
+    administeredStudents(filter: AdminStudentFilter, sort: AdminStudentSort, page: PageInput): AdminStudentPage!
+    administeredStudent(id: ID!): AdminStudent!
+    administeredGuardians(search: String, sort: AdminPersonSort, page: PageInput): AdminGuardianPage!
+    administeredGuardian(id: ID!): AdminGuardian!
+    administeredStaff(search: String, sort: AdminPersonSort, page: PageInput): AdminStaffPage!
+    administeredStaffMember(id: ID!): AdminStaff!
+    "classes and teaching groups of the organisation's schools in school years not yet over, for duty and filter forms"
+    groupChoices(schoolId: ID): [AdminGroupOption!]!
+  }
+
+  extend type Mutation {
+    createStudent(input: StudentInput!): AdminStudent!
+    updateStudent(id: ID!, input: StudentInput!): AdminStudent!
+    "a new guardian, made guardian of one of the organisation's students at once"
+    createGuardian(studentId: ID!, input: GuardianInput!): AdminGuardian!
+    updateGuardian(id: ID!, input: GuardianInput!): AdminGuardian!
+    linkGuardian(studentId: ID!, guardianId: ID!): AdminStudent!
+    unlinkGuardian(studentId: ID!, guardianId: ID!): AdminStudent!
+    createStaff(input: StaffInput!): AdminStaff!
+    updateStaff(id: ID!, input: StaffInput!): AdminStaff!
+    addStaffDuty(staffId: ID!, input: StaffDutyInput!): AdminStaff!
+    "ends a duty on a date (its last day)"
+    endStaffDuty(dutyId: ID!, validTo: String!): AdminStaff!
+    "sets or replaces the login of a student, guardian or staff member of the organisation"
+    setLogin(input: LoginInput!): AdminLogin!
+  }
+`;

@@ -1,0 +1,124 @@
+import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import type { FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/ui/field';
+import { errorProblems } from '../../../lib/graphql-errors';
+
+/** A `{ field, code }` problem from the API (administration.problems.ts). */
+export interface FieldProblem {
+  field: string;
+  code: string;
+}
+
+const isFieldProblem = (value: unknown): value is FieldProblem =>
+  typeof value === 'object' &&
+  value !== null &&
+  'field' in value &&
+  'code' in value &&
+  typeof value.field === 'string' &&
+  typeof value.code === 'string';
+
+/**
+ * Puts the API's problems on the form's fields (the message is the code, translated where shown) and
+ * returns those it could not place, so that the page can name them.
+ */
+export function placeProblems<T extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+): FieldProblem[] | null {
+  const problems = errorProblems(error).filter(isFieldProblem);
+  if (problems.length === 0) return null;
+  const placed = new Set<FieldProblem>();
+  for (const problem of problems) {
+    const field = fields.find((name) => name === problem.field);
+    if (field) {
+      setError(field, { type: problem.code, message: problem.code }, { shouldFocus: placed.size === 0 });
+      placed.add(problem);
+    }
+  }
+  return problems.filter((problem) => !placed.has(problem));
+}
+
+/** The codes the people API answers with (the domain rules' and the services'). */
+const PROBLEM_CODES = [
+  'REQUIRED',
+  'TOO_LONG',
+  'FORMAT',
+  'DATE',
+  'CHECK_DIGIT',
+  'DUPLICATE',
+  'UNKNOWN',
+  'INVALID_EMAIL',
+  'INVALID_PHONE',
+  'NOT_A_MOBILE',
+  'PROTECTED_IDENTITY',
+  'END_BEFORE_START',
+  'WRONG_GROUP_KIND',
+  'NOT_ALLOWED',
+  'ALREADY_LINKED',
+  'NOT_LINKED',
+  'LAST_CHILD',
+  'PASSWORD_RULE',
+] as const;
+type ProblemCode = (typeof PROBLEM_CODES)[number];
+const isProblemCode = (code: string): code is ProblemCode => PROBLEM_CODES.some((known) => known === code);
+
+/** The translated text of a problem code, as the field's errors (none without a code). */
+export function useProblemText() {
+  const { t } = useTranslation();
+  return (code: string | undefined): string[] =>
+    code ? [t(isProblemCode(code) ? `administration.people.problems.${code}` : 'administration.people.problems.OTHER')] : [];
+}
+
+/** The text of the first problem of a refused action without a form field (link, unlink, end a duty). */
+export function useActionProblem() {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  return (error: unknown): string => {
+    const problem = errorProblems(error).find(isFieldProblem);
+    return problem ? (problemText(problem.code)[0] ?? '') : t('administration.people.saveFailed');
+  };
+}
+
+interface TextFieldProps<T extends FieldValues> extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
+  id: string;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  register: UseFormRegister<T>;
+  /** the problem code on this field, if any */
+  problem: string | undefined;
+}
+
+/** A labelled text input of a react-hook-form form, with its problem under it. */
+export function TextField<T extends FieldValues>({ id, name, label, hint, register, problem, ...input }: TextFieldProps<T>) {
+  const problemText = useProblemText();
+  return (
+    <Field id={id} label={label} errors={problemText(problem)} {...(hint ? { hint } : {})}>
+      {(describedBy, invalid) => (
+        <input
+          id={id}
+          className="field__input"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          {...input}
+          {...register(name)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The value a list searches for, a moment after the user stops typing, so that each key does not ask the server. */
+export function useSettledValue(value: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** Blank form values are sent as null. */
+export const orNull = (value: string): string | null => (value.trim() === '' ? null : value);

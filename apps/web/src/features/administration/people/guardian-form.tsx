@@ -1,0 +1,189 @@
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
+import type { GuardianInput } from '../../../gql/graphql';
+import { orNull, placeProblems, TextField } from './form-parts';
+
+export interface GuardianValues {
+  personalIdentityNumber: string;
+  firstName: string;
+  lastName: string;
+  mobilePhone: string;
+  email: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  protectedIdentity: boolean;
+}
+
+export const EMPTY_GUARDIAN: GuardianValues = {
+  personalIdentityNumber: '',
+  firstName: '',
+  lastName: '',
+  mobilePhone: '',
+  email: '',
+  streetAddress: '',
+  postalCode: '',
+  city: '',
+  protectedIdentity: false,
+};
+
+const FIELDS = ['personalIdentityNumber', 'firstName', 'lastName', 'mobilePhone', 'email', 'streetAddress', 'postalCode', 'city'] as const;
+
+/** A guardian's details. With protected identity the address fields go: no address is stored (rule 9). */
+export function GuardianForm({
+  initial,
+  submitLabel,
+  onSave,
+}: {
+  initial: GuardianValues;
+  submitLabel: string;
+  onSave: (input: GuardianInput) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [outcome, setOutcome] = useState<'saved' | 'failed' | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<GuardianValues>({ defaultValues: initial });
+  const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
+
+  const onSubmit = async (values: GuardianValues) => {
+    setOutcome(null);
+    const address = values.protectedIdentity
+      ? { streetAddress: null, postalCode: null, city: null }
+      : { streetAddress: orNull(values.streetAddress), postalCode: orNull(values.postalCode), city: orNull(values.city) };
+    try {
+      await onSave({
+        firstName: values.firstName,
+        lastName: values.lastName,
+        personalIdentityNumber: orNull(values.personalIdentityNumber),
+        mobilePhone: orNull(values.mobilePhone),
+        email: orNull(values.email),
+        protectedIdentity: values.protectedIdentity,
+        ...address,
+      });
+      setOutcome('saved');
+    } catch (error) {
+      const unplaced = placeProblems(error, FIELDS, setError);
+      if (!unplaced || unplaced.length > 0) setOutcome('failed');
+    }
+  };
+
+  return (
+    <form
+      className="form form-panel"
+      noValidate
+      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+      aria-busy={isSubmitting}
+      data-testid="guardian-form"
+    >
+      <div className="form__row">
+        <TextField
+          id={`${id}-first`}
+          name="firstName"
+          label={t('administration.people.firstName')}
+          register={register}
+          problem={errors.firstName?.message}
+          autoComplete="off"
+        />
+        <TextField
+          id={`${id}-last`}
+          name="lastName"
+          label={t('administration.people.lastName')}
+          register={register}
+          problem={errors.lastName?.message}
+          autoComplete="off"
+        />
+      </div>
+      <TextField
+        id={`${id}-pnr`}
+        name="personalIdentityNumber"
+        label={t('administration.people.guardians.personalIdentityNumberOptional')}
+        register={register}
+        problem={errors.personalIdentityNumber?.message}
+        autoComplete="off"
+        inputMode="numeric"
+      />
+      <div className="form__row">
+        <TextField
+          id={`${id}-phone`}
+          name="mobilePhone"
+          type="tel"
+          label={t('administration.people.guardians.mobilePhone')}
+          hint={t('administration.people.guardians.mobilePhoneHint')}
+          register={register}
+          problem={errors.mobilePhone?.message}
+          autoComplete="off"
+        />
+        <TextField
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          label={t('administration.people.email')}
+          register={register}
+          problem={errors.email?.message}
+          autoComplete="off"
+        />
+      </div>
+      <div className="checkbox">
+        <input
+          id={`${id}-protected`}
+          type="checkbox"
+          className="checkbox__input"
+          aria-describedby={`${id}-protected-hint`}
+          {...register('protectedIdentity')}
+        />
+        <label htmlFor={`${id}-protected`} className="checkbox__label">
+          {t('administration.people.protectedIdentity')}
+        </label>
+      </div>
+      <p id={`${id}-protected-hint`} className="field__hint">
+        {t('administration.people.guardians.protectedHint')}
+      </p>
+      {protectedIdentity ? null : (
+        <fieldset className="choice-group">
+          <legend className="choice-group__legend">{t('administration.people.guardians.address')}</legend>
+          <TextField
+            id={`${id}-street`}
+            name="streetAddress"
+            label={t('administration.people.guardians.streetAddress')}
+            register={register}
+            problem={errors.streetAddress?.message}
+            autoComplete="off"
+          />
+          <div className="form__row">
+            <TextField
+              id={`${id}-postal`}
+              name="postalCode"
+              label={t('administration.people.guardians.postalCode')}
+              register={register}
+              problem={errors.postalCode?.message}
+              autoComplete="off"
+            />
+            <TextField
+              id={`${id}-city`}
+              name="city"
+              label={t('administration.people.guardians.city')}
+              register={register}
+              problem={errors.city?.message}
+              autoComplete="off"
+            />
+          </div>
+        </fieldset>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {submitLabel}
+        </button>
+      </div>
+      <Alert tone="success">{outcome === 'saved' ? t('administration.people.saved') : null}</Alert>
+      <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
+    </form>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { DataTable } from '../../../components/ui/data-table';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { SearchField } from '../../../components/ui/search-field';
+import { usePageTitle } from '../../../components/ui/use-page-title';
+import type { AdminStudentFieldsFragment } from '../../../gql/graphql';
+import { useActionProblem, useSettledValue } from './form-parts';
+import { LoginForm } from './login-form';
+import {
+  AdminGuardiansDocument,
+  AdminStudentDocument,
+  LinkGuardianDocument,
+  UnlinkGuardianDocument,
+  UpdateStudentDocument,
+} from './operations';
+import { StudentForm } from './student-form';
+
+/** /administration/elever/:studentId: a student's details, guardians, groups and login. */
+export function StudentPage() {
+  const { t } = useTranslation();
+  const { studentId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(AdminStudentDocument, {
+    variables: { id: studentId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [updateStudent] = useMutation(UpdateStudentDocument);
+  const student = data?.administeredStudent;
+  usePageTitle(student ? `${student.firstName} ${student.lastName}` : t('administration.people.students.title'));
+  if (loading && !student) return <LoadingState label={t('administration.people.loading')} />;
+  if (error || !student) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  return (
+    <>
+      <p>
+        <Link to="/administration/elever">{t('administration.people.students.title')}</Link>
+      </p>
+      <h1>
+        {student.firstName} {student.lastName}
+      </h1>
+      <dl className="facts">
+        <div className="facts__item">
+          <dt>{t('administration.people.birthDate')}</dt>
+          <dd>{student.birthDate}</dd>
+        </div>
+        <div className="facts__item">
+          <dt>{t('administration.people.school')}</dt>
+          <dd>{student.school.name}</dd>
+        </div>
+      </dl>
+      <h2>{t('administration.people.details')}</h2>
+      <StudentForm
+        key={student.id}
+        initial={{
+          personalIdentityNumber: student.personalIdentityNumber,
+          firstName: student.firstName,
+          lastName: student.lastName,
+          schoolId: student.school.id,
+          programmeCode: student.programmeCode ?? '',
+          protectedIdentity: student.protectedIdentity,
+        }}
+        submitLabel={t('administration.people.save')}
+        onSave={async (input) => {
+          await updateStudent({ variables: { id: student.id, input } });
+        }}
+      />
+      <StudentGuardians student={student} />
+      <Memberships student={student} />
+      <LoginForm personKind="STUDENT" personId={student.id} username={student.login?.username ?? null} />
+    </>
+  );
+}
+
+function StudentGuardians({ student }: { student: AdminStudentFieldsFragment }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const settled = useSettledValue(search);
+  const [problem, setProblem] = useState<string | null>(null);
+  const actionProblem = useActionProblem();
+  const [linkGuardian] = useMutation(LinkGuardianDocument);
+  const [unlinkGuardian] = useMutation(UnlinkGuardianDocument);
+  const candidates = useQuery(AdminGuardiansDocument, {
+    variables: { search: settled, page: { offset: 0, limit: 5 } },
+    skip: settled.trim().length < 2,
+  });
+  const linked = new Set(student.guardians.map((guardian) => guardian.id));
+
+  const act = async (action: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await action();
+      setSearch('');
+    } catch (error) {
+      setProblem(actionProblem(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('administration.people.students.guardians')}</h2>
+      {student.guardians.length === 0 ? <p>{t('administration.people.students.noGuardians')}</p> : null}
+      <ul className="mentor-list">
+        {student.guardians.map((guardian) => (
+          <li key={guardian.id} className="mentor-list__item">
+            <Link to={`/administration/vardnadshavare/${guardian.id}`}>
+              {guardian.firstName} {guardian.lastName}
+            </Link>{' '}
+            {guardian.mobilePhone ?? ''} {guardian.protectedIdentity ? `(${t('administration.people.protectedIdentity')})` : ''}{' '}
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void act(() => unlinkGuardian({ variables: { studentId: student.id, guardianId: guardian.id } }))}
+            >
+              {t('administration.people.students.unlink', { name: `${guardian.firstName} ${guardian.lastName}` })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <Alert tone="error">{problem}</Alert>
+      <p>
+        <Link className="button button--secondary" to={`/administration/vardnadshavare/ny?elev=${student.id}`}>
+          {t('administration.people.students.addGuardian')}
+        </Link>
+      </p>
+      <SearchField label={t('administration.people.students.findGuardian')} value={search} onChange={setSearch} />
+      {candidates.data ? (
+        <ul className="mentor-list" aria-label={t('administration.people.students.candidates')}>
+          {candidates.data.administeredGuardians.rows.map((guardian) => (
+            <li key={guardian.id} className="mentor-list__item">
+              {guardian.firstName} {guardian.lastName} {guardian.personalIdentityNumber ?? ''}{' '}
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={linked.has(guardian.id)}
+                onClick={() => void act(() => linkGuardian({ variables: { studentId: student.id, guardianId: guardian.id } }))}
+              >
+                {t('administration.people.students.link', { name: `${guardian.firstName} ${guardian.lastName}` })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function Memberships({ student }: { student: AdminStudentFieldsFragment }) {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h2>{t('administration.people.students.groups')}</h2>
+      {student.memberships.length === 0 ? (
+        <p>{t('administration.people.students.noGroups')}</p>
+      ) : (
+        <DataTable caption={t('administration.people.students.groupsCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('administration.people.group')}</th>
+              <th scope="col">{t('administration.people.groupKind')}</th>
+              <th scope="col">{t('administration.people.validFrom')}</th>
+              <th scope="col">{t('administration.people.validTo')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {student.memberships.map((membership) => (
+              <tr key={`${membership.groupId}-${membership.validFrom}`}>
+                <td>{membership.groupName}</td>
+                <td>{t(`administration.people.groupKinds.${membership.kind}`)}</td>
+                <td>{membership.validFrom}</td>
+                <td>{membership.validTo ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
