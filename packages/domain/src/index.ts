@@ -13,3 +13,4 @@ export * from './support-decisions.ts';
 export * from './development-plans.ts';
 export * from './assessments.ts';
 export * from './news.ts';
+export * from './administration/schedule.ts';
