@@ -17,7 +17,8 @@ export function isoWeekday(date: string): number {
 /** The Monday of the week a date is in. */
 export const mondayOf = (date: string): string => addDaysIso(date, 1 - isoWeekday(date));
 
-export { schoolInstant } from '@insyn/domain';
+// The domain's, shared with the administration's lesson generation.
+export { schoolMinuteInstant as schoolInstant } from '@insyn/domain';
 
 /** A `@db.Date` value: Prisma stores the UTC calendar date of the Date it is given. */
 export const dbDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);

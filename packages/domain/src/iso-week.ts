@@ -51,7 +51,7 @@ export function schoolDateOf(instant: Date): string {
 }
 
 /** The instant of a local school time (Europe/Stockholm) on a date, so CET and CEST both come out right. */
-export function schoolInstant(date: string, minuteOfDay: number): Date {
+export function schoolMinuteInstant(date: string, minuteOfDay: number): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(year, month - 1, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, SCHOOL_TIME_ZONE).getTime());
 }

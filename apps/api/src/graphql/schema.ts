@@ -1,5 +1,7 @@
 import { administrationResolvers } from '../modules/administration/administration.resolvers.ts';
 import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
+import { adminScheduleResolvers } from '../modules/administration/schedule/schedule.resolvers.ts';
+import { adminScheduleTypeDefs } from '../modules/administration/schedule/schedule.schema.ts';
 import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
@@ -53,6 +55,7 @@ export const typeDefs = [
   calendarTypeDefs,
   routinesTypeDefs,
   administrationTypeDefs,
+  adminScheduleTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -72,4 +75,5 @@ export const resolvers = [
   newsResolvers,
   routinesResolvers,
   administrationResolvers,
+  adminScheduleResolvers,
 ];

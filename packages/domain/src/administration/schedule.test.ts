@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schoolInstant } from '../iso-week.ts';
+import { schoolMinuteInstant } from '../iso-week.ts';
 import {
   changeNoteProblems,
   endSeriesProblems,
@@ -133,9 +133,9 @@ describe('moving a lesson', () => {
 });
 
 describe('original values of a changed lesson', () => {
-  const start = schoolInstant('2026-11-25', 510);
-  const lesson = { startsAt: start, endsAt: schoolInstant('2026-11-25', 570), room: 'B12', originalStartsAt: null, originalRoom: null };
-  const later = schoolInstant('2026-11-26', 600);
+  const start = schoolMinuteInstant('2026-11-25', 510);
+  const lesson = { startsAt: start, endsAt: schoolMinuteInstant('2026-11-25', 570), room: 'B12', originalStartsAt: null, originalRoom: null };
+  const later = schoolMinuteInstant('2026-11-26', 600);
 
   it('keeps the planned time and room on the first change, and still on the next', () => {
     const first = originalValuesAfterChange(lesson, { startsAt: later, endsAt: later, room: 'B14' });

@@ -1,7 +1,7 @@
 // The basic schedule (grundschema) and changes to single lessons: what an administrator may enter, which
 // dates a weekly series gives, and how generating a term's lessons again treats the lessons already there.
 // Dates are `YYYY-MM-DD`; times of day are minutes after local midnight, shown as `HH:MM`.
-import { isIsoDate, schoolDateOf, schoolInstant } from '../iso-week.ts';
+import { isIsoDate, schoolDateOf, schoolMinuteInstant } from '../iso-week.ts';
 import { termSchoolDays, type TermDays } from '../school-calendar.ts';
 
 export interface ScheduleProblem {
@@ -199,8 +199,8 @@ export function plannedLessons(series: readonly SeriesForGeneration[], term: Ter
         groupId: s.groupId,
         subjectId: s.subjectId,
         date,
-        startsAt: schoolInstant(date, s.startMinute),
-        endsAt: schoolInstant(date, s.startMinute + s.durationMinutes),
+        startsAt: schoolMinuteInstant(date, s.startMinute),
+        endsAt: schoolMinuteInstant(date, s.startMinute + s.durationMinutes),
         room: s.room,
         teacherIds: s.teacherIds,
       })),
