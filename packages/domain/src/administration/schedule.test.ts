@@ -134,7 +134,13 @@ describe('moving a lesson', () => {
 
 describe('original values of a changed lesson', () => {
   const start = schoolMinuteInstant('2026-11-25', 510);
-  const lesson = { startsAt: start, endsAt: schoolMinuteInstant('2026-11-25', 570), room: 'B12', originalStartsAt: null, originalRoom: null };
+  const lesson = {
+    startsAt: start,
+    endsAt: schoolMinuteInstant('2026-11-25', 570),
+    room: 'B12',
+    originalStartsAt: null,
+    originalRoom: null,
+  };
   const later = schoolMinuteInstant('2026-11-26', 600);
 
   it('keeps the planned time and room on the first change, and still on the next', () => {

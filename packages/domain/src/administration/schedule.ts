@@ -76,9 +76,8 @@ export function lessonSeriesProblems(series: LessonSeriesFields, term: { startDa
     if (!isIsoDate(date)) problems.push({ field, code: 'INVALID_DATE' });
     else if (!inTerm(date)) problems.push({ field, code: 'OUTSIDE_TERM' });
   }
-  if (isIsoDate(series.validFrom) && isIsoDate(series.validTo) && series.validTo < series.validFrom) {
-    if (!problems.some((problem) => problem.field === 'validTo')) problems.push({ field: 'validTo', code: 'BEFORE_START' });
-  }
+  const datesOk = !problems.some((problem) => problem.field === 'validFrom' || problem.field === 'validTo');
+  if (datesOk && series.validTo < series.validFrom) problems.push({ field: 'validTo', code: 'BEFORE_START' });
   if (new Set(series.teacherIds).size > MAX_SERIES_TEACHERS) problems.push({ field: 'teacherIds', code: 'TOO_MANY' });
   return problems;
 }

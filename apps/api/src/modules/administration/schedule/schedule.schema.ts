@@ -157,14 +157,7 @@ export const adminScheduleTypeDefs = gql`
     "Choices for the schedule forms at a school."
     scheduleOptions(schoolId: ID!, termId: ID): ScheduleOptions!
     "The basic schedule of a school in a term, optionally of one group, searched by group, subject, room or teacher."
-    lessonSeriesList(
-      schoolId: ID!
-      termId: ID!
-      groupId: ID
-      search: String
-      sort: LessonSeriesSort
-      page: PageInput
-    ): LessonSeriesPage!
+    lessonSeriesList(schoolId: ID!, termId: ID!, groupId: ID, search: String, sort: LessonSeriesSort, page: PageInput): LessonSeriesPage!
     "A group's lessons Monday–Friday of an ISO week, to pick one to change."
     scheduleGroupLessons(groupId: ID!, week: IsoWeekInput!): [AdminLesson!]!
     administeredLesson(id: ID!): AdminLesson!

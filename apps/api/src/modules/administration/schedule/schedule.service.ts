@@ -234,7 +234,11 @@ async function checkedSeries(ctx: RequestContext, administration: Administration
   };
 }
 
-async function teacherProblems(ctx: RequestContext, administration: Administration, teacherIds: readonly string[]): Promise<ScheduleProblem[]> {
+async function teacherProblems(
+  ctx: RequestContext,
+  administration: Administration,
+  teacherIds: readonly string[],
+): Promise<ScheduleProblem[]> {
   if (teacherIds.length === 0) return [{ field: 'teacherIds', code: 'REQUIRED' }];
   if (!teacherIds.every(isId)) return [{ field: 'teacherIds', code: 'UNKNOWN' }];
   const known = await ctx.prisma.staff.count({ where: { id: { in: [...teacherIds] }, organisationId: administration.organisationId } });
@@ -351,10 +355,7 @@ export async function generateTermLessons(
   const first = from ?? (ctx.today > days.startDate ? ctx.today : days.startDate);
   if (!isIsoDate(first)) refuseIfAny([{ field: 'from', code: 'INVALID_DATE' }]);
   if (first < days.startDate || first > days.endDate) refuseIfAny([{ field: 'from', code: 'OUTSIDE_TERM' }]);
-  return ctx.prisma.$transaction(
-    (tx) => generateInTransaction({ ...ctx, prisma: tx }, term, schoolId, first),
-    GENERATION_TRANSACTION,
-  );
+  return ctx.prisma.$transaction((tx) => generateInTransaction({ ...ctx, prisma: tx }, term, schoolId, first), GENERATION_TRANSACTION);
 }
 
 /** Exported for the benchmark, which runs it without a request. */
@@ -502,9 +503,9 @@ export async function administeredLesson(ctx: RequestContext, id: string): Promi
 
 export async function scheduleGroupLessons(ctx: RequestContext, groupId: string, week: IsoWeek): Promise<AdminLessonRecord[]> {
   await administeredRecord(ctx, 'Group', groupId, (id) =>
-    ctx.prisma.group.findUnique({ where: { id }, include: { school: { select: { organisationId: true } } } }).then((group) =>
-      group ? { ...group, organisationId: group.school.organisationId } : null,
-    ),
+    ctx.prisma.group
+      .findUnique({ where: { id }, include: { school: { select: { organisationId: true } } } })
+      .then((group) => (group ? { ...group, organisationId: group.school.organisationId } : null)),
   );
   if (!isValidIsoWeek(week)) throw badInput(`No such week: ${week.isoYear}-W${week.isoWeek}`, 'week');
   const dates = schoolDaysOfIsoWeek(week);
