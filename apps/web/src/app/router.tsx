@@ -29,6 +29,7 @@ import {
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
+import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -69,6 +70,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /nyheter?elev=<id>                news: a guardian's or student's posts (one child's with elev); for staff, write and follow
  *   /nyheter/:postId                  a sent post's recipients and who has read it, for its author, the principal, administrators
  *   /administration                   an administrator's organisation and its sections (/administration/…)
+ *   /administration/schema?skola=<id>&termin=<id>&grupp=<id>  the basic schedule of a term: lesson series, generating lessons, finding one
+ *   /administration/lektioner/:lessonId  one lesson: move it, another room or a substitute, or cancel it
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -121,6 +124,8 @@ export function AppRouter() {
             <Route path="/studieplan" element={<MyStudyPlanPage />} />
             <Route path="/elev/:studentId/studieplan" element={<StaffStudyPlanPage />} />
             <Route path="/administration" element={<AdministrationHomePage />} />
+            <Route path="/administration/schema" element={<BasicSchedulePage />} />
+            <Route path="/administration/lektioner/:lessonId" element={<AdminLessonPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>
