@@ -43,7 +43,7 @@ const INSERT_CHUNK = 2_000;
 const dbDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
 const teacherSelect = { staff: { select: { id: true, firstName: true, lastName: true, signature: true } } } as const;
 
-const termInclude = {
+export const termInclude = {
   schoolYear: { select: { name: true, organisationId: true } },
   breaks: { select: { name: true, startDate: true, endDate: true }, orderBy: { startDate: 'asc' } },
 } satisfies Prisma.TermInclude;

@@ -136,7 +136,7 @@ export function BasicSchedulePage() {
         <>
           <SeriesTable schoolId={schoolId} termId={term.id} groupId={groupId} onEdit={setEditing} />
           <SeriesForm
-            key={`${term.id}:${editing?.id ?? 'new'}`}
+            key={`${term.id}:${groupId ?? ''}:${editing?.id ?? 'new'}`}
             term={term}
             groups={groups}
             subjects={subjects}
@@ -146,7 +146,7 @@ export function BasicSchedulePage() {
             onDone={() => setEditing(null)}
           />
           <GeneratePanel key={term.id} term={term} schoolId={schoolId} />
-          <LessonFinder groups={groups} defaultGroupId={groupId} term={term} />
+          <LessonFinder key={`${term.id}:${groupId ?? ''}`} groups={groups} defaultGroupId={groupId} term={term} />
         </>
       ) : null}
     </>
