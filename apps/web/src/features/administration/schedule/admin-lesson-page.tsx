@@ -37,16 +37,12 @@ function LessonView({ lesson }: { lesson: AdminLessonFieldsFragment }) {
   const teachers = lesson.teachers.map((teacher) => `${teacher.name} (${teacher.signature})`).join(', ');
   return (
     <>
-      <header className="page-header">
-        <p className="page-header__kicker">
-          <Link to={`/administration/schema?skola=${lesson.schoolId}&termin=${lesson.term.id}&grupp=${lesson.groupId}`}>
-            {t('administration.schedule.lesson.back')}
-          </Link>
-        </p>
-        <h1 className="page-header__title">
-          {t('administration.schedule.lesson.title', { subject: lesson.subjectName, group: lesson.groupName })}
-        </h1>
-      </header>
+      <p className="schedule-admin__back">
+        <Link to={`/administration/schema?skola=${lesson.schoolId}&termin=${lesson.term.id}&grupp=${lesson.groupId}`}>
+          {t('administration.schedule.lesson.back')}
+        </Link>
+      </p>
+      <h1>{t('administration.schedule.lesson.title', { subject: lesson.subjectName, group: lesson.groupName })}</h1>
       <dl className="schedule-admin__facts" data-testid="lesson-facts">
         <div>
           <dt>{t('administration.schedule.lesson.when')}</dt>
