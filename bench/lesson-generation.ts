@@ -4,9 +4,10 @@
 //   tsx bench/lesson-generation.ts [--students 1000]
 //
 // It uses (and creates once) the database `insyn_bench_lessons` on 127.0.0.1:5432 (BENCH_DATABASE_URL to change).
-// The spring term's lessons (none with attendance on the seed's day in November) are deleted, then generated
-// again school by school as the API does it, in one transaction per school; then generated a second time,
-// which finds every lesson in place and changes nothing.
+// The seed gives series to the autumn term only (its day is in November); the spring term gets a copy of them
+// (once), as an administrator would enter next term's basic schedule. Its lessons (none with attendance) are
+// deleted, then generated school by school as the API does it, in one transaction per school; then generated
+// a second time, which finds every lesson in place and changes nothing.
 import { parseArgs } from 'node:util';
 import { generateInTransaction, termInclude } from '../apps/api/src/modules/administration/schedule/schedule.service.ts';
 import { openSeededDatabase } from './support.ts';
@@ -25,6 +26,28 @@ try {
     include: termInclude,
     orderBy: { startDate: 'asc' },
   });
+  if ((await prisma.lessonSeries.count({ where: { termId: term.id } })) === 0) {
+    const autumn = await prisma.lessonSeries.findMany({
+      where: { term: { schoolYearId: term.schoolYearId, kind: 'AUTUMN' } },
+      include: { teachers: true },
+    });
+    for (const series of autumn) {
+      await prisma.lessonSeries.create({
+        data: {
+          termId: term.id,
+          groupId: series.groupId,
+          subjectId: series.subjectId,
+          weekday: series.weekday,
+          startMinute: series.startMinute,
+          durationMinutes: series.durationMinutes,
+          room: series.room,
+          validFrom: term.startDate,
+          validTo: term.endDate,
+          teachers: { create: series.teachers.map((teacher) => ({ staffId: teacher.staffId })) },
+        },
+      });
+    }
+  }
   const seriesOfTerm = { series: { termId: term.id } };
   const withAttendance = await prisma.lesson.count({ where: { ...seriesOfTerm, attendanceTakenAt: { not: null } } });
   if (withAttendance > 0) throw new Error(`The spring term has ${withAttendance} lessons with attendance; use a fresh database`);
