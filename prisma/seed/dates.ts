@@ -1,6 +1,4 @@
 // Date helpers for the generator. Calendar dates are `YYYY-MM-DD`; instants are Dates.
-import { TZDate } from '@date-fns/tz';
-import { SCHOOL_TIME_ZONE } from '@insyn/domain';
 
 const DAY_MS = 86_400_000;
 
@@ -19,11 +17,8 @@ export function isoWeekday(date: string): number {
 /** The Monday of the week a date is in. */
 export const mondayOf = (date: string): string => addDaysIso(date, 1 - isoWeekday(date));
 
-/** The instant of a local school time (Europe/Stockholm), so CET and CEST both come out right. */
-export function schoolInstant(date: string, minuteOfDay: number): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, SCHOOL_TIME_ZONE).getTime());
-}
+// The domain's, shared with the administration's lesson generation.
+export { schoolMinuteInstant as schoolInstant } from '@insyn/domain';
 
 /** A `@db.Date` value: Prisma stores the UTC calendar date of the Date it is given. */
 export const dbDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);

@@ -17,3 +17,4 @@ export * from './administration/groups.ts';
 export * from './administration/school-settings.ts';
 export * from './administration/calendar.ts';
 export * from './administration/people.ts';
+export * from './administration/schedule.ts';

@@ -50,6 +50,18 @@ export function schoolDateOf(instant: Date): string {
   return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'yyyy-MM-dd');
 }
 
+/** The instant of a local school time (Europe/Stockholm) on a date, so CET and CEST both come out right. */
+export function schoolMinuteInstant(date: string, minuteOfDay: number): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, SCHOOL_TIME_ZONE).getTime());
+}
+
+/** Minutes after local midnight of an instant, in school time. */
+export function schoolMinuteOf(instant: Date): number {
+  const local = new TZDate(instant, SCHOOL_TIME_ZONE);
+  return local.getHours() * 60 + local.getMinutes();
+}
+
 /** Week label used in URLs and the UI, e.g. `2026-W48`. */
 export const formatIsoWeek = ({ isoYear, isoWeek }: IsoWeek): string => `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
 

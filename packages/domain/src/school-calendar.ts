@@ -118,8 +118,15 @@ export function isSchoolDay(date: string, calendar: SchoolYearCalendar): boolean
   return term !== null && isWeekday(date) && !term.breaks.some((b) => b.startDate <= date && date <= b.endDate);
 }
 
+/** The dates a term runs and its breaks: a CalendarTerm, or a term as stored. */
+export interface TermDays {
+  startDate: string;
+  endDate: string;
+  breaks: readonly { startDate: string; endDate: string }[];
+}
+
 /** Every school day of a term, in order. */
-export function termSchoolDays(term: CalendarTerm): string[] {
+export function termSchoolDays(term: TermDays): string[] {
   const days: string[] = [];
   for (let date = term.startDate; date <= term.endDate; date = addDaysTo(date, 1)) {
     if (isWeekday(date) && !term.breaks.some((b) => b.startDate <= date && date <= b.endDate)) days.push(date);

@@ -6,6 +6,8 @@ import { schoolCalendarResolvers } from '../modules/administration/calendar/cale
 import { schoolCalendarTypeDefs } from '../modules/administration/calendar/calendar.schema.ts';
 import { schoolsResolvers } from '../modules/administration/schools/schools.resolvers.ts';
 import { schoolsTypeDefs } from '../modules/administration/schools/schools.schema.ts';
+import { adminScheduleResolvers } from '../modules/administration/schedule/schedule.resolvers.ts';
+import { adminScheduleTypeDefs } from '../modules/administration/schedule/schedule.schema.ts';
 import { assessmentsResolvers } from '../modules/assessments/assessments.resolvers.ts';
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
@@ -65,6 +67,7 @@ export const typeDefs = [
   schoolsTypeDefs,
   schoolCalendarTypeDefs,
   adminPeopleTypeDefs,
+  adminScheduleTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -88,4 +91,5 @@ export const resolvers = [
   schoolsResolvers,
   schoolCalendarResolvers,
   adminPeopleResolvers,
+  adminScheduleResolvers,
 ];

@@ -43,6 +43,7 @@ import {
   StudentPage,
   StudentsPage,
 } from '../features/administration/people/lazy-pages';
+import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -93,6 +94,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/elever/:studentId a student's details, guardians, groups and login
  *   /administration/vardnadshavare    guardians; /ny?elev=<id> a new guardian of a student; /:guardianId one guardian
  *   /administration/personal          staff; /ny a new staff member; /:staffId details, dated duties, login
+ *   /administration/schema?skola=<id>&termin=<id>&grupp=<id>  the basic schedule of a term: lesson series, generating lessons, finding one
+ *   /administration/lektioner/:lessonId  one lesson: move it, another room or a substitute, or cancel it
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -163,6 +166,8 @@ export function AppRouter() {
             <Route path="/administration/personal" element={<StaffListPage />} />
             <Route path="/administration/personal/ny" element={<StaffNewPage />} />
             <Route path="/administration/personal/:staffId" element={<StaffPage />} />
+            <Route path="/administration/schema" element={<BasicSchedulePage />} />
+            <Route path="/administration/lektioner/:lessonId" element={<AdminLessonPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

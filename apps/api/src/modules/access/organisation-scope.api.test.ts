@@ -42,6 +42,7 @@ interface Ids {
   message: string;
   staff: string;
   duty: string;
+  lessonSeries: string;
   /** the first organisation's own: an upper-secondary student, a teaching group and one of its terms */
   ownStudent: string;
   ownGroup: string;
@@ -437,7 +438,68 @@ const CASES: Case[] = [
     probe: 'staff',
     variables: (id) => ({ input: { personKind: 'STAFF', personId: id.staff, username: 'ny.larare', password: 'ett-långt-lösenord' } }),
   },
+  { field: 'Query.scheduleOptions', probe: 'school', variables: (id) => ({ schoolId: id.school, termId: id.term }) },
+  {
+    field: 'Query.scheduleOptions',
+    label: "Grannby's term at an own school",
+    probe: 'term',
+    variables: (id) => ({ schoolId: id.ownSchool, termId: id.term }),
+  },
+  { field: 'Query.lessonSeriesList', probe: 'school', variables: (id) => ({ schoolId: id.school, termId: id.term }) },
+  {
+    field: 'Query.lessonSeriesList',
+    label: "Grannby's term at an own school",
+    probe: 'term',
+    variables: (id) => ({ schoolId: id.ownSchool, termId: id.term }),
+  },
+  { field: 'Query.scheduleGroupLessons', probe: 'teachingGroup', variables: (id) => ({ groupId: id.teachingGroup, week }) },
+  { field: 'Query.administeredLesson', probe: 'lesson', variables: (id) => ({ id: id.lesson }) },
+  {
+    field: 'Mutation.createLessonSeries',
+    probe: 'term',
+    variables: (id) => ({ termId: id.term, input: seriesInput(id.ownGroup, id.subject) }),
+  },
+  {
+    field: 'Mutation.createLessonSeries',
+    label: "Grannby's group and subject in an own term",
+    probe: 'teachingGroup',
+    variables: (id) => ({ termId: id.ownTerm, input: seriesInput(id.teachingGroup, id.subject) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    field: 'Mutation.updateLessonSeries',
+    probe: 'lessonSeries',
+    variables: (id) => ({ id: id.lessonSeries, input: seriesInput(id.teachingGroup, id.subject) }),
+  },
+  { field: 'Mutation.endLessonSeries', probe: 'lessonSeries', variables: (id) => ({ id: id.lessonSeries, lastDate: '2026-12-01' }) },
+  { field: 'Mutation.generateTermLessons', probe: 'term', variables: (id) => ({ termId: id.term, schoolId: id.ownSchool }) },
+  {
+    field: 'Mutation.generateTermLessons',
+    label: "Grannby's school in an own term",
+    probe: 'school',
+    variables: (id) => ({ termId: id.ownTerm, schoolId: id.school }),
+  },
+  { field: 'Mutation.cancelLesson', probe: 'lesson', variables: (id) => ({ id: id.lesson, reason: 'Studiedag' }) },
+  {
+    field: 'Mutation.changeLesson',
+    probe: 'lesson',
+    variables: (id) => ({ id: id.lesson, input: { date: '2026-11-26', startTime: '10:00', teacherIds: [], note: 'Flyttad' } }),
+  },
 ];
+
+/** A lesson series' input; the dates are in the autumn term 2026 of both organisations. */
+function seriesInput(groupId: string, subjectId: string) {
+  return {
+    groupId,
+    subjectId,
+    weekday: 2,
+    startTime: '13:00',
+    durationMinutes: 60,
+    teacherIds: [],
+    validFrom: '2026-11-30',
+    validTo: '2026-12-18',
+  };
+}
 
 /** Whether a type carries an id, itself or in an input object's fields. */
 function carriesId(type: GraphQLInputType, seen = new Set<string>()): boolean {
@@ -602,6 +664,21 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       include: { duties: { take: 1 } },
     });
     const ownStaff = await prisma.staff.findFirstOrThrow({ where: { account: { username: 'larare' } } });
+    const larare = await prisma.userAccount.findUniqueOrThrow({ where: { username: 'grannby.larare' } });
+    const lessonSeries = await prisma.lessonSeries.create({
+      data: {
+        termId: term.id,
+        groupId: teachingGroup,
+        subjectId: subject.id,
+        weekday: 1,
+        startMinute: 8 * 60,
+        durationMinutes: 60,
+        room: 'G1',
+        validFrom: term.startDate,
+        validTo: term.endDate,
+        teachers: { create: { staffId: larare.staffId! } },
+      },
+    });
     ids = {
       staff: teacherStaff.id,
       duty: teacherStaff.duties[0]!.id,
@@ -631,6 +708,7 @@ describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
       ownSchool: ownGroup.schoolId,
       ownSchoolYear: ownGroup.schoolYearId,
       ownMembership: ownMembership.id,
+      lessonSeries: lessonSeries.id,
     };
   });
   afterAll(() => server?.stop());

@@ -11,7 +11,8 @@ export const scheduleResolvers: Resolvers = {
     ...lessonFields,
     teachers: (lesson) =>
       lesson.teachers.map(({ staff }) => ({ id: staff.id, name: `${staff.firstName} ${staff.lastName}`, signature: staff.signature })),
-    changed: (lesson) => lesson.originalStartsAt !== null || lesson.originalRoom !== null,
+    // A note alone marks a change too: a substitute teacher keeps time and room.
+    changed: (lesson) => lesson.originalStartsAt !== null || lesson.originalRoom !== null || lesson.changeNote !== null,
     originalStartsAt: (lesson) => lesson.originalStartsAt?.toISOString() ?? null,
   },
 };

@@ -26,7 +26,7 @@ export const scheduleTypeDefs = gql`
     room: String
     teachers: [ScheduleTeacher!]!
     status: LessonStatus!
-    "True when time or room differ from the weekly schedule."
+    "True when time or room differ from the weekly schedule, or the lesson carries a note of a change (e.g. a substitute)."
     changed: Boolean!
     originalStartsAt: String
     originalRoom: String

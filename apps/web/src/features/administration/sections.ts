@@ -2,10 +2,14 @@ import type { ParseKeys } from 'i18next';
 
 /** The administration's sections, in the order an organisation is set up: the start page links each. */
 export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKeys; descriptionKey: ParseKeys }[] = [
-  { path: '/administration/amnen', titleKey: 'administration.subjects.title', descriptionKey: 'administration.subjects.description' },
-  { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
   { path: '/administration/skolor', titleKey: 'administration.schools.title', descriptionKey: 'administration.schools.description' },
   { path: '/administration/kalender', titleKey: 'administration.calendar.title', descriptionKey: 'administration.calendar.description' },
+  { path: '/administration/amnen', titleKey: 'administration.subjects.title', descriptionKey: 'administration.subjects.description' },
+  {
+    path: '/administration/personal',
+    titleKey: 'administration.people.staff.title',
+    descriptionKey: 'administration.people.staff.description',
+  },
   {
     path: '/administration/elever',
     titleKey: 'administration.people.students.title',
@@ -16,9 +20,10 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
     titleKey: 'administration.people.guardians.title',
     descriptionKey: 'administration.people.guardians.description',
   },
+  { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
   {
-    path: '/administration/personal',
-    titleKey: 'administration.people.staff.title',
-    descriptionKey: 'administration.people.staff.description',
+    path: '/administration/schema',
+    titleKey: 'administration.schedule.sectionTitle',
+    descriptionKey: 'administration.schedule.sectionDescription',
   },
 ];
