@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 /** The screens projects have a server (and database) each: they save the demo users' language. */
 const SCREENS_PORT = Number(process.env.E2E_SCREENS_PORT ?? PORT + 100);
+/** A server without demo data, only the first administrator that `pnpm admin:init` made (e2e/from-scratch.spec.ts). */
+const FROM_SCRATCH_PORT = SCREENS_PORT + 2;
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -53,7 +55,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'functional', use: { browserName: 'chromium' }, testIgnore: /screens\.spec\.ts/ },
+    { name: 'functional', use: { browserName: 'chromium' }, testIgnore: /screens\.spec\.ts|from-scratch\.spec\.ts/ },
+    { name: 'from-scratch', use: { browserName: 'chromium', baseURL: url(FROM_SCRATCH_PORT) }, testMatch: /from-scratch\.spec\.ts/ },
     // Screenshots and axe on every page, a server for each language: a restored session takes the language saved on
     // the account, so a page in Swedish must never share its demo users with one in English.
     {
@@ -70,7 +73,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1}`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT}`,
     url: `${url(PORT)}/health`,
     wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,

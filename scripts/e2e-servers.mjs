@@ -4,15 +4,18 @@
 // Databases: `insyn_e2e_<port>` on the PostgreSQL server (E2E_POSTGRES_URL), dropped and made again at each
 // start, each a copy of one demo school seeded once (while the web app builds); or, with E2E_DATABASE=embedded,
 // PGlite in memory, each server seeding its own (slower: one process does all the database work).
+// A port given as `empty:<port>` gets no demo school: an empty database on which `pnpm admin:init` has made an
+// organisation and its first administrator (FIRST_ADMINISTRATOR below), as a school starting without demo data.
 // Prints "E2E servers ready" once every server answers /health; SIGTERM stops them all.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 
 const root = join(import.meta.dirname, '..');
-const ports = process.argv.slice(2).map(Number);
-if (ports.length === 0 || ports.some((port) => !Number.isInteger(port) || port <= 0 || port > 65535)) {
-  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> …]');
+const servers = process.argv.slice(2).map((arg) => ({ empty: arg.startsWith('empty:'), port: Number(arg.replace(/^empty:/, '')) }));
+const ports = servers.map((server) => server.port);
+if (servers.length === 0 || servers[0].empty || ports.some((port) => !Number.isInteger(port) || port <= 0 || port > 65535)) {
+  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> | empty:<port> …]');
   process.exit(2);
 }
 const embedded = process.env.E2E_DATABASE === 'embedded';
@@ -29,10 +32,32 @@ const SCHOOL_DAY = '2026-11-25';
 /** what `--demo` would seed on an empty database (apps/api/src/main.ts) */
 const DEMO_SEED = ['--seed', '1', '--students', process.env.INSYN_DEMO_STUDENTS ?? '700', '--today', SCHOOL_DAY];
 
-/** Runs a command to its end; rejects unless it succeeds. */
-function run(command, args, env = {}) {
+/** The first administrator of the empty server (e2e/support/from-scratch.ts logs in with these). */
+const FIRST_ADMINISTRATOR = {
+  args: [
+    '--organisation',
+    'Nystads kommun',
+    '--username',
+    'nystad.admin',
+    '--first-name',
+    'Nora',
+    '--last-name',
+    'Nyström',
+    '--valid-from',
+    '2026-08-01',
+  ],
+  password: 'nystad-admin-lösenord',
+};
+
+/** Runs a command to its end, `input` on its standard input; rejects unless it succeeds. */
+function run(command, args, env = {}, input = null) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: [input === null ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
+    if (input !== null) child.stdin.end(input);
     child.on('error', reject);
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: ${signal ?? `exit ${code}`}`))));
   });
@@ -65,6 +90,23 @@ async function seededTemplate() {
   return name;
 }
 
+/** An empty database with only the first administrator, made by the command an operator runs. */
+async function firstAdministratorDatabase(port) {
+  const name = `insyn_e2e_${port}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  const { args, password } = FIRST_ADMINISTRATOR;
+  await run(
+    process.execPath,
+    ['--import', 'tsx', 'apps/api/src/cli/admin-init.ts', ...args],
+    { DATABASE_URL: databaseUrl(name) },
+    `${password}\n`,
+  );
+  return databaseUrl(name);
+}
+
 /** A fresh copy of the template for the server on `port`. */
 async function databaseFrom(template, port) {
   const name = `insyn_e2e_${port}`;
@@ -80,10 +122,18 @@ const building = run(process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.m
 });
 let databases;
 try {
-  const [template] = await Promise.all([embedded ? null : seededTemplate(), building]);
+  if (embedded && servers.some((server) => server.empty)) throw new Error('empty:<port> needs the PostgreSQL server');
+  const [template, , ...empty] = await Promise.all([
+    embedded ? null : seededTemplate(),
+    building,
+    ...servers.filter((server) => server.empty).map((server) => firstAdministratorDatabase(server.port)),
+  ]);
   databases = [];
   // One copy at a time: copying needs the template to itself.
-  for (const port of ports) databases.push(embedded ? 'memory' : await databaseFrom(template, port));
+  for (const server of servers) {
+    if (server.empty) databases.push(empty.shift());
+    else databases.push(embedded ? 'memory' : await databaseFrom(template, server.port));
+  }
   if (template) await withAdmin((admin) => admin.query(`DROP DATABASE ${template}`));
 } catch (error) {
   console.error(`The E2E servers could not be prepared: ${error.message}`);
@@ -116,9 +166,9 @@ async function healthy(port) {
   }
 }
 
-ports.forEach((port, index) => {
+servers.forEach(({ port, empty }, index) => {
   const database = databases[index];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts', '--demo'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts', ...(empty ? [] : ['--demo'])], {
     cwd: root,
     stdio: 'inherit',
     env: {
