@@ -5,6 +5,12 @@ const PORT = Number(process.env.E2E_PORT ?? 4310);
 const SCREENS_PORT = Number(process.env.E2E_SCREENS_PORT ?? PORT + 100);
 /** A server without demo data, only the first administrator that `pnpm admin:init` made (e2e/from-scratch.spec.ts). */
 const FROM_SCRATCH_PORT = SCREENS_PORT + 2;
+/**
+ * The administration's functional tests create schools and move students between classes: on a server of their own,
+ * so that no other test sees a third school or a student gone from a class depending on the order tests ran in.
+ */
+const ADMINISTRATION_PORT = SCREENS_PORT + 3;
+const ADMINISTRATION_SPECS = /administration-[a-z]+\.spec\.ts/;
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -55,7 +61,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'functional', use: { browserName: 'chromium' }, testIgnore: /screens\.spec\.ts|from-scratch\.spec\.ts/ },
+    {
+      name: 'functional',
+      use: { browserName: 'chromium' },
+      testIgnore: [/screens\.spec\.ts/, /from-scratch\.spec\.ts/, ADMINISTRATION_SPECS],
+    },
+    { name: 'administration', use: { browserName: 'chromium', baseURL: url(ADMINISTRATION_PORT) }, testMatch: ADMINISTRATION_SPECS },
     { name: 'from-scratch', use: { browserName: 'chromium', baseURL: url(FROM_SCRATCH_PORT) }, testMatch: /from-scratch\.spec\.ts/ },
     // Screenshots and axe on every page, a server for each language: a restored session takes the language saved on
     // the account, so a page in Swedish must never share its demo users with one in English.
@@ -73,7 +84,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT}`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT} ${ADMINISTRATION_PORT}`,
     url: `${url(PORT)}/health`,
     wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,
