@@ -16,7 +16,18 @@ import { hashPassword } from '../modules/auth/password.ts';
 export { eventually } from './waiting.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
+/**
+ * Both databases Insyn runs on, for the tests whose subject is what the database does: roll calls and their
+ * triggers, the statistics' SQL, the delivery queue's locks, memberships that may not overlap, lesson generation,
+ * sessions.
+ */
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
+/**
+ * The PostgreSQL server only, for the tests of rules that are the same code on either database (who may see what,
+ * the administration's checks): run on PGlite as well, they cost the API stage about 45 s more for nothing the tests
+ * above do not already cover on it.
+ */
+export const SERVER_DATABASE: DatabaseKind[] = ['postgres'];
 
 export const DEMO_PASSWORD = 'insyn-demo';
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

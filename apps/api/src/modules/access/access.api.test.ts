@@ -1,7 +1,7 @@
 // Who may see what, tested from the outside: real logins, real GraphQL requests, per role.
 import { isoWeekOf } from '@insyn/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestClient, errorCode, loggedIn, startTestServer, type TestServer } from '../../test/harness.ts';
+import { SERVER_DATABASE, type TestClient, errorCode, loggedIn, startTestServer, type TestServer } from '../../test/harness.ts';
 
 const SCHEDULE = `query($id: ID!, $week: IsoWeekInput!) {
   studentWeekSchedule(studentId: $id, week: $week) {
@@ -31,7 +31,7 @@ type Me = {
   me: { role: string; duties: string[]; students: { id: string; firstName: string; className: string | null; classId: string | null }[] };
 };
 
-describe.each(DATABASE_KINDS)('who may see what, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('who may see what, on %s', (kind) => {
   let server: TestServer;
   let week: { isoYear: number; isoWeek: number };
   const clients: Record<string, TestClient> = {};

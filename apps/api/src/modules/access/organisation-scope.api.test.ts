@@ -7,7 +7,7 @@ import { buildASTSchema, concatAST, getNamedType, isInputObjectType, isLeafType,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeDefs } from '../../graphql/schema.ts';
 import {
-  DATABASE_KINDS,
+  SERVER_DATABASE,
   errorCode,
   loggedIn,
   startTestServer,
@@ -549,7 +549,7 @@ describe('every root field that takes an id', () => {
   });
 });
 
-describe.each(DATABASE_KINDS)('organisation scope, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   let otherAdmin: TestClient;

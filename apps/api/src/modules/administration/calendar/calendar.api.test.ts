@@ -3,7 +3,7 @@
 // kept; every change audited with before and after; other roles and the other organisation kept out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DATABASE_KINDS,
+  SERVER_DATABASE,
   errorCode,
   loggedIn,
   startTestServer,
@@ -54,7 +54,7 @@ const AUTUMN = { kind: 'AUTUMN', startDate: '2027-08-16', endDate: '2027-12-17' 
 const SPRING = { kind: 'SPRING', startDate: '2028-01-10', endDate: '2028-06-09' };
 const HOSTLOV = { name: 'Höstlov', startDate: '2027-11-01', endDate: '2027-11-05' };
 
-describe.each(DATABASE_KINDS)('the school calendar, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('the school calendar, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   let otherAdmin: TestClient;

@@ -3,7 +3,7 @@
 // the month; an overlapping membership is refused by the API and the database, so no lesson counts
 // twice; the school view counts the distinct students of a class, once for one who left and came back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, loggedIn, startTestServer, type TestClient, type TestServer } from '../../../test/harness.ts';
+import { SERVER_DATABASE, loggedIn, startTestServer, type TestClient, type TestServer } from '../../../test/harness.ts';
 
 const CSN =
   'query($s: ID!, $m: String!) { csnReport(schoolId: $s, month: $m) { students { studentId className unexcusedAbsentMinutes } } }';
@@ -29,7 +29,7 @@ const monthSpan = (month: string) => {
   return { from, to };
 };
 
-describe.each(DATABASE_KINDS)('statistics after administrative moves, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('statistics after administrative moves, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   const range = { period: 'CUSTOM', from: '2026-08-17', to: '2026-11-24' };

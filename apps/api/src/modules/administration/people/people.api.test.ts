@@ -3,7 +3,7 @@
 import { personnummerFor } from '@insyn/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DATABASE_KINDS,
+  SERVER_DATABASE,
   errorCode,
   loggedIn,
   startTestServer,
@@ -37,7 +37,7 @@ const SET_LOGIN = `mutation($input: LoginInput!) { setLogin(input: $input) { use
 
 const problems = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.problems;
 
-describe.each(DATABASE_KINDS)('people administration, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   let otherAdmin: TestClient;

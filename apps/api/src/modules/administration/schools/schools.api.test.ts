@@ -2,7 +2,7 @@
 // written), and the audit row of each change with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DATABASE_KINDS,
+  SERVER_DATABASE,
   errorCode,
   loggedIn,
   startTestServer,
@@ -41,7 +41,7 @@ const DEFAULT_SETTINGS = {
 
 const problemsOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.problems;
 
-describe.each(DATABASE_KINDS)('schools and their settings, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('schools and their settings, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   let otherAdmin: TestClient;
