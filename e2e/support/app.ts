@@ -1,5 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's run in the page with the WCAG 2.1 A/AA rules (as a string: these files are not compiled for the DOM). */
+const AXE_RUN = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`;
 
 export const DEMO_PASSWORD = 'insyn-demo';
 
@@ -42,13 +48,24 @@ export function shiftWeek(week: IsoWeek, weeks: number): IsoWeek {
 
 export const weekLabel = ({ isoYear, isoWeek }: IsoWeek): string => `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
 
-/** Logs in through the login form (in whatever language it shows) and waits for the start page (staff: today's lessons). */
-export async function login(page: Page, username: DemoUser): Promise<void> {
-  await page.goto('/logga-in');
+/**
+ * Logs in through the login form (in whatever language it shows). Given a page of the app, it opens that page
+ * logged out, as a bookmark or a link in a message would, and the login leads back to it: one page load instead of
+ * the login page's and then the page's (each load of the app in a new browser context costs about 1.5 s of CPU).
+ * Without one it waits for the start page (staff: today's lessons).
+ */
+export async function login(page: Page, username: DemoUser, path?: string): Promise<void> {
+  await page.goto(path ?? '/logga-in');
   await page.getByLabel(/^(Användarnamn|Username)$/).fill(username);
   await page.getByLabel(/^(Lösenord|Password)$/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Logga in|Log in)$/ }).click();
-  await expect(page).toHaveURL(/\/(schema|idag)/);
+  await expectLoggedInAt(page, path);
+}
+
+/** After a login: on the page asked for (path and query), or on a start page. */
+export async function expectLoggedInAt(page: Page, path: string | undefined): Promise<void> {
+  if (path) await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+  else await expect(page).toHaveURL(/\/(schema|idag)/);
   await expect(page.getByTestId('logged-in-user')).toBeVisible();
 }
 
@@ -102,9 +119,15 @@ export async function apiLogin(request: APIRequestContext, username: DemoUser): 
   return token;
 }
 
-/** axe with the WCAG 2.1 A/AA rules; fails on serious or critical violations, reports the rest. */
+/**
+ * axe with the WCAG 2.1 A/AA rules; fails on serious or critical violations, reports the rest.
+ * axe-core runs in the page itself, injected once per page load (a page of this app has no frames): the
+ * @axe-core/playwright wrapper injected its half-megabyte script twice on every check and opened a blank page to
+ * assemble the results, which made a check cost 2–5 s of CPU instead of about 1 (e2e/screens.spec.ts makes ~120).
+ */
 export async function expectAccessible(page: Page, testInfo: TestInfo, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (!(await page.evaluate('typeof axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  const results = (await page.evaluate(AXE_RUN)) as AxeResults;
   const summary = results.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,
