@@ -41,9 +41,10 @@ export default defineConfig({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
-    // A failed test keeps its trace with the DOM snapshot of every step. Not the screencast: recording its frames in
-    // every test took about 40 % of the stage's CPU time, and the snapshots show the same pages.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A failed test keeps its trace: every action with its timing, the requests and the console, and a screenshot of
+    // where it stopped. Not the screencast nor a DOM snapshot at every step: the trace is recorded in every test, and
+    // the screencast took about 40 % of the stage's CPU time, the snapshots about 16 % of the screens tests'.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
     screenshot: 'only-on-failure',
     // The service worker fetches and stores the whole app shell in every new browser context; only the offline test
     // needs it (e2e/roll-call.spec.ts allows it there).
