@@ -8,8 +8,7 @@ for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
     test.describe.configure({ timeout: 240_000 });
 
     test('groups list, a new group, a class with its members, subjects and courses', async ({ page }, testInfo) => {
-      await loginIn(page, 'admin', language);
-      await page.goto('/administration');
+      await loginIn(page, 'admin', language, '/administration');
       await page.getByRole('link', { name: sv ? 'Klasser och grupper' : 'Classes and groups' }).click();
       const table = page.getByTestId('groups-table');
       await capture(

@@ -40,8 +40,7 @@ test.describe('administration of classes', () => {
     const student = members.data!.administeredGroup.memberships.filter((m) => m.validTo === null).at(-1)!.student;
     const fullName = `${student.lastName}, ${student.firstName}`;
 
-    await login(page, 'admin');
-    await page.goto('/administration');
+    await login(page, 'admin', '/administration');
     await page.getByRole('link', { name: 'Klasser och grupper' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Klasser och grupper' })).toBeVisible();
 

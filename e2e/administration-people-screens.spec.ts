@@ -19,8 +19,7 @@ for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
 
     test('students: the sections, the list, a student and a refused new student', async ({ page }, testInfo) => {
       const shot = shooter(page, testInfo, language);
-      await loginIn(page, 'admin', language);
-      await page.goto('/administration');
+      await loginIn(page, 'admin', language, '/administration');
       await shot('home', () => expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible());
       await page.goto('/administration/elever');
       await shot('students', () => expect(page.getByTestId('admin-students').locator('tbody tr').first()).toBeVisible());
@@ -33,8 +32,7 @@ for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
 
     test('guardians: the list, a guardian and a new guardian of a student', async ({ page }, testInfo) => {
       const shot = shooter(page, testInfo, language);
-      await loginIn(page, 'admin', language);
-      await page.goto('/administration/vardnadshavare');
+      await loginIn(page, 'admin', language, '/administration/vardnadshavare');
       await shot('guardians', () => expect(page.getByTestId('admin-guardians').locator('tbody tr').first()).toBeVisible());
       await page.goto(await firstRowHref(page, 'admin-guardians'));
       await shot('guardian', () => expect(page.getByTestId('guardian-form')).toBeVisible());
@@ -45,8 +43,7 @@ for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
 
     test('staff: the list, a new staff member and a staff member with duties', async ({ page }, testInfo) => {
       const shot = shooter(page, testInfo, language);
-      await loginIn(page, 'admin', language);
-      await page.goto('/administration/personal');
+      await loginIn(page, 'admin', language, '/administration/personal');
       await shot('staff', () => expect(page.getByTestId('admin-staff').locator('tbody tr').first()).toBeVisible());
       await page.goto('/administration/personal/ny');
       await shot('staff-new', () => expect(page.getByTestId('staff-form')).toBeVisible());

@@ -8,8 +8,7 @@ const freshNumber = (birthDate: string) => personnummerFor(birthDate, Date.now()
 test.describe('people administration', () => {
   test('the administrator adds a student with a guardian, and gives a new teacher a duty and a login', async ({ page }) => {
     const run = Date.now().toString(36);
-    await login(page, 'admin');
-    await page.goto('/administration');
+    await login(page, 'admin', '/administration');
     await page.getByRole('link', { name: 'Elever' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Elever' })).toBeVisible();
     await page.getByRole('link', { name: 'Ny elev' }).click();

@@ -10,8 +10,7 @@ const TEXT = {
 /** The basic schedule of the first series' group; `shoot` captures it on the way to a lesson. */
 async function openSchedule(page: Page, testInfo: TestInfo, language: Language, shoot: boolean) {
   const text = TEXT[language];
-  await loginIn(page, 'admin', language);
-  await page.goto('/administration');
+  await loginIn(page, 'admin', language, '/administration');
   await page.getByRole('link', { name: text.section }).click();
   await expect(page.getByRole('heading', { level: 1, name: text.title })).toBeVisible();
   // The group of the first series (classes have none of their own): its lessons fill the finder too.

@@ -15,8 +15,7 @@ test.describe('administration: basic schedule', () => {
     const displayName = teacher.data!.me.displayName;
     const groupName = teacher.data!.myGroups.find((group) => group.kind === 'TEACHING')!.name;
 
-    await login(page, 'admin');
-    await page.goto('/administration');
+    await login(page, 'admin', '/administration');
     await page.getByRole('link', { name: 'Grundschema och lektioner' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Grundschema' })).toBeVisible();
     await page.getByLabel('Grupp', { exact: true }).first().selectOption({ label: groupName });
@@ -49,8 +48,7 @@ test.describe('administration: basic schedule', () => {
     await expect(page.getByTestId('lesson-facts')).toContainText('Inställd');
 
     await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click();
-    await login(page, 'larare');
-    await page.goto('/schema?vecka=2026-W49');
+    await login(page, 'larare', '/schema?vecka=2026-W49');
     const lesson = page.getByTestId('lesson').filter({ hasText: 'Studiebesök på museet' });
     await expect(lesson).toHaveAttribute('data-status', 'cancelled');
     await expect(lesson).toContainText('16:00');

@@ -13,9 +13,7 @@ for (const language of LANGUAGES) {
 
     test('schools, a school with its settings, a new school refused, the calendar and a school year', async ({ page }, testInfo) => {
       const shot = (name: string, ready: () => Promise<void>) => capture(page, testInfo, name, language, ready, ADMINISTRATION_VIEWPORTS);
-      await loginIn(page, 'admin', language);
-
-      await page.goto('/administration/skolor');
+      await loginIn(page, 'admin', language, '/administration/skolor');
       await shot('admin-schools', () => expect(page.getByTestId('schools-table')).toContainText('Ekbackeskolan'));
 
       await page.getByRole('link', { name: 'Ekbackeskolan' }).click();

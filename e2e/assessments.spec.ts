@@ -13,8 +13,7 @@ test("a teacher enters a group's results in one table and publishes them; the gu
   const title = `Prov: ekvationer (${Date.now()})`;
   const childName = `${child.lastName}, ${child.firstName}`;
 
-  await login(page, teacher);
-  await page.goto(`/grupp/${encodeURIComponent(groupId)}`);
+  await login(page, teacher, `/grupp/${encodeURIComponent(groupId)}`);
   await page.getByTestId('assessments-link').click();
   await expect(page).toHaveURL(new RegExp(`/grupp/${groupId}/omdomen$`));
 

@@ -16,8 +16,7 @@ test('a teacher warns, records a contact with the home; the guardian sees both, 
   const missing = `Labbrapporten om fotosyntes och provet i kapitel 3 (${Date.now()})`;
 
   // The teacher issues the warning from the group's page.
-  await login(page, teacher);
-  await page.goto(`/grupp/${encodeURIComponent(groupId)}`);
+  await login(page, teacher, `/grupp/${encodeURIComponent(groupId)}`);
   await page.getByTestId('grade-warnings-link').click();
   await expect(page).toHaveURL(new RegExp(`/grupp/${groupId}/betygsvarningar$`));
   const issueForm = page.getByTestId('issue-grade-warning-form');
@@ -70,8 +69,7 @@ test('a teacher warns, records a contact with the home; the guardian sees both, 
   await logout(page);
 
   // Resolved: the teacher closes the warning with a note, which is required.
-  await login(page, teacher);
-  await page.goto(`/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
+  await login(page, teacher, `/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
   await warning.getByText('Avsluta varningen', { exact: true }).click();
   const closeForm = warning.getByTestId('close-grade-warning-form');
   await closeForm.getByTestId('close-grade-warning').click();

@@ -52,8 +52,7 @@ test.describe('class lists', () => {
   });
 
   test('an unknown group shows the not-found page', async ({ page }) => {
-    await login(page, 'elev');
-    await page.goto('/grupp/finns-inte');
+    await login(page, 'elev', '/grupp/finns-inte');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hittades inte eller ingen behörighet');
     await page.goto('/ingen-sida');
     await expect(page.getByTestId('not-found')).toBeVisible();

@@ -110,8 +110,7 @@ test.describe('guardian', () => {
     }
     expect(stranger).toBeTruthy();
 
-    await login(page, 'vardnadshavare');
-    await page.goto(`/schema?elev=${encodeURIComponent(stranger ?? '')}`);
+    await login(page, 'vardnadshavare', `/schema?elev=${encodeURIComponent(stranger ?? '')}`);
     await expect(page.getByTestId('not-found')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Till schemat' })).toBeVisible();
   });

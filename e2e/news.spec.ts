@@ -42,8 +42,7 @@ test('a mentor informs the class, a guardian opens the post, and the mentor sees
   await logout(page);
 
   // The mentor sees the guardian among those who have read it.
-  await login(page, 'mentor');
-  await page.goto('/nyheter');
+  await login(page, 'mentor', '/nyheter');
   await expect(sent.getByTestId('sent-news-reads')).toHaveText(/^Läst av 1 av \d+ mottagare$/);
   await sent.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

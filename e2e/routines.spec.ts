@@ -23,8 +23,7 @@ test('an administrator compares the schools and opens one by class; a principal 
   await expect(page).toHaveURL(/\/grupp\/[^/]+$/);
 
   await page.getByRole('button', { name: 'Logga ut' }).click();
-  await login(page, 'rektor');
-  await page.goto('/skola/rutiner');
+  await login(page, 'rektor', '/skola/rutiner');
   await expect(page.getByTestId('routine-schools').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('routine-classes').locator('tbody tr').first()).toBeVisible();
 });

@@ -117,8 +117,7 @@ for (const language of LANGUAGES) {
         );
       }
 
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto('/installningar/aviseringar');
+      await loginIn(page, 'vardnadshavare', language, '/installningar/aviseringar');
       const form = page.getByTestId('contact-form');
       await capture(page, testInfo, 'notifications', language, () => expect(form).toBeVisible());
       // Errors next to the fields (checked on the device, so nothing is saved).
@@ -143,8 +142,7 @@ for (const language of LANGUAGES) {
     });
 
     test('adult student: sick report with part of a day', async ({ page }, testInfo) => {
-      await loginIn(page, 'myndig', language);
-      await page.goto('/sjukanmalan');
+      await loginIn(page, 'myndig', language, '/sjukanmalan');
       const form = page.getByTestId('sick-report-form');
       await form.getByRole('radio').nth(1).check();
       await capture(page, testInfo, 'sick-report-adult', language, () => expect(form.locator('input[type="time"]')).toHaveCount(2));
@@ -152,15 +150,13 @@ for (const language of LANGUAGES) {
     });
 
     test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices", async ({ page }, testInfo) => {
-      await loginIn(page, 'rektor', language);
-      await page.goto('/ledighet/beslut');
+      await loginIn(page, 'rektor', language, '/ledighet/beslut');
       await capture(page, testInfo, 'leave-decisions', language, () =>
         expect(page.getByTestId('leave-to-decide-list').or(page.getByTestId('no-leave-to-decide'))).toBeVisible(),
       );
       await logout(page);
 
-      await loginIn(page, 'mentor', language);
-      await page.goto('/ledighet/beslut');
+      await loginIn(page, 'mentor', language, '/ledighet/beslut');
       await capture(page, testInfo, 'leave-decisions-mentor', language, () =>
         expect(page.getByTestId('leave-to-decide-list').or(page.getByTestId('no-leave-to-decide'))).toBeVisible(),
       );
@@ -174,8 +170,7 @@ for (const language of LANGUAGES) {
     });
 
     test('administrator: outbox', async ({ page }, testInfo) => {
-      await loginIn(page, 'admin', language);
-      await page.goto('/utkorg');
+      await loginIn(page, 'admin', language, '/utkorg');
       await capture(page, testInfo, 'outbox', language, () =>
         expect(page.getByTestId('outbox-messages').or(page.getByTestId('outbox-empty'))).toBeVisible(),
       );
@@ -192,13 +187,11 @@ for (const language of LANGUAGES) {
         await expect(page.getByTestId('absence-summary')).toBeVisible({ timeout: 30_000 });
         await expect(page.getByTestId('weekday-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
       };
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto('/franvaro');
+      await loginIn(page, 'vardnadshavare', language, '/franvaro');
       await capture(page, testInfo, 'absence-guardian', language, charts);
       await logout(page);
 
-      await loginIn(page, 'mentor', language);
-      await page.goto('/grupper');
+      await loginIn(page, 'mentor', language, '/grupper');
       await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
       await page.getByTestId('class-absence-link').click();
       await capture(page, testInfo, 'absence-class', language, () =>
@@ -208,8 +201,7 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'absence-student-staff', language, charts);
       await logout(page);
 
-      await loginIn(page, 'admin', language);
-      await page.goto('/skola/franvaro?period=MONTH');
+      await loginIn(page, 'admin', language, '/skola/franvaro?period=MONTH');
       await page.getByLabel(language === 'sv' ? 'Skola' : 'School', { exact: true }).selectOption({ label: 'Insyns gymnasium' });
       await capture(page, testInfo, 'absence-school', language, async () => {
         await expect(page.getByTestId('school-absence-table').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
@@ -253,8 +245,7 @@ for (const language of LANGUAGES) {
         },
         token,
       );
-      await loginIn(page, teacher, language);
-      await page.goto(`/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
+      await loginIn(page, teacher, language, `/grupp/${encodeURIComponent(groupId)}/betygsvarningar`);
       await capture(page, testInfo, 'grade-warnings-group', language, () => expect(page.getByTestId('grade-warnings')).toBeVisible());
       // The contact form open, with its errors at the fields.
       await page.getByTestId('grade-warning').first().locator('summary').first().click();
@@ -264,13 +255,11 @@ for (const language of LANGUAGES) {
       );
       await logout(page);
 
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto(`/betygsvarningar?elev=${encodeURIComponent(child.id)}`);
+      await loginIn(page, 'vardnadshavare', language, `/betygsvarningar?elev=${encodeURIComponent(child.id)}`);
       await capture(page, testInfo, 'grade-warnings-guardian', language, () => expect(page.getByTestId('grade-warnings')).toBeVisible());
       await logout(page);
 
-      await loginIn(page, 'rektor', language);
-      await page.goto('/skola/betygsvarningar');
+      await loginIn(page, 'rektor', language, '/skola/betygsvarningar');
       await capture(page, testInfo, 'grade-warnings-school', language, () =>
         expect(page.getByTestId('grade-warning-classes')).toBeVisible(),
       );
@@ -278,8 +267,7 @@ for (const language of LANGUAGES) {
     });
 
     test("lessons without roll call: a mentor's class, a teacher's own", async ({ page }, testInfo) => {
-      await loginIn(page, 'mentor', language);
-      await page.goto('/grupper');
+      await loginIn(page, 'mentor', language, '/grupper');
       await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
       await page.getByTestId('class-absence-link').click();
       await page.getByTestId('absence-summary').getByTestId('not-taken').click();
@@ -299,16 +287,14 @@ for (const language of LANGUAGES) {
     test("support decisions: the principal's form with an error, the guardian's list", async ({ page, request }, testInfo) => {
       // The demo has two decisions for this child, one of them confirmed.
       const child = await childAtRektorsSchool(request);
-      await loginIn(page, 'rektor', language);
-      await page.goto(`/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
+      await loginIn(page, 'rektor', language, `/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
       await page.getByTestId('record-support-decision').click();
       await capture(page, testInfo, 'support-decisions-staff-errors', language, () =>
         expect(page.getByTestId('record-support-decision-form').locator('.field__error').first()).toBeVisible(),
       );
       await logout(page);
 
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto(`/beslut-om-stod?elev=${encodeURIComponent(child.id)}`);
+      await loginIn(page, 'vardnadshavare', language, `/beslut-om-stod?elev=${encodeURIComponent(child.id)}`);
       await capture(page, testInfo, 'support-decisions-guardian', language, () =>
         expect(page.getByTestId('support-decisions')).toBeVisible(),
       );
@@ -316,8 +302,7 @@ for (const language of LANGUAGES) {
     });
 
     test("news: the mentor's form with errors and a post's recipients, the guardian's list", async ({ page }, testInfo) => {
-      await loginIn(page, 'mentor', language);
-      await page.goto('/nyheter');
+      await loginIn(page, 'mentor', language, '/nyheter');
       const form = page.getByTestId('news-compose-form');
       await form.getByRole('checkbox', { name: language === 'sv' ? 'Vårdnadshavare' : 'Guardians' }).uncheck();
       await form.getByTestId('post-news').click();
@@ -327,8 +312,7 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'news-recipients', language, () => expect(page.getByTestId('news-recipient').first()).toBeVisible());
       await logout(page);
 
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto('/nyheter');
+      await loginIn(page, 'vardnadshavare', language, '/nyheter');
       await page.getByTestId('news-item').first().getByRole('button').click();
       await capture(page, testInfo, 'news-guardian', language, () => expect(page.getByTestId('news-body').first()).toBeVisible());
       await logout(page);
@@ -346,24 +330,20 @@ for (const language of LANGUAGES) {
         await apiLogin(request, 'myndig'),
       );
       const adultId = adult.data?.me.students[0]?.id ?? '';
-      await loginIn(page, 'mentor', language);
-      await page.goto(`/elev/${encodeURIComponent(child.id)}/iup`);
+      await loginIn(page, 'mentor', language, `/elev/${encodeURIComponent(child.id)}/iup`);
       await capture(page, testInfo, 'iup-mentor', language, () => expect(page.getByTestId('plan-summary-form')).toBeVisible());
       await logout(page);
 
-      await loginIn(page, 'elev', language);
-      await page.goto('/iup');
+      await loginIn(page, 'elev', language, '/iup');
       await capture(page, testInfo, 'iup-student', language, () => expect(page.getByTestId('development-plan').first()).toBeVisible());
       await logout(page);
 
-      await loginIn(page, 'myndig', language);
-      await page.goto('/studieplan');
+      await loginIn(page, 'myndig', language, '/studieplan');
       await capture(page, testInfo, 'study-plan', language, () => expect(page.getByTestId('study-plan-year-1')).toBeVisible());
       await logout(page);
 
       // An administrator plans and removes courses.
-      await loginIn(page, 'admin', language);
-      await page.goto(`/elev/${encodeURIComponent(adultId)}/studieplan`);
+      await loginIn(page, 'admin', language, `/elev/${encodeURIComponent(adultId)}/studieplan`);
       await capture(page, testInfo, 'study-plan-staff', language, () => expect(page.getByTestId('add-study-plan-course')).toBeVisible());
       await logout(page);
     });
@@ -373,8 +353,7 @@ for (const language of LANGUAGES) {
       request,
     }, testInfo) => {
       const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
-      await loginIn(page, teacher, language);
-      await page.goto(`/grupp/${encodeURIComponent(groupId)}/omdomen`);
+      await loginIn(page, teacher, language, `/grupp/${encodeURIComponent(groupId)}/omdomen`);
       await capture(page, testInfo, 'assessments-group', language, () => expect(page.getByTestId('results-table')).toBeVisible());
       // A subject assessment with a comment and no grade: the error at its row.
       const row = page.getByTestId('subject-assessments-table').locator(`tr[data-student-id="${child.id}"]`);
@@ -386,15 +365,13 @@ for (const language of LANGUAGES) {
       });
       await logout(page);
 
-      await loginIn(page, 'vardnadshavare', language);
-      await page.goto(`/omdomen?elev=${encodeURIComponent(child.id)}`);
+      await loginIn(page, 'vardnadshavare', language, `/omdomen?elev=${encodeURIComponent(child.id)}`);
       await capture(page, testInfo, 'assessments-guardian', language, () => expect(page.getByTestId('assessments')).toBeVisible());
       await logout(page);
     });
 
     test('routines: the schools side by side and one school by class', async ({ page }, testInfo) => {
-      await loginIn(page, 'admin', language);
-      await page.goto('/skola/rutiner');
+      await loginIn(page, 'admin', language, '/skola/rutiner');
       await capture(page, testInfo, 'routines', language, async () => {
         await expect(page.getByTestId('routine-schools').locator('tbody tr')).toHaveCount(2);
         await expect(page.getByTestId('routine-classes').locator('tbody tr').first()).toBeVisible();

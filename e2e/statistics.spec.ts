@@ -72,8 +72,7 @@ test.describe('absence statistics', () => {
   });
 
   test('a custom range longer than allowed is refused before asking the server', async ({ page }) => {
-    await login(page, 'elev');
-    await page.goto('/franvaro');
+    await login(page, 'elev', '/franvaro');
     await page.getByLabel('Period').selectOption('CUSTOM');
     await page.getByLabel('Från och med').fill('2025-01-01');
     await page.getByLabel('Till och med').fill('2026-11-25');
@@ -87,8 +86,7 @@ test.describe('absence statistics', () => {
   });
 
   test('a mentor sorts the class table, opens a student and exports CSV for Excel', async ({ page }) => {
-    await login(page, 'mentor');
-    await page.goto('/grupper');
+    await login(page, 'mentor', '/grupper');
     await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
     await page.getByTestId('class-absence-link').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Frånvaro i 8A' })).toBeVisible();
@@ -159,8 +157,7 @@ test.describe('absence statistics', () => {
     }
     await page.getByRole('button', { name: /^(Logga ut)$/ }).click();
 
-    await login(page, 'admin');
-    await page.goto('/skola/franvaro');
+    await login(page, 'admin', '/skola/franvaro');
     await page.getByLabel('Skola', { exact: true }).selectOption({ label: 'Insyns gymnasium' });
     await expect(page.getByTestId('statistics-school')).toHaveText('Insyns gymnasium');
     const csn = page.getByTestId('csn-report');
@@ -171,8 +168,7 @@ test.describe('absence statistics', () => {
   });
 
   test("a mentor follows the class's lessons without roll call to one of them", async ({ page }) => {
-    await login(page, 'mentor');
-    await page.goto('/grupper');
+    await login(page, 'mentor', '/grupper');
     await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
     await page.getByTestId('class-absence-link').click();
     const notTaken = page.getByTestId('absence-summary').getByRole('link', { name: /lektion(er)? utan närvaro/ });

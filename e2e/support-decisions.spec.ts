@@ -13,8 +13,7 @@ test('the principal uploads a decision with its PDF; the guardian opens it and c
   const summary = `Åtgärdsprogram i engelska: stöd av speciallärare varje torsdag (${Date.now()})`;
 
   // From the class list to the student's decisions.
-  await login(page, 'rektor');
-  await page.goto(`/grupp/${encodeURIComponent(child.classId)}`);
+  await login(page, 'rektor', `/grupp/${encodeURIComponent(child.classId)}`);
   await page.locator(`tr[data-student-id="${child.id}"]`).getByTestId('support-decisions-link').click();
   await expect(page).toHaveURL(new RegExp(`/elev/${child.id}/beslut-om-stod$`));
   await expect(page.getByTestId('support-decisions-heading')).toContainText(child.firstName);
@@ -68,8 +67,7 @@ test('the principal uploads a decision with its PDF; the guardian opens it and c
   await logout(page);
 
   // The principal sees that the home has read it.
-  await login(page, 'rektor');
-  await page.goto(`/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
+  await login(page, 'rektor', `/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
   await expect(page.getByTestId('support-decision').filter({ hasText: summary }).getByTestId('support-decision-status')).toHaveText(
     '✓ Bekräftat',
   );

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, VIEWPORTS, type DemoUser } from './app';
+import { DEMO_PASSWORD, expectAccessible, expectLoggedInAt, VIEWPORTS, type DemoUser } from './app';
 import { expect } from './test';
 
 // What the screens tests share: log in through the page in a language, then screenshot and axe a page at each width.
@@ -48,15 +48,16 @@ export async function capture(
   }
 }
 
-export async function loginIn(page: Page, user: DemoUser, language: Language): Promise<void> {
-  await page.goto('/logga-in');
+/** Logs in through the page in a language; given a page of the app, opens it logged out and lands there (see `login`). */
+export async function loginIn(page: Page, user: DemoUser, language: Language, path?: string): Promise<void> {
+  await page.goto(path ?? '/logga-in');
   const name = language === 'sv' ? 'Svenska' : 'English';
   await page.getByRole('group', { name: 'Språk – Language' }).getByRole('button', { name }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
   await page.getByLabel(language === 'sv' ? 'Användarnamn' : 'Username').fill(user);
   await page.getByLabel(language === 'sv' ? 'Lösenord' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: language === 'sv' ? 'Logga in' : 'Log in' }).click();
-  await expect(page.getByTestId('logged-in-user')).toBeVisible();
+  await expectLoggedInAt(page, path);
 }
 
 export async function logout(page: Page): Promise<void> {
