@@ -136,7 +136,8 @@ test('the first administrator sets up a school from nothing; the teacher takes t
   });
 
   await test.step("the guardian's choice, kept by the school: SMS", async () => {
-    await page.goto(`/elev/${studentId}/kontakt`);
+    await page.getByRole('link', { name: 'Vårdnadshavarnas kontaktval: sms och e-post' }).click();
+    await expect(page).toHaveURL(`/elev/${studentId}/kontakt`);
     await expect(page.getByTestId('guardian-contacts-heading')).toHaveText('Vårdnadshavare till Tove Ek');
     const guardian = page.getByTestId('guardian-contact').first();
     await guardian.getByRole('checkbox', { name: 'Sms' }).check();

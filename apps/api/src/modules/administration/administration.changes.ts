@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context.ts';
 import { audit } from '../audit/audit.service.ts';
 
 export type AdministeredEntity =
+  | 'organisation'
   | 'school'
   | 'schoolYear'
   | 'term'

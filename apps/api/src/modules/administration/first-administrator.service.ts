@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from '@insyn/db';
 import { isIsoDate } from '@insyn/domain';
 import { normaliseUsername } from '../auth/auth.service.ts';
 import { hashPassword, passwordRuleViolation } from '../auth/password.ts';
+import { recordChange, type AdministeredEntity, type RecordSnapshot } from './administration.changes.ts';
 
 const MAX_NAME_LENGTH = 100;
 const MAX_USERNAME_LENGTH = 100;
@@ -102,8 +103,16 @@ export async function createFirstAdministrator(
       const staff = await tx.staff.create({
         data: { organisationId: organisation.id, firstName: person.firstName, lastName: person.lastName, signature },
       });
-      await tx.staffDuty.create({ data: { staffId: staff.id, kind: 'ADMINISTRATOR', validFrom } });
+      const duty = await tx.staffDuty.create({ data: { staffId: staff.id, kind: 'ADMINISTRATOR', validFrom } });
       const account = await tx.userAccount.create({ data: { username: person.username, passwordHash, staffId: staff.id } });
+      // Audited as every later change is, with no user: the operator at the server ran the command.
+      const operator = { prisma: tx, ip: undefined, auth: null };
+      const created = (entity: AdministeredEntity, entityId: string, after: RecordSnapshot) =>
+        recordChange(operator, { entity, kind: 'created', entityId, before: null, after });
+      await created('organisation', organisation.id, { name: organisation.name, via: 'admin:init' });
+      await created('staff', staff.id, { organisationId: organisation.id, firstName: staff.firstName, lastName: staff.lastName, signature });
+      await created('staffDuty', duty.id, { staffId: staff.id, kind: 'ADMINISTRATOR', validFrom: options.validFrom });
+      await created('account', account.id, { staffId: staff.id, username: account.username });
       return {
         ...person,
         organisationId: organisation.id,

@@ -77,6 +77,20 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('the first administrator (%s
       }),
     ]);
     expect(await counts(db)).toEqual({ organisations: 1, staff: 1, duties: 1, accounts: 1 });
+    // Audited as every later change is, with no user: the command was run at the server.
+    const audits = await db.prisma.auditEvent.findMany({ where: { action: { startsWith: 'admin.' } } });
+    expect(audits.map((row) => [row.action, row.entityId, row.userId]).sort()).toEqual(
+      [
+        ['admin.account.created', created.userAccountId, null],
+        ['admin.organisation.created', created.organisationId, null],
+        ['admin.staff.created', created.staffId, null],
+        ['admin.staffDuty.created', account.staff?.duties[0]?.id, null],
+      ].sort(),
+    );
+    expect(audits.find((row) => row.action === 'admin.account.created')?.details).toEqual({
+      before: null,
+      after: { staffId: created.staffId, username: 'anna.admin' },
+    });
   });
 
   it('refuses a database that has an organisation, a taken username and a name taken, leaving the data alone', async () => {
@@ -93,6 +107,7 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('the first administrator (%s
     );
     expect(await counts(db)).toEqual({ organisations: 1, staff: 1, duties: 1, accounts: 1 });
     expect(await db.prisma.userAccount.findUniqueOrThrow({ where: { username: 'anna.admin' } })).toEqual(before);
+    expect(await db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } })).toBe(4);
   });
 
   it('adds a further organisation with --additional-organisation, its administrator employed by it alone', async () => {

@@ -120,6 +120,11 @@ function StudentGuardians({ student }: { student: AdminStudentFieldsFragment }) 
           </li>
         ))}
       </ul>
+      {student.guardians.length > 0 ? (
+        <p>
+          <Link to={`/elev/${student.id}/kontakt`}>{t('administration.people.students.guardianContacts')}</Link>
+        </p>
+      ) : null}
       <Alert tone="error">{problem}</Alert>
       <p>
         <Link className="button button--secondary" to={`/administration/vardnadshavare/ny?elev=${student.id}`}>
