@@ -110,7 +110,12 @@ export async function createFirstAdministrator(
       const created = (entity: AdministeredEntity, entityId: string, after: RecordSnapshot) =>
         recordChange(operator, { entity, kind: 'created', entityId, before: null, after });
       await created('organisation', organisation.id, { name: organisation.name, via: 'admin:init' });
-      await created('staff', staff.id, { organisationId: organisation.id, firstName: staff.firstName, lastName: staff.lastName, signature });
+      await created('staff', staff.id, {
+        organisationId: organisation.id,
+        firstName: staff.firstName,
+        lastName: staff.lastName,
+        signature,
+      });
       await created('staffDuty', duty.id, { staffId: staff.id, kind: 'ADMINISTRATOR', validFrom: options.validFrom });
       await created('account', account.id, { staffId: staff.id, username: account.username });
       return {
