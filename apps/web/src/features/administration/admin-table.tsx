@@ -1,10 +1,10 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import { useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import type { PageState } from '../../../components/ui/pager';
-import { SortableHeader } from '../../../components/ui/sortable-header';
-import type { SortDirection } from '../../../gql/graphql';
-import { useSettledValue } from './form-parts';
+import { DataTable } from '../../components/ui/data-table';
+import type { PageState } from '../../components/ui/pager';
+import { SortableHeader } from '../../components/ui/sortable-header';
+import type { SortDirection } from '../../gql/graphql';
+import { useSettledValue } from './use-settled-value';
 
 export const PAGE_SIZE = 50;
 
