@@ -1,4 +1,12 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useState } from 'react';
 import { DataTable } from '../../components/ui/data-table';
 import type { PageState } from '../../components/ui/pager';
@@ -7,6 +15,19 @@ import type { SortDirection } from '../../gql/graphql';
 import { useSettledValue } from './use-settled-value';
 
 export const PAGE_SIZE = 50;
+const NUMERIC = 'data-table__numeric';
+
+declare module '@tanstack/react-table' {
+  // The parameters must be those of TanStack's own declaration for the two to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The column's cells name their row (th scope="row"). */
+    rowHeader?: boolean;
+    /** The column's heading and cells are aligned as numbers. */
+    numeric?: boolean;
+    cellClassName?: string;
+  }
+}
 
 export interface ListSort<F extends string> {
   field: F;
@@ -14,10 +35,10 @@ export interface ListSort<F extends string> {
 }
 
 /** A server-side list's search, sort and page; a new search or sort starts again on the first page. */
-export function useListState<F extends string>(defaultSort: F) {
+export function useListState<F extends string>(defaultSort: F, pageSize = PAGE_SIZE) {
   const [search, setSearchText] = useState('');
   const [sort, setSortState] = useState<ListSort<F>>({ field: defaultSort, direction: 'ASC' });
-  const [page, setPage] = useState<PageState>({ offset: 0, limit: PAGE_SIZE });
+  const [page, setPage] = useState<PageState>({ offset: 0, limit: pageSize });
   const settledSearch = useSettledValue(search);
   return {
     search,
@@ -38,16 +59,17 @@ export function useListState<F extends string>(defaultSort: F) {
 }
 
 /**
- * A page of a server-sorted list. Columns whose id is a sort field of the API sort (enableSorting);
- * the others are plain headings.
+ * A page of a server-sorted list, a row a record (keyed by its id). Columns whose id is a sort field of
+ * the API sort (enableSorting); the others are plain headings.
  */
-export function AdminTable<TRow, F extends string>({
+export function AdminTable<TRow extends { id: string }, F extends string>({
   caption,
   columns,
   rows,
   sort,
   onSort,
   testId,
+  busy,
 }: {
   caption: string;
   columns: ColumnDef<TRow, unknown>[];
@@ -55,6 +77,8 @@ export function AdminTable<TRow, F extends string>({
   sort: ListSort<F>;
   onSort: (sort: ListSort<F>) => void;
   testId?: string;
+  /** while a new page is on its way */
+  busy?: boolean;
 }) {
   const sorting: SortingState = [{ id: sort.field, desc: sort.direction === 'DESC' }];
   // The table is rebuilt from props on each render; nothing of it is memoised by the compiler.
@@ -64,6 +88,7 @@ export function AdminTable<TRow, F extends string>({
     columns,
     manualSorting: true,
     enableSortingRemoval: false,
+    enableMultiSort: false,
     state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
@@ -71,30 +96,43 @@ export function AdminTable<TRow, F extends string>({
       if (first) onSort({ field: first.id as F, direction: first.desc ? 'DESC' : 'ASC' });
     },
     getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
   });
   return (
     <DataTable caption={caption} {...(testId ? { testId } : {})}>
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) =>
-              header.column.getCanSort() ? (
-                <SortableHeader key={header.id} header={header} />
+            {group.headers.map((header) => {
+              const className = header.column.columnDef.meta?.numeric ? NUMERIC : undefined;
+              return header.column.getCanSort() ? (
+                <SortableHeader key={header.id} header={header} className={className} />
               ) : (
-                <th key={header.id} scope="col">
+                <th key={header.id} scope="col" className={className}>
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
-              ),
-            )}
+              );
+            })}
           </tr>
         ))}
       </thead>
-      <tbody>
+      <tbody aria-busy={busy}>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
+            {row.getVisibleCells().map((cell) => {
+              const meta = cell.column.columnDef.meta;
+              const className = meta?.numeric ? NUMERIC : meta?.cellClassName;
+              const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+              return meta?.rowHeader ? (
+                <th key={cell.id} scope="row" className={className}>
+                  {content}
+                </th>
+              ) : (
+                <td key={cell.id} className={className}>
+                  {content}
+                </td>
+              );
+            })}
           </tr>
         ))}
       </tbody>
