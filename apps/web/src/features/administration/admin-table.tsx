@@ -70,6 +70,7 @@ export function AdminTable<TRow extends { id: string }, F extends string>({
   onSort,
   testId,
   busy,
+  empty,
 }: {
   caption: string;
   columns: ColumnDef<TRow, unknown>[];
@@ -79,6 +80,8 @@ export function AdminTable<TRow extends { id: string }, F extends string>({
   testId?: string;
   /** while a new page is on its way */
   busy?: boolean;
+  /** a row of its own that says there is nothing to list, when not busy */
+  empty?: string;
 }) {
   const sorting: SortingState = [{ id: sort.field, desc: sort.direction === 'DESC' }];
   // The table is rebuilt from props on each render; nothing of it is memoised by the compiler.
@@ -135,6 +138,11 @@ export function AdminTable<TRow extends { id: string }, F extends string>({
             })}
           </tr>
         ))}
+        {empty !== undefined && !busy && rows.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length}>{empty}</td>
+          </tr>
+        ) : null}
       </tbody>
     </DataTable>
   );
