@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useDeferredValue, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredGroupQuery } from '../../../gql/graphql';
 import { schoolToday } from '../../../lib/dates';
 import { isConnectionError } from '../../../lib/graphql-errors';
+import { useSettledValue } from '../use-settled-value';
 import { GroupForm, type GroupValues } from './group-form';
 import {
   AdministeredGroupDocument,
@@ -357,18 +358,18 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
-  const deferred = useDeferredValue(search.trim());
+  const settled = useSettledValue(search.trim());
   const [studentId, setStudentId] = useState('');
   const [validFrom, setValidFrom] = useState(schoolToday());
   const [validTo, setValidTo] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const candidates = useQuery(EnrolmentCandidatesDocument, {
-    variables: { groupId: group.id, search: deferred },
-    skip: deferred.length < 2,
+    variables: { groupId: group.id, search: settled },
+    skip: settled.length < 2,
   });
   const [enrol, { loading }] = useMutation(EnrolInGroupDocument);
   const change = useChange();
-  const found = deferred.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
+  const found = settled.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
   const chosen = found.find((candidate) => candidate.id === studentId);
   const submit = async () => {
     setSaved(null);
