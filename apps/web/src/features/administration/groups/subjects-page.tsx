@@ -22,6 +22,7 @@ import {
   UpdateCourseDocument,
   UpdateSubjectDocument,
 } from './operations';
+import { InputField } from './input-field';
 import { ProblemText } from './problem-text';
 import { fieldProblems, type FieldProblem } from './problems';
 import { useFocusedHeading } from './use-focused-heading';
@@ -47,42 +48,6 @@ export function SubjectsPage() {
       <SubjectsSection />
       <CoursesSection />
     </>
-  );
-}
-
-/** Text fields of a small form, with their problems from the shared rules or the API. */
-function TextField({
-  id,
-  label,
-  value,
-  onChange,
-  problem,
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem?: string;
-  inputMode?: 'numeric';
-}) {
-  return (
-    <div className={`field${problem ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        autoComplete="off"
-        inputMode={inputMode}
-        value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {problem ? <ProblemText id={`${id}-error`} code={problem} /> : null}
-    </div>
   );
 }
 
@@ -214,25 +179,28 @@ function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () 
         {subject ? t('administration.subjects.editSubject', { code: subject.code }) : t('administration.subjects.newSubject')}
       </h3>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
           value={code}
           onChange={setCode}
+          autoComplete="off"
           problem={saving.problemAt('code')}
         />
-        <TextField
+        <InputField
           id={`${id}-sv`}
           label={t('administration.subjects.nameSv')}
           value={nameSv}
           onChange={setNameSv}
+          autoComplete="off"
           problem={saving.problemAt('nameSv')}
         />
-        <TextField
+        <InputField
           id={`${id}-en`}
           label={t('administration.subjects.nameEn')}
           value={nameEn}
           onChange={setNameEn}
+          autoComplete="off"
           problem={saving.problemAt('nameEn')}
         />
       </div>
@@ -395,28 +363,31 @@ function CourseForm({
         {course ? t('administration.subjects.editCourse', { code: course.code }) : t('administration.subjects.newCourse')}
       </h3>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
           value={code}
           onChange={setCode}
+          autoComplete="off"
           problem={saving.problemAt('code')}
         />
-        <TextField
+        <InputField
           id={`${id}-name`}
           label={t('administration.subjects.courseName')}
           value={name}
           onChange={setName}
+          autoComplete="off"
           problem={saving.problemAt('name')}
         />
       </div>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-points`}
           label={t('administration.subjects.points')}
           value={points}
           onChange={setPoints}
           inputMode="numeric"
+          autoComplete="off"
           problem={saving.problemAt('points')}
         />
         <div className={`field${subjectProblem ? ' field--invalid' : ''}`}>
