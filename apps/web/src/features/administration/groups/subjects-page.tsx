@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { checkCourseFields, checkSubjectFields } from '@insyn/domain';
 import type { ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -77,6 +78,26 @@ function Outcome({ outcome }: { outcome: 'saved' | 'unreachable' | 'failed' | nu
   return <Alert tone={outcome === 'saved' ? 'success' : 'error'}>{outcome ? t(`administration.groups.${outcome}`) : null}</Alert>;
 }
 
+/** The code of a subject or course, which names its row. */
+const codeColumn = <T extends { code: string }>(t: TFunction): ColumnDef<T, unknown> => ({
+  id: 'CODE',
+  header: t('administration.subjects.code'),
+  meta: { rowHeader: true },
+  cell: ({ row }) => row.original.code,
+});
+
+/** The button that opens a row in the form under its list. */
+const editColumn = <T extends { code: string }>(t: TFunction, edit: (row: T) => void): ColumnDef<T, unknown> => ({
+  id: 'ACTIONS',
+  header: t('administration.groups.actions'),
+  enableSorting: false,
+  cell: ({ row }) => (
+    <button type="button" className="button button--secondary" onClick={() => edit(row.original)}>
+      {t('administration.subjects.editNamed', { name: row.original.code })}
+    </button>
+  ),
+});
+
 function SubjectsSection() {
   const { t } = useTranslation();
   const id = useId();
@@ -88,7 +109,7 @@ function SubjectsSection() {
   const [editing, setEditing] = useState<Subject | null>(null);
   const columns = useMemo<ColumnDef<Subject, unknown>[]>(
     () => [
-      { id: 'CODE', header: t('administration.subjects.code'), meta: { rowHeader: true }, cell: ({ row }) => row.original.code },
+      codeColumn<Subject>(t),
       { id: 'NAME', header: t('administration.subjects.nameSv'), cell: ({ row }) => row.original.nameSv },
       { id: 'NAME_EN', header: t('administration.subjects.nameEn'), enableSorting: false, cell: ({ row }) => row.original.nameEn },
       {
@@ -98,16 +119,7 @@ function SubjectsSection() {
         meta: { numeric: true },
         cell: ({ row }) => row.original.courseCount,
       },
-      {
-        id: 'ACTIONS',
-        header: t('administration.groups.actions'),
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button type="button" className="button button--secondary" onClick={() => setEditing(row.original)}>
-            {t('administration.subjects.editNamed', { name: row.original.code })}
-          </button>
-        ),
-      },
+      editColumn<Subject>(t, setEditing),
     ],
     [t],
   );
@@ -236,7 +248,7 @@ function CoursesSection() {
   const language = i18n.language;
   const columns = useMemo<ColumnDef<Course, unknown>[]>(
     () => [
-      { id: 'CODE', header: t('administration.subjects.code'), meta: { rowHeader: true }, cell: ({ row }) => row.original.code },
+      codeColumn<Course>(t),
       { id: 'NAME', header: t('administration.subjects.courseName'), cell: ({ row }) => row.original.name },
       {
         id: 'POINTS',
@@ -251,16 +263,7 @@ function CoursesSection() {
         enableSorting: false,
         cell: ({ row }) => (language === 'en' ? row.original.subject.nameEn : row.original.subject.nameSv),
       },
-      {
-        id: 'ACTIONS',
-        header: t('administration.groups.actions'),
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button type="button" className="button button--secondary" onClick={() => setEditing(row.original)}>
-            {t('administration.subjects.editNamed', { name: row.original.code })}
-          </button>
-        ),
-      },
+      editColumn<Course>(t, setEditing),
     ],
     [t, language],
   );
