@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useDeferredValue, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredGroupQuery } from '../../../gql/graphql';
 import { schoolToday } from '../../../lib/dates';
 import { isConnectionError } from '../../../lib/graphql-errors';
+import { useSettledValue } from '../use-settled-value';
 import { GroupForm, type GroupValues } from './group-form';
 import {
   AdministeredGroupDocument,
@@ -21,6 +22,7 @@ import {
   MoveToClassDocument,
   UpdateGroupDocument,
 } from './operations';
+import { InputField } from './input-field';
 import { ProblemText } from './problem-text';
 import { useFocusedHeading } from './use-focused-heading';
 import { fieldProblems, type FieldProblem } from './problems';
@@ -189,38 +191,6 @@ function Members({ group, onChanged }: { group: Group; onChanged: () => void }) 
   );
 }
 
-function DateField({
-  id,
-  label,
-  value,
-  onChange,
-  problem,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem?: string;
-}) {
-  return (
-    <div className={`field${problem ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="date"
-        className="field__input"
-        value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {problem ? <ProblemText id={`${id}-error`} code={problem} /> : null}
-    </div>
-  );
-}
-
 function Failure({ failure }: { failure: 'unreachable' | 'failed' | null }) {
   const { t } = useTranslation();
   return <Alert tone="error">{failure ? t(`administration.groups.${failure}`) : null}</Alert>;
@@ -288,7 +258,8 @@ function MoveForm({
           </select>
           {targetProblem ? <ProblemText id={`${id}-to-error`} code={targetProblem} /> : null}
         </div>
-        <DateField
+        <InputField
+          type="date"
           id={`${id}-from`}
           label={t('administration.groups.moveFrom')}
           value={fromDate}
@@ -333,7 +304,8 @@ function EndForm({ membership, onDone, onCancel }: { membership: Membership; onD
         {t('administration.groups.endTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
       </h3>
       <p className="field__hint">{t('administration.groups.endHint')}</p>
-      <DateField
+      <InputField
+        type="date"
         id={`${id}-to`}
         label={t('administration.groups.lastDay')}
         value={validTo}
@@ -357,18 +329,18 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
-  const deferred = useDeferredValue(search.trim());
+  const settled = useSettledValue(search.trim());
   const [studentId, setStudentId] = useState('');
   const [validFrom, setValidFrom] = useState(schoolToday());
   const [validTo, setValidTo] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const candidates = useQuery(EnrolmentCandidatesDocument, {
-    variables: { groupId: group.id, search: deferred },
-    skip: deferred.length < 2,
+    variables: { groupId: group.id, search: settled },
+    skip: settled.length < 2,
   });
   const [enrol, { loading }] = useMutation(EnrolInGroupDocument);
   const change = useChange();
-  const found = deferred.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
+  const found = settled.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
   const chosen = found.find((candidate) => candidate.id === studentId);
   const submit = async () => {
     setSaved(null);
@@ -436,14 +408,16 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
         {studentProblem ? <ProblemText id={`${id}-student-error`} code={studentProblem} /> : null}
       </div>
       <div className="form__row">
-        <DateField
+        <InputField
+          type="date"
           id={`${id}-from`}
           label={t('administration.groups.validFrom')}
           value={validFrom}
           onChange={setValidFrom}
           problem={change.problemAt('validFrom')}
         />
-        <DateField
+        <InputField
+          type="date"
           id={`${id}-to`}
           label={t('administration.groups.validToOptional')}
           value={validTo}

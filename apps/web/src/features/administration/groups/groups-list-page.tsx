@@ -1,82 +1,90 @@
 import { useQuery } from '@apollo/client/react';
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { Pager, type PageState } from '../../../components/ui/pager';
+import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
-import { SortableHeader } from '../../../components/ui/sortable-header';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredGroupSortField, AdministeredGroupsQuery, GroupKind } from '../../../gql/graphql';
 import { schoolToday } from '../../../lib/dates';
+import { AdminTable, useListState } from '../admin-table';
 import { AdministeredGroupsDocument, GroupOptionsDocument } from './operations';
 
 type Row = AdministeredGroupsQuery['administeredGroups']['groups'][number];
-const SORTABLE: readonly AdministeredGroupSortField[] = ['NAME', 'KIND', 'YEAR_LEVEL', 'SCHOOL'];
-const isSortable = (id: string): id is AdministeredGroupSortField => SORTABLE.some((field) => field === id);
-const FIRST_PAGE: PageState = { offset: 0, limit: 50 };
 
 /** /administration/grupper: the organisation's classes and teaching groups, searched, filtered, sorted and paged by the API. */
 export function GroupsListPage() {
   const { t, i18n } = useTranslation();
   const id = useId();
   usePageTitle(t('administration.groups.title'));
-  const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search);
+  const list = useListState<AdministeredGroupSortField>('NAME');
   const [schoolId, setSchoolId] = useState('');
   // null: the school year of today, once the options have come
   const [chosenYear, setChosenYear] = useState<string | null>(null);
   const [kind, setKind] = useState<GroupKind | ''>('');
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'NAME', desc: false }]);
-  const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const options = useQuery(GroupOptionsDocument);
   const today = schoolToday();
   const years = options.data?.administeredGroupOptions.schoolYears ?? [];
   const schoolYearId = chosenYear ?? years.find((year) => year.startDate <= today && today <= year.endDate)?.id ?? '';
-  const sort = sorting[0];
   const { data, previousData, error, refetch } = useQuery(AdministeredGroupsDocument, {
     skip: !options.data,
     variables: {
-      filter: { search: deferredSearch || null, schoolId: schoolId || null, schoolYearId: schoolYearId || null, kind: kind || null },
-      sort: sort && isSortable(sort.id) ? { field: sort.id, direction: sort.desc ? 'DESC' : 'ASC' } : null,
-      page,
+      filter: { search: list.settledSearch || null, schoolId: schoolId || null, schoolYearId: schoolYearId || null, kind: kind || null },
+      sort: list.sort,
+      page: list.page,
     },
   });
   const shown = data ?? previousData;
-  const subjectName = (subject: { nameSv: string; nameEn: string }) => (i18n.language === 'en' ? subject.nameEn : subject.nameSv);
+  const language = i18n.language;
 
-  const columns = useMemo<ColumnDef<Row>[]>(
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      { id: 'NAME', header: t('administration.groups.name') },
-      { id: 'KIND', header: t('administration.groups.kindColumn') },
-      { id: 'YEAR_LEVEL', header: t('administration.groups.yearLevel') },
-      { id: 'SCHOOL', header: t('administration.groups.school') },
+      {
+        id: 'NAME',
+        header: t('administration.groups.name'),
+        meta: { rowHeader: true },
+        cell: ({ row }) => <Link to={`/administration/grupper/${row.original.id}`}>{row.original.name}</Link>,
+      },
+      {
+        id: 'KIND',
+        header: t('administration.groups.kindColumn'),
+        cell: ({ row }) => t(`administration.groups.kind.${row.original.kind}`),
+      },
+      { id: 'YEAR_LEVEL', header: t('administration.groups.yearLevel'), cell: ({ row }) => row.original.yearLevel ?? '–' },
+      { id: 'SCHOOL', header: t('administration.groups.school'), cell: ({ row }) => row.original.school.name },
+      {
+        id: 'SCHOOL_YEAR',
+        header: t('administration.groups.schoolYear'),
+        enableSorting: false,
+        cell: ({ row }) => row.original.schoolYear.name,
+      },
+      {
+        id: 'SUBJECT',
+        header: t('administration.groups.subject'),
+        enableSorting: false,
+        cell: ({ row }) => {
+          const subject = row.original.subject;
+          return subject ? `${subject.code} ${language === 'en' ? subject.nameEn : subject.nameSv}` : '–';
+        },
+      },
+      {
+        id: 'STUDENTS',
+        header: t('administration.groups.currentStudents'),
+        enableSorting: false,
+        meta: { numeric: true },
+        cell: ({ row }) => row.original.currentStudents,
+      },
     ],
-    [t],
+    [t, language],
   );
-  // TanStack's table object is not memoisable by design; the React Compiler is told so.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: shown?.administeredGroups.groups ?? [],
-    columns,
-    state: { sorting },
-    manualSorting: true,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPage(FIRST_PAGE);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-  });
   const restart =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
       set(value);
-      setPage(FIRST_PAGE);
+      list.resetPage();
     };
 
   if (options.loading && !options.data) return <LoadingState label={t('administration.groups.loading')} />;
@@ -99,7 +107,7 @@ export function GroupsListPage() {
         </div>
       </header>
       <div className="list-controls">
-        <SearchField label={t('administration.groups.search')} value={search} onChange={restart(setSearch)} />
+        <SearchField label={t('administration.groups.search')} value={list.search} onChange={list.setSearch} />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-school`}>
             {t('administration.groups.school')}
@@ -159,39 +167,16 @@ export function GroupsListPage() {
         <LoadingState label={t('administration.groups.loading')} />
       ) : (
         <>
-          <DataTable caption={t('administration.groups.caption', { count: shown.administeredGroups.pageInfo.total })} testId="groups-table">
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <SortableHeader key={header.id} header={header} />
-                  ))}
-                  <th scope="col">{t('administration.groups.schoolYear')}</th>
-                  <th scope="col">{t('administration.groups.subject')}</th>
-                  <th scope="col" className="data-table__numeric">
-                    {t('administration.groups.currentStudents')}
-                  </th>
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map(({ original: group }) => (
-                <tr key={group.id}>
-                  <th scope="row">
-                    <Link to={`/administration/grupper/${group.id}`}>{group.name}</Link>
-                  </th>
-                  <td>{t(`administration.groups.kind.${group.kind}`)}</td>
-                  <td>{group.yearLevel ?? '–'}</td>
-                  <td>{group.school.name}</td>
-                  <td>{group.schoolYear.name}</td>
-                  <td>{group.subject ? `${group.subject.code} ${subjectName(group.subject)}` : '–'}</td>
-                  <td className="data-table__numeric">{group.currentStudents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <AdminTable
+            caption={t('administration.groups.caption', { count: shown.administeredGroups.pageInfo.total })}
+            columns={columns}
+            rows={shown.administeredGroups.groups}
+            sort={list.sort}
+            onSort={list.setSort}
+            testId="groups-table"
+          />
           {shown.administeredGroups.pageInfo.total === 0 ? <p>{t('administration.groups.empty')}</p> : null}
-          <Pager page={page} total={shown.administeredGroups.pageInfo.total} onChange={setPage} />
+          <Pager page={list.page} total={shown.administeredGroups.pageInfo.total} onChange={list.setPage} />
         </>
       )}
     </>

@@ -1,19 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { checkCourseFields, checkSubjectFields } from '@insyn/domain';
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
-import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { Pager, type PageState } from '../../../components/ui/pager';
+import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
-import { SortableHeader } from '../../../components/ui/sortable-header';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredCoursesQuery, AdministeredSubjectsQuery, CatalogueSortField } from '../../../gql/graphql';
 import { isConnectionError } from '../../../lib/graphql-errors';
+import { AdminTable, useListState } from '../admin-table';
 import {
   AdministeredCoursesDocument,
   AdministeredSubjectsDocument,
@@ -23,18 +23,14 @@ import {
   UpdateCourseDocument,
   UpdateSubjectDocument,
 } from './operations';
+import { InputField } from './input-field';
 import { ProblemText } from './problem-text';
 import { fieldProblems, type FieldProblem } from './problems';
 import { useFocusedHeading } from './use-focused-heading';
 
 type Subject = AdministeredSubjectsQuery['administeredSubjects']['subjects'][number];
 type Course = AdministeredCoursesQuery['administeredCourses']['courses'][number];
-const FIRST_PAGE: PageState = { offset: 0, limit: 25 };
-const isSortField = (value: string): value is CatalogueSortField => value === 'CODE' || value === 'NAME';
-const sortOf = (sorting: SortingState) => {
-  const first = sorting[0];
-  return first && isSortField(first.id) ? { field: first.id, direction: first.desc ? ('DESC' as const) : ('ASC' as const) } : null;
-};
+const PAGE_SIZE = 25;
 
 /** /administration/amnen: the organisation's subjects and courses, to search, add and edit. */
 export function SubjectsPage() {
@@ -53,42 +49,6 @@ export function SubjectsPage() {
       <SubjectsSection />
       <CoursesSection />
     </>
-  );
-}
-
-/** Text fields of a small form, with their problems from the shared rules or the API. */
-function TextField({
-  id,
-  label,
-  value,
-  onChange,
-  problem,
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem?: string;
-  inputMode?: 'numeric';
-}) {
-  return (
-    <div className={`field${problem ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        autoComplete="off"
-        inputMode={inputMode}
-        value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {problem ? <ProblemText id={`${id}-error`} code={problem} /> : null}
-    </div>
   );
 }
 
@@ -118,95 +78,73 @@ function Outcome({ outcome }: { outcome: 'saved' | 'unreachable' | 'failed' | nu
   return <Alert tone={outcome === 'saved' ? 'success' : 'error'}>{outcome ? t(`administration.groups.${outcome}`) : null}</Alert>;
 }
 
+/** The code of a subject or course, which names its row. */
+const codeColumn = <T extends { code: string }>(t: TFunction): ColumnDef<T, unknown> => ({
+  id: 'CODE',
+  header: t('administration.subjects.code'),
+  meta: { rowHeader: true },
+  cell: ({ row }) => row.original.code,
+});
+
+/** The button that opens a row in the form under its list. */
+const editColumn = <T extends { code: string }>(t: TFunction, edit: (row: T) => void): ColumnDef<T, unknown> => ({
+  id: 'ACTIONS',
+  header: t('administration.groups.actions'),
+  enableSorting: false,
+  cell: ({ row }) => (
+    <button type="button" className="button button--secondary" onClick={() => edit(row.original)}>
+      {t('administration.subjects.editNamed', { name: row.original.code })}
+    </button>
+  ),
+});
+
 function SubjectsSection() {
   const { t } = useTranslation();
   const id = useId();
-  const [search, setSearch] = useState('');
-  const deferred = useDeferredValue(search);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'CODE', desc: false }]);
-  const [page, setPage] = useState<PageState>(FIRST_PAGE);
+  const list = useListState<CatalogueSortField>('CODE', PAGE_SIZE);
   const { data, previousData, error, refetch } = useQuery(AdministeredSubjectsDocument, {
-    variables: { search: deferred || null, sort: sortOf(sorting), page },
+    variables: { search: list.settledSearch || null, sort: list.sort, page: list.page },
   });
   const shown = data ?? previousData;
   const [editing, setEditing] = useState<Subject | null>(null);
-  const columns = useMemo<ColumnDef<Subject>[]>(
+  const columns = useMemo<ColumnDef<Subject, unknown>[]>(
     () => [
-      { id: 'CODE', header: t('administration.subjects.code') },
-      { id: 'NAME', header: t('administration.subjects.nameSv') },
+      codeColumn<Subject>(t),
+      { id: 'NAME', header: t('administration.subjects.nameSv'), cell: ({ row }) => row.original.nameSv },
+      { id: 'NAME_EN', header: t('administration.subjects.nameEn'), enableSorting: false, cell: ({ row }) => row.original.nameEn },
+      {
+        id: 'COURSES',
+        header: t('administration.subjects.courseCount'),
+        enableSorting: false,
+        meta: { numeric: true },
+        cell: ({ row }) => row.original.courseCount,
+      },
+      editColumn<Subject>(t, setEditing),
     ],
     [t],
   );
-  // TanStack's table object is not memoisable by design; the React Compiler is told so.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: shown?.administeredSubjects.subjects ?? [],
-    columns,
-    state: { sorting },
-    manualSorting: true,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPage(FIRST_PAGE);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-  });
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="section-heading">
         {t('administration.subjects.subjects')}
       </h2>
       <div className="list-controls">
-        <SearchField
-          label={t('administration.subjects.searchSubjects')}
-          value={search}
-          onChange={(value) => {
-            setSearch(value);
-            setPage(FIRST_PAGE);
-          }}
-        />
+        <SearchField label={t('administration.subjects.searchSubjects')} value={list.search} onChange={list.setSearch} />
       </div>
       {error ? <ErrorState error={error} onRetry={() => void refetch()} /> : null}
       {!shown ? (
         <LoadingState label={t('administration.subjects.loading')} />
       ) : (
         <>
-          <DataTable
+          <AdminTable
             caption={t('administration.subjects.subjectsCaption', { count: shown.administeredSubjects.pageInfo.total })}
+            columns={columns}
+            rows={shown.administeredSubjects.subjects}
+            sort={list.sort}
+            onSort={list.setSort}
             testId="subjects-table"
-          >
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <SortableHeader key={header.id} header={header} />
-                  ))}
-                  <th scope="col">{t('administration.subjects.nameEn')}</th>
-                  <th scope="col" className="data-table__numeric">
-                    {t('administration.subjects.courseCount')}
-                  </th>
-                  <th scope="col">{t('administration.groups.actions')}</th>
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map(({ original: subject }) => (
-                <tr key={subject.id}>
-                  <th scope="row">{subject.code}</th>
-                  <td>{subject.nameSv}</td>
-                  <td>{subject.nameEn}</td>
-                  <td className="data-table__numeric">{subject.courseCount}</td>
-                  <td>
-                    <button type="button" className="button button--secondary" onClick={() => setEditing(subject)}>
-                      {t('administration.subjects.editNamed', { name: subject.code })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pager page={page} total={shown.administeredSubjects.pageInfo.total} onChange={setPage} />
+          />
+          <Pager page={list.page} total={shown.administeredSubjects.pageInfo.total} onChange={list.setPage} />
         </>
       )}
       <SubjectForm key={editing?.id ?? 'new'} subject={editing} onDone={() => setEditing(null)} />
@@ -253,25 +191,28 @@ function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () 
         {subject ? t('administration.subjects.editSubject', { code: subject.code }) : t('administration.subjects.newSubject')}
       </h3>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
           value={code}
           onChange={setCode}
+          autoComplete="off"
           problem={saving.problemAt('code')}
         />
-        <TextField
+        <InputField
           id={`${id}-sv`}
           label={t('administration.subjects.nameSv')}
           value={nameSv}
           onChange={setNameSv}
+          autoComplete="off"
           problem={saving.problemAt('nameSv')}
         />
-        <TextField
+        <InputField
           id={`${id}-en`}
           label={t('administration.subjects.nameEn')}
           value={nameEn}
           onChange={setNameEn}
+          autoComplete="off"
           problem={saving.problemAt('nameEn')}
         />
       </div>
@@ -295,55 +236,44 @@ function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () 
 function CoursesSection() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [search, setSearch] = useState('');
-  const deferred = useDeferredValue(search);
+  const list = useListState<CatalogueSortField>('CODE', PAGE_SIZE);
   const [subjectId, setSubjectId] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'CODE', desc: false }]);
-  const [page, setPage] = useState<PageState>(FIRST_PAGE);
   const [editing, setEditing] = useState<Course | null>(null);
   const options = useQuery(GroupOptionsDocument);
   const { data, previousData, error, refetch } = useQuery(AdministeredCoursesDocument, {
-    variables: { search: deferred || null, subjectId: subjectId || null, sort: sortOf(sorting), page },
+    variables: { search: list.settledSearch || null, subjectId: subjectId || null, sort: list.sort, page: list.page },
   });
   const shown = data ?? previousData;
   const subjects = options.data?.administeredGroupOptions.subjects ?? [];
-  const subjectName = (subject: { nameSv: string; nameEn: string }) => (i18n.language === 'en' ? subject.nameEn : subject.nameSv);
-  const columns = useMemo<ColumnDef<Course>[]>(
+  const language = i18n.language;
+  const columns = useMemo<ColumnDef<Course, unknown>[]>(
     () => [
-      { id: 'CODE', header: t('administration.subjects.code') },
-      { id: 'NAME', header: t('administration.subjects.courseName') },
+      codeColumn<Course>(t),
+      { id: 'NAME', header: t('administration.subjects.courseName'), cell: ({ row }) => row.original.name },
+      {
+        id: 'POINTS',
+        header: t('administration.subjects.points'),
+        enableSorting: false,
+        meta: { numeric: true },
+        cell: ({ row }) => row.original.points,
+      },
+      {
+        id: 'SUBJECT',
+        header: t('administration.groups.subject'),
+        enableSorting: false,
+        cell: ({ row }) => (language === 'en' ? row.original.subject.nameEn : row.original.subject.nameSv),
+      },
+      editColumn<Course>(t, setEditing),
     ],
-    [t],
+    [t, language],
   );
-  // TanStack's table object is not memoisable by design; the React Compiler is told so.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: shown?.administeredCourses.courses ?? [],
-    columns,
-    state: { sorting },
-    manualSorting: true,
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPage(FIRST_PAGE);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-  });
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="section-heading">
         {t('administration.subjects.courses')}
       </h2>
       <div className="list-controls">
-        <SearchField
-          label={t('administration.subjects.searchCourses')}
-          value={search}
-          onChange={(value) => {
-            setSearch(value);
-            setPage(FIRST_PAGE);
-          }}
-        />
+        <SearchField label={t('administration.subjects.searchCourses')} value={list.search} onChange={list.setSearch} />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-subject`}>
             {t('administration.groups.subject')}
@@ -354,13 +284,13 @@ function CoursesSection() {
             value={subjectId}
             onChange={(event) => {
               setSubjectId(event.target.value);
-              setPage(FIRST_PAGE);
+              list.resetPage();
             }}
           >
             <option value="">{t('administration.subjects.allSubjects')}</option>
             {subjects.map((subject) => (
               <option key={subject.id} value={subject.id}>
-                {subject.code} – {subjectName(subject)}
+                {subject.code} – {language === 'en' ? subject.nameEn : subject.nameSv}
               </option>
             ))}
           </select>
@@ -371,42 +301,16 @@ function CoursesSection() {
         <LoadingState label={t('administration.subjects.loading')} />
       ) : (
         <>
-          <DataTable
+          <AdminTable
             caption={t('administration.subjects.coursesCaption', { count: shown.administeredCourses.pageInfo.total })}
+            columns={columns}
+            rows={shown.administeredCourses.courses}
+            sort={list.sort}
+            onSort={list.setSort}
             testId="courses-table"
-          >
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <SortableHeader key={header.id} header={header} />
-                  ))}
-                  <th scope="col" className="data-table__numeric">
-                    {t('administration.subjects.points')}
-                  </th>
-                  <th scope="col">{t('administration.groups.subject')}</th>
-                  <th scope="col">{t('administration.groups.actions')}</th>
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map(({ original: course }) => (
-                <tr key={course.id}>
-                  <th scope="row">{course.code}</th>
-                  <td>{course.name}</td>
-                  <td className="data-table__numeric">{course.points}</td>
-                  <td>{subjectName(course.subject)}</td>
-                  <td>
-                    <button type="button" className="button button--secondary" onClick={() => setEditing(course)}>
-                      {t('administration.subjects.editNamed', { name: course.code })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          />
           {shown.administeredCourses.pageInfo.total === 0 ? <p>{t('administration.subjects.noCourses')}</p> : null}
-          <Pager page={page} total={shown.administeredCourses.pageInfo.total} onChange={setPage} />
+          <Pager page={list.page} total={shown.administeredCourses.pageInfo.total} onChange={list.setPage} />
         </>
       )}
       <CourseForm key={editing?.id ?? 'new'} course={editing} subjects={subjects} onDone={() => setEditing(null)} />
@@ -462,28 +366,31 @@ function CourseForm({
         {course ? t('administration.subjects.editCourse', { code: course.code }) : t('administration.subjects.newCourse')}
       </h3>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-code`}
           label={t('administration.subjects.code')}
           value={code}
           onChange={setCode}
+          autoComplete="off"
           problem={saving.problemAt('code')}
         />
-        <TextField
+        <InputField
           id={`${id}-name`}
           label={t('administration.subjects.courseName')}
           value={name}
           onChange={setName}
+          autoComplete="off"
           problem={saving.problemAt('name')}
         />
       </div>
       <div className="form__row">
-        <TextField
+        <InputField
           id={`${id}-points`}
           label={t('administration.subjects.points')}
           value={points}
           onChange={setPoints}
           inputMode="numeric"
+          autoComplete="off"
           problem={saving.problemAt('points')}
         />
         <div className={`field${subjectProblem ? ' field--invalid' : ''}`}>

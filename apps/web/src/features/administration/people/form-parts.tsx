@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import type { FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
@@ -108,16 +108,6 @@ export function TextField<T extends FieldValues>({ id, name, label, hint, regist
       )}
     </Field>
   );
-}
-
-/** The value a list searches for, a moment after the user stops typing, so that each key does not ask the server. */
-export function useSettledValue(value: string, delayMs = 250): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 /** Blank form values are sent as null. */

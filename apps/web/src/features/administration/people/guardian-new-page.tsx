@@ -5,7 +5,7 @@ import { usePageTitle } from '../../../components/ui/use-page-title';
 import { SearchField } from '../../../components/ui/search-field';
 import { useState } from 'react';
 import { GuardianForm, EMPTY_GUARDIAN } from './guardian-form';
-import { useSettledValue } from './form-parts';
+import { useSettledValue } from '../use-settled-value';
 import { AdminStudentDocument, AdminStudentsDocument, CreateGuardianDocument } from './operations';
 
 /**

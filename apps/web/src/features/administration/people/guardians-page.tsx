@@ -9,7 +9,7 @@ import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminGuardiansQuery, AdminPersonSortField } from '../../../gql/graphql';
-import { AdminTable, useListState } from './admin-table';
+import { AdminTable, useListState } from '../admin-table';
 import { AdminGuardiansDocument } from './operations';
 
 type Row = AdminGuardiansQuery['administeredGuardians']['rows'][number];

@@ -9,7 +9,7 @@ import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminPersonSortField, AdminStaffListQuery } from '../../../gql/graphql';
-import { AdminTable, useListState } from './admin-table';
+import { AdminTable, useListState } from '../admin-table';
 import { AdminStaffListDocument } from './operations';
 
 type Row = AdminStaffListQuery['administeredStaff']['rows'][number];

@@ -9,7 +9,8 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStudentFieldsFragment } from '../../../gql/graphql';
-import { useActionProblem, useSettledValue } from './form-parts';
+import { useSettledValue } from '../use-settled-value';
+import { useActionProblem } from './form-parts';
 import { LoginForm } from './login-form';
 import {
   AdminGuardiansDocument,

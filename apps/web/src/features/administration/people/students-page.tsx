@@ -10,7 +10,7 @@ import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStudentSortField, AdminStudentsQuery } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
-import { AdminTable, useListState } from './admin-table';
+import { AdminTable, useListState } from '../admin-table';
 import { AdminGroupOptionsDocument, AdminStudentsDocument } from './operations';
 
 type Row = AdminStudentsQuery['administeredStudents']['rows'][number];

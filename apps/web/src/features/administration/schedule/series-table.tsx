@@ -1,27 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
-import { Pager, type PageState } from '../../../components/ui/pager';
+import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
-import { SortableHeader } from '../../../components/ui/sortable-header';
 import type { LessonSeriesFieldsFragment, LessonSeriesSortField } from '../../../gql/graphql';
 import { formatShortDate } from '../../../lib/dates';
 import { currentLocale } from '../../../lib/i18n';
+import { AdminTable, useListState } from '../admin-table';
 import { EndLessonSeriesDocument, LessonSeriesListDocument } from './operations';
 import { problemsOfError, useProblemMessages, useWeekdayName, type ScheduleFieldProblem } from './problems';
 
 const PAGE_SIZE = 25;
-const SORTABLE: Record<string, LessonSeriesSortField> = {
-  group: 'GROUP',
-  weekday: 'WEEKDAY',
-  subject: 'SUBJECT',
-  room: 'ROOM',
-  period: 'VALID_FROM',
-};
 
 interface SeriesTableProps {
   schoolId: string;
@@ -35,135 +27,92 @@ export function SeriesTable({ schoolId, termId, groupId, onEdit }: SeriesTablePr
   const { t } = useTranslation();
   const weekdayName = useWeekdayName();
   const locale = currentLocale();
-  const [search, setSearch] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'group', desc: false }]);
-  const [page, setPage] = useState<PageState>({ offset: 0, limit: PAGE_SIZE });
+  const list = useListState<LessonSeriesSortField>('GROUP', PAGE_SIZE);
   const [ending, setEnding] = useState<LessonSeriesFieldsFragment | null>(null);
-  const sort = sorting[0];
   const { data, loading, error, refetch } = useQuery(LessonSeriesListDocument, {
     variables: {
       schoolId,
       termId,
       groupId,
-      search: search.trim() || null,
-      sort: sort ? { field: SORTABLE[sort.id] ?? 'GROUP', direction: sort.desc ? 'DESC' : 'ASC' } : null,
-      page,
+      search: list.settledSearch.trim() || null,
+      sort: list.sort,
+      page: list.page,
     },
   });
   const rows = data?.lessonSeriesList.items ?? [];
 
-  const columns = useMemo<ColumnDef<LessonSeriesFieldsFragment>[]>(
-    () => [
-      { id: 'group', header: t('administration.schedule.columns.group'), cell: ({ row }) => row.original.groupName },
+  const columns = useMemo<ColumnDef<LessonSeriesFieldsFragment>[]>(() => {
+    const describe = (series: LessonSeriesFieldsFragment) =>
+      `${series.groupName} ${series.subjectName} ${weekdayName(series.weekday)} ${series.startTime}`;
+    return [
+      { id: 'GROUP', header: t('administration.schedule.columns.group'), cell: ({ row }) => row.original.groupName },
       {
-        id: 'weekday',
+        id: 'WEEKDAY',
         header: t('administration.schedule.columns.weekday'),
         cell: ({ row }) => `${weekdayName(row.original.weekday)} ${row.original.startTime}–${row.original.endTime}`,
       },
-      { id: 'subject', header: t('administration.schedule.columns.subject'), cell: ({ row }) => row.original.subjectName },
-      { id: 'room', header: t('administration.schedule.columns.room'), cell: ({ row }) => row.original.room ?? '–' },
+      { id: 'SUBJECT', header: t('administration.schedule.columns.subject'), cell: ({ row }) => row.original.subjectName },
+      { id: 'ROOM', header: t('administration.schedule.columns.room'), cell: ({ row }) => row.original.room ?? '–' },
       {
-        id: 'teachers',
+        id: 'TEACHERS',
         header: t('administration.schedule.columns.teachers'),
         enableSorting: false,
         cell: ({ row }) => row.original.teachers.map((teacher) => teacher.signature).join(', '),
       },
       {
-        id: 'period',
+        id: 'VALID_FROM',
         header: t('administration.schedule.columns.period'),
         cell: ({ row }) => `${formatShortDate(row.original.validFrom, locale)}–${formatShortDate(row.original.validTo, locale)}`,
       },
       {
-        id: 'lessons',
+        id: 'LESSONS',
         header: t('administration.schedule.columns.lessons'),
         enableSorting: false,
         cell: ({ row }) => row.original.lessonCount,
       },
-    ],
-    [t, locale, weekdayName],
-  );
-
-  // TanStack's table object is not memoisable by design; the React Compiler is told so.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPage((current) => ({ ...current, offset: 0 }));
-    },
-    manualSorting: true,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-  });
+      {
+        id: 'ACTIONS',
+        header: () => <span className="visually-hidden">{t('administration.schedule.columns.actions')}</span>,
+        enableSorting: false,
+        meta: { cellClassName: 'schedule-admin__actions' },
+        cell: ({ row }) => {
+          const described = describe(row.original);
+          return (
+            <>
+              <button type="button" className="button button--quiet" onClick={() => onEdit(row.original)}>
+                {t('administration.schedule.edit')}
+                <span className="visually-hidden"> {described}</span>
+              </button>
+              <button type="button" className="button button--quiet" onClick={() => setEnding(row.original)}>
+                {t('administration.schedule.end')}
+                <span className="visually-hidden"> {described}</span>
+              </button>
+            </>
+          );
+        },
+      },
+    ];
+  }, [t, locale, weekdayName, onEdit]);
 
   return (
     <section className="schedule-admin__section" aria-labelledby="series-heading">
       <h2 id="series-heading">{t('administration.schedule.seriesHeading')}</h2>
-      <SearchField
-        label={t('administration.schedule.search')}
-        value={search}
-        onChange={(value) => {
-          setSearch(value);
-          setPage((current) => ({ ...current, offset: 0 }));
-        }}
-      />
+      <SearchField label={t('administration.schedule.search')} value={list.search} onChange={list.setSearch} />
       {error ? <ErrorLine onRetry={() => void refetch()} /> : null}
-      <DataTable caption={t('administration.schedule.seriesCaption')} testId="series-table">
-        <thead>
-          {table.getHeaderGroups().map((headerGroup) => (
-            <tr key={headerGroup.id}>
-              {headerGroup.headers.map((header) =>
-                header.column.getCanSort() ? (
-                  <SortableHeader key={header.id} header={header} />
-                ) : (
-                  <th key={header.id} scope="col">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ),
-              )}
-              <th scope="col">
-                <span className="visually-hidden">{t('administration.schedule.columns.actions')}</span>
-              </th>
-            </tr>
-          ))}
-        </thead>
-        <tbody aria-busy={loading}>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-              <td className="schedule-admin__actions">
-                <button type="button" className="button button--quiet" onClick={() => onEdit(row.original)}>
-                  {t('administration.schedule.edit')}
-                  <span className="visually-hidden"> {describe(row.original)}</span>
-                </button>
-                <button type="button" className="button button--quiet" onClick={() => setEnding(row.original)}>
-                  {t('administration.schedule.end')}
-                  <span className="visually-hidden"> {describe(row.original)}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-          {!loading && rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length + 1}>{t('administration.schedule.noSeries')}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </DataTable>
-      <Pager page={page} total={data?.lessonSeriesList.pageInfo.total ?? 0} onChange={setPage} />
+      <AdminTable
+        caption={t('administration.schedule.seriesCaption')}
+        columns={columns}
+        rows={rows}
+        sort={list.sort}
+        onSort={list.setSort}
+        testId="series-table"
+        busy={loading}
+        empty={t('administration.schedule.noSeries')}
+      />
+      <Pager page={list.page} total={data?.lessonSeriesList.pageInfo.total ?? 0} onChange={list.setPage} />
       {ending ? <EndSeriesForm key={ending.id} series={ending} onClose={() => setEnding(null)} /> : null}
     </section>
   );
-
-  function describe(series: LessonSeriesFieldsFragment) {
-    return `${series.groupName} ${series.subjectName} ${weekdayName(series.weekday)} ${series.startTime}`;
-  }
 }
 
 function ErrorLine({ onRetry }: { onRetry: () => void }) {
