@@ -162,14 +162,19 @@ export async function outbox(
 export async function retryMessage(ctx: RequestContext, id: string): Promise<OutboundMessageRecord> {
   const administered = await administeredMessages(ctx);
   if (!isId(id)) throw notFound('Message');
-  const updated = await ctx.prisma.outboundMessage.updateMany({
-    where: { ...administered, id, status: 'FAILED' },
-    data: { status: 'QUEUED', attempts: 0, nextAttemptAt: ctx.now, lockedUntil: null },
+  // The answer is the message as the retry left it: read in the same transaction, before a delivery worker can claim
+  // it (the worker skips rows locked by the update), not after a worker has already started sending it.
+  const message = await ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.outboundMessage.updateMany({
+      where: { ...administered, id, status: 'FAILED' },
+      data: { status: 'QUEUED', attempts: 0, nextAttemptAt: ctx.now, lockedUntil: null },
+    });
+    const found = await tx.outboundMessage.findFirst({ where: { ...administered, id }, select: messageSelect });
+    if (!found) throw notFound('Message');
+    if (updated.count === 0) throw appError('BAD_USER_INPUT', 'Only a message that gave up can be retried', { problems: ['NOT_FAILED'] });
+    await audit({ ...ctx, prisma: tx }, 'message.retried', { entityType: 'OutboundMessage', entityId: id });
+    return found;
   });
-  const message = await ctx.prisma.outboundMessage.findFirst({ where: { ...administered, id }, select: messageSelect });
-  if (!message) throw notFound('Message');
-  if (updated.count === 0) throw appError('BAD_USER_INPUT', 'Only a message that gave up can be retried', { problems: ['NOT_FAILED'] });
   ctx.wakeDelivery();
-  await audit(ctx, 'message.retried', { entityType: 'OutboundMessage', entityId: id });
   return message;
 }
