@@ -28,14 +28,16 @@ const organisation = await db.prisma.organisation.findFirstOrThrow({
   where: { staff: { some: { account: { username: 'admin' } } } },
   include: { schools: { include: { groups: { where: { kind: 'CLASS' } } } } },
 });
-const inOrganisation = { school: { organisationId: organisation.id } };
+const inOrganisation = { organisationId: organisation.id };
 const have = await db.prisma.student.count({ where: inOrganisation });
 if (have < target) {
   console.log(`Inserting ${target - have} students…`);
   const names = await db.prisma.student.findMany({ select: { firstName: true, lastName: true } });
   const classes = organisation.schools.flatMap((school) => school.groups.map((group) => ({ schoolId: school.id, groupId: group.id })));
   const taken = new Set(
-    (await db.prisma.student.findMany({ select: { personalIdentityNumber: true } })).map((s) => s.personalIdentityNumber),
+    (await db.prisma.student.findMany({ where: inOrganisation, select: { personalIdentityNumber: true } })).map(
+      (s) => s.personalIdentityNumber,
+    ),
   );
   const rows: {
     id: string;
@@ -65,7 +67,9 @@ if (have < target) {
   }
   for (let start = 0; start < rows.length; start += 1000) {
     const batch = rows.slice(start, start + 1000);
-    await db.prisma.student.createMany({ data: batch.map(({ groupId: _groupId, ...student }) => student) });
+    await db.prisma.student.createMany({
+      data: batch.map(({ groupId: _groupId, ...student }) => ({ ...student, organisationId: organisation.id })),
+    });
     await db.prisma.groupMembership.createMany({
       data: batch.map((student) => ({ studentId: student.id, groupId: student.groupId, validFrom: new Date(`${BENCH_DAY}T00:00:00Z`) })),
     });

@@ -201,10 +201,12 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
     text('lastName', (s) => s.lastName),
     date('birthDate', (s) => s.birthDate),
     uuid('schoolId', (s) => s.schoolId),
+    organisationColumn,
     text('programmeCode', (s) => s.programmeCode),
   ]);
   await insertRows(sql, 'Guardian', world.guardians, [
     id,
+    organisationColumn,
     text('personalIdentityNumber', (g) => g.personalIdentityNumber),
     text('firstName', (g) => g.firstName),
     text('lastName', (g) => g.lastName),
@@ -217,6 +219,7 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
   await insertRows(sql, 'Guardianship', world.guardianships, [
     uuid('studentId', (g) => g.studentId),
     uuid('guardianId', (g) => g.guardianId),
+    organisationColumn,
   ]);
   await insertRows(sql, 'GuardianConsent', world.consents, [
     id,

@@ -165,6 +165,7 @@ export async function writeSecondOrganisation(
         lastName: student.lastName,
         birthDate: dbDate(student.birthDate),
         schoolId,
+        organisationId,
         memberships: {
           create: [classId, groupId].map((group) => ({ id: id(`membership:${index}:${group}`), groupId: group, validFrom })),
         },
@@ -190,6 +191,7 @@ export async function writeSecondOrganisation(
           email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@grannby.example`,
           notifyBySms: true,
           notifyByEmail: true,
+          organisationId,
           guardianships: { create: { studentId } },
         },
       });

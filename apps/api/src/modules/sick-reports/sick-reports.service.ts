@@ -255,7 +255,9 @@ export type PhoneReportOutcome =
 /**
  * A guardian calls and keys in the child's personnummer: the child is reported sick for today.
  * The calling number must be a guardian's (who may see the child); anything else is NOT_A_GUARDIAN,
- * whether or not the child exists, so a caller learns nothing.
+ * whether or not the child exists, so a caller learns nothing. A personnummer is unique within an
+ * organisation only: a child in the registers of two (moving from one school owner to another) is
+ * reported to each where the caller is their guardian.
  */
 export async function reportSickByPhone(
   ctx: ServiceContext,
@@ -263,25 +265,29 @@ export async function reportSickByPhone(
 ): Promise<PhoneReportOutcome> {
   const parsed = parsePersonnummer(call.personnummer);
   if (!parsed.ok) return { ok: false, reason: 'INVALID_PERSONNUMMER' };
-  const student = await ctx.prisma.student.findUnique({
-    where: { personalIdentityNumber: parsed.value.canonical },
-    select: { id: true, guardianships: { select: { guardian: { select: { id: true, mobilePhone: true } } } } },
+  const students = await ctx.prisma.student.findMany({
+    where: { personalIdentityNumber: parsed.value.canonical, guardianships: { some: { guardian: { mobilePhone: call.callerPhone } } } },
+    select: { id: true, guardianships: { where: { guardian: { mobilePhone: call.callerPhone } }, select: { guardianId: true } } },
+    orderBy: { id: 'asc' },
   });
-  const callers =
-    student?.guardianships.filter(({ guardian }) => guardian.mobilePhone !== null && guardian.mobilePhone === call.callerPhone) ?? [];
-  if (!student || callers.length === 0) return { ok: false, reason: 'NOT_A_GUARDIAN' };
-  const [facts] = await loadStudentFacts(ctx, { ids: [student.id] });
-  const caller = callers.find(
-    ({ guardian }) => facts && canAccessStudent({ kind: 'GUARDIAN', guardianId: guardian.id }, 'student:reportAbsence', facts, ctx.today),
-  );
-  if (!caller) return { ok: false, reason: 'NOT_A_GUARDIAN' };
-
-  const { report, created } = await createReport(
-    ctx,
-    { guardianId: caller.guardian.id },
-    'PHONE',
-    { studentId: student.id, fromDate: ctx.today, toDate: ctx.today },
-    { unlessCovered: true },
-  );
-  return { ok: true, reportId: report.id, alreadyReported: !created };
+  const allFacts = await loadStudentFacts(ctx, { ids: students.map((student) => student.id) });
+  const reports: { id: string; created: boolean }[] = [];
+  for (const student of students) {
+    const facts = allFacts.find((candidate) => candidate.id === student.id);
+    const caller = student.guardianships.find(
+      ({ guardianId }) => facts && canAccessStudent({ kind: 'GUARDIAN', guardianId }, 'student:reportAbsence', facts, ctx.today),
+    );
+    if (!caller) continue;
+    const { report, created } = await createReport(
+      ctx,
+      { guardianId: caller.guardianId },
+      'PHONE',
+      { studentId: student.id, fromDate: ctx.today, toDate: ctx.today },
+      { unlessCovered: true },
+    );
+    reports.push({ id: report.id, created });
+  }
+  const [first] = reports;
+  if (!first) return { ok: false, reason: 'NOT_A_GUARDIAN' };
+  return { ok: true, reportId: first.id, alreadyReported: reports.every((report) => !report.created) };
 }

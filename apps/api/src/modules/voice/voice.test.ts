@@ -293,6 +293,42 @@ describe.each(['pglite' as const])('sick reports by phone on %s', (kind) => {
     expect(await reportsOf(child.id)).toEqual([]);
   });
 
+  it("reports a child in two organisations' registers to each where the caller is the child's guardian, and only there", async () => {
+    const [child] = await children();
+    if (!child) throw new Error('the demo school has no child to report');
+    const original = await server.db.prisma.student.findUniqueOrThrow({ where: { id: child.id } });
+    const grannby = await server.db.prisma.school.findFirstOrThrow({
+      where: { organisation: { staff: { some: { account: { username: 'grannby.admin' } } } } },
+    });
+    const organisationId = grannby.organisationId;
+    /** A guardian in Grannby's register, guardian there of the child's record. */
+    const guardianThere = async (firstName: string, mobilePhone: string) => {
+      const guardian = await server.db.prisma.guardian.create({ data: { organisationId, firstName, lastName: 'Grann', mobilePhone } });
+      await server.db.prisma.guardianship.create({ data: { studentId: elsewhere.id, guardianId: guardian.id, organisationId } });
+      return guardian;
+    };
+    // The same personnummer in Grannby's register: first with another guardian, then with the caller's number too.
+    const elsewhere = await server.db.prisma.student.create({
+      data: {
+        personalIdentityNumber: original.personalIdentityNumber,
+        firstName: original.firstName,
+        lastName: original.lastName,
+        birthDate: original.birthDate,
+        schoolId: grannby.id,
+        organisationId,
+      },
+    });
+    await guardianThere('Annan', '+46701740698');
+    expectEnd((await call(child.guardian.phone, [child.digits]))[0]!, 'done');
+    expect(await reportsOf(child.id)).toHaveLength(1);
+    expect(await reportsOf(elsewhere.id)).toEqual([]);
+
+    const callerThere = await guardianThere('Samma', child.guardian.phone);
+    expectEnd((await call(child.guardian.phone, [child.digits]))[0]!, 'done');
+    expect(await reportsOf(child.id)).toHaveLength(1);
+    expect(await reportsOf(elsewhere.id)).toMatchObject([{ channel: 'PHONE', reportedByGuardianId: callerThere.id }]);
+  });
+
   it('refuses every caller who may not report the child in the same words, whether the child exists or not', async () => {
     const [child, ...rest] = await children();
     // Not a sibling: their guardian must not be one of the child's.

@@ -59,6 +59,7 @@ const problems = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensi
 describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
+  let organisationId: string;
   let school: { id: string; name: string };
   let otherSchool: { id: string };
   let year: { id: string; startDate: Date; endDate: Date };
@@ -87,6 +88,7 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
         lastName: `Elev${suffix}`,
         birthDate: new Date('2015-01-01'),
         schoolId,
+        organisationId,
       },
     });
   }
@@ -101,6 +103,7 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
       where: { staff: { some: { account: { username: 'admin' } } } },
       include: { schools: { orderBy: { name: 'asc' } }, schoolYears: true, subjects: { where: { code: 'MA' } } },
     });
+    organisationId = organisation.id;
     school = organisation.schools[0]!;
     otherSchool = organisation.schools[1]!;
     year = organisation.schoolYears.find((y) => y.startDate <= new Date(server.today) && y.endDate >= new Date(server.today))!;

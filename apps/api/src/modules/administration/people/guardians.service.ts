@@ -49,7 +49,7 @@ export async function administeredGuardians(ctx: RequestContext, args: PersonLis
       orderBy: personOrder(args.sort),
       skip,
       take,
-      include: { _count: { select: { guardianships: { where: { student: { school: { organisationId } } } } } } },
+      include: { _count: { select: { guardianships: true } } },
     }),
   ]);
   return {
@@ -137,12 +137,13 @@ const guardianSnapshot = (guardian: {
   protectedIdentity: guardian.protectedIdentity,
 });
 
-async function checkedGuardianInput(ctx: RequestContext, input: GuardianInputArgs, exceptId: string | null) {
+async function checkedGuardianInput(ctx: RequestContext, organisationId: string, input: GuardianInputArgs, exceptId: string | null) {
   const checked = checkGuardian(input);
   const problems: FieldProblem[] = checked.ok ? [] : [...checked.problems];
   if (checked.ok && checked.value.personalIdentityNumber) {
+    // Within the organisation only, as for students.
     const holder = await ctx.prisma.guardian.findUnique({
-      where: { personalIdentityNumber: checked.value.personalIdentityNumber },
+      where: { organisationId_personalIdentityNumber: { organisationId, personalIdentityNumber: checked.value.personalIdentityNumber } },
       select: { id: true },
     });
     if (holder && holder.id !== exceptId) problems.push({ field: 'personalIdentityNumber', code: 'DUPLICATE' });
@@ -156,12 +157,13 @@ const duplicateNumber = () => ({ field: 'personalIdentityNumber', code: 'DUPLICA
 /** A guardian belongs to an organisation through a child, so a new one is made guardian of a student at once. */
 export async function createGuardian(ctx: RequestContext, studentId: string, input: GuardianInputArgs) {
   const { administration, record: student } = await requireAdministeredStudent(ctx, studentId);
-  const value = await checkedGuardianInput(ctx, input, null);
+  const { organisationId } = administration;
+  const value = await checkedGuardianInput(ctx, organisationId, input, null);
   const id = await withUniqueAsProblem(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        const guardian = await tx.guardian.create({ data: value });
-        await tx.guardianship.create({ data: { studentId: student.id, guardianId: guardian.id } });
+        const guardian = await tx.guardian.create({ data: { ...value, organisationId } });
+        await tx.guardianship.create({ data: { studentId: student.id, guardianId: guardian.id, organisationId } });
         const audited = { ...ctx, prisma: tx };
         await recordChange(audited, {
           entity: 'guardian',
@@ -188,7 +190,7 @@ export async function createGuardian(ctx: RequestContext, studentId: string, inp
 export async function updateGuardian(ctx: RequestContext, id: string, input: GuardianInputArgs) {
   const administration: Administration = await requireAdministration(ctx);
   const before = await loadGuardian(ctx, administration.organisationId, id);
-  const value = await checkedGuardianInput(ctx, input, before.id);
+  const value = await checkedGuardianInput(ctx, administration.organisationId, input, before.id);
   await withUniqueAsProblem(
     () =>
       ctx.prisma.$transaction(async (tx) => {

@@ -166,6 +166,52 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     expect(errorCode(await admin.request(LIST_STUDENTS, { page: { offset: 0, limit: 201 } }))).toBe('BAD_USER_INPUT');
   });
 
+  it("takes a personnummer that another organisation has: a refusal would tell Grannby who Exempelby's people are", async () => {
+    const elsewhere = await server.db.prisma.student.findFirstOrThrow({ where: { schoolId }, orderBy: { lastName: 'desc' } });
+    const input = {
+      personalIdentityNumber: elsewhere.personalIdentityNumber,
+      firstName: 'Sam',
+      lastName: 'Samma',
+      schoolId: otherSchoolId,
+    };
+    const created = data(
+      await otherAdmin.request<{ createStudent: { id: string; personalIdentityNumber: string } }>(CREATE_STUDENT, { input }),
+    ).createStudent;
+    expect(created.personalIdentityNumber).toBe(elsewhere.personalIdentityNumber);
+    expect(await server.db.prisma.student.count({ where: { personalIdentityNumber: elsewhere.personalIdentityNumber } })).toBe(2);
+    // Within Grannby the number is taken now.
+    expect(await refused(otherAdmin, CREATE_STUDENT, { input: { ...input, firstName: 'Andra' } })).toEqual([
+      { field: 'personalIdentityNumber', code: 'DUPLICATE' },
+    ]);
+    // The database holds a student to their school's organisation, whatever a service might try.
+    await expect(server.db.prisma.student.update({ where: { id: created.id }, data: { schoolId } })).rejects.toThrow(
+      /Foreign key constraint/,
+    );
+
+    // So with a guardian: Grannby enters one of Exempelby's guardians as the new student's, a record of its own.
+    const guardianThere = await server.db.prisma.guardian.findFirstOrThrow({
+      where: { personalIdentityNumber: { not: null }, guardianships: { some: { student: { schoolId } } } },
+    });
+    const guardianInput = { personalIdentityNumber: guardianThere.personalIdentityNumber, firstName: 'Sara', lastName: 'Samma' };
+    const guardian = data(
+      await otherAdmin.request<{ createGuardian: { id: string; children: { id: string }[] } }>(CREATE_GUARDIAN, {
+        studentId: created.id,
+        input: guardianInput,
+      }),
+    ).createGuardian;
+    expect(guardian.id).not.toBe(guardianThere.id);
+    expect(guardian.children.map((child) => child.id)).toEqual([created.id]);
+    expect(await refused(otherAdmin, CREATE_GUARDIAN, { studentId: created.id, input: guardianInput })).toEqual([
+      { field: 'personalIdentityNumber', code: 'DUPLICATE' },
+    ]);
+    // A guardianship joins a student and a guardian of one organisation only.
+    await expect(
+      server.db.prisma.guardianship.create({
+        data: { studentId: created.id, guardianId: guardianThere.id, organisationId: guardianThere.organisationId },
+      }),
+    ).rejects.toThrow(/Foreign key constraint/);
+  });
+
   it('creates a student: personnummer checked, samordningsnummer accepted, birth date from the number, audited', async () => {
     const pnr = personnummerFor('2014-03-09', 421);
     const wrongDigit = pnr.slice(0, -1) + String((Number(pnr.slice(-1)) + 1) % 10);
@@ -186,7 +232,7 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     expect(await refused(admin, CREATE_STUDENT, { input: { ...input, schoolId: otherSchoolId } })).toEqual([
       { field: 'schoolId', code: 'UNKNOWN' },
     ]);
-    const existing = await server.db.prisma.student.findFirstOrThrow();
+    const existing = await server.db.prisma.student.findFirstOrThrow({ where: { schoolId } });
     expect(await refused(admin, CREATE_STUDENT, { input: { ...input, personalIdentityNumber: existing.personalIdentityNumber } })).toEqual([
       { field: 'personalIdentityNumber', code: 'DUPLICATE' },
     ]);

@@ -43,7 +43,7 @@ export async function administeredStudents(ctx: RequestContext, args: StudentLis
   const { skip, take } = pageOf(args.page);
   const today = inForceOn(dateValue(ctx.today));
   const where: Prisma.StudentWhereInput = {
-    school: { organisationId },
+    organisationId,
     ...(args.filter?.schoolId ? { schoolId: idOrNone(args.filter.schoolId) } : {}),
     ...(args.filter?.classId ? { memberships: { some: { groupId: idOrNone(args.filter.classId), ...today } } } : {}),
     AND: searchWords(args.filter?.search).map((word) => {
@@ -87,7 +87,7 @@ export async function administeredStudents(ctx: RequestContext, args: StudentLis
 }
 
 const studentInclude = {
-  school: { select: { id: true, name: true, organisationId: true } },
+  school: { select: { id: true, name: true } },
   guardianships: { include: { guardian: true }, orderBy: { createdAt: 'asc' } },
   memberships: { include: { group: { select: { id: true, name: true, kind: true } } }, orderBy: { validFrom: 'desc' } },
   account: { select: { username: true, disabledAt: true, lastLoginAt: true } },
@@ -95,10 +95,7 @@ const studentInclude = {
 
 type LoadedStudent = Prisma.StudentGetPayload<{ include: typeof studentInclude }>;
 
-const loadStudent = async (ctx: RequestContext, id: string) => {
-  const student = await ctx.prisma.student.findUnique({ where: { id }, include: studentInclude });
-  return student ? { ...student, organisationId: student.school.organisationId } : null;
-};
+const loadStudent = (ctx: RequestContext, id: string) => ctx.prisma.student.findUnique({ where: { id }, include: studentInclude });
 
 function studentRecord(student: LoadedStudent) {
   return {
@@ -171,14 +168,15 @@ async function checkedStudentInput(ctx: RequestContext, organisationId: string, 
     : null;
   if (!school) problems.push({ field: 'schoolId', code: input.schoolId.trim() ? 'UNKNOWN' : 'REQUIRED' });
   if (checked.ok) {
+    // Within the organisation only: whether another organisation has the person is not this one's to learn.
     const holder = await ctx.prisma.student.findUnique({
-      where: { personalIdentityNumber: checked.value.personalIdentityNumber },
+      where: { organisationId_personalIdentityNumber: { organisationId, personalIdentityNumber: checked.value.personalIdentityNumber } },
       select: { id: true },
     });
     if (holder && holder.id !== exceptId) problems.push({ field: 'personalIdentityNumber', code: 'DUPLICATE' });
   }
   if (problems.length > 0 || !checked.ok || !school) throw refuse(problems);
-  return { ...checked.value, schoolId: school.id };
+  return { ...checked.value, schoolId: school.id, organisationId };
 }
 
 const duplicateNumber = () => ({ field: 'personalIdentityNumber', code: 'DUPLICATE' });
@@ -232,10 +230,8 @@ export async function updateStudent(ctx: RequestContext, id: string, input: Stud
   return administeredStudent(ctx, id);
 }
 
-/** Guardians of the organisation: those who are guardian of one of its students. */
-export const guardianOfOrganisation = (organisationId: string): Prisma.GuardianWhereInput => ({
-  guardianships: { some: { student: { school: { organisationId } } } },
-});
+/** Guardians of the organisation: those in its register. */
+export const guardianOfOrganisation = (organisationId: string): Prisma.GuardianWhereInput => ({ organisationId });
 
 async function requireAdministeredGuardianId(ctx: RequestContext, organisationId: string, guardianId: string): Promise<string> {
   if (!isId(guardianId)) throw notFound('Guardian');
@@ -258,7 +254,9 @@ export async function linkGuardian(ctx: RequestContext, studentId: string, guard
   await withUniqueAsProblem(
     () =>
       ctx.prisma.$transaction(async (tx) => {
-        await tx.guardianship.create({ data: { studentId: record.id, guardianId: guardian } });
+        await tx.guardianship.create({
+          data: { studentId: record.id, guardianId: guardian, organisationId: administration.organisationId },
+        });
         await recordChange(
           { ...ctx, prisma: tx },
           {
@@ -277,16 +275,14 @@ export async function linkGuardian(ctx: RequestContext, studentId: string, guard
 }
 
 /**
- * Ends a guardianship. A guardian's last child in the organisation cannot be unlinked (LAST_CHILD): the
- * guardian would belong to no organisation, and no administrator could reach the record again.
+ * Ends a guardianship. A guardian's last child cannot be unlinked (LAST_CHILD): a guardian is in the register for
+ * a child, and one with none would keep a login that shows nothing.
  */
 export async function unlinkGuardian(ctx: RequestContext, studentId: string, guardianId: string) {
   const { administration, record } = await requireAdministeredStudent(ctx, studentId);
   const guardian = await requireAdministeredGuardianId(ctx, administration.organisationId, guardianId);
   if (!record.guardianships.some((link) => link.guardianId === guardian)) throw refuse([{ field: 'guardianId', code: 'NOT_LINKED' }]);
-  const children = await ctx.prisma.guardianship.count({
-    where: { guardianId: guardian, student: { school: { organisationId: administration.organisationId } } },
-  });
+  const children = await ctx.prisma.guardianship.count({ where: { guardianId: guardian } });
   if (children <= 1) throw refuse([{ field: 'guardianId', code: 'LAST_CHILD' }]);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.guardianship.delete({ where: { studentId_guardianId: { studentId: record.id, guardianId: guardian } } });
