@@ -1,4 +1,4 @@
-// Guardians of the administrator's organisation (those who are guardian of one of its students): list,
+// Guardians in the administrator's organisation's register: list,
 // one guardian with their children, creation (linked to a student at once) and changes.
 import { checkGuardian, type GuardianInput as GuardianInputArgs } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
@@ -10,7 +10,7 @@ import { recordChange, type RecordSnapshot } from '../administration.changes.ts'
 import { refuse, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
 import { identityNumberPart, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
-import { guardianOfOrganisation, requireAdministeredStudent } from './students.service.ts';
+import { requireAdministeredStudent } from './students.service.ts';
 
 export interface PersonListArgs {
   search?: string | null;
@@ -29,7 +29,7 @@ export async function administeredGuardians(ctx: RequestContext, args: PersonLis
   const { organisationId } = await requireAdministration(ctx);
   const { skip, take } = pageOf(args.page);
   const where: Prisma.GuardianWhereInput = {
-    ...guardianOfOrganisation(organisationId),
+    organisationId,
     AND: searchWords(args.search).map((word) => {
       const number = identityNumberPart(word);
       return {
@@ -70,7 +70,7 @@ export async function administeredGuardians(ctx: RequestContext, args: PersonLis
 async function loadGuardian(ctx: RequestContext, organisationId: string, id: string) {
   if (!isId(id)) throw notFound('Guardian');
   const guardian = await ctx.prisma.guardian.findFirst({
-    where: { id, ...guardianOfOrganisation(organisationId) },
+    where: { id, organisationId },
     include: {
       guardianships: {
         where: { student: { school: { organisationId } } },
@@ -154,7 +154,7 @@ async function checkedGuardianInput(ctx: RequestContext, organisationId: string,
 
 const duplicateNumber = () => ({ field: 'personalIdentityNumber', code: 'DUPLICATE' });
 
-/** A guardian belongs to an organisation through a child, so a new one is made guardian of a student at once. */
+/** A guardian is entered for a child: a new one is in the child's organisation's register and their guardian at once. */
 export async function createGuardian(ctx: RequestContext, studentId: string, input: GuardianInputArgs) {
   const { administration, record: student } = await requireAdministeredStudent(ctx, studentId);
   const { organisationId } = administration;

@@ -230,13 +230,10 @@ export async function updateStudent(ctx: RequestContext, id: string, input: Stud
   return administeredStudent(ctx, id);
 }
 
-/** Guardians of the organisation: those in its register. */
-export const guardianOfOrganisation = (organisationId: string): Prisma.GuardianWhereInput => ({ organisationId });
-
 async function requireAdministeredGuardianId(ctx: RequestContext, organisationId: string, guardianId: string): Promise<string> {
   if (!isId(guardianId)) throw notFound('Guardian');
   const guardian = await ctx.prisma.guardian.findFirst({
-    where: { id: guardianId, ...guardianOfOrganisation(organisationId) },
+    where: { id: guardianId, organisationId },
     select: { id: true },
   });
   if (!guardian) throw notFound('Guardian');
