@@ -3,8 +3,30 @@ import { expect, test } from './support/test';
 import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
 
 const TEXT = {
-  sv: { section: 'Grundschema och lektioner', title: 'Grundschema', group: 'Grupp', facts: 'Ändra lektionen' },
-  en: { section: 'Basic schedule and lessons', title: 'Basic schedule', group: 'Group', facts: 'Change the lesson' },
+  sv: {
+    section: 'Grundschema och lektioner',
+    title: 'Grundschema',
+    group: 'Grupp',
+    facts: 'Ändra lektionen',
+    week: 'Vecka',
+    reason: 'Anledning',
+    cancel: 'Ställ in lektionen',
+    restoreHeading: 'Ångra inställd lektion',
+    restore: 'Lektionen blir av',
+    cancelled: 'Inställd',
+  },
+  en: {
+    section: 'Basic schedule and lessons',
+    title: 'Basic schedule',
+    group: 'Group',
+    facts: 'Change the lesson',
+    week: 'Week',
+    reason: 'Reason',
+    cancel: 'Cancel the lesson',
+    restoreHeading: 'Take back the cancellation',
+    restore: 'Hold the lesson',
+    cancelled: 'Cancelled',
+  },
 } as const;
 
 /** The basic schedule of the first series' group; `shoot` captures it on the way to a lesson. */
@@ -44,6 +66,27 @@ async function lessonPage(page: Page, testInfo: TestInfo, language: Language) {
   );
 }
 
+/** A lesson of next week cancelled, as its page then shows it, and held after all: the data is as before. */
+async function cancelledLessonPage(page: Page, testInfo: TestInfo, language: Language) {
+  const text = TEXT[language];
+  await openSchedule(page, testInfo, language, false);
+  await page.getByLabel(text.week, { exact: true }).fill('2026-W49');
+  // The demo data cancels some of next week's lessons already.
+  await page.getByTestId('lesson-finder').locator('tbody tr').filter({ hasNotText: text.cancelled }).first().getByRole('link').click();
+  await page.getByLabel(text.reason).fill('Studiedag');
+  await page.getByRole('button', { name: text.cancel }).click();
+  await capture(
+    page,
+    testInfo,
+    'administration-lesson-cancelled',
+    language,
+    () => expect(page.getByRole('heading', { level: 2, name: text.restoreHeading })).toBeVisible(),
+    ADMINISTRATION_VIEWPORTS,
+  );
+  await page.getByRole('button', { name: text.restore }).click();
+  await expect(page.getByRole('heading', { level: 2, name: text.facts })).toBeVisible();
+}
+
 for (const [language, title] of [
   ['sv', 'administration schedule pages in Swedish'],
   ['en', 'administration schedule pages in English'],
@@ -55,6 +98,10 @@ for (const [language, title] of [
 
     test('a lesson', async ({ page }, testInfo) => {
       await lessonPage(page, testInfo, language);
+    });
+
+    test('a cancelled lesson, held after all', async ({ page }, testInfo) => {
+      await cancelledLessonPage(page, testInfo, language);
     });
   });
 }

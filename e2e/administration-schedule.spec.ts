@@ -1,8 +1,8 @@
 import { expect, test } from './support/test';
 import { apiLogin, graphql, login } from './support/app';
 
-// The administrator adds a lesson series to the basic schedule, generates the term's lessons, cancels one, and
-// the teacher's week schedule shows it cancelled with the reason.
+// The administrator adds a lesson series to the basic schedule, generates the term's lessons, cancels one (once by
+// mistake, taken back), and the teacher's week schedule shows it cancelled with the reason.
 test.describe('administration: basic schedule', () => {
   test('add a series, generate its lessons, cancel one and see it in the week schedule', async ({ page, request }) => {
     const token = await apiLogin(request, 'larare');
@@ -43,6 +43,13 @@ test.describe('administration: basic schedule', () => {
     await page.getByLabel('Vecka', { exact: true }).fill('2026-W49');
     await finder.getByRole('link', { name: /^16:00–16:45/ }).click();
     await expect(page).toHaveURL(/\/administration\/lektioner\//);
+    // Cancelled by mistake and held after all, then cancelled for real.
+    await page.getByLabel('Anledning').fill('Fel lektion');
+    await page.getByRole('button', { name: 'Ställ in lektionen' }).click();
+    await expect(page.getByTestId('lesson-facts')).toContainText('Inställd');
+    await page.getByRole('button', { name: 'Lektionen blir av' }).click();
+    await expect(page.getByTestId('lesson-facts')).toContainText('Enligt schema');
+    await expect(page.getByTestId('lesson-facts')).not.toContainText('Fel lektion');
     await page.getByLabel('Anledning').fill('Studiebesök på museet');
     await page.getByRole('button', { name: 'Ställ in lektionen' }).click();
     await expect(page.getByTestId('lesson-facts')).toContainText('Inställd');

@@ -480,6 +480,7 @@ const CASES: Case[] = [
     variables: (id) => ({ termId: id.ownTerm, schoolId: id.school }),
   },
   { field: 'Mutation.cancelLesson', probe: 'lesson', variables: (id) => ({ id: id.lesson, reason: 'Studiedag' }) },
+  { field: 'Mutation.restoreLesson', probe: 'lesson', variables: (id) => ({ id: id.lesson }) },
   {
     field: 'Mutation.changeLesson',
     probe: 'lesson',

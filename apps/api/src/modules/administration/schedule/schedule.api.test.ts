@@ -27,6 +27,7 @@ const GENERATE = `mutation($termId: ID!, $schoolId: ID!, $from: String) {
   generateTermLessons(termId: $termId, schoolId: $schoolId, from: $from) { termId from created updated removed unchanged keptWithAttendance keptChanged }
 }`;
 const CANCEL = `mutation($id: ID!, $reason: String!) { cancelLesson(id: $id, reason: $reason) { ${LESSON_FIELDS} } }`;
+const RESTORE = `mutation($id: ID!) { restoreLesson(id: $id) { ${LESSON_FIELDS} } }`;
 const CHANGE = `mutation($id: ID!, $input: LessonChangeInput!) { changeLesson(id: $id, input: $input) { ${LESSON_FIELDS} } }`;
 const LESSON = `query($id: ID!) { administeredLesson(id: $id) { ${LESSON_FIELDS} } }`;
 const GROUP_LESSONS = `query($groupId: ID!, $week: IsoWeekInput!) { scheduleGroupLessons(groupId: $groupId, week: $week) { ${LESSON_FIELDS} } }`;
@@ -183,6 +184,7 @@ describe.each(DATABASE_KINDS)('basic schedule and lesson changes, on %s', (kind)
       expect(errorCode(await client.request(GENERATE, { termId: ids.term, schoolId: ids.school }))).toBe('FORBIDDEN');
       expect(errorCode(await client.request(LESSON, { id: lesson.id }))).toBe('FORBIDDEN');
       expect(errorCode(await client.request(CANCEL, { id: lesson.id, reason: 'Sjuk lärare' }))).toBe('FORBIDDEN');
+      expect(errorCode(await client.request(RESTORE, { id: lesson.id }))).toBe('FORBIDDEN');
     }
     expect(await server.db.prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({ status: 'SCHEDULED' });
     expect(await auditCount()).toBe(0);
@@ -484,5 +486,39 @@ describe.each(DATABASE_KINDS)('basic schedule and lesson changes, on %s', (kind)
     const shown = data(await admin.request<{ administeredLesson: Lesson }>(LESSON, { id: lesson.id })).administeredLesson;
     expect(shown).toMatchObject({ status: 'CANCELLED', attendanceTaken: false, term: { id: ids.term } });
     expect(shown.term.breaks.length).toBeGreaterThan(0);
+  });
+
+  it('takes a cancellation back: the lesson is held with the note it had before, audited; only a cancelled one', async () => {
+    const lesson = await server.db.prisma.lesson.findFirstOrThrow({
+      where: { groupId: { in: ids.studentGroups }, date: new Date('2026-12-02'), status: 'SCHEDULED', attendanceTakenAt: null },
+      orderBy: { startsAt: 'asc' },
+    });
+    expect(problems(await admin.request(RESTORE, { id: lesson.id }))).toEqual([{ field: 'id', code: 'NOT_CANCELLED' }]);
+    // A substitute first, then cancelled after all, then held after all: the substitute's note comes back.
+    const { startTime } = data(await admin.request<{ administeredLesson: Lesson }>(LESSON, { id: lesson.id })).administeredLesson;
+    const substitute = { date: '2026-12-02', startTime, teacherIds: [ids.teacher], note: 'Vikarie' };
+    data(await admin.request(CHANGE, { id: lesson.id, input: substitute }));
+    data(await admin.request(CANCEL, { id: lesson.id, reason: 'Läraren sjuk' }));
+    const restored = data(await admin.request<{ restoreLesson: Lesson }>(RESTORE, { id: lesson.id })).restoreLesson;
+    expect(restored).toMatchObject({ status: 'SCHEDULED', changeNote: 'Vikarie' });
+    const row = await server.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'admin.lesson.updated', entityId: lesson.id },
+      orderBy: { id: 'desc' },
+    });
+    expect(row.details).toMatchObject({
+      before: { status: 'CANCELLED', changeNote: 'Läraren sjuk' },
+      after: { status: 'SCHEDULED', changeNote: 'Vikarie' },
+    });
+    expect(problems(await admin.request(RESTORE, { id: lesson.id }))).toEqual([{ field: 'id', code: 'NOT_CANCELLED' }]);
+
+    const week = data(
+      await others.student.request<{
+        studentWeekSchedule: { days: { date: string; lessons: { id: string; status: string; changeNote: string | null }[] }[] };
+      }>(WEEK, { studentId: ids.student, week: { isoYear: 2026, isoWeek: 49 } }),
+    ).studentWeekSchedule;
+    expect(week.days.find((d) => d.date === '2026-12-02')!.lessons.find((l) => l.id === lesson.id)).toMatchObject({
+      status: 'SCHEDULED',
+      changeNote: 'Vikarie',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   endLessonSeries,
   generateTermLessons,
   lessonSeriesList,
+  restoreLesson,
   scheduleGroupLessons,
   scheduleOptions,
   startTimeOf,
@@ -33,6 +34,7 @@ export const adminScheduleResolvers: Resolvers = {
     endLessonSeries: (_parent, args, ctx) => endLessonSeries(ctx, args.id, args.lastDate),
     generateTermLessons: (_parent, args, ctx) => generateTermLessons(ctx, args.termId, args.schoolId, args.from),
     cancelLesson: (_parent, args, ctx) => cancelLesson(ctx, args.id, args.reason),
+    restoreLesson: (_parent, args, ctx) => restoreLesson(ctx, args.id),
     changeLesson: (_parent, args, ctx) => changeLesson(ctx, args.id, args.input),
   },
   ScheduleTermOption: {

@@ -171,6 +171,8 @@ export const adminScheduleTypeDefs = gql`
     "Generates a school's lessons of a term from its series, from a date (default today or the term's start) on."
     generateTermLessons(termId: ID!, schoolId: ID!, from: String): LessonGenerationResult!
     cancelLesson(id: ID!, reason: String!): AdminLesson!
+    "Takes a cancellation back: the lesson is held after all, with the note it had before it was cancelled."
+    restoreLesson(id: ID!): AdminLesson!
     "Moves a lesson, gives it another room or a substitute teacher; the series' time and room are kept as original values."
     changeLesson(id: ID!, input: LessonChangeInput!): AdminLesson!
   }

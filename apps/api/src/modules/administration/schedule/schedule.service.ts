@@ -567,6 +567,39 @@ export async function cancelLesson(ctx: RequestContext, id: string, reason: stri
   });
 }
 
+/**
+ * The lesson's note from before it was cancelled (a substitute's name, a new room), from the cancellation's audit
+ * row: the cancellation's reason took the note's place, and nothing can change a cancelled lesson in between.
+ */
+async function noteBeforeCancellation(ctx: RequestContext, lessonId: string): Promise<string | null> {
+  const row = await ctx.prisma.auditEvent.findFirst({
+    where: { action: 'admin.lesson.updated', entityType: 'lesson', entityId: lessonId },
+    orderBy: { id: 'desc' },
+    select: { details: true },
+  });
+  const field = (json: unknown, name: string): unknown =>
+    typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>)[name] : undefined;
+  const details = row?.details;
+  if (field(field(details, 'after'), 'status') !== 'CANCELLED') return null;
+  const note = field(field(details, 'before'), 'changeNote');
+  return typeof note === 'string' ? note : null;
+}
+
+/** Takes a cancellation back: the lesson is held after all, at its time and room, with the note it had before. */
+export async function restoreLesson(ctx: RequestContext, id: string): Promise<AdminLessonRecord> {
+  const { lesson } = await administeredLessonRecord(ctx, id);
+  if (lesson.status !== 'CANCELLED') refuseIfAny([{ field: 'id', code: 'NOT_CANCELLED' }]);
+  const changeNote = await noteBeforeCancellation(ctx, id);
+  return ctx.prisma.$transaction(async (tx) => {
+    const restored = await tx.lesson.update({ where: { id }, data: { status: 'SCHEDULED', changeNote }, include: lessonInclude });
+    await recordChange(
+      { ...ctx, prisma: tx },
+      { entity: 'lesson', kind: 'updated', entityId: id, before: storedLessonSnapshot(lesson), after: storedLessonSnapshot(restored) },
+    );
+    return { ...restored, term: lesson.term };
+  });
+}
+
 export interface LessonChangeInput {
   date: string;
   startTime: string;

@@ -13,11 +13,17 @@ import type { AdminLessonFieldsFragment } from '../../../gql/graphql';
 import { formatLongDate, formatSchoolDateTime, formatSchoolTime } from '../../../lib/dates';
 import { hasErrorCode } from '../../../lib/graphql-errors';
 import { currentLocale } from '../../../lib/i18n';
-import { AdministeredLessonDocument, CancelLessonDocument, ChangeLessonDocument, ScheduleOptionsDocument } from './operations';
+import {
+  AdministeredLessonDocument,
+  CancelLessonDocument,
+  ChangeLessonDocument,
+  RestoreLessonDocument,
+  ScheduleOptionsDocument,
+} from './operations';
 import { problemsOfError, scheduleProblems, useProblemMessages, type ScheduleFieldProblem } from './problems';
 import './schedule.css';
 
-/** /administration/lektioner/:lessonId: one lesson, to move, give another room or a substitute, or cancel. */
+/** /administration/lektioner/:lessonId: one lesson, to move, give another room or a substitute, cancel, or hold after all. */
 export function AdminLessonPage() {
   const { t } = useTranslation();
   const { lessonId = '' } = useParams();
@@ -86,7 +92,9 @@ function LessonView({ lesson }: { lesson: AdminLessonFieldsFragment }) {
           </div>
         ) : null}
       </dl>
-      {cancelled ? null : (
+      {cancelled ? (
+        <RestoreForm lesson={lesson} />
+      ) : (
         <>
           <ChangeForm lesson={lesson} />
           {lesson.attendanceTaken ? null : <CancelForm lesson={lesson} />}
@@ -317,6 +325,49 @@ function CancelForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
           </button>
         </div>
         <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : null}</Alert>
+      </form>
+    </section>
+  );
+}
+
+/** A cancelled lesson held after all; the API brings back the note it had before it was cancelled. */
+function RestoreForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
+  const [failed, setFailed] = useState(false);
+  const [restore, { loading }] = useMutation(RestoreLessonDocument);
+  const messages = useProblemMessages(problems);
+  const submit = async () => {
+    setFailed(false);
+    setProblems([]);
+    try {
+      await restore({ variables: { id: lesson.id } });
+    } catch (error) {
+      const found = problemsOfError(error);
+      setProblems(found);
+      if (found.length === 0) setFailed(true);
+    }
+  };
+  return (
+    <section className="schedule-admin__section form-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('administration.schedule.restore.heading')}</h2>
+      <form
+        className="form"
+        noValidate
+        aria-busy={loading}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <p>{t('administration.schedule.restore.text')}</p>
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary" disabled={loading}>
+            {t('administration.schedule.restore.submit')}
+          </button>
+        </div>
+        <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : messages('id').join(' ') || null}</Alert>
       </form>
     </section>
   );

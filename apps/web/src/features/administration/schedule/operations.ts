@@ -173,6 +173,14 @@ export const CancelLessonDocument = graphql(`
   }
 `);
 
+export const RestoreLessonDocument = graphql(`
+  mutation RestoreLesson($id: ID!) {
+    restoreLesson(id: $id) {
+      ...AdminLessonFields
+    }
+  }
+`);
+
 export const ChangeLessonDocument = graphql(`
   mutation ChangeLesson($id: ID!, $input: LessonChangeInput!) {
     changeLesson(id: $id, input: $input) {

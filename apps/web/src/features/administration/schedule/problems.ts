@@ -21,6 +21,7 @@ const PROBLEM_CODES = [
   'ATTENDANCE_TAKEN',
   'ALREADY_CANCELLED',
   'CANCELLED',
+  'NOT_CANCELLED',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
