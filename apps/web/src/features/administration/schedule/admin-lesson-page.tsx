@@ -20,7 +20,7 @@ import {
   RestoreLessonDocument,
   ScheduleOptionsDocument,
 } from './operations';
-import { problemsOfError, scheduleProblems, useProblemMessages, type ScheduleFieldProblem } from './problems';
+import { problemsOfError, scheduleProblems, useProblemMessages, useRefusal, type ScheduleFieldProblem } from './problems';
 import './schedule.css';
 
 /** /administration/lektioner/:lessonId: one lesson, to move, give another room or a substitute, cancel, or hold after all. */
@@ -273,22 +273,13 @@ function CancelForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
-  const [failed, setFailed] = useState(false);
+  const { problems, failed, showProblems, attempt } = useRefusal();
   const [cancel, { loading }] = useMutation(CancelLessonDocument);
   const messages = useProblemMessages(problems);
   const submit = async () => {
-    setFailed(false);
     const local = scheduleProblems(changeNoteProblems(reason, 'reason'));
-    setProblems(local);
-    if (local.length > 0) return;
-    try {
-      await cancel({ variables: { id: lesson.id, reason } });
-    } catch (error) {
-      const found = problemsOfError(error);
-      setProblems(found);
-      if (found.length === 0) setFailed(true);
-    }
+    if (local.length > 0) showProblems(local);
+    else await attempt(() => cancel({ variables: { id: lesson.id, reason } }));
   };
   return (
     <section className="schedule-admin__section form-panel" aria-labelledby={`${id}-heading`}>
@@ -334,21 +325,10 @@ function CancelForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
 function RestoreForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
   const { t } = useTranslation();
   const id = useId();
-  const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
-  const [failed, setFailed] = useState(false);
+  const { problems, failed, attempt } = useRefusal();
   const [restore, { loading }] = useMutation(RestoreLessonDocument);
   const messages = useProblemMessages(problems);
-  const submit = async () => {
-    setFailed(false);
-    setProblems([]);
-    try {
-      await restore({ variables: { id: lesson.id } });
-    } catch (error) {
-      const found = problemsOfError(error);
-      setProblems(found);
-      if (found.length === 0) setFailed(true);
-    }
-  };
+  const submit = () => attempt(() => restore({ variables: { id: lesson.id } }));
   return (
     <section className="schedule-admin__section form-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('administration.schedule.restore.heading')}</h2>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorProblems } from '../../../lib/graphql-errors';
 
@@ -42,6 +42,31 @@ export function scheduleProblems(source: readonly unknown[]): ScheduleFieldProbl
 }
 
 export const problemsOfError = (error: unknown) => scheduleProblems(errorProblems(error));
+
+/**
+ * What a form that sends one mutation shows of a refusal: the known problems, found on the device (`showProblems`)
+ * or refused by the API, or `failed` when it failed otherwise (the network, a server error). `attempt` clears both,
+ * runs the mutation and keeps what it refused.
+ */
+export function useRefusal() {
+  const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
+  const [failed, setFailed] = useState(false);
+  const showProblems = (found: ScheduleFieldProblem[]) => {
+    setProblems(found);
+    setFailed(false);
+  };
+  const attempt = async (send: () => Promise<unknown>): Promise<void> => {
+    showProblems([]);
+    try {
+      await send();
+    } catch (error) {
+      const found = problemsOfError(error);
+      setProblems(found);
+      setFailed(found.length === 0);
+    }
+  };
+  return { problems, failed, showProblems, attempt };
+}
 
 /** The messages of one field's problems, translated. */
 export function useProblemMessages(problems: readonly ScheduleFieldProblem[]) {
