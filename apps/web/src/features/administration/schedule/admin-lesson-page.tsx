@@ -20,6 +20,7 @@ import {
   RestoreLessonDocument,
   ScheduleOptionsDocument,
 } from './operations';
+import { FormSection } from './form-section';
 import { problemsOfError, scheduleProblems, useProblemMessages, useRefusal, type ScheduleFieldProblem } from './problems';
 import './schedule.css';
 
@@ -282,73 +283,54 @@ function CancelForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
     else await attempt(() => cancel({ variables: { id: lesson.id, reason } }));
   };
   return (
-    <section className="schedule-admin__section form-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('administration.schedule.cancel.heading')}</h2>
-      <form
-        className="form"
-        noValidate
-        aria-busy={loading}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+    <FormSection heading={t('administration.schedule.cancel.heading')} busy={loading} onSubmit={submit}>
+      <Field
+        id={`${id}-reason`}
+        label={t('administration.schedule.cancel.reason')}
+        hint={t('administration.schedule.cancel.reasonHint')}
+        errors={[...messages('reason'), ...messages('id')]}
       >
-        <Field
-          id={`${id}-reason`}
-          label={t('administration.schedule.cancel.reason')}
-          hint={t('administration.schedule.cancel.reasonHint')}
-          errors={[...messages('reason'), ...messages('id')]}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id={`${id}-reason`}
-              className="field__input"
-              value={reason}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--secondary" disabled={loading}>
-            {t('administration.schedule.cancel.submit')}
-          </button>
-        </div>
-        <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : null}</Alert>
-      </form>
-    </section>
+        {(describedBy, invalid) => (
+          <input
+            id={`${id}-reason`}
+            className="field__input"
+            value={reason}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={loading}>
+          {t('administration.schedule.cancel.submit')}
+        </button>
+      </div>
+      <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : null}</Alert>
+    </FormSection>
   );
 }
 
 /** A cancelled lesson held after all; the API brings back the note it had before it was cancelled. */
 function RestoreForm({ lesson }: { lesson: AdminLessonFieldsFragment }) {
   const { t } = useTranslation();
-  const id = useId();
   const { problems, failed, attempt } = useRefusal();
   const [restore, { loading }] = useMutation(RestoreLessonDocument);
   const messages = useProblemMessages(problems);
   const submit = () => attempt(() => restore({ variables: { id: lesson.id } }));
   return (
-    <section className="schedule-admin__section form-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('administration.schedule.restore.heading')}</h2>
-      <form
-        className="form"
-        noValidate
-        aria-busy={loading}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <p>{t('administration.schedule.restore.text')}</p>
-        <div className="form__actions">
-          <button type="submit" className="button button--secondary" disabled={loading}>
-            {t('administration.schedule.restore.submit')}
-          </button>
-        </div>
-        <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : messages('id').join(' ') || null}</Alert>
-      </form>
-    </section>
+    <FormSection
+      heading={t('administration.schedule.restore.heading')}
+      lead={t('administration.schedule.restore.text')}
+      busy={loading}
+      onSubmit={submit}
+    >
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={loading}>
+          {t('administration.schedule.restore.submit')}
+        </button>
+      </div>
+      <Alert tone="error">{failed ? t('administration.schedule.saveFailed') : messages('id').join(' ') || null}</Alert>
+    </FormSection>
   );
 }
