@@ -11,7 +11,7 @@ export function FormSection({
   heading: string;
   lead?: string;
   busy: boolean;
-  onSubmit: () => Promise<void>;
+  onSubmit: () => Promise<unknown>;
   children: ReactNode;
 }) {
   const id = useId();

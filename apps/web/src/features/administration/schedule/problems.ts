@@ -46,7 +46,7 @@ export const problemsOfError = (error: unknown) => scheduleProblems(errorProblem
 /**
  * What a form that sends one mutation shows of a refusal: the known problems, found on the device (`showProblems`)
  * or refused by the API, or `failed` when it failed otherwise (the network, a server error). `attempt` clears both,
- * runs the mutation and keeps what it refused.
+ * runs the mutation and keeps what it refused; it answers whether the mutation went through.
  */
 export function useRefusal() {
   const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
@@ -55,14 +55,16 @@ export function useRefusal() {
     setProblems(found);
     setFailed(false);
   };
-  const attempt = async (send: () => Promise<unknown>): Promise<void> => {
+  const attempt = async (send: () => Promise<unknown>): Promise<boolean> => {
     showProblems([]);
     try {
       await send();
+      return true;
     } catch (error) {
       const found = problemsOfError(error);
       setProblems(found);
       setFailed(found.length === 0);
+      return false;
     }
   };
   return { problems, failed, showProblems, attempt };

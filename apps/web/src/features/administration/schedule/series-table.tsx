@@ -11,7 +11,7 @@ import { formatShortDate } from '../../../lib/dates';
 import { currentLocale } from '../../../lib/i18n';
 import { AdminTable, useListState } from '../admin-table';
 import { EndLessonSeriesDocument, LessonSeriesListDocument } from './operations';
-import { problemsOfError, useProblemMessages, useWeekdayName, type ScheduleFieldProblem } from './problems';
+import { useProblemMessages, useRefusal, useWeekdayName } from './problems';
 
 const PAGE_SIZE = 25;
 
@@ -133,21 +133,11 @@ function EndSeriesForm({ series, onClose }: { series: LessonSeriesFieldsFragment
   const weekdayName = useWeekdayName();
   const id = useId();
   const [lastDate, setLastDate] = useState(series.validTo);
-  const [problems, setProblems] = useState<ScheduleFieldProblem[]>([]);
-  const [failed, setFailed] = useState(false);
+  const { problems, failed, attempt } = useRefusal();
   const [end, { loading }] = useMutation(EndLessonSeriesDocument, { refetchQueries: ['LessonSeriesList'] });
   const messages = useProblemMessages(problems);
   const submit = async () => {
-    setProblems([]);
-    setFailed(false);
-    try {
-      await end({ variables: { id: series.id, lastDate } });
-      onClose();
-    } catch (error) {
-      const found = problemsOfError(error);
-      if (found.length > 0) setProblems(found);
-      else setFailed(true);
-    }
+    if (await attempt(() => end({ variables: { id: series.id, lastDate } }))) onClose();
   };
   return (
     <form
