@@ -190,6 +190,7 @@ async function writeWorld(sql: Sql, world: World, passwordHash: string): Promise
   await insertRows(sql, 'Course', world.courses, [
     id,
     uuid('subjectId', (c) => c.subjectId),
+    organisationColumn,
     text('code', (c) => c.code),
     text('name', (c) => c.name),
     int('points', (c) => c.points),

@@ -607,7 +607,8 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
     const lesson = await prisma.lesson.findFirstOrThrow({ where: { groupId: teachingGroup, date: new Date(server.today) } });
     const subject = organisation.subjects[0]!;
     const course = await prisma.course.create({
-      data: { subjectId: subject.id, code: 'MATGRA01', name: 'Grannby-matematik 1', points: 100 },
+      // The code our own organisation has too: course codes are Skolverket's, unique per organisation only.
+      data: { subjectId: subject.id, organisationId: organisation.id, code: 'MATMAT01c', name: 'Matematik 1c', points: 100 },
     });
     const term = organisation.schoolYears[0]!.terms.find(
       (t) => t.startDate <= new Date(server.today) && t.endDate >= new Date(server.today),

@@ -176,7 +176,7 @@ export async function planStudyPlanCourse(ctx: RequestContext, studentId: string
   // Only the student's own organisation's catalogue: another school owner's courses are as unknown as a made-up id.
   const course = isId(courseId)
     ? await ctx.prisma.course.findFirst({
-        where: { id: courseId, subject: { organisationId: student.organisationId } },
+        where: { id: courseId, organisationId: student.organisationId },
         select: { id: true },
       })
     : null;

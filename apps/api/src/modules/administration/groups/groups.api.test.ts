@@ -554,7 +554,7 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     expect(problems(await others.request(CREATE_SUBJECT, { input: { code: 'MODX', nameSv: 'Modersmål X', nameEn: 'X' } }))).toBeUndefined();
   });
 
-  it('courses: list by subject, create and edit, audited; codes unique, points 1–1000, the subject our own', async () => {
+  it('courses: list by subject, create and edit, audited; codes unique in the organisation, points 1–1000, the subject our own', async () => {
     const created = await ok<{ createCourse: { id: string; subject: { id: string } } }>(admin, CREATE_COURSE, {
       input: { code: 'MATTES01', name: 'Matematik test 1', points: 100, subjectId: subject.id },
     });
@@ -594,5 +594,14 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     expect(errorCode(await create({ subjectId: grannby.subject }))).toBe('NOT_FOUND');
     expect(errorCode(await admin.request(COURSES, { subjectId: grannby.subject }))).toBe('NOT_FOUND');
     expect(await counts()).toEqual(before);
+
+    // Skolverket's codes are national: Grannby enters its own MATTES01, and a second one of its own is refused.
+    const others = await loggedIn(server, 'grannby.admin');
+    const theirs = { code: 'MATTES01', name: 'Grannbys matematik', points: 100, subjectId: grannby.subject };
+    const grannbyCourse = await ok<{ createCourse: { id: string; code: string } }>(others, CREATE_COURSE, { input: theirs });
+    expect(grannbyCourse.createCourse.code).toBe('MATTES01');
+    expect(problems(await others.request(CREATE_COURSE, { input: theirs }))).toEqual([{ field: 'code', code: 'DUPLICATE' }]);
+    const ours = await ok<{ administeredCourses: { courses: { id: string }[] } }>(admin, COURSES, { search: 'MATTES01' });
+    expect(ours.administeredCourses.courses.map((c) => c.id)).toEqual([created.createCourse.id]);
   });
 });

@@ -176,10 +176,8 @@ async function ownSubject(db: Db, organisationId: string, id: string) {
 }
 
 async function ownCourse(db: Db, organisationId: string, id: string) {
-  const course = isId(id)
-    ? await db.course.findUnique({ where: { id }, include: { subject: { select: { organisationId: true } } } })
-    : null;
-  if (!course || course.subject.organisationId !== organisationId) throw notFound('Course');
+  const course = isId(id) ? await db.course.findUnique({ where: { id } }) : null;
+  if (!course || course.organisationId !== organisationId) throw notFound('Course');
   return course;
 }
 
@@ -250,7 +248,7 @@ export async function administeredGroupOptions(ctx: RequestContext) {
     ctx.prisma.school.findMany({ where: { organisationId }, select: { id: true, name: true, unitCode: true }, orderBy: { name: 'asc' } }),
     ctx.prisma.schoolYear.findMany({ where: { organisationId }, orderBy: { startDate: 'desc' } }),
     ctx.prisma.subject.findMany({ where: { organisationId }, select: subjectSelect, orderBy: { nameSv: 'asc' } }),
-    ctx.prisma.course.findMany({ where: { subject: { organisationId } }, select: courseSelect, orderBy: { code: 'asc' } }),
+    ctx.prisma.course.findMany({ where: { organisationId }, select: courseSelect, orderBy: { code: 'asc' } }),
   ]);
   return {
     schools,
@@ -323,7 +321,7 @@ export async function administeredCourses(
   if (args.subjectId) await ownSubject(ctx.prisma, organisationId, args.subjectId);
   const search = args.search?.trim();
   const where: Prisma.CourseWhereInput = {
-    subject: { organisationId },
+    organisationId,
     ...(args.subjectId ? { subjectId: args.subjectId } : {}),
     ...(search ? { OR: [{ code: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }] } : {}),
   };
@@ -706,13 +704,16 @@ const trimmedCourse = (input: CourseInput) => ({
   subjectId: input.subjectId,
 });
 
-/** Course codes are unique across the whole database (Skolverket's codes), so a code taken anywhere is a DUPLICATE. */
+/**
+ * A course code is unique within the organisation: Skolverket's codes are national, so another organisation's
+ * MATMAT01c is neither a DUPLICATE nor anything this organisation may learn of.
+ */
 async function checkCourse(db: Db, organisationId: string, fields: ReturnType<typeof trimmedCourse>, except?: string) {
   await ownSubject(db, organisationId, fields.subjectId);
   const problems: FieldProblem[] = checkCourseFields(fields);
   if (!problems.some((problem) => problem.field === 'code')) {
     const taken = await db.course.findFirst({
-      where: { code: fields.code, ...(except ? { id: { not: except } } : {}) },
+      where: { organisationId, code: fields.code, ...(except ? { id: { not: except } } : {}) },
       select: { id: true },
     });
     if (taken) problems.push({ field: 'code', code: 'DUPLICATE' });
@@ -725,17 +726,14 @@ export async function createCourse(ctx: RequestContext, input: CourseInput) {
   const fields = trimmedCourse(input);
   refuseIfAny(await checkCourse(ctx.prisma, organisationId, fields));
   const id = await change(ctx, 'code', async (tx) => {
-    const course = await tx.prisma.course.create({ data: fields, select: { id: true } });
+    const course = await tx.prisma.course.create({ data: { ...fields, organisationId }, select: { id: true } });
     await recordChange(tx, { entity: 'course', kind: 'created', entityId: course.id, before: null, after: courseSnapshot(fields) });
     return course.id;
   });
   return courseRecord(await ctx.prisma.course.findUniqueOrThrow({ where: { id }, select: courseSelect }));
 }
 
-const loadCourse = (db: Db) => async (id: string) => {
-  const course = await db.course.findUnique({ where: { id }, include: { subject: { select: { organisationId: true } } } });
-  return course ? { ...course, organisationId: course.subject.organisationId } : null;
-};
+const loadCourse = (db: Db) => (id: string) => db.course.findUnique({ where: { id } });
 
 export async function updateCourse(ctx: RequestContext, id: string, input: CourseInput) {
   const { administration, record: before } = await administeredRecord(ctx, 'Course', id, loadCourse(ctx.prisma));
