@@ -58,7 +58,7 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
     return {
       location,
       prisma,
-      adapterFactory: wholeScripts(clientFactory, pool),
+      adapterFactory: wholeScripts(clientFactory, (script) => pool.query(script)),
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -69,12 +69,12 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
   if (options.initialData && location.kind !== 'memory') throw new Error('initialData is for an embedded database in memory');
   const pglite = new PGlite({ dataDir: location.kind === 'pglite' ? location.dataDir : undefined, loadDataDir: options.initialData });
   await pglite.waitReady;
-  const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const clientFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: clientFactory });
   return {
     location,
     prisma,
-    adapterFactory,
+    adapterFactory: wholeScripts(clientFactory, (script) => pglite.exec(script)),
     dumpDataDir: () => pglite.dumpDataDir('none'),
     close: async () => {
       await prisma.$disconnect();
@@ -84,15 +84,19 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
 }
 
 /**
- * @prisma/adapter-pg runs a migration script one statement at a time, cut at every ';', which cuts a
- * function body apart. The server takes a whole script as one simple query (and runs it in one
- * implicit transaction), so it is sent like that.
+ * Migration scripts go to the database whole and awaited. @prisma/adapter-pg runs a script one statement at a
+ * time, cut at every ';', which cuts a function body apart; pglite-prisma-adapter 0.7.2 does not await the
+ * script, so a migration that fails is recorded as applied and its error escapes as an unhandled rejection.
+ * Sent as one simple query, a script runs in one implicit transaction: it applies entirely or not at all.
  */
-function wholeScripts(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+function wholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (script: string) => Promise<unknown>,
+): SqlMigrationAwareDriverAdapterFactory {
   const whole = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
     Object.assign(adapter, {
       executeScript: async (script: string) => {
-        await pool.query(script);
+        await run(script);
       },
     });
   return {

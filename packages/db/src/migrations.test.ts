@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { applyPendingMigrations, diffDatabaseToSchema, isEmptyMigration, readMigrationList, readSchema } from './migrations.ts';
-
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { emptyDatabase } from './test-databases.ts';
 
 describe('migrations', () => {
   describe('on an embedded database', () => {
@@ -30,13 +27,7 @@ describe('migrations', () => {
   });
 
   it('apply once on a PostgreSQL server and record themselves where `prisma migrate deploy` looks', async () => {
-    const name = `insyn_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+    const db = await emptyDatabase('postgres');
     try {
       const expected = readMigrationList().migrationDirectories.map((dir) => dir.path);
       expect(await applyPendingMigrations(db.adapterFactory)).toEqual(expected);
@@ -47,8 +38,6 @@ describe('migrations', () => {
       expect(rows.map((row) => row.migration_name)).toEqual(expected);
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
     }
   });
 });

@@ -38,16 +38,28 @@ async function withEngine<T>(
 ): Promise<T> {
   const SchemaEngine = await loadSchemaEngineClass();
   const { schema } = projectPaths();
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schema, schemaText]] },
-    () => undefined,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  const engine = await SchemaEngine.new({ datamodels: [[schema, schemaText]] }, () => undefined, bound);
   try {
     return await work(engine);
+  } catch (error) {
+    throw withDatabaseReason(error, bound.errorRegistry);
   } finally {
     engine.free();
   }
+}
+
+/**
+ * The engine reports a database error as "External error id#N" and keeps the error itself in the adapter's
+ * registry; the one who runs the migration needs the database's own words (a RAISE in a data fill says what
+ * to put right first), so they are added to the message.
+ */
+function withDatabaseReason(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): unknown {
+  if (!(error instanceof Error)) return error;
+  const id = /External error id#(\d+)/.exec(error.message)?.[1];
+  const cause = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
+  if (!(cause instanceof Error)) return error;
+  return new Error(`${cause.message}\n${error.message}`, { cause });
 }
 
 export function readMigrationList(dir = projectPaths().migrations): MigrationList {
