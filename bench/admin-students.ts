@@ -105,6 +105,7 @@ try {
       page: { offset: 0, limit: 50 },
     }),
     'personnummer search (8 digits)': (i) => ({ filter: { search: sample[i % sample.length]!.personalIdentityNumber.slice(0, 8) } }),
+    'no search, by name, page 1 (the first screen)': () => ({ page: { offset: 0, limit: 50 } }),
     'no search, sorted by school, page 20': () => ({ sort: { field: 'SCHOOL', direction: 'ASC' }, page: { offset: 950, limit: 50 } }),
     'class filter and name search': (i) => ({ filter: { classId: classIds[i % classIds.length], search: 'a' } }),
   };

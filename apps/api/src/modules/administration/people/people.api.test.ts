@@ -161,6 +161,13 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     );
     const numbers = byNumberDesc.administeredStudents.rows.map((row) => row.personalIdentityNumber);
     expect(numbers).toEqual([...numbers].sort().reverse());
+    // Sorted by a joined column: the page keeps the database's order of the schools, names within each.
+    const bySchool = data(await admin.request<Page>(LIST_STUDENTS, { sort: { field: 'SCHOOL', direction: 'DESC' }, page: { limit: 200 } }))
+      .administeredStudents.rows;
+    const schoolOrder = (await server.db.prisma.school.findMany({ orderBy: { name: 'desc' }, select: { id: true } })).map((s) => s.id);
+    const rank = bySchool.map((row) => schoolOrder.indexOf(row.school.id));
+    expect(new Set(rank).size).toBeGreaterThan(1);
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
     const second = data(await admin.request<Page>(LIST_STUDENTS, { page: { offset: 10, limit: 10 } })).administeredStudents;
     expect(second.rows.map((row) => row.id)).not.toContain(all.rows[0]!.id);
     expect(errorCode(await admin.request(LIST_STUDENTS, { page: { offset: 0, limit: 201 } }))).toBe('BAD_USER_INPUT');
