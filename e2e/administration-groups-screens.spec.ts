@@ -1,10 +1,10 @@
 import { expect, test } from './support/test';
 import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
 
-// The pages of classes, teaching groups, subjects and courses, in each language at tablet and desktop width.
+// The pages of classes, teaching groups, subjects and courses, in each language at phone, tablet and desktop width.
 for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
   const sv = language === 'sv';
-  test.describe(`administration groups pages in ${sv ? 'Swedish' : 'English'} at tablet and desktop width`, () => {
+  test.describe(`administration groups pages in ${sv ? 'Swedish' : 'English'} at phone, tablet and desktop width`, () => {
     test.describe.configure({ timeout: 240_000 });
 
     test('groups list, a new group, a class with its members, subjects and courses', async ({ page }, testInfo) => {

@@ -2,7 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
 
-/** Every people administration page at tablet and desktop width, in each language: axe and a screenshot. */
+/** Every people administration page at phone, tablet and desktop width, in each language: axe and a screenshot. */
 const shooter = (page: Page, testInfo: TestInfo, language: Language) => (name: string, ready: () => Promise<void>) =>
   capture(page, testInfo, `admin-people-${name}`, language, ready, ADMINISTRATION_VIEWPORTS);
 

@@ -1,7 +1,7 @@
 import { expect, test } from './support/test';
 import { ADMINISTRATION_VIEWPORTS, capture, loginIn, logout, type Language } from './support/screens';
 
-// The schools and calendar pages of the administration, in each language at tablet and desktop width: axe and a
+// The schools and calendar pages of the administration, in each language at phone, tablet and desktop width: axe and a
 // screenshot each (e2e/.screenshots/). Each language has a server of its own, so nothing here is written.
 
 const LANGUAGES: Language[] = ['sv', 'en'];

@@ -65,8 +65,9 @@ export async function logout(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/logga-in$/);
 }
 
-/** Administration is desktop first and used on tablets too. */
+/** Administration is desktop first, used on tablets, and must not break on a phone (a principal checks on the way). */
 export const ADMINISTRATION_VIEWPORTS = {
+  phone: VIEWPORTS.phone,
   tablet: VIEWPORTS.tablet,
   desktop: { width: 1280, height: 900 },
 } as const;

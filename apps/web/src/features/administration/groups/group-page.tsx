@@ -155,7 +155,8 @@ function Members({ group, onChanged }: { group: Group; onChanged: () => void }) 
                       aria-expanded={open?.membershipId === membership.id && open.action === 'move'}
                       onClick={() => setOpen({ membershipId: membership.id, action: 'move' })}
                     >
-                      {t('administration.groups.moveAction', { name: membership.student.firstName })}
+                      {t('administration.groups.moveAction')}
+                      <span className="visually-hidden"> {membership.student.firstName}</span>
                     </button>
                   ) : null}
                   <button
@@ -164,7 +165,11 @@ function Members({ group, onChanged }: { group: Group; onChanged: () => void }) 
                     aria-expanded={open?.membershipId === membership.id && open.action === 'end'}
                     onClick={() => setOpen({ membershipId: membership.id, action: 'end' })}
                   >
-                    {t('administration.groups.endAction', { name: membership.student.firstName })}
+                    {t('administration.groups.endAction')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('administration.groups.endActionFor', { name: membership.student.firstName })}
+                    </span>
                   </button>
                 </div>
               </td>

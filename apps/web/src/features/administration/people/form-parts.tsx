@@ -1,6 +1,7 @@
-import type { InputHTMLAttributes } from 'react';
-import type { FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister, type UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { errorProblems } from '../../../lib/graphql-errors';
 
@@ -112,3 +113,60 @@ export function TextField<T extends FieldValues>({ id, name, label, hint, regist
 
 /** Blank form values are sent as null. */
 export const orNull = (value: string): string | null => (value.trim() === '' ? null : value);
+
+type SaveOutcome = 'saved' | 'failed' | null;
+
+/**
+ * A person form (student, guardian, staff): its react-hook-form state and a submit that saves, puts the API's
+ * problems on their fields and says "saved" or, for a problem no field shows, "not saved".
+ */
+export function usePersonForm<T extends FieldValues>(
+  initial: DefaultValues<T>,
+  fields: readonly Path<T>[],
+  save: (values: T) => Promise<void>,
+) {
+  const [outcome, setOutcome] = useState<SaveOutcome>(null);
+  const form = useForm<T>({ defaultValues: initial });
+  const submit = form.handleSubmit(async (values) => {
+    setOutcome(null);
+    try {
+      await save(values);
+      setOutcome('saved');
+    } catch (error) {
+      const unplaced = placeProblems(error, fields, form.setError);
+      if (!unplaced || unplaced.length > 0) setOutcome('failed');
+    }
+  });
+  return { form, outcome, submit };
+}
+
+/** A person form's frame: its fields, the submit button and the outcome of the last save. */
+export function PersonFormFrame({
+  testId,
+  submitLabel,
+  busy,
+  outcome,
+  onSubmit,
+  children,
+}: {
+  testId: string;
+  submitLabel: string;
+  busy: boolean;
+  outcome: SaveOutcome;
+  onSubmit: (event: FormEvent) => Promise<void>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form className="form form-panel" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy} data-testid={testId}>
+      {children}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+      <Alert tone="success">{outcome === 'saved' ? t('administration.people.saved') : null}</Alert>
+      <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
+    </form>
+  );
+}

@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
 import type { GuardianInput } from '../../../gql/graphql';
-import { orNull, placeProblems, TextField } from './form-parts';
+import { orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
 
 export interface GuardianValues {
   personalIdentityNumber: string;
@@ -43,46 +42,32 @@ export function GuardianForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<'saved' | 'failed' | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<GuardianValues>({ defaultValues: initial });
+    form: {
+      register,
+      control,
+      formState: { errors, isSubmitting },
+    },
+    outcome,
+    submit,
+  } = usePersonForm<GuardianValues>(initial, FIELDS, (values) =>
+    onSave({
+      firstName: values.firstName,
+      lastName: values.lastName,
+      personalIdentityNumber: orNull(values.personalIdentityNumber),
+      mobilePhone: orNull(values.mobilePhone),
+      email: orNull(values.email),
+      protectedIdentity: values.protectedIdentity,
+      // No address is stored for a person with protected identity: what was typed before the box was ticked goes.
+      ...(values.protectedIdentity
+        ? { streetAddress: null, postalCode: null, city: null }
+        : { streetAddress: orNull(values.streetAddress), postalCode: orNull(values.postalCode), city: orNull(values.city) }),
+    }),
+  );
   const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
 
-  const onSubmit = async (values: GuardianValues) => {
-    setOutcome(null);
-    const address = values.protectedIdentity
-      ? { streetAddress: null, postalCode: null, city: null }
-      : { streetAddress: orNull(values.streetAddress), postalCode: orNull(values.postalCode), city: orNull(values.city) };
-    try {
-      await onSave({
-        firstName: values.firstName,
-        lastName: values.lastName,
-        personalIdentityNumber: orNull(values.personalIdentityNumber),
-        mobilePhone: orNull(values.mobilePhone),
-        email: orNull(values.email),
-        protectedIdentity: values.protectedIdentity,
-        ...address,
-      });
-      setOutcome('saved');
-    } catch (error) {
-      const unplaced = placeProblems(error, FIELDS, setError);
-      if (!unplaced || unplaced.length > 0) setOutcome('failed');
-    }
-  };
-
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
-      aria-busy={isSubmitting}
-      data-testid="guardian-form"
-    >
+    <PersonFormFrame testId="guardian-form" submitLabel={submitLabel} busy={isSubmitting} outcome={outcome} onSubmit={submit}>
       <div className="form__row">
         <TextField
           id={`${id}-first`}
@@ -177,13 +162,6 @@ export function GuardianForm({
           </div>
         </fieldset>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
-      </div>
-      <Alert tone="success">{outcome === 'saved' ? t('administration.people.saved') : null}</Alert>
-      <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
-    </form>
+    </PersonFormFrame>
   );
 }

@@ -1,9 +1,7 @@
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
 import type { StaffInput } from '../../../gql/graphql';
-import { orNull, placeProblems, TextField } from './form-parts';
+import { orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
 
 export interface StaffValues {
   firstName: string;
@@ -25,33 +23,17 @@ export function StaffForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<'saved' | 'failed' | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<StaffValues>({ defaultValues: initial });
-
-  const onSubmit = async (values: StaffValues) => {
-    setOutcome(null);
-    try {
-      await onSave({ ...values, email: orNull(values.email) });
-      setOutcome('saved');
-    } catch (error) {
-      const unplaced = placeProblems(error, FIELDS, setError);
-      if (!unplaced || unplaced.length > 0) setOutcome('failed');
-    }
-  };
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    outcome,
+    submit,
+  } = usePersonForm<StaffValues>(initial, FIELDS, (values) => onSave({ ...values, email: orNull(values.email) }));
 
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
-      aria-busy={isSubmitting}
-      data-testid="staff-form"
-    >
+    <PersonFormFrame testId="staff-form" submitLabel={submitLabel} busy={isSubmitting} outcome={outcome} onSubmit={submit}>
       <div className="form__row">
         <TextField
           id={`${id}-first`}
@@ -90,13 +72,6 @@ export function StaffForm({
           autoComplete="off"
         />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
-      </div>
-      <Alert tone="success">{outcome === 'saved' ? t('administration.people.saved') : null}</Alert>
-      <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
-    </form>
+    </PersonFormFrame>
   );
 }

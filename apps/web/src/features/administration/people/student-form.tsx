@@ -1,13 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import type { StudentInput } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
-import { orNull, placeProblems, TextField, useProblemText } from './form-parts';
+import { orNull, PersonFormFrame, TextField, usePersonForm, useProblemText } from './form-parts';
 
 export interface StudentValues {
   personalIdentityNumber: string;
@@ -39,33 +37,17 @@ function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormPro
   const { t } = useTranslation();
   const id = useId();
   const problemText = useProblemText();
-  const [outcome, setOutcome] = useState<'saved' | 'failed' | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<StudentValues>({ defaultValues: initial });
-
-  const onSubmit = async (values: StudentValues) => {
-    setOutcome(null);
-    try {
-      await onSave({ ...values, programmeCode: orNull(values.programmeCode) });
-      setOutcome('saved');
-    } catch (error) {
-      const unplaced = placeProblems(error, FIELDS, setError);
-      if (!unplaced || unplaced.length > 0) setOutcome('failed');
-    }
-  };
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    outcome,
+    submit,
+  } = usePersonForm<StudentValues>(initial, FIELDS, (values) => onSave({ ...values, programmeCode: orNull(values.programmeCode) }));
 
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
-      aria-busy={isSubmitting}
-      data-testid="student-form"
-    >
+    <PersonFormFrame testId="student-form" submitLabel={submitLabel} busy={isSubmitting} outcome={outcome} onSubmit={submit}>
       <TextField
         id={`${id}-pnr`}
         name="personalIdentityNumber"
@@ -138,13 +120,6 @@ function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormPro
       <p id={`${id}-protected-hint`} className="field__hint">
         {t('administration.people.students.protectedHint')}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
-      </div>
-      <Alert tone="success">{outcome === 'saved' ? t('administration.people.saved') : null}</Alert>
-      <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
-    </form>
+    </PersonFormFrame>
   );
 }
