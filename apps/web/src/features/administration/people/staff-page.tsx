@@ -89,7 +89,7 @@ function Duties({ staff }: { staff: AdminStaffFieldsFragment }) {
               <th scope="col">{t('administration.people.staff.dutyOf')}</th>
               <th scope="col">{t('administration.people.validFrom')}</th>
               <th scope="col">{t('administration.people.validTo')}</th>
-              <th scope="col">{t('administration.people.staff.endDuty')}</th>
+              <th scope="col">{t('administration.people.staff.lastDay')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,7 +105,7 @@ function Duties({ staff }: { staff: AdminStaffFieldsFragment }) {
                 <td>{duty.validTo ?? '–'}</td>
                 <td>
                   <div className="list-controls">
-                    <label className="field__label" htmlFor={`${id}-${duty.id}`}>
+                    <label className="visually-hidden" htmlFor={`${id}-${duty.id}`}>
                       {t('administration.people.staff.lastDay')}
                     </label>
                     <input
