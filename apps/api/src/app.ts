@@ -13,6 +13,7 @@ import helmet from 'helmet';
 import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
 import { resolvers, typeDefs } from './graphql/schema.ts';
+import { createImportsRouter, IMPORTS_PATH } from './modules/administration/imports/imports.router.ts';
 import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
@@ -130,6 +131,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   );
 
   app.use(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
+  app.use(IMPORTS_PATH, createImportsRouter({ contextOf, log }));
 
   if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 

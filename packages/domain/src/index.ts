@@ -18,3 +18,4 @@ export * from './administration/school-settings.ts';
 export * from './administration/calendar.ts';
 export * from './administration/people.ts';
 export * from './administration/schedule.ts';
+export * from './administration/student-list.ts';

@@ -3,10 +3,9 @@
 // comes in the Authorization header, never in a cookie, so another site cannot make a browser upload.
 import { MAX_SUPPORT_DOCUMENT_BYTES } from '@insyn/domain';
 import express, { type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
-import multer from 'multer';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
+import { formField as field, readUpload, sendError, singleFileUpload } from '../../http-routes.ts';
 import { mayRecordAny, recordSupportDecision, supportDecisionDocument } from './support-decisions.service.ts';
 
 /** Where app.ts mounts the router. */
@@ -20,53 +19,7 @@ export interface SupportDecisionsRouterDeps {
   log: (line: string) => void;
 }
 
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
-/** The service's errors as HTTP: the status and the same code and problems GraphQL would give. */
-function sendError(res: Response, error: unknown, log: (line: string) => void): void {
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  const status = typeof code === 'string' ? STATUS_OF[code] : undefined;
-  if (error instanceof GraphQLError && status !== undefined) {
-    res
-      .status(status)
-      .json({ code, message: error.message, ...(Array.isArray(error.extensions.problems) ? { problems: error.extensions.problems } : {}) });
-    return;
-  }
-  log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
-}
-
-/** A text field as a form sends it: one string; anything else counts as empty. */
-function field(req: Request, name: string): string {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null) return '';
-  const value: unknown = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
-}
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  // Browsers send the file name in UTF-8; busboy would read it as Latin-1 and make "Åtgärd" into mojibake.
-  defParamCharset: 'utf8',
-  // The file limit is the rule's; the others keep a request from being anything but this form.
-  limits: { fileSize: MAX_SUPPORT_DOCUMENT_BYTES, files: 1, fields: 4, fieldSize: 16 * 1024, parts: 5 },
-}).single(DOCUMENT_FIELD);
-
-/**
- * Reads the multipart body. A file over the limit is not kept: the answer is `tooLarge`, so that the service
- * can still refuse as it refuses everything else (after deciding whether the viewer may record at all).
- */
-function readUpload(req: Request, res: Response): Promise<{ tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
-    upload(req, res, (error: unknown) => {
-      if (!error) resolve({ tooLarge: false });
-      else if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') resolve({ tooLarge: true });
-      else if (error instanceof multer.MulterError)
-        reject(new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', problems: [] } }));
-      else reject(error instanceof Error ? error : new Error(String(error)));
-    });
-  });
-}
+const upload = singleFileUpload(DOCUMENT_FIELD, { maxBytes: MAX_SUPPORT_DOCUMENT_BYTES, fields: 4 });
 
 export function createSupportDecisionsRouter({ contextOf, log }: SupportDecisionsRouterDeps): express.Router {
   const router = express.Router();
@@ -77,7 +30,7 @@ export function createSupportDecisionsRouter({ contextOf, log }: SupportDecision
       const ctx = contextOf(req, res);
       // Only a principal's or an administrator's upload is read at all; anyone else learns nothing.
       if (!(await mayRecordAny(ctx))) throw notFound('Student');
-      const { tooLarge } = await readUpload(req, res);
+      const { tooLarge } = await readUpload(upload, req, res);
       const file = req.file;
       const result = await recordSupportDecision(ctx, {
         studentId: field(req, 'studentId'),

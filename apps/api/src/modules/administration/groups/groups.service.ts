@@ -19,7 +19,7 @@ import { isoDate } from '../../access/viewer.ts';
 import { dateValue, inForceOn } from '../../access/validity.ts';
 import { administeredRecord, requireAdministration } from '../administration.access.ts';
 import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
-import { refuse, refuseIfAny, type FieldProblem } from '../administration.problems.ts';
+import { databaseCode, refuse, refuseIfAny, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
 import type {
   AdministeredGroupFilter,
@@ -335,13 +335,6 @@ export async function administeredCourses(
 // ───────────────────────── changes ─────────────────────────
 
 /** The PostgreSQL error under a Prisma error from the driver adapter, if any. */
-function databaseCode(error: unknown): string | undefined {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
-  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown; code?: unknown } } | undefined)?.cause;
-  const code = cause?.originalCode ?? cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /**
  * A refusal at `field` for what the database refused in a race the checks before could not see: a
  * unique name or code taken meanwhile (DUPLICATE), or an overlapping membership the trigger
@@ -462,7 +455,7 @@ const spanOf = (row: { validFrom: Date; validTo: Date | null }): MembershipSpan 
   validTo: row.validTo ? isoDate(row.validTo) : null,
 });
 
-const membershipSnapshot = (row: { groupId: string; studentId: string; validFrom: Date | string; validTo: Date | string | null }) => ({
+export const membershipSnapshot = (row: { groupId: string; studentId: string; validFrom: Date | string; validTo: Date | string | null }) => ({
   groupId: row.groupId,
   studentId: row.studentId,
   validFrom: typeof row.validFrom === 'string' ? row.validFrom : isoDate(row.validFrom),

@@ -142,7 +142,7 @@ export async function administeredStudent(ctx: RequestContext, id: string) {
 }
 
 /** The fields an audit row keeps of a student. */
-const studentSnapshot = (student: {
+export const studentSnapshot = (student: {
   personalIdentityNumber: string;
   firstName: string;
   lastName: string;

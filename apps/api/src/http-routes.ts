@@ -1,0 +1,57 @@
+// What the API's few routes beside GraphQL share (file uploads and downloads, which GraphQL's JSON cannot carry):
+// the service's refusals as HTTP statuses with the same code and problems GraphQL would give, and one multipart
+// file read with limits.
+import type { Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import multer from 'multer';
+
+const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+/** A service's error as HTTP: the status and `{ code, message, problems }`; anything unexpected is logged and a 500. */
+export function sendError(res: Response, error: unknown, log: (line: string) => void): void {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  const status = typeof code === 'string' ? STATUS_OF[code] : undefined;
+  if (error instanceof GraphQLError && status !== undefined) {
+    res
+      .status(status)
+      .json({ code, message: error.message, ...(Array.isArray(error.extensions.problems) ? { problems: error.extensions.problems } : {}) });
+    return;
+  }
+  log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
+}
+
+/** A text field as a form sends it: one string; anything else counts as empty. */
+export function formField(req: Request, name: string): string {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null) return '';
+  const value: unknown = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Multipart with one file in `field` and at most `fields` text fields, kept in memory up to `maxBytes`. */
+export function singleFileUpload(field: string, limits: { maxBytes: number; fields: number }): RequestHandler {
+  return multer({
+    storage: multer.memoryStorage(),
+    // Browsers send the file name in UTF-8; busboy would read it as Latin-1 and make "Åtgärd" into mojibake.
+    defParamCharset: 'utf8',
+    // The file limit is the caller's; the others keep a request from being anything but its form.
+    limits: { fileSize: limits.maxBytes, files: 1, fields: limits.fields, fieldSize: 16 * 1024, parts: limits.fields + 1 },
+  }).single(field);
+}
+
+/**
+ * Reads the multipart body. A file over the limit is not kept: the answer is `tooLarge`, so that the service
+ * can still refuse as it refuses everything else (after deciding whether the viewer may send it at all).
+ */
+export function readUpload(upload: RequestHandler, req: Request, res: Response): Promise<{ tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    upload(req, res, (error: unknown) => {
+      if (!error) resolve({ tooLarge: false });
+      else if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') resolve({ tooLarge: true });
+      else if (error instanceof multer.MulterError)
+        reject(new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', problems: [] } }));
+      else reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}

@@ -1,0 +1,219 @@
+// Importing a student list from the outside: who may, the dry run that writes nothing, the applied list with its
+// audit rows, the same list again changing nothing, and every bad list refused with its lines and nothing written.
+import { personnummerFor } from '@insyn/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedIn, SERVER_DATABASE, startTestServer, type TestClient, type TestServer } from '../../../test/harness.ts';
+
+interface Report {
+  applied: boolean;
+  added: number;
+  changed: number;
+  unchanged: number;
+  rows: { line: number; personalIdentityNumber: string; outcome: string; changes: string[] }[];
+  problems: { line: number; column: string | null; code: string }[];
+}
+
+const HEADER = 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet';
+
+/** Text as Excel on Swedish Windows saves it: Windows-1252, CRLF (the test's text has no character outside it). */
+const windows1252 = (text: string) =>
+  Uint8Array.from(
+    [...text.replace(/\n/g, '\r\n')].map((char) => {
+      const code = char.charCodeAt(0);
+      if (code > 0xff) throw new Error(`not in Windows-1252 as written here: ${char}`);
+      return code;
+    }),
+  );
+
+describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
+  let server: TestServer;
+  let admin: TestClient;
+  let otherAdmin: TestClient;
+  let unitCode: string;
+  let otherUnitCode: string;
+  let classA: { id: string; name: string };
+  let classB: { id: string; name: string };
+  let existing: { id: string; personalIdentityNumber: string; firstName: string; lastName: string; programmeCode: string | null };
+  let unchanged: { personalIdentityNumber: string; firstName: string; lastName: string };
+  const newcomer = personnummerFor('2013-05-17', 412);
+
+  const send = async (client: TestClient | null, bytes: Uint8Array, fields: { apply?: boolean; fromDate?: string } = {}) => {
+    const form = new FormData();
+    form.append('fromDate', fields.fromDate ?? server.today);
+    form.append('apply', fields.apply ? 'true' : 'false');
+    form.append('list', new Blob([bytes], { type: 'text/csv' }), 'elevlista.csv');
+    const response = await fetch(`${server.url}/api/administration/imports/students`, {
+      method: 'POST',
+      headers: client?.token ? { authorization: `Bearer ${client.token}` } : {},
+      body: form,
+    });
+    return { status: response.status, body: (await response.json()) as Report & { code?: string } };
+  };
+  const counts = async () => ({
+    students: await server.db.prisma.student.count(),
+    memberships: await server.db.prisma.groupMembership.count(),
+    audits: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
+  });
+  const list = (...rows: string[]) => windows1252([HEADER, ...rows].join('\n') + '\n');
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    admin = await loggedIn(server, 'admin');
+    otherAdmin = await loggedIn(server, 'grannby.admin');
+    const prisma = server.db.prisma;
+    const today = new Date(`${server.today}T00:00:00Z`);
+    const school = await prisma.school.findFirstOrThrow({
+      where: { form: 'COMPULSORY', organisation: { staff: { some: { account: { username: 'admin' } } } } },
+    });
+    unitCode = school.unitCode;
+    otherUnitCode = (
+      await prisma.school.findFirstOrThrow({ where: { organisation: { staff: { some: { account: { username: 'grannby.admin' } } } } } })
+    ).unitCode;
+    const classes = await prisma.group.findMany({
+      where: { schoolId: school.id, kind: 'CLASS', schoolYear: { startDate: { lte: today }, endDate: { gte: today } } },
+      orderBy: { name: 'asc' },
+      include: {
+        memberships: {
+          where: { validFrom: { lt: today }, validTo: null },
+          include: { student: true },
+          orderBy: { student: { lastName: 'asc' } },
+        },
+      },
+    });
+    const withStudents = classes.filter((group) => group.memberships.length >= 2);
+    classA = withStudents[0]!;
+    classB = classes.find((group) => group.id !== classA.id)!;
+    existing = withStudents[0]!.memberships[0]!.student;
+    unchanged = withStudents[0]!.memberships[1]!.student;
+  });
+  afterAll(() => server?.stop());
+
+  it('is for administrators only: without a session 401, every other role 403, nothing read or written', async () => {
+    const before = await counts();
+    const bytes = list(`${newcomer};Ny;Elev;${unitCode};;;`);
+    expect((await send(null, bytes, { apply: true })).status).toBe(401);
+    for (const username of ['rektor', 'mentor', 'larare', 'vardnadshavare', 'elev']) {
+      const answer = await send(await loggedIn(server, username), bytes, { apply: true });
+      expect(answer.status, username).toBe(403);
+      expect(answer.body.code, username).toBe('FORBIDDEN');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a dry run says who is added, changed or unchanged and why, and writes nothing; applied, it writes that and audits it', async () => {
+    const bytes = list(
+      `${newcomer};Åsa;Öberg;${unitCode};${classA.name};;nej`,
+      `${existing.personalIdentityNumber.replace('-', '')};Märta;${existing.lastName};${unitCode};${classB.name};${existing.programmeCode ?? ''};`,
+      `${unchanged.personalIdentityNumber};${unchanged.firstName};${unchanged.lastName};${unitCode};${classA.name};;`,
+    );
+    const before = await counts();
+    const dry = await send(admin, bytes);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ applied: false, added: 1, changed: 1, unchanged: 1, problems: [] });
+    expect(dry.body.rows).toEqual([
+      expect.objectContaining({ line: 2, personalIdentityNumber: newcomer, outcome: 'ADD', changes: ['class'] }),
+      expect.objectContaining({
+        line: 3,
+        personalIdentityNumber: existing.personalIdentityNumber,
+        outcome: 'CHANGE',
+        changes: ['firstName', 'class'],
+      }),
+      expect.objectContaining({ line: 4, outcome: 'UNCHANGED', changes: [] }),
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const applied = await send(admin, bytes, { apply: true });
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ applied: true, added: 1, changed: 1, unchanged: 1 });
+    const prisma = server.db.prisma;
+    const added = await prisma.student.findFirstOrThrow({ where: { personalIdentityNumber: newcomer }, include: { memberships: true } });
+    expect(added).toMatchObject({ firstName: 'Åsa', lastName: 'Öberg', birthDate: new Date('2013-05-17T00:00:00Z') });
+    expect(added.memberships).toEqual([
+      expect.objectContaining({ groupId: classA.id, validFrom: new Date(`${server.today}T00:00:00Z`), validTo: null }),
+    ]);
+    const moved = await prisma.student.findUniqueOrThrow({
+      where: { id: existing.id },
+      include: { memberships: { where: { group: { kind: 'CLASS' } }, orderBy: { validFrom: 'asc' } } },
+    });
+    expect(moved.firstName).toBe('Märta');
+    const dayBefore = new Date(new Date(`${server.today}T00:00:00Z`).getTime() - 86_400_000);
+    expect(moved.memberships.map((m) => [m.groupId, m.validTo])).toEqual([
+      [classA.id, dayBefore],
+      [classB.id, null],
+    ]);
+    // Each change audited as by hand: the new student and their class, the details, the class ended and the new one.
+    const after = await counts();
+    expect(after).toEqual({ students: before.students + 1, memberships: before.memberships + 2, audits: before.audits + 5 });
+    const studentAudit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'admin.student.updated', entityId: existing.id } });
+    expect(studentAudit.details).toMatchObject({ before: { firstName: existing.firstName }, after: { firstName: 'Märta' } });
+
+    // The same list again: everyone as the list says, nothing written.
+    const again = await send(admin, bytes, { apply: true });
+    expect(again.body).toMatchObject({ applied: true, added: 0, changed: 0, unchanged: 3 });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('refuses a list with any problem, naming each line and column, and writes nothing of it', async () => {
+    const before = await counts();
+    const bytes = list(
+      `${personnummerFor('2013-01-02', 15)};Ok;Elev;${unitCode};${classA.name};;`,
+      `20140309-2389;Fel;Siffra;${unitCode};;;`,
+      `${personnummerFor('2013-01-03', 16)};Okänd;Skola;99999999;;;`,
+      // Another organisation's school is as unknown as a made-up one.
+      `${personnummerFor('2013-01-04', 17)};Annan;Huvudman;${otherUnitCode};;;`,
+      `${personnummerFor('2013-01-05', 18)};Okänd;Klass;${unitCode};9Ö;;`,
+      `${personnummerFor('2013-01-02', 15)};Två;Gånger;${unitCode};;;`,
+      `${personnummerFor('2013-01-06', 19)};Skyddad;Kanske;${unitCode};;;kanske`,
+    );
+    const dry = await send(admin, bytes);
+    expect(dry.status).toBe(200);
+    expect(dry.body.problems).toEqual([
+      { line: 3, column: 'personalIdentityNumber', code: 'CHECK_DIGIT' },
+      { line: 4, column: 'schoolUnitCode', code: 'UNKNOWN_SCHOOL' },
+      { line: 5, column: 'schoolUnitCode', code: 'UNKNOWN_SCHOOL' },
+      { line: 6, column: 'className', code: 'UNKNOWN_CLASS' },
+      { line: 7, column: 'personalIdentityNumber', code: 'DUPLICATE_IN_LIST' },
+      { line: 8, column: 'protectedIdentity', code: 'YES_OR_NO' },
+    ]);
+    const applied = await send(admin, bytes, { apply: true });
+    expect(applied.status).toBe(400);
+    expect(applied.body.code).toBe('BAD_USER_INPUT');
+    expect(applied.body.problems).toEqual(dry.body.problems);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a file it cannot read as a list: no header it knows, malformed, empty, a bad date', async () => {
+    const before = await counts();
+    const problemsOf = async (bytes: Uint8Array, fromDate?: string) => {
+      const answer = await send(admin, bytes, { apply: true, ...(fromDate ? { fromDate } : {}) });
+      expect(answer.status).toBe(400);
+      return answer.body.problems;
+    };
+    expect(await problemsOf(windows1252('Personnummer;Förnamn;Efternamn\n'))).toEqual([
+      { line: 1, column: 'schoolUnitCode', code: 'MISSING_COLUMN' },
+    ]);
+    expect(await problemsOf(windows1252(`${HEADER}\n"${newcomer};Ny;Elev;${unitCode};;;\n`))).toEqual([
+      { line: expect.any(Number), column: null, code: 'MALFORMED' },
+    ]);
+    expect(await problemsOf(new Uint8Array())).toEqual([{ line: 0, column: null, code: 'EMPTY' }]);
+    expect(await problemsOf(list(`${newcomer};Ny;Elev;${unitCode};;;`), '2027-02-30')).toEqual([
+      { line: 0, column: null, code: 'FROM_DATE' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("another organisation enters the same personnummer in its own register: Grannby's list adds its own student", async () => {
+    const answer = await send(
+      otherAdmin,
+      list(`${existing.personalIdentityNumber};${existing.firstName};${existing.lastName};${otherUnitCode};;;`),
+      {
+        apply: true,
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ added: 1, changed: 0 });
+    expect(await server.db.prisma.student.count({ where: { personalIdentityNumber: existing.personalIdentityNumber } })).toBe(2);
+    // Our own student is untouched by it.
+    expect((await server.db.prisma.student.findUniqueOrThrow({ where: { id: existing.id } })).firstName).toBe('Märta');
+  });
+});

@@ -1,0 +1,312 @@
+// Importing the school's student list (elevlista): a dry run that says, row by row, who would be added or changed
+// and why not; then the same plan applied in one transaction, every change audited as if made by hand. A list with
+// any problem writes nothing. Students are matched by personnummer within the organisation.
+import {
+  dayBefore,
+  decodeListFile,
+  isIsoDate,
+  MAX_STUDENT_LIST_BYTES,
+  MAX_STUDENT_LIST_ROWS,
+  readListHeader,
+  readStudentListRow,
+  type ListProblem,
+  type StudentListColumn,
+  type StudentListRow,
+} from '@insyn/domain';
+import { Prisma } from '@insyn/db';
+import { CsvError, parse } from 'csv-parse/sync';
+import type { RequestContext } from '../../../context.ts';
+import { appError } from '../../../errors.ts';
+import { dateValue } from '../../access/validity.ts';
+import { requireAdministration } from '../administration.access.ts';
+import { recordChange } from '../administration.changes.ts';
+import { databaseCode } from '../administration.problems.ts';
+import { membershipSnapshot } from '../groups/groups.service.ts';
+import { studentSnapshot } from '../people/students.service.ts';
+
+export type StudentImportOutcome = 'ADD' | 'CHANGE' | 'UNCHANGED';
+
+/** What changes for one student: the fields, and `class` for an enrolment or a move. */
+export type StudentImportChange = 'firstName' | 'lastName' | 'programmeCode' | 'protectedIdentity' | 'class';
+
+export interface StudentImportRow {
+  line: number;
+  personalIdentityNumber: string;
+  name: string;
+  className: string | null;
+  outcome: StudentImportOutcome;
+  changes: StudentImportChange[];
+}
+
+export interface StudentImportReport {
+  applied: boolean;
+  fromDate: string;
+  added: number;
+  changed: number;
+  unchanged: number;
+  rows: StudentImportRow[];
+  problems: ListProblem[];
+}
+
+interface PlannedStudent extends StudentImportRow {
+  row: StudentListRow;
+  schoolId: string;
+  existingId: string | null;
+  /** the class to be in from `fromDate`, and the class membership that ends the day before (a move) */
+  enrolIn: string | null;
+  endMembership: { id: string; groupId: string; validFrom: Date; validTo: Date | null } | null;
+}
+
+const refused = (problems: ListProblem[]) =>
+  appError('BAD_USER_INPUT', `The list was not imported: ${problems.length} problem(s)`, { problems });
+
+/** The list's records with the line each ends on; a malformed file is one problem at the line where it broke. */
+function parseList(text: string): { cells: string[]; line: number }[] {
+  const lines: number[] = [];
+  try {
+    const records = parse(text, {
+      delimiter: ';',
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context) => {
+        lines.push(context.lines);
+        return record;
+      },
+    });
+    return records.map((cells, index) => ({ cells, line: lines[index] ?? 0 }));
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw refused([{ line: typeof error.lines === 'number' ? error.lines : 0, column: null, code: 'MALFORMED' }]);
+    throw error;
+  }
+}
+
+/** The rows as the list gives them, checked one by one; the columns it has, so that absent ones change nothing. */
+function readList(bytes: Uint8Array): { rows: StudentListRow[]; columns: Set<StudentListColumn>; problems: ListProblem[] } {
+  if (bytes.byteLength === 0) throw refused([{ line: 0, column: null, code: 'EMPTY' }]);
+  if (bytes.byteLength > MAX_STUDENT_LIST_BYTES) throw refused([{ line: 0, column: null, code: 'TOO_LARGE' }]);
+  const [header, ...records] = parseList(decodeListFile(bytes));
+  if (!header) throw refused([{ line: 0, column: null, code: 'EMPTY' }]);
+  if (records.length > MAX_STUDENT_LIST_ROWS) throw refused([{ line: 0, column: null, code: 'TOO_MANY_ROWS' }]);
+  const { columns, problems } = readListHeader(header.cells);
+  if (problems.length > 0) throw refused(problems);
+  const rows: StudentListRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const record of records) {
+    const read = readStudentListRow(record.line, columns, record.cells);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const number = read.row.student.personalIdentityNumber;
+    if (firstLineOf.has(number)) problems.push({ line: record.line, column: 'personalIdentityNumber', code: 'DUPLICATE_IN_LIST' });
+    else firstLineOf.set(number, record.line);
+    rows.push(read.row);
+  }
+  return { rows, columns: new Set(columns.flatMap((column) => (column ? [column] : []))), problems };
+}
+
+/** Who would be added or changed, and every problem the organisation's data finds with the rows. */
+async function planImport(
+  ctx: RequestContext,
+  organisationId: string,
+  fromDate: string,
+  list: ReturnType<typeof readList>,
+): Promise<{ planned: PlannedStudent[]; problems: ListProblem[] }> {
+  const from = dateValue(fromDate);
+  const [schools, schoolYear, existing] = await Promise.all([
+    ctx.prisma.school.findMany({ where: { organisationId }, select: { id: true, unitCode: true } }),
+    ctx.prisma.schoolYear.findFirst({ where: { organisationId, startDate: { lte: from }, endDate: { gte: from } }, select: { id: true } }),
+    ctx.prisma.student.findMany({
+      where: { organisationId, personalIdentityNumber: { in: list.rows.map((row) => row.student.personalIdentityNumber) } },
+      include: {
+        memberships: {
+          where: { group: { kind: 'CLASS' }, validFrom: { lte: from }, OR: [{ validTo: null }, { validTo: { gte: from } }] },
+          select: { id: true, groupId: true, studentId: true, validFrom: true, validTo: true },
+        },
+      },
+    }),
+  ]);
+  const classes = schoolYear
+    ? await ctx.prisma.group.findMany({
+        where: { kind: 'CLASS', schoolYearId: schoolYear.id, school: { organisationId } },
+        select: { id: true, name: true, schoolId: true },
+      })
+    : [];
+  const schoolByCode = new Map(schools.map((school) => [school.unitCode, school.id]));
+  const classOf = (schoolId: string, name: string) =>
+    classes.find((group) => group.schoolId === schoolId && group.name.toLowerCase() === name.toLowerCase()) ?? null;
+  const existingByNumber = new Map(existing.map((student) => [student.personalIdentityNumber, student]));
+
+  const problems = [...list.problems];
+  const planned: PlannedStudent[] = [];
+  for (const row of list.rows) {
+    const problem = (column: StudentListColumn, code: string) => problems.push({ line: row.line, column, code });
+    const schoolId = schoolByCode.get(row.schoolUnitCode);
+    if (!schoolId) {
+      problem('schoolUnitCode', 'UNKNOWN_SCHOOL');
+      continue;
+    }
+    const targetClass = row.className ? classOf(schoolId, row.className) : null;
+    if (row.className && !schoolYear) problem('className', 'NO_SCHOOL_YEAR');
+    else if (row.className && !targetClass) problem('className', 'UNKNOWN_CLASS');
+    const student = existingByNumber.get(row.student.personalIdentityNumber);
+    if (student && student.schoolId !== schoolId) problem('schoolUnitCode', 'OTHER_SCHOOL');
+    const current = student?.memberships[0] ?? null;
+    const changes: StudentImportChange[] = [];
+    if (student) {
+      if (student.firstName !== row.student.firstName) changes.push('firstName');
+      if (student.lastName !== row.student.lastName) changes.push('lastName');
+      if (list.columns.has('programmeCode') && student.programmeCode !== row.student.programmeCode) changes.push('programmeCode');
+      if (row.protectedIdentity !== null && student.protectedIdentity !== row.protectedIdentity) changes.push('protectedIdentity');
+    }
+    const moves = targetClass !== null && current?.groupId !== targetClass.id;
+    // A class that began on or after the day of the move cannot end the day before it; that one is for a person.
+    if (moves && current && isoDay(current.validFrom) >= fromDate) problem('className', 'CLASS_STARTS_LATER');
+    if (moves) changes.push('class');
+    planned.push({
+      line: row.line,
+      personalIdentityNumber: row.student.personalIdentityNumber,
+      name: `${row.student.firstName} ${row.student.lastName}`,
+      className: row.className,
+      outcome: !student ? 'ADD' : changes.length > 0 ? 'CHANGE' : 'UNCHANGED',
+      changes,
+      row,
+      schoolId,
+      existingId: student?.id ?? null,
+      enrolIn: moves ? targetClass.id : null,
+      endMembership: moves && current ? current : null,
+    });
+  }
+  return { planned, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Writes the plan: the students, their class memberships, and an audit row for each change. */
+async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: string, planned: readonly PlannedStudent[]) {
+  let line = 0;
+  try {
+    await ctx.prisma.$transaction(
+      async (prisma) => {
+        const tx = { ...ctx, prisma };
+        for (const plan of planned) {
+          if (plan.outcome === 'UNCHANGED') continue;
+          line = plan.line;
+          const { student: checked, protectedIdentity } = plan.row;
+          const fields = {
+            firstName: checked.firstName,
+            lastName: checked.lastName,
+            ...(plan.changes.includes('programmeCode') || !plan.existingId ? { programmeCode: checked.programmeCode } : {}),
+            ...(protectedIdentity !== null ? { protectedIdentity } : {}),
+          };
+          let studentId: string;
+          if (plan.existingId) {
+            studentId = plan.existingId;
+            if (plan.changes.some((change) => change !== 'class')) {
+              const before = await prisma.student.findUniqueOrThrow({ where: { id: studentId } });
+              const after = await prisma.student.update({ where: { id: studentId }, data: fields });
+              await recordChange(tx, {
+                entity: 'student',
+                kind: 'updated',
+                entityId: studentId,
+                studentId,
+                before: studentSnapshot(before),
+                after: studentSnapshot(after),
+              });
+            }
+          } else {
+            const created = await prisma.student.create({
+              data: {
+                ...fields,
+                personalIdentityNumber: checked.personalIdentityNumber,
+                birthDate: dateValue(checked.birthDate),
+                schoolId: plan.schoolId,
+                organisationId,
+              },
+            });
+            studentId = created.id;
+            await recordChange(tx, {
+              entity: 'student',
+              kind: 'created',
+              entityId: studentId,
+              studentId,
+              before: null,
+              after: studentSnapshot(created),
+            });
+          }
+          if (plan.endMembership) {
+            const ended = await prisma.groupMembership.update({
+              where: { id: plan.endMembership.id },
+              data: { validTo: dateValue(dayBefore(fromDate)) },
+            });
+            await recordChange(tx, {
+              entity: 'groupMembership',
+              kind: 'ended',
+              entityId: ended.id,
+              studentId,
+              before: membershipSnapshot({ ...plan.endMembership, studentId }),
+              after: membershipSnapshot(ended),
+            });
+          }
+          if (plan.enrolIn) {
+            const data = { groupId: plan.enrolIn, studentId, validFrom: dateValue(fromDate), validTo: null };
+            const created = await prisma.groupMembership.create({ data });
+            await recordChange(tx, {
+              entity: 'groupMembership',
+              kind: 'created',
+              entityId: created.id,
+              studentId,
+              before: null,
+              after: membershipSnapshot(data),
+            });
+          }
+        }
+      },
+      // A school's list is hundreds of rows written one by one; the default five seconds is for a form.
+      { timeout: 300_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // What the checks could not see: a personnummer entered meanwhile, a later class the move would overlap.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw refused([{ line, column: 'personalIdentityNumber', code: 'DUPLICATE' }]);
+    }
+    if (databaseCode(error) === '23P01') throw refused([{ line, column: 'className', code: 'OVERLAPS' }]);
+    throw error;
+  }
+}
+
+/**
+ * The administrator's import of a student list: with `apply` false a dry run (the report, problems included);
+ * with `apply` true the same plan written, or, if the list has any problem, BAD_USER_INPUT and nothing written.
+ * Classes are those of the school year that `fromDate` falls in; an enrolment or move starts on `fromDate`.
+ */
+export async function importStudentList(
+  ctx: RequestContext,
+  input: { bytes: Uint8Array; fromDate: string; apply: boolean },
+): Promise<StudentImportReport> {
+  const { organisationId } = await requireAdministration(ctx);
+  if (!isIsoDate(input.fromDate)) throw refused([{ line: 0, column: null, code: 'FROM_DATE' }]);
+  const list = readList(input.bytes);
+  const { planned, problems } = await planImport(ctx, organisationId, input.fromDate, list);
+  if (input.apply && problems.length > 0) throw refused(problems);
+  if (input.apply) await applyPlan(ctx, organisationId, input.fromDate, planned);
+  const count = (outcome: StudentImportOutcome) => planned.filter((plan) => plan.outcome === outcome).length;
+  return {
+    applied: input.apply,
+    fromDate: input.fromDate,
+    added: count('ADD'),
+    changed: count('CHANGE'),
+    unchanged: count('UNCHANGED'),
+    rows: planned.map(({ line, personalIdentityNumber, name, className, outcome, changes }) => ({
+      line,
+      personalIdentityNumber,
+      name,
+      className,
+      outcome,
+      changes,
+    })),
+    problems,
+  };
+}
