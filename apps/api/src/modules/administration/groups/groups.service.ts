@@ -455,7 +455,12 @@ const spanOf = (row: { validFrom: Date; validTo: Date | null }): MembershipSpan 
   validTo: row.validTo ? isoDate(row.validTo) : null,
 });
 
-export const membershipSnapshot = (row: { groupId: string; studentId: string; validFrom: Date | string; validTo: Date | string | null }) => ({
+export const membershipSnapshot = (row: {
+  groupId: string;
+  studentId: string;
+  validFrom: Date | string;
+  validTo: Date | string | null;
+}) => ({
   groupId: row.groupId,
   studentId: row.studentId,
   validFrom: typeof row.validFrom === 'string' ? row.validFrom : isoDate(row.validFrom),
