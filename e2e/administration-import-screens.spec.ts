@@ -1,0 +1,36 @@
+import { personnummerFor } from '@insyn/domain';
+import { studentListFile, unitCodeOf } from './support/student-list';
+import { expect, test } from './support/test';
+import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
+
+// The student-list import page in each language at phone, tablet and desktop width: empty, and after a trial run with
+// problems (a trial run writes nothing, so the screens servers' data stay as they are).
+
+const LANGUAGES: Language[] = ['sv', 'en'];
+
+for (const language of LANGUAGES) {
+  test.describe(`administration import pages in ${language === 'sv' ? 'Swedish' : 'English'}`, () => {
+    test.describe.configure({ timeout: 240_000 });
+    const sv = language === 'sv';
+
+    test('the page, and a trial run with a problem on one line', async ({ page }, testInfo) => {
+      const shot = (name: string, ready: () => Promise<void>) => capture(page, testInfo, name, language, ready, ADMINISTRATION_VIEWPORTS);
+      await loginIn(page, 'admin', language, '/administration/skolor');
+      const unitCode = await unitCodeOf(page, 'Ekbackeskolan');
+      await page.goto('/administration/elevlista');
+      await shot('admin-import', () => expect(page.getByTestId('student-list-form')).toBeVisible());
+
+      await page
+        .getByLabel(sv ? 'Elevlista' : 'Student list', { exact: true })
+        .setInputFiles(
+          studentListFile([
+            `${personnummerFor('2019-04-02', 4)};Vera;Vårsdotter;${unitCode};1A;;nej`,
+            `${personnummerFor('2019-04-03', 11)};Ville;Vårsson;${unitCode};1A;;kanske`,
+            `${personnummerFor('2019-04-04', 2)};Vilma;Vårsson;99999999;;;`,
+          ]),
+        );
+      await page.getByRole('button', { name: sv ? 'Provkör' : 'Trial run' }).click();
+      await shot('admin-import-problems', () => expect(page.getByTestId('list-problems')).toBeVisible());
+    });
+  });
+}

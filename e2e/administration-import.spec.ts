@@ -1,0 +1,51 @@
+import { personnummerFor } from '@insyn/domain';
+import { readFile } from 'node:fs/promises';
+import { login } from './support/app';
+import { studentListFile, unitCodeOf } from './support/student-list';
+import { expect, test } from './support/test';
+
+test.describe('student list import', () => {
+  test('the administrator downloads the template, is told of a wrong line, corrects it and imports the list', async ({ page }) => {
+    const run = Date.now().toString(36);
+    // Numbers no earlier run on a reused server took: the serials from the clock.
+    const first = personnummerFor('2019-04-02', Date.now() % 1000);
+    const second = personnummerFor('2019-04-03', (Date.now() + 1) % 1000);
+    await login(page, 'admin', '/administration');
+    const unitCode = await unitCodeOf(page, 'Ekbackeskolan');
+
+    await page.goto('/administration');
+    await page.getByRole('link', { name: 'Importera elevlista' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Importera elevlista' })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned mall' }).click()]);
+    expect(download.suggestedFilename()).toBe('elevlista-mall.csv');
+    expect(await readFile(await download.path(), 'utf8')).toContain('Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass');
+
+    const form = page.getByTestId('student-list-form');
+    const wrong = `${second.slice(0, -1)}${(Number(second.at(-1)) + 1) % 10}`;
+    await form
+      .getByLabel('Elevlista')
+      .setInputFiles(
+        studentListFile([`${first};Vera;Import ${run};${unitCode};1A;;nej`, `${wrong};Ville;Import ${run};${unitCode};1A;;nej`]),
+      );
+    await form.getByRole('button', { name: 'Provkör' }).click();
+    await expect(form.getByRole('alert')).toHaveText(/Listan har 1 fel/);
+    await expect(page.getByTestId('list-problems').getByRole('row', { name: /3 Personnummer Kontrollsiffran stämmer inte/ })).toBeVisible();
+    await expect(form.getByRole('button', { name: /^Importera/ })).toHaveCount(0);
+
+    await form
+      .getByLabel('Elevlista')
+      .setInputFiles(
+        studentListFile([`${first};Vera;Import ${run};${unitCode};1A;;nej`, `${second};Ville;Import ${run};${unitCode};1A;;nej`]),
+      );
+    await form.getByRole('button', { name: 'Provkör' }).click();
+    await expect(form.getByRole('status')).toHaveText(/2 läggs till, 0 ändras, 0 är oförändrade/);
+    await expect(page.getByTestId('list-rows').getByRole('row', { name: new RegExp(`Vera Import ${run} 1A Läggs till`) })).toBeVisible();
+    await form.getByRole('button', { name: 'Importera 2 elever' }).click();
+    await expect(form.getByRole('status')).toHaveText(/Listan är importerad: 2 tillagda/);
+
+    await page.goto('/administration/elever');
+    await page.getByLabel('Sök namn eller personnummer').fill(`Import ${run}`);
+    await expect(page.getByRole('row', { name: new RegExp(`Import ${run}, Vera .*1A`) })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(`Import ${run}, Ville .*1A`) })).toBeVisible();
+  });
+});
