@@ -19,6 +19,41 @@ export type StudentListColumn = (typeof STUDENT_LIST_COLUMNS)[number]['key'];
 export const MAX_STUDENT_LIST_ROWS = 20_000;
 export const MAX_STUDENT_LIST_BYTES = 5 * 1024 * 1024;
 
+/** Every problem a list can have, for the web app to name: the file's, the header's, a row's, and the organisation's. */
+export const STUDENT_LIST_PROBLEMS = [
+  'EMPTY',
+  'TOO_LARGE',
+  'TOO_MANY_ROWS',
+  'MALFORMED',
+  'FROM_DATE',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'MISSING_COLUMN',
+  'REQUIRED',
+  'TOO_LONG',
+  'FORMAT',
+  'DATE',
+  'CHECK_DIGIT',
+  'YES_OR_NO',
+  'DUPLICATE_IN_LIST',
+  'UNKNOWN_SCHOOL',
+  'OTHER_SCHOOL',
+  'NO_SCHOOL_YEAR',
+  'UNKNOWN_CLASS',
+  'CLASS_STARTS_LATER',
+  'DUPLICATE',
+  'OVERLAPS',
+] as const;
+export type StudentListProblemCode = (typeof STUDENT_LIST_PROBLEMS)[number];
+export const isStudentListProblemCode = (code: unknown): code is StudentListProblemCode =>
+  typeof code === 'string' && (STUDENT_LIST_PROBLEMS as readonly string[]).includes(code);
+
+/** What an import does with a student of the list, and which of their details it changes (`class`: enrols or moves). */
+export const STUDENT_IMPORT_OUTCOMES = ['ADD', 'CHANGE', 'UNCHANGED'] as const;
+export type StudentImportOutcome = (typeof STUDENT_IMPORT_OUTCOMES)[number];
+export const STUDENT_IMPORT_CHANGES = ['firstName', 'lastName', 'programmeCode', 'protectedIdentity', 'class'] as const;
+export type StudentImportChange = (typeof STUDENT_IMPORT_CHANGES)[number];
+
 /** A problem of the list: its line in the file (the header is line 1; 0 for the file as a whole) and column. */
 export interface ListProblem {
   line: number;

@@ -16,16 +16,16 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
     descriptionKey: 'administration.people.students.description',
   },
   {
-    path: '/administration/elevlista',
-    titleKey: 'administration.imports.title',
-    descriptionKey: 'administration.imports.description',
-  },
-  {
     path: '/administration/vardnadshavare',
     titleKey: 'administration.people.guardians.title',
     descriptionKey: 'administration.people.guardians.description',
   },
   { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
+  {
+    path: '/administration/elevlista',
+    titleKey: 'administration.imports.title',
+    descriptionKey: 'administration.imports.description',
+  },
   {
     path: '/administration/schema',
     titleKey: 'administration.schedule.sectionTitle',

@@ -10,6 +10,8 @@ import {
   readListHeader,
   readStudentListRow,
   type ListProblem,
+  type StudentImportChange,
+  type StudentImportOutcome,
   type StudentListColumn,
   type StudentListRow,
 } from '@insyn/domain';
@@ -23,11 +25,6 @@ import { recordChange } from '../administration.changes.ts';
 import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
-
-export type StudentImportOutcome = 'ADD' | 'CHANGE' | 'UNCHANGED';
-
-/** What changes for one student: the fields, and `class` for an enrolment or a move. */
-export type StudentImportChange = 'firstName' | 'lastName' | 'programmeCode' | 'protectedIdentity' | 'class';
 
 export interface StudentImportRow {
   line: number;
