@@ -52,17 +52,36 @@ export async function audit(
   // A transaction client too, so a change and its audit row are saved together.
   ctx: Pick<RequestContext, 'ip'> & { prisma: Prisma.TransactionClient; auth: RequestContext['auth'] },
   action: AuditAction,
-  entry: { studentId?: string; entityType?: string; entityId?: string; details?: Prisma.InputJsonValue; userId?: string } = {},
+  entry: AuditEntry = {},
 ): Promise<void> {
-  await ctx.prisma.auditEvent.create({
-    data: {
-      action,
-      userId: entry.userId ?? ctx.auth?.userId ?? null,
-      studentId: entry.studentId ?? null,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      ip: ctx.ip ?? null,
-      ...(entry.details === undefined ? {} : { details: entry.details }),
-    },
-  });
+  await ctx.prisma.auditEvent.create({ data: auditRow(ctx, action, entry) });
+}
+
+/** Many audit rows in one statement, for a change of many records at once (an imported list). */
+export async function auditMany(
+  ctx: Pick<RequestContext, 'ip'> & { prisma: Prisma.TransactionClient; auth: RequestContext['auth'] },
+  entries: readonly (AuditEntry & { action: AuditAction })[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await ctx.prisma.auditEvent.createMany({ data: entries.map(({ action, ...entry }) => auditRow(ctx, action, entry)) });
+}
+
+interface AuditEntry {
+  studentId?: string;
+  entityType?: string;
+  entityId?: string;
+  details?: Prisma.InputJsonValue;
+  userId?: string;
+}
+
+function auditRow(ctx: Pick<RequestContext, 'ip' | 'auth'>, action: AuditAction, entry: AuditEntry) {
+  return {
+    action,
+    userId: entry.userId ?? ctx.auth?.userId ?? null,
+    studentId: entry.studentId ?? null,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    ip: ctx.ip ?? null,
+    ...(entry.details === undefined ? {} : { details: entry.details }),
+  };
 }

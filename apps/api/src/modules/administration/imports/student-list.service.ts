@@ -1,6 +1,7 @@
 // Importing the school's student list (elevlista): a dry run that says, row by row, who would be added or changed
 // and why not; then the same plan applied in one transaction, every change audited as if made by hand. A list with
 // any problem writes nothing. Students are matched by personnummer within the organisation.
+import { randomUUID } from 'node:crypto';
 import {
   dayBefore,
   decodeListFile,
@@ -21,7 +22,7 @@ import type { RequestContext } from '../../../context.ts';
 import { appError } from '../../../errors.ts';
 import { dateValue } from '../../access/validity.ts';
 import { requireAdministration } from '../administration.access.ts';
-import { recordChange } from '../administration.changes.ts';
+import { recordChanges, type RecordedChange } from '../administration.changes.ts';
 import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
@@ -181,13 +182,19 @@ async function planImport(
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Writes the plan: the students, their class memberships, and an audit row for each change. */
+/**
+ * Writes the plan: the students, their class memberships, and an audit row for each change. Changes to students
+ * already there go one by one (few, and each needs its record before); new students, their classes and all the
+ * audit rows go in bulk, so that a school's whole list is a handful of statements.
+ */
 async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: string, planned: readonly PlannedStudent[]) {
   let line = 0;
   try {
     await ctx.prisma.$transaction(
       async (prisma) => {
-        const tx = { ...ctx, prisma };
+        const changes: RecordedChange[] = [];
+        const newStudents: Prisma.StudentCreateManyInput[] = [];
+        const enrolments: (Prisma.GroupMembershipCreateManyInput & { id: string })[] = [];
         for (const plan of planned) {
           if (plan.outcome === 'UNCHANGED') continue;
           line = plan.line;
@@ -198,39 +205,35 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
             ...(plan.changes.includes('programmeCode') || !plan.existingId ? { programmeCode: checked.programmeCode } : {}),
             ...(protectedIdentity !== null ? { protectedIdentity } : {}),
           };
-          let studentId: string;
-          if (plan.existingId) {
-            studentId = plan.existingId;
-            if (plan.changes.some((change) => change !== 'class')) {
-              const before = await prisma.student.findUniqueOrThrow({ where: { id: studentId } });
-              const after = await prisma.student.update({ where: { id: studentId }, data: fields });
-              await recordChange(tx, {
-                entity: 'student',
-                kind: 'updated',
-                entityId: studentId,
-                studentId,
-                before: studentSnapshot(before),
-                after: studentSnapshot(after),
-              });
-            }
-          } else {
-            const created = await prisma.student.create({
-              data: {
-                ...fields,
-                personalIdentityNumber: checked.personalIdentityNumber,
-                birthDate: dateValue(checked.birthDate),
-                schoolId: plan.schoolId,
-                organisationId,
-              },
-            });
-            studentId = created.id;
-            await recordChange(tx, {
+          const studentId = plan.existingId ?? randomUUID();
+          if (!plan.existingId) {
+            const created = {
+              id: studentId,
+              ...fields,
+              personalIdentityNumber: checked.personalIdentityNumber,
+              birthDate: dateValue(checked.birthDate),
+              schoolId: plan.schoolId,
+              organisationId,
+            };
+            newStudents.push(created);
+            changes.push({
               entity: 'student',
               kind: 'created',
               entityId: studentId,
               studentId,
               before: null,
-              after: studentSnapshot(created),
+              after: studentSnapshot({ programmeCode: null, protectedIdentity: false, ...created }),
+            });
+          } else if (plan.changes.some((change) => change !== 'class')) {
+            const before = await prisma.student.findUniqueOrThrow({ where: { id: studentId } });
+            const after = await prisma.student.update({ where: { id: studentId }, data: fields });
+            changes.push({
+              entity: 'student',
+              kind: 'updated',
+              entityId: studentId,
+              studentId,
+              before: studentSnapshot(before),
+              after: studentSnapshot(after),
             });
           }
           if (plan.endMembership) {
@@ -238,7 +241,7 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
               where: { id: plan.endMembership.id },
               data: { validTo: dateValue(dayBefore(fromDate)) },
             });
-            await recordChange(tx, {
+            changes.push({
               entity: 'groupMembership',
               kind: 'ended',
               entityId: ended.id,
@@ -248,20 +251,25 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
             });
           }
           if (plan.enrolIn) {
-            const data = { groupId: plan.enrolIn, studentId, validFrom: dateValue(fromDate), validTo: null };
-            const created = await prisma.groupMembership.create({ data });
-            await recordChange(tx, {
+            const enrolment = { id: randomUUID(), groupId: plan.enrolIn, studentId, validFrom: dateValue(fromDate), validTo: null };
+            enrolments.push(enrolment);
+            changes.push({
               entity: 'groupMembership',
               kind: 'created',
-              entityId: created.id,
+              entityId: enrolment.id,
               studentId,
               before: null,
-              after: membershipSnapshot(data),
+              after: membershipSnapshot(enrolment),
             });
           }
         }
+        // What goes in bulk has no one line to blame if the database refuses it.
+        line = 0;
+        await prisma.student.createMany({ data: newStudents });
+        await prisma.groupMembership.createMany({ data: enrolments });
+        await recordChanges({ ...ctx, prisma }, changes);
       },
-      // A school's list is hundreds of rows written one by one; the default five seconds is for a form.
+      // A school's list is hundreds of rows; the default five seconds is for a form.
       { timeout: 300_000, maxWait: 10_000 },
     );
   } catch (error) {
