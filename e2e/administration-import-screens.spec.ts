@@ -1,9 +1,9 @@
 import { personnummerFor } from '@insyn/domain';
-import { studentListFile, unitCodeOf } from './support/student-list';
+import { listFile, unitCodeOf } from './support/lists';
 import { expect, test } from './support/test';
 import { ADMINISTRATION_VIEWPORTS, capture, loginIn, type Language } from './support/screens';
 
-// The student-list import page in each language at phone, tablet and desktop width: empty, and after a trial run with
+// The list import pages in each language at phone, tablet and desktop width: empty, and after a trial run with
 // problems (a trial run writes nothing, so the screens servers' data stay as they are).
 
 const LANGUAGES: Language[] = ['sv', 'en'];
@@ -13,17 +13,19 @@ for (const language of LANGUAGES) {
     test.describe.configure({ timeout: 240_000 });
     const sv = language === 'sv';
 
-    test('the page, and a trial run with a problem on one line', async ({ page }, testInfo) => {
+    test('the student list page, a trial run with problems, and the guardian list page with a child not yet imported', async ({
+      page,
+    }, testInfo) => {
       const shot = (name: string, ready: () => Promise<void>) => capture(page, testInfo, name, language, ready, ADMINISTRATION_VIEWPORTS);
       await loginIn(page, 'admin', language, '/administration/skolor');
       const unitCode = await unitCodeOf(page, 'Ekbackeskolan');
       await page.goto('/administration/elevlista');
-      await shot('admin-import', () => expect(page.getByTestId('student-list-form')).toBeVisible());
+      await shot('admin-import', () => expect(page.getByTestId('list-form')).toBeVisible());
 
       await page
         .getByLabel(sv ? 'Elevlista' : 'Student list', { exact: true })
         .setInputFiles(
-          studentListFile([
+          listFile('students', [
             `${personnummerFor('2019-04-02', 4)};Vera;Vårsdotter;${unitCode};1A;;nej`,
             `${personnummerFor('2019-04-03', 11)};Ville;Vårsson;${unitCode};1A;;kanske`,
             `${personnummerFor('2019-04-04', 2)};Vilma;Vårsson;99999999;;;`,
@@ -31,6 +33,17 @@ for (const language of LANGUAGES) {
         );
       await page.getByRole('button', { name: sv ? 'Provkör' : 'Trial run' }).click();
       await shot('admin-import-problems', () => expect(page.getByTestId('list-problems')).toBeVisible());
+
+      await page.getByRole('link', { name: sv ? 'Importera vårdnadshavarlista' : 'Import a guardian list' }).click();
+      await page
+        .getByLabel(sv ? 'Vårdnadshavarlista' : 'Guardian list', { exact: true })
+        .setInputFiles(
+          listFile('guardians', [
+            `${personnummerFor('2019-04-02', 4)};${personnummerFor('1988-01-02', 5)};Maja;Vårsdotter;070-555 66 77;;Vägen 1;123 45;Exempelby;nej`,
+          ]),
+        );
+      await page.getByRole('button', { name: sv ? 'Provkör' : 'Trial run' }).click();
+      await shot('admin-import-guardians', () => expect(page.getByTestId('list-problems')).toBeVisible());
     });
   });
 }

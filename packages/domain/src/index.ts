@@ -19,3 +19,5 @@ export * from './administration/calendar.ts';
 export * from './administration/people.ts';
 export * from './administration/schedule.ts';
 export * from './administration/student-list.ts';
+export * from './administration/lists.ts';
+export * from './administration/guardian-list.ts';

@@ -23,7 +23,7 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
   { path: '/administration/grupper', titleKey: 'administration.groups.title', descriptionKey: 'administration.groups.description' },
   {
     path: '/administration/elevlista',
-    titleKey: 'administration.imports.title',
+    titleKey: 'administration.imports.sectionTitle',
     descriptionKey: 'administration.imports.description',
   },
   {

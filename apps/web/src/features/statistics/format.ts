@@ -1,4 +1,5 @@
 import type { AppLocale } from '../../lib/i18n';
+import { downloadBlob } from '../../lib/download';
 
 const localeTag = (locale: AppLocale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
@@ -45,12 +46,5 @@ export function buildCsv(header: string[], rows: CsvCell[][]): string {
 
 /** Lets the browser save the text as a file. */
 export function downloadCsv(filename: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([content], { type: 'text/csv;charset=utf-8' }), filename);
 }

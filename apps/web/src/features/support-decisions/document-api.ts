@@ -1,6 +1,7 @@
 // The decision's PDF goes to and from the API outside GraphQL (see the API's support-decisions.router.ts).
 import { SUPPORT_DECISION_KINDS, type SupportDecisionKind, type SupportDecisionProblem } from '@insyn/domain';
 import { authorizedFetch } from '../../lib/authorized-fetch';
+import { downloadBlob } from '../../lib/download';
 
 const ENDPOINT = '/api/support-decisions';
 
@@ -60,15 +61,7 @@ export async function downloadSupportDecision(id: string, name: string): Promise
   try {
     const response = await authorizedFetch(`${ENDPOINT}/${encodeURIComponent(id)}/document`);
     if (!response.ok) return false;
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The click has handed the blob to the download; the URL is not needed after this task.
-    setTimeout(() => URL.revokeObjectURL(url));
+    downloadBlob(await response.blob(), name);
     return true;
   } catch {
     return false;

@@ -1,19 +1,25 @@
-// The student list travels as a file, outside GraphQL (JSON only, at most 100 kb): a multipart upload with the
+// The school's lists travel as files, outside GraphQL (JSON only, at most 100 kb): a multipart upload with the
 // same bearer token and the same refusals as the GraphQL API. The token comes in the Authorization header,
 // never in a cookie, so another site cannot make a browser import a list.
-import { MAX_STUDENT_LIST_BYTES } from '@insyn/domain';
+// POST /students: the student list (fields fromDate, apply); POST /guardians: the guardian list (field apply).
+import { MAX_LIST_BYTES } from '@insyn/domain';
 import express, { type Request, type Response } from 'express';
 import type { RequestContext } from '../../../context.ts';
 import { formField, readUpload, sendError, singleFileUpload } from '../../../http-routes.ts';
 import { requireAdministration } from '../administration.access.ts';
+import { importGuardianList } from './guardian-list.service.ts';
 import { importStudentList } from './student-list.service.ts';
 
 /** Where app.ts mounts the router. */
 export const IMPORTS_PATH = '/api/administration/imports';
-/** The multipart field of the list; the other fields are fromDate and apply ("true" to write), sent before it. */
+/** The multipart field of the list; the other fields (apply: "true" to write; fromDate) are sent before it. */
 export const LIST_FIELD = 'list';
 
-const upload = singleFileUpload(LIST_FIELD, { maxBytes: MAX_STUDENT_LIST_BYTES, fields: 2 });
+const upload = singleFileUpload(LIST_FIELD, { maxBytes: MAX_LIST_BYTES, fields: 2 });
+
+/** The uploaded file; one byte over the limit stands for a file that was too large, so the service refuses it as such. */
+const uploadedBytes = (req: Request, tooLarge: boolean): Uint8Array =>
+  tooLarge ? new Uint8Array(MAX_LIST_BYTES + 1) : new Uint8Array(req.file?.buffer ?? Buffer.alloc(0));
 
 export function createImportsRouter({
   contextOf,
@@ -32,12 +38,22 @@ export function createImportsRouter({
       await requireAdministration(ctx);
       const { tooLarge } = await readUpload(upload, req, res);
       const report = await importStudentList(ctx, {
-        // One byte over the limit stands for a file that was too large, so the service refuses it as such.
-        bytes: tooLarge ? new Uint8Array(MAX_STUDENT_LIST_BYTES + 1) : new Uint8Array(req.file?.buffer ?? Buffer.alloc(0)),
+        bytes: uploadedBytes(req, tooLarge),
         fromDate: formField(req, 'fromDate'),
         apply: formField(req, 'apply') === 'true',
       });
       res.json(report);
+    } catch (error) {
+      sendError(res, error, log);
+    }
+  });
+
+  router.post('/guardians', async (req, res) => {
+    try {
+      const ctx = contextOf(req, res);
+      await requireAdministration(ctx);
+      const { tooLarge } = await readUpload(upload, req, res);
+      res.json(await importGuardianList(ctx, { bytes: uploadedBytes(req, tooLarge), apply: formField(req, 'apply') === 'true' }));
     } catch (error) {
       sendError(res, error, log);
     }

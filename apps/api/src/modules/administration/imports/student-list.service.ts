@@ -4,49 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import {
   dayBefore,
-  decodeListFile,
   isIsoDate,
-  MAX_STUDENT_LIST_BYTES,
-  MAX_STUDENT_LIST_ROWS,
-  readListHeader,
   readStudentListRow,
+  STUDENT_LIST_COLUMNS,
   type ListProblem,
   type StudentImportChange,
-  type StudentImportOutcome,
   type StudentListColumn,
   type StudentListRow,
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { CsvError, parse } from 'csv-parse/sync';
 import type { RequestContext } from '../../../context.ts';
-import { appError } from '../../../errors.ts';
 import { dateValue } from '../../access/validity.ts';
 import { requireAdministration } from '../administration.access.ts';
 import { recordChanges, type RecordedChange } from '../administration.changes.ts';
 import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
+import { listReport, readListFile, refusedList, type ListReport, type ListReportRow } from './list-file.ts';
 
-export interface StudentImportRow {
-  line: number;
-  personalIdentityNumber: string;
-  name: string;
-  className: string | null;
-  outcome: StudentImportOutcome;
-  changes: StudentImportChange[];
-}
-
-export interface StudentImportReport {
-  applied: boolean;
-  fromDate: string;
-  added: number;
-  changed: number;
-  unchanged: number;
-  rows: StudentImportRow[];
-  problems: ListProblem[];
-}
-
-interface PlannedStudent extends StudentImportRow {
+interface PlannedStudent extends ListReportRow<StudentImportChange> {
   row: StudentListRow;
   schoolId: string;
   existingId: string | null;
@@ -55,55 +31,11 @@ interface PlannedStudent extends StudentImportRow {
   endMembership: { id: string; groupId: string; validFrom: Date; validTo: Date | null } | null;
 }
 
-const refused = (problems: ListProblem[]) =>
-  appError('BAD_USER_INPUT', `The list was not imported: ${problems.length} problem(s)`, { problems });
-
-/** The list's records with the line each ends on; a malformed file is one problem at the line where it broke. */
-function parseList(text: string): { cells: string[]; line: number }[] {
-  const lines: number[] = [];
-  try {
-    const records = parse(text, {
-      delimiter: ';',
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
-    return records.map((cells, index) => ({ cells, line: lines[index] ?? 0 }));
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw refused([{ line: typeof error.lines === 'number' ? error.lines : 0, column: null, code: 'MALFORMED' }]);
-    throw error;
-  }
-}
-
-/** The rows as the list gives them, checked one by one; the columns it has, so that absent ones change nothing. */
-function readList(bytes: Uint8Array): { rows: StudentListRow[]; columns: Set<StudentListColumn>; problems: ListProblem[] } {
-  if (bytes.byteLength === 0) throw refused([{ line: 0, column: null, code: 'EMPTY' }]);
-  if (bytes.byteLength > MAX_STUDENT_LIST_BYTES) throw refused([{ line: 0, column: null, code: 'TOO_LARGE' }]);
-  const [header, ...records] = parseList(decodeListFile(bytes));
-  if (!header) throw refused([{ line: 0, column: null, code: 'EMPTY' }]);
-  if (records.length > MAX_STUDENT_LIST_ROWS) throw refused([{ line: 0, column: null, code: 'TOO_MANY_ROWS' }]);
-  const { columns, problems } = readListHeader(header.cells);
-  if (problems.length > 0) throw refused(problems);
-  const rows: StudentListRow[] = [];
-  const firstLineOf = new Map<string, number>();
-  for (const record of records) {
-    const read = readStudentListRow(record.line, columns, record.cells);
-    if (!read.ok) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const number = read.row.student.personalIdentityNumber;
-    if (firstLineOf.has(number)) problems.push({ line: record.line, column: 'personalIdentityNumber', code: 'DUPLICATE_IN_LIST' });
-    else firstLineOf.set(number, record.line);
-    rows.push(read.row);
-  }
-  return { rows, columns: new Set(columns.flatMap((column) => (column ? [column] : []))), problems };
-}
+const readList = (bytes: Uint8Array) =>
+  readListFile(bytes, STUDENT_LIST_COLUMNS, readStudentListRow, (row: StudentListRow) => ({
+    key: row.student.personalIdentityNumber,
+    column: 'personalIdentityNumber',
+  }));
 
 /** Who would be added or changed, and every problem the organisation's data finds with the rows. */
 async function planImport(
@@ -167,7 +99,7 @@ async function planImport(
       line: row.line,
       personalIdentityNumber: row.student.personalIdentityNumber,
       name: `${row.student.firstName} ${row.student.lastName}`,
-      className: row.className,
+      detail: row.className,
       outcome: !student ? 'ADD' : changes.length > 0 ? 'CHANGE' : 'UNCHANGED',
       changes,
       row,
@@ -177,7 +109,7 @@ async function planImport(
       endMembership: moves && current ? current : null,
     });
   }
-  return { planned, problems: problems.sort((a, b) => a.line - b.line) };
+  return { planned, problems };
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -275,9 +207,9 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
   } catch (error) {
     // What the checks could not see: a personnummer entered meanwhile, a later class the move would overlap.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw refused([{ line, column: 'personalIdentityNumber', code: 'DUPLICATE' }]);
+      throw refusedList([{ line, column: 'personalIdentityNumber', code: 'DUPLICATE' }]);
     }
-    if (databaseCode(error) === '23P01') throw refused([{ line, column: 'className', code: 'OVERLAPS' }]);
+    if (databaseCode(error) === '23P01') throw refusedList([{ line, column: 'className', code: 'OVERLAPS' }]);
     throw error;
   }
 }
@@ -290,28 +222,12 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
 export async function importStudentList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; fromDate: string; apply: boolean },
-): Promise<StudentImportReport> {
+): Promise<ListReport<StudentImportChange>> {
   const { organisationId } = await requireAdministration(ctx);
-  if (!isIsoDate(input.fromDate)) throw refused([{ line: 0, column: null, code: 'FROM_DATE' }]);
+  if (!isIsoDate(input.fromDate)) throw refusedList([{ line: 0, column: null, code: 'FROM_DATE' }]);
   const list = readList(input.bytes);
   const { planned, problems } = await planImport(ctx, organisationId, input.fromDate, list);
-  if (input.apply && problems.length > 0) throw refused(problems);
+  if (input.apply && problems.length > 0) throw refusedList(problems);
   if (input.apply) await applyPlan(ctx, organisationId, input.fromDate, planned);
-  const count = (outcome: StudentImportOutcome) => planned.filter((plan) => plan.outcome === outcome).length;
-  return {
-    applied: input.apply,
-    fromDate: input.fromDate,
-    added: count('ADD'),
-    changed: count('CHANGE'),
-    unchanged: count('UNCHANGED'),
-    rows: planned.map(({ line, personalIdentityNumber, name, className, outcome, changes }) => ({
-      line,
-      personalIdentityNumber,
-      name,
-      className,
-      outcome,
-      changes,
-    })),
-    problems,
-  };
+  return listReport(input.apply, planned, problems);
 }

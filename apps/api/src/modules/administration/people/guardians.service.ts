@@ -115,7 +115,7 @@ export async function administeredGuardian(ctx: RequestContext, id: string) {
   return guardianRecord(await loadGuardian(ctx, organisationId, id));
 }
 
-const guardianSnapshot = (guardian: {
+export const guardianSnapshot = (guardian: {
   personalIdentityNumber: string | null;
   firstName: string;
   lastName: string;

@@ -245,7 +245,7 @@ async function requireAdministeredGuardianId(ctx: RequestContext, organisationId
   return guardian.id;
 }
 
-const guardianshipSnapshot = (studentId: string, guardianId: string): RecordSnapshot => ({ studentId, guardianId });
+export const guardianshipSnapshot = (studentId: string, guardianId: string): RecordSnapshot => ({ studentId, guardianId });
 
 /** Makes a guardian of the organisation guardian of a student; a second link of the same pair is ALREADY_LINKED. */
 export async function linkGuardian(ctx: RequestContext, studentId: string, guardianId: string) {

@@ -1,6 +1,13 @@
 import { deferredPage } from '../../../components/ui/deferred-page';
+import type { ListKind } from './lists-api';
 
-export const StudentListImportPage = deferredPage(
-  async () => (await import('./student-list-page')).StudentListImportPage,
-  'administration.loading',
-);
+const listImportPage = (kind: ListKind) =>
+  deferredPage(async () => {
+    const { ListImportPage } = await import('./list-import-page');
+    return function KindListImportPage() {
+      return <ListImportPage kind={kind} />;
+    };
+  }, 'administration.loading');
+
+export const StudentListImportPage = listImportPage('students');
+export const GuardianListImportPage = listImportPage('guardians');

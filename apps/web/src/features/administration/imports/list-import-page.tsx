@@ -1,57 +1,52 @@
-import { STUDENT_LIST_COLUMNS, studentListTemplate, type StudentListColumn } from '@insyn/domain';
+import type { ParseKeys } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import { schoolToday } from '../../../lib/dates';
+import { downloadBlob } from '../../../lib/download';
 import { currentLocale } from '../../../lib/i18n';
-import { sendStudentList, type ListProblem, type StudentImportReport } from './student-list-api';
+import { LISTS, sendList, type ListImportReport, type ListKind, type ListProblem } from './lists-api';
 import './imports.css';
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'checked'; report: StudentImportReport }
-  | { kind: 'applied'; report: StudentImportReport }
+  | { kind: 'checked'; report: ListImportReport }
+  | { kind: 'applied'; report: ListImportReport }
   | { kind: 'refused'; problems: ListProblem[] }
   | { kind: 'failed' };
 
 /** The template as a download: with a byte-order mark, which Excel needs to open UTF-8 with å, ä and ö intact. */
-function downloadTemplate(fileName: string) {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${studentListTemplate()}`], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url));
-}
+const downloadTemplate = (template: string, fileName: string) =>
+  downloadBlob(new Blob([`\uFEFF${template}`], { type: 'text/csv;charset=utf-8' }), fileName);
 
 /**
- * /administration/elevlista: the school's student list in, as a dry run first (who is added, who changes, every
- * problem with its line) and then, if the list has no problem, the same file applied in one go.
+ * /administration/elevlista and /administration/vardnadshavarlista: one of the school's lists in, as a dry run first
+ * (who is added, who changes, every problem with its line) and then, if the list has no problem, the same file
+ * applied in one go.
  */
-export function StudentListImportPage() {
+export function ListImportPage({ kind }: { kind: ListKind }) {
   const { t } = useTranslation();
-  usePageTitle(t('administration.imports.title'));
+  const texts = kind === 'students' ? STUDENT_TEXTS : GUARDIAN_TEXTS;
+  usePageTitle(t(texts.title));
+  const list = LISTS[kind];
   const id = useId();
   const locale = currentLocale();
   const [file, setFile] = useState<File | null>(null);
   const [fromDate, setFromDate] = useState(schoolToday());
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
-  const columnName = (column: StudentListColumn | null) => {
-    const found = STUDENT_LIST_COLUMNS.find((candidate) => candidate.key === column);
+  const columnName = (column: string | null) => {
+    const found = list.columns.find((candidate) => candidate.key === column);
     return found ? (locale === 'sv' ? found.sv : found.en) : '–';
   };
 
   const send = async (apply: boolean) => {
     if (!file) return;
     setBusy(true);
-    const outcome = await sendStudentList({ file, fromDate, apply });
+    const outcome = await sendList(kind, { file, fromDate, apply });
     setBusy(false);
     if (outcome.ok) setStep({ kind: outcome.report.applied ? 'applied' : 'checked', report: outcome.report });
     else if (outcome.failure) setStep({ kind: 'failed' });
@@ -72,38 +67,39 @@ export function StudentListImportPage() {
           <p className="page-header__kicker">
             <Link to="/administration">{t('administration.title')}</Link>
           </p>
-          <h1 className="page-header__title">{t('administration.imports.title')}</h1>
+          <h1 className="page-header__title">{t(texts.title)}</h1>
           <p className="page-header__sub">{t('administration.imports.lead')}</p>
         </div>
       </header>
+      <nav aria-label={t('administration.imports.lists')} className="import-lists">
+        {(['students', 'guardians'] as const).map((other) => (
+          <NavLink key={other} to={LISTS[other].path} className="button button--quiet" end>
+            {t(other === 'students' ? STUDENT_TEXTS.title : GUARDIAN_TEXTS.title)}
+          </NavLink>
+        ))}
+      </nav>
 
       <section aria-labelledby={`${id}-columns`} className="form-panel">
         <h2 id={`${id}-columns`}>{t('administration.imports.columnsHeading')}</h2>
-        <p>{t('administration.imports.columnsText')}</p>
+        <p>{t(texts.columnsText)}</p>
         <ul className="import-columns">
-          {STUDENT_LIST_COLUMNS.map((column) => (
+          {list.columns.map((column) => (
             <li key={column.key}>
               <strong>{locale === 'sv' ? column.sv : column.en}</strong>
-              {column.required
-                ? ` – ${t('administration.imports.required')}`
-                : ` – ${t(`administration.imports.columnHints.${column.key}`)}`}
+              {` – ${column.required ? t('administration.imports.required') : t(texts.hints[column.key] ?? 'administration.imports.optional')}`}
             </li>
           ))}
         </ul>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => downloadTemplate(t('administration.imports.templateFile'))}
-        >
+        <button type="button" className="button button--secondary" onClick={() => downloadTemplate(list.template(), t(texts.templateFile))}>
           {t('administration.imports.template')}
         </button>
       </section>
 
-      <form className="form form-panel" noValidate onSubmit={onCheck} aria-busy={busy} data-testid="student-list-form">
+      <form className="form form-panel" noValidate onSubmit={onCheck} aria-busy={busy} data-testid="list-form">
         <div className="form__row">
           <div className="field">
             <label className="field__label" htmlFor={`${id}-file`}>
-              {t('administration.imports.file')}
+              {t(texts.file)}
             </label>
             <p id={`${id}-file-hint`} className="field__hint">
               {t('administration.imports.fileHint')}
@@ -120,25 +116,27 @@ export function StudentListImportPage() {
               }}
             />
           </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-from`}>
-              {t('administration.imports.fromDate')}
-            </label>
-            <p id={`${id}-from-hint`} className="field__hint">
-              {t('administration.imports.fromDateHint')}
-            </p>
-            <input
-              id={`${id}-from`}
-              type="date"
-              className="field__input"
-              aria-describedby={`${id}-from-hint`}
-              value={fromDate}
-              onChange={(event) => {
-                setFromDate(event.target.value);
-                setStep({ kind: 'idle' });
-              }}
-            />
-          </div>
+          {kind === 'students' ? (
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-from`}>
+                {t('administration.imports.fromDate')}
+              </label>
+              <p id={`${id}-from-hint`} className="field__hint">
+                {t('administration.imports.fromDateHint')}
+              </p>
+              <input
+                id={`${id}-from`}
+                type="date"
+                className="field__input"
+                aria-describedby={`${id}-from-hint`}
+                value={fromDate}
+                onChange={(event) => {
+                  setFromDate(event.target.value);
+                  setStep({ kind: 'idle' });
+                }}
+              />
+            </div>
+          ) : null}
         </div>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy || !file}>
@@ -146,7 +144,7 @@ export function StudentListImportPage() {
           </button>
           {step.kind === 'checked' && step.report.problems.length === 0 ? (
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void send(true)}>
-              {t('administration.imports.apply', { count: step.report.added + step.report.changed })}
+              {t(texts.apply, { count: step.report.added + step.report.changed })}
             </button>
           ) : null}
         </div>
@@ -206,7 +204,7 @@ export function StudentListImportPage() {
               <tr>
                 <th scope="col">{t('administration.imports.line')}</th>
                 <th scope="col">{t('administration.imports.name')}</th>
-                <th scope="col">{t('administration.imports.className')}</th>
+                <th scope="col">{t(texts.detail)}</th>
                 <th scope="col">{t('administration.imports.outcome')}</th>
                 <th scope="col">{t('administration.imports.changes')}</th>
               </tr>
@@ -218,7 +216,7 @@ export function StudentListImportPage() {
                   <tr key={row.line}>
                     <td>{row.line}</td>
                     <th scope="row">{row.name}</th>
-                    <td>{row.className ?? '–'}</td>
+                    <td>{row.detail ?? '–'}</td>
                     <td>{t(`administration.imports.outcomes.${row.outcome}`)}</td>
                     <td>{row.changes.map((change) => t(`administration.imports.changeNames.${change}`)).join(', ') || '–'}</td>
                   </tr>
@@ -230,3 +228,45 @@ export function StudentListImportPage() {
     </div>
   );
 }
+
+type Key = ParseKeys;
+
+/** The texts that differ between the lists; `hints` names what an optional column is for. */
+const STUDENT_TEXTS: {
+  title: Key;
+  columnsText: Key;
+  templateFile: Key;
+  file: Key;
+  detail: Key;
+  apply: Key;
+  hints: Partial<Record<string, Key>>;
+} = {
+  title: 'administration.imports.students.title',
+  columnsText: 'administration.imports.students.columnsText',
+  templateFile: 'administration.imports.students.templateFile',
+  file: 'administration.imports.students.file',
+  detail: 'administration.imports.students.detail',
+  apply: 'administration.imports.students.apply',
+  hints: {
+    className: 'administration.imports.students.hints.className',
+    programmeCode: 'administration.imports.students.hints.programmeCode',
+    protectedIdentity: 'administration.imports.hints.protectedIdentity',
+  },
+};
+
+const GUARDIAN_TEXTS: typeof STUDENT_TEXTS = {
+  title: 'administration.imports.guardians.title',
+  columnsText: 'administration.imports.guardians.columnsText',
+  templateFile: 'administration.imports.guardians.templateFile',
+  file: 'administration.imports.guardians.file',
+  detail: 'administration.imports.guardians.detail',
+  apply: 'administration.imports.guardians.apply',
+  hints: {
+    mobilePhone: 'administration.imports.guardians.hints.mobilePhone',
+    email: 'administration.imports.guardians.hints.email',
+    streetAddress: 'administration.imports.guardians.hints.address',
+    postalCode: 'administration.imports.guardians.hints.address',
+    city: 'administration.imports.guardians.hints.address',
+    protectedIdentity: 'administration.imports.hints.protectedIdentity',
+  },
+};

@@ -1,9 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect } from './test';
 
-// For the student-list import's tests: the demo school's unit code as the schools page shows it, and a list file.
+// For the list imports' tests: the demo school's unit code as the schools page shows it, and a list file.
 
-const HEADER = 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet';
+const HEADERS = {
+  students: 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet',
+  guardians: 'Elevens personnummer;Personnummer;Förnamn;Efternamn;Mobilnummer;E-post;Gatuadress;Postnummer;Ort;Skyddad identitet',
+};
 
 /** The school unit code of a school on /administration/skolor (the seed draws it at random). */
 export async function unitCodeOf(page: Page, school: string): Promise<string> {
@@ -16,8 +19,8 @@ export async function unitCodeOf(page: Page, school: string): Promise<string> {
 }
 
 /** A list file as the file input takes it: the template's header and the rows, in UTF-8 with a byte-order mark. */
-export const studentListFile = (rows: string[]) => ({
-  name: 'elevlista.csv',
+export const listFile = (kind: keyof typeof HEADERS, rows: string[]) => ({
+  name: `${kind}.csv`,
   mimeType: 'text/csv',
-  buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8'),
+  buffer: Buffer.from(`\uFEFF${[HEADERS[kind], ...rows].join('\r\n')}\r\n`, 'utf8'),
 });

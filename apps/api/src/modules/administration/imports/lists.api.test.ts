@@ -1,5 +1,6 @@
-// Importing a student list from the outside: who may, the dry run that writes nothing, the applied list with its
-// audit rows, the same list again changing nothing, and every bad list refused with its lines and nothing written.
+// Importing the school's student and guardian lists from the outside: who may, the dry run that writes nothing, the
+// applied list with its audit rows, the same list again changing nothing, and every bad list refused with its lines
+// and nothing written.
 import { personnummerFor } from '@insyn/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, SERVER_DATABASE, startTestServer, type TestClient, type TestServer } from '../../../test/harness.ts';
@@ -14,6 +15,8 @@ interface Report {
 }
 
 const HEADER = 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet';
+const GUARDIAN_HEADER =
+  'Elevens personnummer;Personnummer;Förnamn;Efternamn;Mobilnummer;E-post;Gatuadress;Postnummer;Ort;Skyddad identitet';
 
 /** Text as Excel on Swedish Windows saves it: Windows-1252, CRLF (the test's text has no character outside it). */
 const windows1252 = (text: string) =>
@@ -25,7 +28,7 @@ const windows1252 = (text: string) =>
     }),
   );
 
-describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
+describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
   let server: TestServer;
   let admin: TestClient;
   let otherAdmin: TestClient;
@@ -34,15 +37,19 @@ describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
   let classA: { id: string; name: string };
   let classB: { id: string; name: string };
   let existing: { id: string; personalIdentityNumber: string; firstName: string; lastName: string; programmeCode: string | null };
-  let unchanged: { personalIdentityNumber: string; firstName: string; lastName: string };
+  let unchanged: { id: string; personalIdentityNumber: string; firstName: string; lastName: string };
   const newcomer = personnummerFor('2013-05-17', 412);
 
-  const send = async (client: TestClient | null, bytes: Uint8Array, fields: { apply?: boolean; fromDate?: string } = {}) => {
+  const send = async (
+    client: TestClient | null,
+    bytes: Uint8Array,
+    fields: { apply?: boolean; fromDate?: string; list?: 'students' | 'guardians' } = {},
+  ) => {
     const form = new FormData();
     form.append('fromDate', fields.fromDate ?? server.today);
     form.append('apply', fields.apply ? 'true' : 'false');
-    form.append('list', new Blob([bytes], { type: 'text/csv' }), 'elevlista.csv');
-    const response = await fetch(`${server.url}/api/administration/imports/students`, {
+    form.append('list', new Blob([bytes], { type: 'text/csv' }), 'lista.csv');
+    const response = await fetch(`${server.url}/api/administration/imports/${fields.list ?? 'students'}`, {
       method: 'POST',
       headers: client?.token ? { authorization: `Bearer ${client.token}` } : {},
       body: form,
@@ -52,9 +59,12 @@ describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
   const counts = async () => ({
     students: await server.db.prisma.student.count(),
     memberships: await server.db.prisma.groupMembership.count(),
+    guardians: await server.db.prisma.guardian.count(),
+    guardianships: await server.db.prisma.guardianship.count(),
     audits: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
   });
   const list = (...rows: string[]) => windows1252([HEADER, ...rows].join('\n') + '\n');
+  const guardianList = (...rows: string[]) => windows1252([GUARDIAN_HEADER, ...rows].join('\n') + '\n');
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -92,10 +102,14 @@ describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
     const before = await counts();
     const bytes = list(`${newcomer};Ny;Elev;${unitCode};;;`);
     expect((await send(null, bytes, { apply: true })).status).toBe(401);
+    expect((await send(null, bytes, { apply: true, list: 'guardians' })).status).toBe(401);
     for (const username of ['rektor', 'mentor', 'larare', 'vardnadshavare', 'elev']) {
-      const answer = await send(await loggedIn(server, username), bytes, { apply: true });
-      expect(answer.status, username).toBe(403);
-      expect(answer.body.code, username).toBe('FORBIDDEN');
+      const client = await loggedIn(server, username);
+      for (const kind of ['students', 'guardians'] as const) {
+        const answer = await send(client, bytes, { apply: true, list: kind });
+        expect(answer.status, `${username} ${kind}`).toBe(403);
+        expect(answer.body.code, `${username} ${kind}`).toBe('FORBIDDEN');
+      }
     }
     expect(await counts()).toEqual(before);
   });
@@ -143,7 +157,7 @@ describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
     ]);
     // Each change audited as by hand: the new student and their class, the details, the class ended and the new one.
     const after = await counts();
-    expect(after).toEqual({ students: before.students + 1, memberships: before.memberships + 2, audits: before.audits + 5 });
+    expect(after).toEqual({ ...before, students: before.students + 1, memberships: before.memberships + 2, audits: before.audits + 5 });
     const studentAudit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'admin.student.updated', entityId: existing.id } });
     expect(studentAudit.details).toMatchObject({ before: { firstName: existing.firstName }, after: { firstName: 'Märta' } });
 
@@ -198,6 +212,83 @@ describe.each(SERVER_DATABASE)('student list import, on %s', (kind) => {
     expect(await problemsOf(new Uint8Array())).toEqual([{ line: 0, column: null, code: 'EMPTY' }]);
     expect(await problemsOf(list(`${newcomer};Ny;Elev;${unitCode};;;`), '2027-02-30')).toEqual([
       { line: 0, column: null, code: 'FROM_DATE' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a guardian list: a new guardian of two students, a changed mobile number, audited; the same list again changes nothing', async () => {
+    const prisma = server.db.prisma;
+    const known = await prisma.guardian.findFirstOrThrow({
+      where: { guardianships: { some: { studentId: existing.id } }, personalIdentityNumber: { not: null }, protectedIdentity: false },
+    });
+    const fresh = personnummerFor('1984-06-12', 321);
+    const address = 'Skolvägen 1;123 45;Exempelby';
+    const bytes = guardianList(
+      `${existing.personalIdentityNumber};${fresh};Gun;Ögren;070-111 22 33;gun@example.se;${address};nej`,
+      `${unchanged.personalIdentityNumber};${fresh};Gun;Ögren;070-111 22 33;gun@example.se;${address};nej`,
+      `${existing.personalIdentityNumber};${known.personalIdentityNumber};${known.firstName};${known.lastName};070-999 88 77;${known.email ?? ''};${known.streetAddress ?? ''};${known.postalCode ?? ''};${known.city ?? ''};nej`,
+    );
+    const before = await counts();
+    const dry = await send(admin, bytes, { list: 'guardians' });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ applied: false, added: 1, changed: 2, unchanged: 0, problems: [] });
+    expect(dry.body.rows.map((row) => [row.line, row.outcome, row.changes])).toEqual([
+      [2, 'ADD', ['guardianship']],
+      [3, 'CHANGE', ['guardianship']],
+      [4, 'CHANGE', ['mobilePhone']],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const applied = await send(admin, bytes, { apply: true, list: 'guardians' });
+    expect(applied.status).toBe(200);
+    const gun = await prisma.guardian.findFirstOrThrow({ where: { personalIdentityNumber: fresh }, include: { guardianships: true } });
+    expect(gun).toMatchObject({
+      firstName: 'Gun',
+      lastName: 'Ögren',
+      mobilePhone: '+46701112233',
+      postalCode: '123 45',
+      city: 'Exempelby',
+    });
+    expect(gun.guardianships.map((link) => link.studentId).sort()).toEqual([existing.id, unchanged.id].sort());
+    expect((await prisma.guardian.findUniqueOrThrow({ where: { id: known.id } })).mobilePhone).toBe('+46709998877');
+    const after = await counts();
+    expect(after).toEqual({
+      ...before,
+      guardians: before.guardians + 1,
+      guardianships: before.guardianships + 2,
+      // Gun created, her two guardianships, the known guardian's number.
+      audits: before.audits + 4,
+    });
+    const again = await send(admin, bytes, { apply: true, list: 'guardians' });
+    expect(again.body).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('refuses a guardian list with any problem and writes nothing: unknown child, details that differ, an address kept for a protected identity', async () => {
+    const before = await counts();
+    const fresh = personnummerFor('1985-02-03', 654);
+    const grannbyStudent = await server.db.prisma.student.findFirstOrThrow({
+      where: { school: { unitCode: otherUnitCode }, personalIdentityNumber: { not: existing.personalIdentityNumber } },
+    });
+    const answer = await send(
+      admin,
+      guardianList(
+        `${existing.personalIdentityNumber};${fresh};Bo;Berg;070-111 22 33;;;;;nej`,
+        `${unchanged.personalIdentityNumber};${fresh};Bo;Bergh;070-111 22 33;;;;;nej`,
+        // Another organisation's student is as unknown as one who does not exist.
+        `${grannbyStudent.personalIdentityNumber};${personnummerFor('1985-02-04', 655)};Cia;Ek;;;;;;nej`,
+        `${existing.personalIdentityNumber};${personnummerFor('1985-02-05', 656)};Dan;Ek;0701;;Gatan 2;123 45;Ort;ja`,
+      ),
+      { apply: true, list: 'guardians' },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems).toEqual([
+      { line: 3, column: 'personalIdentityNumber', code: 'CONFLICTING_DETAILS' },
+      { line: 4, column: 'studentPersonalIdentityNumber', code: 'UNKNOWN_STUDENT' },
+      { line: 5, column: 'mobilePhone', code: 'INVALID_PHONE' },
+      { line: 5, column: 'streetAddress', code: 'PROTECTED_IDENTITY' },
+      { line: 5, column: 'postalCode', code: 'PROTECTED_IDENTITY' },
+      { line: 5, column: 'city', code: 'PROTECTED_IDENTITY' },
     ]);
     expect(await counts()).toEqual(before);
   });
