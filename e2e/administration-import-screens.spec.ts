@@ -13,7 +13,7 @@ for (const language of LANGUAGES) {
     test.describe.configure({ timeout: 240_000 });
     const sv = language === 'sv';
 
-    test('the student list page, a trial run with problems, and the guardian list page with a child not yet imported', async ({
+    test('each list page with a trial run: students with problems, a guardian of a child not yet there, staff with a wrong group', async ({
       page,
     }, testInfo) => {
       const shot = (name: string, ready: () => Promise<void>) => capture(page, testInfo, name, language, ready, ADMINISTRATION_VIEWPORTS);
@@ -44,6 +44,18 @@ for (const language of LANGUAGES) {
         );
       await page.getByRole('button', { name: sv ? 'Provkör' : 'Trial run' }).click();
       await shot('admin-import-guardians', () => expect(page.getByTestId('list-problems')).toBeVisible());
+
+      await page.getByRole('link', { name: sv ? 'Importera personallista' : 'Import a staff list' }).click();
+      await page
+        .getByLabel(sv ? 'Personallista' : 'Staff list', { exact: true })
+        .setInputFiles(
+          listFile('staff', [
+            `QQVA;Vera;Vårsson;;${sv ? 'Lärare' : 'Teacher'};${unitCode};1A;2026-11-25;`,
+            `QQVB;Vilma;Vårsson;;Mentor;${unitCode};1A;2026-11-25;`,
+          ]),
+        );
+      await page.getByRole('button', { name: sv ? 'Provkör' : 'Trial run' }).click();
+      await shot('admin-import-staff', () => expect(page.getByTestId('list-rows')).toBeVisible());
     });
   });
 }

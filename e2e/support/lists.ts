@@ -6,6 +6,7 @@ import { expect } from './test';
 const HEADERS = {
   students: 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet',
   guardians: 'Elevens personnummer;Personnummer;Förnamn;Efternamn;Mobilnummer;E-post;Gatuadress;Postnummer;Ort;Skyddad identitet',
+  staff: 'Signatur;Förnamn;Efternamn;E-post;Uppdrag;Skolenhetskod;Grupp;Från och med;Till och med',
 };
 
 /** The school unit code of a school on /administration/skolor (the seed draws it at random). */

@@ -21,3 +21,4 @@ export * from './administration/schedule.ts';
 export * from './administration/student-list.ts';
 export * from './administration/lists.ts';
 export * from './administration/guardian-list.ts';
+export * from './administration/staff-list.ts';

@@ -29,7 +29,7 @@ import {
   StaffStudentAbsencePage,
 } from '../features/statistics/lazy-pages';
 import { AdministrationHomePage } from '../features/administration/lazy-pages';
-import { GuardianListImportPage, StudentListImportPage } from '../features/administration/imports/lazy-pages';
+import { GuardianListImportPage, StaffListImportPage, StudentListImportPage } from '../features/administration/imports/lazy-pages';
 import { AdministeredGroupPage, GroupsListPage, NewGroupPage, SubjectsPage } from '../features/administration/groups/lazy-pages';
 import { CalendarPage, SchoolYearPage } from '../features/administration/calendar/lazy-pages';
 import { NewSchoolPage, SchoolPage, SchoolsPage } from '../features/administration/schools/lazy-pages';
@@ -163,6 +163,7 @@ export function AppRouter() {
             <Route path="/administration/elever/:studentId" element={<StudentPage />} />
             <Route path="/administration/elevlista" element={<StudentListImportPage />} />
             <Route path="/administration/vardnadshavarlista" element={<GuardianListImportPage />} />
+            <Route path="/administration/personallista" element={<StaffListImportPage />} />
             <Route path="/administration/vardnadshavare" element={<GuardiansPage />} />
             <Route path="/administration/vardnadshavare/ny" element={<GuardianNewPage />} />
             <Route path="/administration/vardnadshavare/:guardianId" element={<GuardianPage />} />

@@ -115,7 +115,7 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
     if (links) changes.push('guardianship');
     planned.push({
       line: row.line,
-      personalIdentityNumber: number,
+      identifier: number,
       name: `${row.guardian.firstName} ${row.guardian.lastName}`,
       detail: `${student.firstName} ${student.lastName}`,
       outcome: !existing && !first ? 'ADD' : changes.length > 0 ? 'CHANGE' : 'UNCHANGED',

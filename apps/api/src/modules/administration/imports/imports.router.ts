@@ -1,13 +1,15 @@
 // The school's lists travel as files, outside GraphQL (JSON only, at most 100 kb): a multipart upload with the
 // same bearer token and the same refusals as the GraphQL API. The token comes in the Authorization header,
 // never in a cookie, so another site cannot make a browser import a list.
-// POST /students: the student list (fields fromDate, apply); POST /guardians: the guardian list (field apply).
+// POST /students: the student list (fields fromDate, apply); POST /guardians and POST /staff: the guardian and staff
+// lists (field apply).
 import { MAX_LIST_BYTES } from '@insyn/domain';
 import express, { type Request, type Response } from 'express';
 import type { RequestContext } from '../../../context.ts';
 import { formField, readUpload, sendError, singleFileUpload } from '../../../http-routes.ts';
 import { requireAdministration } from '../administration.access.ts';
 import { importGuardianList } from './guardian-list.service.ts';
+import { importStaffList } from './staff-list.service.ts';
 import { importStudentList } from './student-list.service.ts';
 
 /** Where app.ts mounts the router. */
@@ -48,16 +50,21 @@ export function createImportsRouter({
     }
   });
 
-  router.post('/guardians', async (req, res) => {
-    try {
-      const ctx = contextOf(req, res);
-      await requireAdministration(ctx);
-      const { tooLarge } = await readUpload(upload, req, res);
-      res.json(await importGuardianList(ctx, { bytes: uploadedBytes(req, tooLarge), apply: formField(req, 'apply') === 'true' }));
-    } catch (error) {
-      sendError(res, error, log);
-    }
-  });
+  for (const [path, importList] of [
+    ['/guardians', importGuardianList],
+    ['/staff', importStaffList],
+  ] as const) {
+    router.post(path, async (req, res) => {
+      try {
+        const ctx = contextOf(req, res);
+        await requireAdministration(ctx);
+        const { tooLarge } = await readUpload(upload, req, res);
+        res.json(await importList(ctx, { bytes: uploadedBytes(req, tooLarge), apply: formField(req, 'apply') === 'true' }));
+      } catch (error) {
+        sendError(res, error, log);
+      }
+    });
+  }
 
   return router;
 }

@@ -21,7 +21,8 @@ export const refusedList = (problems: readonly ListProblem[]) =>
 /** What the import does with one row, in the report. */
 export interface ListReportRow<Change extends string> {
   line: number;
-  personalIdentityNumber: string;
+  /** the personnummer of a student or guardian, the signature of a staff member */
+  identifier: string;
   name: string;
   /** the student's class, or the guardian's child */
   detail: string | null;
@@ -50,9 +51,9 @@ export function listReport<Change extends string>(
     added: count('ADD'),
     changed: count('CHANGE'),
     unchanged: count('UNCHANGED'),
-    rows: rows.map(({ line, personalIdentityNumber, name, detail, outcome, changes }) => ({
+    rows: rows.map(({ line, identifier, name, detail, outcome, changes }) => ({
       line,
-      personalIdentityNumber,
+      identifier,
       name,
       detail,
       outcome,

@@ -10,11 +10,12 @@ interface Report {
   added: number;
   changed: number;
   unchanged: number;
-  rows: { line: number; personalIdentityNumber: string; outcome: string; changes: string[] }[];
+  rows: { line: number; identifier: string; outcome: string; changes: string[] }[];
   problems: { line: number; column: string | null; code: string }[];
 }
 
 const HEADER = 'Personnummer;Förnamn;Efternamn;Skolenhetskod;Klass;Program;Skyddad identitet';
+const STAFF_HEADER = 'Signatur;Förnamn;Efternamn;E-post;Uppdrag;Skolenhetskod;Grupp;Från och med;Till och med';
 const GUARDIAN_HEADER =
   'Elevens personnummer;Personnummer;Förnamn;Efternamn;Mobilnummer;E-post;Gatuadress;Postnummer;Ort;Skyddad identitet';
 
@@ -36,6 +37,7 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
   let otherUnitCode: string;
   let classA: { id: string; name: string };
   let classB: { id: string; name: string };
+  let teachingGroup: { id: string; name: string };
   let existing: { id: string; personalIdentityNumber: string; firstName: string; lastName: string; programmeCode: string | null };
   let unchanged: { id: string; personalIdentityNumber: string; firstName: string; lastName: string };
   const newcomer = personnummerFor('2013-05-17', 412);
@@ -43,7 +45,7 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
   const send = async (
     client: TestClient | null,
     bytes: Uint8Array,
-    fields: { apply?: boolean; fromDate?: string; list?: 'students' | 'guardians' } = {},
+    fields: { apply?: boolean; fromDate?: string; list?: 'students' | 'guardians' | 'staff' } = {},
   ) => {
     const form = new FormData();
     form.append('fromDate', fields.fromDate ?? server.today);
@@ -61,9 +63,12 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     memberships: await server.db.prisma.groupMembership.count(),
     guardians: await server.db.prisma.guardian.count(),
     guardianships: await server.db.prisma.guardianship.count(),
+    staff: await server.db.prisma.staff.count(),
+    duties: await server.db.prisma.staffDuty.count(),
     audits: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
   });
   const list = (...rows: string[]) => windows1252([HEADER, ...rows].join('\n') + '\n');
+  const staffList = (...rows: string[]) => windows1252([STAFF_HEADER, ...rows].join('\n') + '\n');
   const guardianList = (...rows: string[]) => windows1252([GUARDIAN_HEADER, ...rows].join('\n') + '\n');
 
   beforeAll(async () => {
@@ -93,6 +98,9 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     const withStudents = classes.filter((group) => group.memberships.length >= 2);
     classA = withStudents[0]!;
     classB = classes.find((group) => group.id !== classA.id)!;
+    teachingGroup = await prisma.group.findFirstOrThrow({
+      where: { schoolId: school.id, kind: 'TEACHING', schoolYear: { startDate: { lte: today }, endDate: { gte: today } } },
+    });
     existing = withStudents[0]!.memberships[0]!.student;
     unchanged = withStudents[0]!.memberships[1]!.student;
   });
@@ -105,7 +113,7 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     expect((await send(null, bytes, { apply: true, list: 'guardians' })).status).toBe(401);
     for (const username of ['rektor', 'mentor', 'larare', 'vardnadshavare', 'elev']) {
       const client = await loggedIn(server, username);
-      for (const kind of ['students', 'guardians'] as const) {
+      for (const kind of ['students', 'guardians', 'staff'] as const) {
         const answer = await send(client, bytes, { apply: true, list: kind });
         expect(answer.status, `${username} ${kind}`).toBe(403);
         expect(answer.body.code, `${username} ${kind}`).toBe('FORBIDDEN');
@@ -125,10 +133,10 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ applied: false, added: 1, changed: 1, unchanged: 1, problems: [] });
     expect(dry.body.rows).toEqual([
-      expect.objectContaining({ line: 2, personalIdentityNumber: newcomer, outcome: 'ADD', changes: ['class'] }),
+      expect.objectContaining({ line: 2, identifier: newcomer, outcome: 'ADD', changes: ['class'] }),
       expect.objectContaining({
         line: 3,
-        personalIdentityNumber: existing.personalIdentityNumber,
+        identifier: existing.personalIdentityNumber,
         outcome: 'CHANGE',
         changes: ['firstName', 'class'],
       }),
@@ -289,6 +297,63 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
       { line: 5, column: 'streetAddress', code: 'PROTECTED_IDENTITY' },
       { line: 5, column: 'postalCode', code: 'PROTECTED_IDENTITY' },
       { line: 5, column: 'city', code: 'PROTECTED_IDENTITY' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a staff list: a new teacher who is also a mentor, a changed e-mail, audited; the same list again changes nothing', async () => {
+    const prisma = server.db.prisma;
+    const mentor = await prisma.staff.findFirstOrThrow({ where: { account: { username: 'mentor' } } });
+    const bytes = staffList(
+      `qqte;Quinn;Testare;quinn@example.se;Lärare;${unitCode};${teachingGroup.name};${server.today};`,
+      `QQTE;Quinn;Testare;quinn@example.se;Mentor;${unitCode};${classB.name};${server.today};`,
+      `${mentor.signature};${mentor.firstName};${mentor.lastName};ny.adress@example.se;;;;;`,
+    );
+    const before = await counts();
+    const dry = await send(admin, bytes, { list: 'staff' });
+    expect(dry.status).toBe(200);
+    expect(dry.body.rows.map((row) => [row.line, row.identifier, row.outcome, row.changes])).toEqual([
+      [2, 'QQTE', 'ADD', ['duty']],
+      [3, 'QQTE', 'CHANGE', ['duty']],
+      [4, mentor.signature, 'CHANGE', ['email']],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    expect((await send(admin, bytes, { apply: true, list: 'staff' })).status).toBe(200);
+    const quinn = await prisma.staff.findFirstOrThrow({ where: { signature: 'QQTE' }, include: { duties: true } });
+    expect(quinn.duties.map((duty) => [duty.kind, duty.groupId, duty.validTo]).sort()).toEqual(
+      [
+        ['MENTOR', classB.id, null],
+        ['TEACHER', teachingGroup.id, null],
+      ].sort(),
+    );
+    expect((await prisma.staff.findUniqueOrThrow({ where: { id: mentor.id } })).email).toBe('ny.adress@example.se');
+    const after = await counts();
+    // Quinn, her two duties, the mentor's e-mail.
+    expect(after).toEqual({ ...before, staff: before.staff + 1, duties: before.duties + 2, audits: before.audits + 4 });
+    const again = await send(admin, bytes, { apply: true, list: 'staff' });
+    expect(again.body).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('refuses a staff list with any problem and writes nothing: unknown group, a class for a teacher, another organisation’s school', async () => {
+    const before = await counts();
+    const answer = await send(
+      admin,
+      staffList(
+        `QQAB;Ada;Berg;;Lärare;${unitCode};Finns inte;${server.today};`,
+        `QQAB;Ada;Bergh;;;;;;`,
+        `QQCD;Cid;Dahl;;Lärare;${unitCode};${classA.name};${server.today};`,
+        `QQEF;Eva;Fors;;Rektor;${otherUnitCode};;${server.today};`,
+      ),
+      { apply: true, list: 'staff' },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems).toEqual([
+      { line: 2, column: 'groupName', code: 'UNKNOWN_GROUP' },
+      { line: 3, column: 'signature', code: 'CONFLICTING_DETAILS' },
+      { line: 4, column: 'groupName', code: 'WRONG_GROUP_KIND' },
+      { line: 5, column: 'schoolUnitCode', code: 'UNKNOWN_SCHOOL' },
     ]);
     expect(await counts()).toEqual(before);
   });

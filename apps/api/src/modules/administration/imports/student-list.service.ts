@@ -97,7 +97,7 @@ async function planImport(
     if (moves) changes.push('class');
     planned.push({
       line: row.line,
-      personalIdentityNumber: row.student.personalIdentityNumber,
+      identifier: row.student.personalIdentityNumber,
       name: `${row.student.firstName} ${row.student.lastName}`,
       detail: row.className,
       outcome: !student ? 'ADD' : changes.length > 0 ? 'CHANGE' : 'UNCHANGED',

@@ -91,7 +91,7 @@ export async function administeredStaffMember(ctx: RequestContext, id: string) {
   return staffRecord(record);
 }
 
-const staffSnapshot = (staff: { firstName: string; lastName: string; signature: string; email: string | null }): RecordSnapshot => ({
+export const staffSnapshot = (staff: { firstName: string; lastName: string; signature: string; email: string | null }): RecordSnapshot => ({
   firstName: staff.firstName,
   lastName: staff.lastName,
   signature: staff.signature,
@@ -157,7 +157,7 @@ export interface StaffDutyInputArgs {
   validTo?: string | null;
 }
 
-const dutySnapshot = (duty: {
+export const dutySnapshot = (duty: {
   staffId: string;
   kind: string;
   schoolId: string | null;

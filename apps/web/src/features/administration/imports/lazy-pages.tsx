@@ -11,3 +11,4 @@ const listImportPage = (kind: ListKind) =>
 
 export const StudentListImportPage = listImportPage('students');
 export const GuardianListImportPage = listImportPage('guardians');
+export const StaffListImportPage = listImportPage('staff');

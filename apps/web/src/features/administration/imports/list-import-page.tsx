@@ -29,7 +29,7 @@ const downloadTemplate = (template: string, fileName: string) =>
  */
 export function ListImportPage({ kind }: { kind: ListKind }) {
   const { t } = useTranslation();
-  const texts = kind === 'students' ? STUDENT_TEXTS : GUARDIAN_TEXTS;
+  const texts = TEXTS[kind];
   usePageTitle(t(texts.title));
   const list = LISTS[kind];
   const id = useId();
@@ -72,9 +72,9 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
         </div>
       </header>
       <nav aria-label={t('administration.imports.lists')} className="import-lists">
-        {(['students', 'guardians'] as const).map((other) => (
+        {(['students', 'guardians', 'staff'] as const).map((other) => (
           <NavLink key={other} to={LISTS[other].path} className="button button--quiet" end>
-            {t(other === 'students' ? STUDENT_TEXTS.title : GUARDIAN_TEXTS.title)}
+            {t(TEXTS[other].title)}
           </NavLink>
         ))}
       </nav>
@@ -232,7 +232,7 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
 type Key = ParseKeys;
 
 /** The texts that differ between the lists; `hints` names what an optional column is for. */
-const STUDENT_TEXTS: {
+interface ListTexts {
   title: Key;
   columnsText: Key;
   templateFile: Key;
@@ -240,33 +240,52 @@ const STUDENT_TEXTS: {
   detail: Key;
   apply: Key;
   hints: Partial<Record<string, Key>>;
-} = {
-  title: 'administration.imports.students.title',
-  columnsText: 'administration.imports.students.columnsText',
-  templateFile: 'administration.imports.students.templateFile',
-  file: 'administration.imports.students.file',
-  detail: 'administration.imports.students.detail',
-  apply: 'administration.imports.students.apply',
-  hints: {
-    className: 'administration.imports.students.hints.className',
-    programmeCode: 'administration.imports.students.hints.programmeCode',
-    protectedIdentity: 'administration.imports.hints.protectedIdentity',
-  },
-};
+}
 
-const GUARDIAN_TEXTS: typeof STUDENT_TEXTS = {
-  title: 'administration.imports.guardians.title',
-  columnsText: 'administration.imports.guardians.columnsText',
-  templateFile: 'administration.imports.guardians.templateFile',
-  file: 'administration.imports.guardians.file',
-  detail: 'administration.imports.guardians.detail',
-  apply: 'administration.imports.guardians.apply',
-  hints: {
-    mobilePhone: 'administration.imports.guardians.hints.mobilePhone',
-    email: 'administration.imports.guardians.hints.email',
-    streetAddress: 'administration.imports.guardians.hints.address',
-    postalCode: 'administration.imports.guardians.hints.address',
-    city: 'administration.imports.guardians.hints.address',
-    protectedIdentity: 'administration.imports.hints.protectedIdentity',
+const TEXTS: Record<ListKind, ListTexts> = {
+  students: {
+    title: 'administration.imports.students.title',
+    columnsText: 'administration.imports.students.columnsText',
+    templateFile: 'administration.imports.students.templateFile',
+    file: 'administration.imports.students.file',
+    detail: 'administration.imports.students.detail',
+    apply: 'administration.imports.students.apply',
+    hints: {
+      className: 'administration.imports.students.hints.className',
+      programmeCode: 'administration.imports.students.hints.programmeCode',
+      protectedIdentity: 'administration.imports.hints.protectedIdentity',
+    },
+  },
+  guardians: {
+    title: 'administration.imports.guardians.title',
+    columnsText: 'administration.imports.guardians.columnsText',
+    templateFile: 'administration.imports.guardians.templateFile',
+    file: 'administration.imports.guardians.file',
+    detail: 'administration.imports.guardians.detail',
+    apply: 'administration.imports.applyLines',
+    hints: {
+      mobilePhone: 'administration.imports.guardians.hints.mobilePhone',
+      email: 'administration.imports.guardians.hints.email',
+      streetAddress: 'administration.imports.guardians.hints.address',
+      postalCode: 'administration.imports.guardians.hints.address',
+      city: 'administration.imports.guardians.hints.address',
+      protectedIdentity: 'administration.imports.hints.protectedIdentity',
+    },
+  },
+  staff: {
+    title: 'administration.imports.staff.title',
+    columnsText: 'administration.imports.staff.columnsText',
+    templateFile: 'administration.imports.staff.templateFile',
+    file: 'administration.imports.staff.file',
+    detail: 'administration.imports.staff.detail',
+    apply: 'administration.imports.applyLines',
+    hints: {
+      email: 'administration.imports.staff.hints.email',
+      duty: 'administration.imports.staff.hints.duty',
+      schoolUnitCode: 'administration.imports.staff.hints.schoolUnitCode',
+      groupName: 'administration.imports.staff.hints.groupName',
+      validFrom: 'administration.imports.staff.hints.validFrom',
+      validTo: 'administration.imports.staff.hints.validTo',
+    },
   },
 };

@@ -6,6 +6,9 @@ import {
   guardianListTemplate,
   LIST_IMPORT_OUTCOMES,
   LIST_PROBLEMS,
+  STAFF_IMPORT_CHANGES,
+  STAFF_LIST_COLUMNS,
+  staffListTemplate,
   STUDENT_IMPORT_CHANGES,
   STUDENT_LIST_COLUMNS,
   studentListTemplate,
@@ -14,14 +17,15 @@ import {
 import { z } from 'zod';
 import { authorizedFetch } from '../../../lib/authorized-fetch';
 
-export type ListKind = 'students' | 'guardians';
+export type ListKind = 'students' | 'guardians' | 'staff';
 
 export const LISTS: Record<ListKind, { columns: readonly ListColumn<string>[]; template: () => string; path: string }> = {
   students: { columns: STUDENT_LIST_COLUMNS, template: studentListTemplate, path: '/administration/elevlista' },
   guardians: { columns: GUARDIAN_LIST_COLUMNS, template: guardianListTemplate, path: '/administration/vardnadshavarlista' },
+  staff: { columns: STAFF_LIST_COLUMNS, template: staffListTemplate, path: '/administration/personallista' },
 };
 
-const COLUMN_KEYS = [...new Set([...STUDENT_LIST_COLUMNS, ...GUARDIAN_LIST_COLUMNS].map((column) => column.key))];
+const COLUMN_KEYS = [...new Set([...STUDENT_LIST_COLUMNS, ...GUARDIAN_LIST_COLUMNS, ...STAFF_LIST_COLUMNS].map((column) => column.key))];
 
 const listProblem = z.object({
   line: z.number(),
@@ -40,7 +44,7 @@ const report = z.object({
       name: z.string(),
       detail: z.string().nullable(),
       outcome: z.enum(LIST_IMPORT_OUTCOMES),
-      changes: z.array(z.enum([...STUDENT_IMPORT_CHANGES, ...GUARDIAN_IMPORT_CHANGES])),
+      changes: z.array(z.enum([...new Set([...STUDENT_IMPORT_CHANGES, ...GUARDIAN_IMPORT_CHANGES, ...STAFF_IMPORT_CHANGES])])),
     }),
   ),
   problems: z.array(listProblem),
