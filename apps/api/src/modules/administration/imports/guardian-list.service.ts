@@ -108,6 +108,11 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
       problems.push({ line: row.line, column: 'personalIdentityNumber', code: 'CONFLICTING_DETAILS' });
       continue;
     }
+    // A guardian already protected keeps no address, whether or not the list has the column to say so.
+    if (existing?.protectedIdentity && details.protectedIdentity !== false && details.streetAddress) {
+      problems.push({ line: row.line, column: 'streetAddress', code: 'PROTECTED_IDENTITY' });
+      continue;
+    }
     const guardianId = first?.guardianId ?? existing?.id ?? randomUUID();
     if (!first) firstRowOf.set(number, { details, guardianId });
     const changes: GuardianImportChange[] = first || !existing ? [] : changedDetails(existing, details);

@@ -299,6 +299,24 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
       { line: 5, column: 'city', code: 'PROTECTED_IDENTITY' },
     ]);
     expect(await counts()).toEqual(before);
+
+    // A guardian already protected gets no address from a list without the column that could lift the protection.
+    const prisma = server.db.prisma;
+    const guardian = await prisma.guardian.findFirstOrThrow({
+      where: { guardianships: { some: { studentId: existing.id } }, personalIdentityNumber: { not: null }, protectedIdentity: false },
+    });
+    await prisma.guardian.update({
+      where: { id: guardian.id },
+      data: { protectedIdentity: true, streetAddress: null, postalCode: null, city: null },
+    });
+    const withoutFlag = windows1252(
+      'Elevens personnummer;Personnummer;Förnamn;Efternamn;Gatuadress;Postnummer;Ort\n' +
+        `${existing.personalIdentityNumber};${guardian.personalIdentityNumber};${guardian.firstName};${guardian.lastName};Gatan 1;123 45;Ort\n`,
+    );
+    const refusedAddress = await send(admin, withoutFlag, { apply: true, list: 'guardians' });
+    expect(refusedAddress.body.problems).toEqual([{ line: 2, column: 'streetAddress', code: 'PROTECTED_IDENTITY' }]);
+    expect((await prisma.guardian.findUniqueOrThrow({ where: { id: guardian.id } })).streetAddress).toBeNull();
+    await prisma.guardian.update({ where: { id: guardian.id }, data: { protectedIdentity: false } });
   });
 
   it('a staff list: a new teacher who is also a mentor, a changed e-mail, audited; the same list again changes nothing', async () => {
