@@ -67,6 +67,12 @@ test.describe('list imports', () => {
     ).toBeVisible();
     await form.getByRole('button', { name: 'Importera 2 rader' }).click();
     await expect(form.getByRole('status')).toHaveText(/Listan är importerad: 1 tillagda, 1 ändrade/);
+    // The history, newest first: this guardian list, the student list before it.
+    const history = page.getByTestId('import-history').getByRole('row');
+    await expect(history.nth(1)).toContainText('Vårdnadshavarlista');
+    await expect(history.nth(1)).toContainText('Importerad: 1 tillagda, 1 ändrade');
+    await expect(history.nth(2)).toContainText('Elevlista');
+    await expect(history.nth(2)).toContainText('Importerad: 2 tillagda, 0 ändrade');
 
     await page.goto('/administration/elever');
     await page.getByLabel('Sök namn eller personnummer').fill(`Import ${run}`);

@@ -16,7 +16,16 @@ import { requireAdministration } from '../administration.access.ts';
 import { recordChanges, type RecordedChange } from '../administration.changes.ts';
 import { guardianSnapshot } from '../people/guardians.service.ts';
 import { guardianshipSnapshot } from '../people/students.service.ts';
-import { listReport, readListFile, refusedList, type ListReport, type ListReportRow } from './list-file.ts';
+import {
+  listReport,
+  readListFile,
+  recordAppliedImport,
+  recordingRefusals,
+  refusedList,
+  type ListImportRun,
+  type ListReport,
+  type ListReportRow,
+} from './list-file.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, GUARDIAN_LIST_COLUMNS, readGuardianListRow, (row: GuardianListRow) => ({
@@ -137,7 +146,8 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
 }
 
 /** New guardians and links in bulk, changed guardians one by one, and an audit row for each change. */
-async function applyPlan(ctx: RequestContext, organisationId: string, planned: readonly PlannedGuardian[]) {
+async function applyPlan(ctx: RequestContext, run: ListImportRun, report: ListReport<string>, planned: readonly PlannedGuardian[]) {
+  const { organisationId } = run.administration;
   let line = 0;
   try {
     await ctx.prisma.$transaction(
@@ -185,6 +195,7 @@ async function applyPlan(ctx: RequestContext, organisationId: string, planned: r
         await prisma.guardian.createMany({ data: newGuardians });
         await prisma.guardianship.createMany({ data: links });
         await recordChanges({ ...ctx, prisma }, changes);
+        await recordAppliedImport(ctx, prisma, run, report);
       },
       // A school's list is hundreds of rows; the default five seconds is for a form.
       { timeout: 300_000, maxWait: 10_000 },
@@ -206,10 +217,15 @@ export async function importGuardianList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; apply: boolean },
 ): Promise<ListReport<GuardianImportChange>> {
-  const { organisationId } = await requireAdministration(ctx);
-  const list = readList(input.bytes);
-  const { planned, problems } = await planImport(ctx, organisationId, list);
-  if (input.apply && problems.length > 0) throw refusedList(problems);
-  if (input.apply) await applyPlan(ctx, organisationId, planned);
-  return listReport(input.apply, planned, problems);
+  const administration = await requireAdministration(ctx);
+  const { organisationId } = administration;
+  const run: ListImportRun = { administration, kind: 'GUARDIANS' };
+  return recordingRefusals(ctx, run, input.apply, async () => {
+    const list = readList(input.bytes);
+    const { planned, problems } = await planImport(ctx, organisationId, list);
+    if (input.apply && problems.length > 0) throw refusedList(problems);
+    const report = listReport(input.apply, planned, problems);
+    if (input.apply) await applyPlan(ctx, run, report, planned);
+    return report;
+  });
 }

@@ -2,13 +2,14 @@
 // same bearer token and the same refusals as the GraphQL API. The token comes in the Authorization header,
 // never in a cookie, so another site cannot make a browser import a list.
 // POST /students: the student list (fields fromDate, apply); POST /guardians and POST /staff: the guardian and staff
-// lists (field apply).
+// lists (field apply). GET /history: the organisation's latest imports that were meant to be written.
 import { MAX_LIST_BYTES } from '@insyn/domain';
 import express, { type Request, type Response } from 'express';
 import type { RequestContext } from '../../../context.ts';
 import { formField, readUpload, sendError, singleFileUpload } from '../../../http-routes.ts';
 import { requireAdministration } from '../administration.access.ts';
 import { importGuardianList } from './guardian-list.service.ts';
+import { listImportHistory } from './list-file.ts';
 import { importStaffList } from './staff-list.service.ts';
 import { importStudentList } from './student-list.service.ts';
 
@@ -65,6 +66,17 @@ export function createImportsRouter({
       }
     });
   }
+
+  router.get('/history', async (req, res) => {
+    try {
+      const ctx = contextOf(req, res);
+      const { organisationId } = await requireAdministration(ctx);
+      res.set('Cache-Control', 'private, no-store');
+      res.json({ runs: await listImportHistory(ctx, organisationId) });
+    } catch (error) {
+      sendError(res, error, log);
+    }
+  });
 
   return router;
 }

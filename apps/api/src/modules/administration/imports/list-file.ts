@@ -9,8 +9,12 @@ import {
   type ListImportOutcome,
   type ListProblem,
 } from '@insyn/domain';
+import type { ListKind, Prisma } from '@insyn/db';
 import { CsvError, parse } from 'csv-parse/sync';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../../../context.ts';
 import { appError } from '../../../errors.ts';
+import type { Administration } from '../administration.access.ts';
 
 /** Problems in the order of the file's lines (a stable sort keeps a line's problems in the order of its columns). */
 const byLine = (problems: readonly ListProblem[]): ListProblem[] => [...problems].sort((a, b) => a.line - b.line);
@@ -121,4 +125,81 @@ export function readListFile<Key extends string, Row>(
     rows.push(read.row);
   }
   return { rows, columns: new Set(columns.flatMap((column) => (column ? [column] : []))), problems };
+}
+
+/** Who imports which list: the run to record, in the organisation's history. */
+export interface ListImportRun {
+  administration: Administration;
+  kind: ListKind;
+}
+
+/** Records an applied import, in the transaction that wrote it. */
+export async function recordAppliedImport(
+  ctx: Pick<RequestContext, 'now'>,
+  prisma: Prisma.TransactionClient,
+  run: ListImportRun,
+  report: Pick<ListReport<string>, 'added' | 'changed' | 'unchanged'>,
+): Promise<void> {
+  await prisma.listImport.create({
+    data: {
+      organisationId: run.administration.organisationId,
+      importedByStaffId: run.administration.staffId,
+      kind: run.kind,
+      createdAt: ctx.now,
+      applied: true,
+      added: report.added,
+      changed: report.changed,
+      unchanged: report.unchanged,
+      problems: [],
+    },
+  });
+}
+
+/**
+ * Runs an import; an import meant to be written that is refused for its problems (the file's, the header's or
+ * the rows') is recorded in the history with them before the refusal goes on. A dry run is not recorded.
+ */
+export async function recordingRefusals<T>(ctx: RequestContext, run: ListImportRun, apply: boolean, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const problems = error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT' ? error.extensions.problems : undefined;
+    if (apply && Array.isArray(problems)) {
+      await ctx.prisma.listImport.create({
+        data: {
+          organisationId: run.administration.organisationId,
+          importedByStaffId: run.administration.staffId,
+          kind: run.kind,
+          createdAt: ctx.now,
+          applied: false,
+          added: 0,
+          changed: 0,
+          unchanged: 0,
+          problems: problems as Prisma.InputJsonArray,
+        },
+      });
+    }
+    throw error;
+  }
+}
+
+/** The organisation's latest imports, newest first, with who made them. */
+export async function listImportHistory(ctx: RequestContext, organisationId: string) {
+  const runs = await ctx.prisma.listImport.findMany({
+    where: { organisationId },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    include: { importedBy: { select: { firstName: true, lastName: true } } },
+  });
+  return runs.map((run) => ({
+    id: run.id,
+    kind: run.kind,
+    at: run.createdAt.toISOString(),
+    by: `${run.importedBy.firstName} ${run.importedBy.lastName}`,
+    applied: run.applied,
+    added: run.added,
+    changed: run.changed,
+    unchanged: run.unchanged,
+    problems: Array.isArray(run.problems) ? run.problems.length : 0,
+  }));
 }

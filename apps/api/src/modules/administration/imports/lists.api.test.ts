@@ -390,4 +390,34 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     // Our own student is untouched by it.
     expect((await server.db.prisma.student.findUniqueOrThrow({ where: { id: existing.id } })).firstName).toBe('Märta');
   });
+  it('keeps the history of imports meant to be written, applied or refused, for its own organisation only; a trial run is not kept', async () => {
+    const history = async (client: TestClient | null) => {
+      const response = await fetch(`${server.url}/api/administration/imports/history`, {
+        headers: client?.token ? { authorization: `Bearer ${client.token}` } : {},
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          runs?: { kind: string; applied: boolean; added: number; changed: number; problems: number; by: string }[];
+        },
+      };
+    };
+    expect((await history(null)).status).toBe(401);
+    expect((await history(await loggedIn(server, 'rektor'))).status).toBe(403);
+
+    const ours = await history(admin);
+    expect(ours.status).toBe(200);
+    const runs = ours.body.runs ?? [];
+    const adminStaff = await server.db.prisma.staff.findFirstOrThrow({ where: { account: { username: 'admin' } } });
+    // The tests above, newest first: the refused staff list was the last of ours.
+    expect(runs[0]).toMatchObject({ kind: 'STAFF', applied: false, problems: 4, by: `${adminStaff.firstName} ${adminStaff.lastName}` });
+    expect(runs).toContainEqual(expect.objectContaining({ kind: 'STUDENTS', applied: true, added: 1, changed: 1 }));
+    expect(runs).toContainEqual(expect.objectContaining({ kind: 'GUARDIANS', applied: true, added: 1, changed: 2 }));
+    expect(runs).toContainEqual(expect.objectContaining({ kind: 'STUDENTS', applied: false, problems: 6 }));
+    // Every apply above is there, and no trial run: the same count as the applies the tests sent.
+    expect(runs).toHaveLength(14);
+
+    const theirs = await history(otherAdmin);
+    expect(theirs.body.runs).toEqual([expect.objectContaining({ kind: 'STUDENTS', applied: true, added: 1 })]);
+  });
 });

@@ -16,7 +16,16 @@ import { dateValue } from '../../access/validity.ts';
 import { requireAdministration } from '../administration.access.ts';
 import { recordChanges, type RecordedChange } from '../administration.changes.ts';
 import { dutySnapshot, staffSnapshot } from '../people/staff.service.ts';
-import { listReport, readListFile, refusedList, type ListReport, type ListReportRow } from './list-file.ts';
+import {
+  listReport,
+  readListFile,
+  recordAppliedImport,
+  recordingRefusals,
+  refusedList,
+  type ListImportRun,
+  type ListReport,
+  type ListReportRow,
+} from './list-file.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, STAFF_LIST_COLUMNS, readStaffListRow, (row: StaffListRow) => ({
@@ -133,7 +142,8 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
 }
 
 /** New staff and duties in bulk, changed staff one by one, and an audit row for each change. */
-async function applyPlan(ctx: RequestContext, organisationId: string, planned: readonly PlannedStaff[]) {
+async function applyPlan(ctx: RequestContext, run: ListImportRun, report: ListReport<string>, planned: readonly PlannedStaff[]) {
+  const { organisationId } = run.administration;
   let line = 0;
   try {
     await ctx.prisma.$transaction(
@@ -174,6 +184,7 @@ async function applyPlan(ctx: RequestContext, organisationId: string, planned: r
         await prisma.staff.createMany({ data: newStaff });
         await prisma.staffDuty.createMany({ data: duties });
         await recordChanges({ ...ctx, prisma }, changes);
+        await recordAppliedImport(ctx, prisma, run, report);
       },
       // A school's list is hundreds of rows; the default five seconds is for a form.
       { timeout: 300_000, maxWait: 10_000 },
@@ -195,10 +206,15 @@ export async function importStaffList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; apply: boolean },
 ): Promise<ListReport<StaffImportChange>> {
-  const { organisationId } = await requireAdministration(ctx);
-  const list = readList(input.bytes);
-  const { planned, problems } = await planImport(ctx, organisationId, list);
-  if (input.apply && problems.length > 0) throw refusedList(problems);
-  if (input.apply) await applyPlan(ctx, organisationId, planned);
-  return listReport(input.apply, planned, problems);
+  const administration = await requireAdministration(ctx);
+  const { organisationId } = administration;
+  const run: ListImportRun = { administration, kind: 'STAFF' };
+  return recordingRefusals(ctx, run, input.apply, async () => {
+    const list = readList(input.bytes);
+    const { planned, problems } = await planImport(ctx, organisationId, list);
+    if (input.apply && problems.length > 0) throw refusedList(problems);
+    const report = listReport(input.apply, planned, problems);
+    if (input.apply) await applyPlan(ctx, run, report, planned);
+    return report;
+  });
 }

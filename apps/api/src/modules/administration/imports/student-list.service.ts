@@ -20,7 +20,16 @@ import { recordChanges, type RecordedChange } from '../administration.changes.ts
 import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
-import { listReport, readListFile, refusedList, type ListReport, type ListReportRow } from './list-file.ts';
+import {
+  listReport,
+  readListFile,
+  recordAppliedImport,
+  recordingRefusals,
+  refusedList,
+  type ListImportRun,
+  type ListReport,
+  type ListReportRow,
+} from './list-file.ts';
 
 interface PlannedStudent extends ListReportRow<StudentImportChange> {
   row: StudentListRow;
@@ -119,7 +128,14 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * already there go one by one (few, and each needs its record before); new students, their classes and all the
  * audit rows go in bulk, so that a school's whole list is a handful of statements.
  */
-async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: string, planned: readonly PlannedStudent[]) {
+async function applyPlan(
+  ctx: RequestContext,
+  run: ListImportRun,
+  report: ListReport<string>,
+  fromDate: string,
+  planned: readonly PlannedStudent[],
+) {
+  const { organisationId } = run.administration;
   let line = 0;
   try {
     await ctx.prisma.$transaction(
@@ -200,6 +216,7 @@ async function applyPlan(ctx: RequestContext, organisationId: string, fromDate: 
         await prisma.student.createMany({ data: newStudents });
         await prisma.groupMembership.createMany({ data: enrolments });
         await recordChanges({ ...ctx, prisma }, changes);
+        await recordAppliedImport(ctx, prisma, run, report);
       },
       // A school's list is hundreds of rows; the default five seconds is for a form.
       { timeout: 300_000, maxWait: 10_000 },
@@ -223,11 +240,16 @@ export async function importStudentList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; fromDate: string; apply: boolean },
 ): Promise<ListReport<StudentImportChange>> {
-  const { organisationId } = await requireAdministration(ctx);
-  if (!isIsoDate(input.fromDate)) throw refusedList([{ line: 0, column: null, code: 'FROM_DATE' }]);
-  const list = readList(input.bytes);
-  const { planned, problems } = await planImport(ctx, organisationId, input.fromDate, list);
-  if (input.apply && problems.length > 0) throw refusedList(problems);
-  if (input.apply) await applyPlan(ctx, organisationId, input.fromDate, planned);
-  return listReport(input.apply, planned, problems);
+  const administration = await requireAdministration(ctx);
+  const { organisationId } = administration;
+  const run: ListImportRun = { administration, kind: 'STUDENTS' };
+  return recordingRefusals(ctx, run, input.apply, async () => {
+    if (!isIsoDate(input.fromDate)) throw refusedList([{ line: 0, column: null, code: 'FROM_DATE' }]);
+    const list = readList(input.bytes);
+    const { planned, problems } = await planImport(ctx, organisationId, input.fromDate, list);
+    if (input.apply && problems.length > 0) throw refusedList(problems);
+    const report = listReport(input.apply, planned, problems);
+    if (input.apply) await applyPlan(ctx, run, report, input.fromDate, planned);
+    return report;
+  });
 }

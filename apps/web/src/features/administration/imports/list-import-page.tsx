@@ -1,14 +1,14 @@
 import type { ParseKeys } from 'i18next';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { usePageTitle } from '../../../components/ui/use-page-title';
-import { schoolToday } from '../../../lib/dates';
+import { formatSchoolDateTime, schoolToday } from '../../../lib/dates';
 import { downloadBlob } from '../../../lib/download';
 import { currentLocale } from '../../../lib/i18n';
-import { LISTS, sendList, type ListImportReport, type ListKind, type ListProblem } from './lists-api';
+import { fetchImportHistory, LISTS, sendList, type ImportRun, type ListImportReport, type ListKind, type ListProblem } from './lists-api';
 import './imports.css';
 
 type Step =
@@ -38,6 +38,16 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
   const [fromDate, setFromDate] = useState(schoolToday());
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<ImportRun[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    void fetchImportHistory().then((runs) => {
+      if (current) setHistory(runs);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const columnName = (column: string | null) => {
     const found = list.columns.find((candidate) => candidate.key === column);
     return found ? (locale === 'sv' ? found.sv : found.en) : '–';
@@ -48,6 +58,7 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
     setBusy(true);
     const outcome = await sendList(kind, { file, fromDate, apply });
     setBusy(false);
+    if (apply) setHistory(await fetchImportHistory());
     if (outcome.ok) setStep({ kind: outcome.report.applied ? 'applied' : 'checked', report: outcome.report });
     else if (outcome.failure) setStep({ kind: 'failed' });
     else setStep({ kind: 'refused', problems: outcome.problems });
@@ -221,6 +232,36 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
                     <td>{row.changes.map((change) => t(`administration.imports.changeNames.${change}`)).join(', ') || '–'}</td>
                   </tr>
                 ))}
+            </tbody>
+          </DataTable>
+        </section>
+      ) : null}
+
+      {history && history.length > 0 ? (
+        <section aria-labelledby={`${id}-history`} className="import-result">
+          <h2 id={`${id}-history`}>{t('administration.imports.history.heading')}</h2>
+          <DataTable caption={t('administration.imports.history.caption')} testId="import-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('administration.imports.history.at')}</th>
+                <th scope="col">{t('administration.imports.history.list')}</th>
+                <th scope="col">{t('administration.imports.history.by')}</th>
+                <th scope="col">{t('administration.imports.history.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((run) => (
+                <tr key={run.id}>
+                  <td>{formatSchoolDateTime(run.at, locale)}</td>
+                  <td>{t(`administration.imports.history.kinds.${run.kind}`)}</td>
+                  <td>{run.by}</td>
+                  <td>
+                    {run.applied
+                      ? t('administration.imports.history.applied', { added: run.added, changed: run.changed })
+                      : t('administration.imports.history.refused', { count: run.problems })}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </DataTable>
         </section>

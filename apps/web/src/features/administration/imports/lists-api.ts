@@ -77,3 +77,32 @@ export async function sendList(kind: ListKind, input: { file: File; fromDate: st
   if (response.status === 400 && refused.success) return { ok: false, problems: refused.data.problems, failure: null };
   return { ok: false, problems: [], failure: response.status >= 500 ? 'unreachable' : 'failed' };
 }
+
+const history = z.object({
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['STUDENTS', 'GUARDIANS', 'STAFF']),
+      at: z.string(),
+      by: z.string(),
+      applied: z.boolean(),
+      added: z.number(),
+      changed: z.number(),
+      unchanged: z.number(),
+      problems: z.number(),
+    }),
+  ),
+});
+
+export type ImportRun = z.infer<typeof history>['runs'][number];
+
+/** The organisation's latest imports meant to be written; null when they could not be read. */
+export async function fetchImportHistory(): Promise<ImportRun[] | null> {
+  try {
+    const response = await authorizedFetch('/api/administration/imports/history');
+    const parsed = history.safeParse(await response.json());
+    return response.ok && parsed.success ? parsed.data.runs : null;
+  } catch {
+    return null;
+  }
+}
