@@ -352,6 +352,14 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     const again = await send(admin, bytes, { apply: true, list: 'staff' });
     expect(again.body).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
     expect(await counts()).toEqual(after);
+
+    // A list without the e-mail column changes a name and leaves the e-mail as it is.
+    const withoutEmail = windows1252(`Signatur;Förnamn;Efternamn\n${mentor.signature};${mentor.firstName};Nyman\n`);
+    expect((await send(admin, withoutEmail, { apply: true, list: 'staff' })).body).toMatchObject({ changed: 1 });
+    expect(await prisma.staff.findUniqueOrThrow({ where: { id: mentor.id } })).toMatchObject({
+      lastName: 'Nyman',
+      email: 'ny.adress@example.se',
+    });
   });
 
   it('refuses a staff list with any problem and writes nothing: unknown group, a class for a teacher, another organisation’s school', async () => {
@@ -415,7 +423,7 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     expect(runs).toContainEqual(expect.objectContaining({ kind: 'GUARDIANS', applied: true, added: 1, changed: 2 }));
     expect(runs).toContainEqual(expect.objectContaining({ kind: 'STUDENTS', applied: false, problems: 6 }));
     // Every apply above is there, and no trial run: the same count as the applies the tests sent.
-    expect(runs).toHaveLength(14);
+    expect(runs).toHaveLength(15);
 
     const theirs = await history(otherAdmin);
     expect(theirs.body.runs).toEqual([expect.objectContaining({ kind: 'STUDENTS', applied: true, added: 1 })]);

@@ -38,8 +38,8 @@ interface PlannedStaff extends ListReportRow<StaffImportChange> {
   row: StaffListRow;
   staffId: string;
   existing: boolean;
-  /** the details to write, on the first row of a staff member only */
-  writesDetails: boolean;
+  /** the details to write, on the first row of a staff member only: the e-mail only where the list has the column */
+  details: { firstName: string; lastName: string; signature: string; email?: string | null } | null;
   duty: PlannedDuty | null;
 }
 
@@ -134,7 +134,14 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
       row,
       staffId,
       existing: existing !== undefined,
-      writesDetails: !first,
+      details: first
+        ? null
+        : {
+            firstName: row.staff.firstName,
+            lastName: row.staff.lastName,
+            signature: row.staff.signature,
+            ...(list.columns.has('email') ? { email: row.staff.email } : {}),
+          },
       duty,
     });
   }
@@ -153,13 +160,13 @@ async function applyPlan(ctx: RequestContext, run: ListImportRun, report: ListRe
         const duties: PlannedDuty[] = [];
         for (const plan of planned) {
           line = plan.line;
-          if (plan.writesDetails && !plan.existing) {
+          if (plan.details && !plan.existing) {
             const created = { ...plan.row.staff, id: plan.staffId, organisationId };
             newStaff.push(created);
             changes.push({ entity: 'staff', kind: 'created', entityId: plan.staffId, before: null, after: staffSnapshot(created) });
-          } else if (plan.writesDetails && plan.changes.some((change) => change !== 'duty')) {
+          } else if (plan.details && plan.changes.some((change) => change !== 'duty')) {
             const before = await prisma.staff.findUniqueOrThrow({ where: { id: plan.staffId } });
-            const after = await prisma.staff.update({ where: { id: plan.staffId }, data: plan.row.staff });
+            const after = await prisma.staff.update({ where: { id: plan.staffId }, data: plan.details });
             changes.push({
               entity: 'staff',
               kind: 'updated',
