@@ -12,20 +12,10 @@ import {
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
-import { requireAdministration } from '../administration.access.ts';
-import { recordChanges, type RecordedChange } from '../administration.changes.ts';
+import type { RecordedChange } from '../administration.changes.ts';
 import { guardianSnapshot } from '../people/guardians.service.ts';
 import { guardianshipSnapshot } from '../people/students.service.ts';
-import {
-  listReport,
-  readListFile,
-  recordAppliedImport,
-  recordingRefusals,
-  refusedList,
-  type ListImportRun,
-  type ListReport,
-  type ListReportRow,
-} from './list-file.ts';
+import { readListFile, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, GUARDIAN_LIST_COLUMNS, readGuardianListRow, (row: GuardianListRow) => ({
@@ -146,67 +136,55 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
 }
 
 /** New guardians and links in bulk, changed guardians one by one, and an audit row for each change. */
-async function applyPlan(ctx: RequestContext, run: ListImportRun, report: ListReport<string>, planned: readonly PlannedGuardian[]) {
-  const { organisationId } = run.administration;
-  let line = 0;
-  try {
-    await ctx.prisma.$transaction(
-      async (prisma) => {
-        const changes: RecordedChange[] = [];
-        const newGuardians: Prisma.GuardianCreateManyInput[] = [];
-        const links: Prisma.GuardianshipCreateManyInput[] = [];
-        for (const plan of planned) {
-          line = plan.line;
-          if (plan.details && !plan.existing) {
-            const created = { ...plan.row.guardian, ...plan.details, id: plan.guardianId, organisationId };
-            newGuardians.push(created);
-            changes.push({
-              entity: 'guardian',
-              kind: 'created',
-              entityId: plan.guardianId,
-              before: null,
-              after: guardianSnapshot(created),
-            });
-          } else if (plan.details && plan.changes.some((change) => change !== 'guardianship')) {
-            const before = await prisma.guardian.findUniqueOrThrow({ where: { id: plan.guardianId } });
-            const after = await prisma.guardian.update({ where: { id: plan.guardianId }, data: plan.details });
-            changes.push({
-              entity: 'guardian',
-              kind: 'updated',
-              entityId: plan.guardianId,
-              before: guardianSnapshot(before),
-              after: guardianSnapshot(after),
-            });
-          }
-          if (plan.links) {
-            links.push({ studentId: plan.studentId, guardianId: plan.guardianId, organisationId });
-            changes.push({
-              entity: 'guardianship',
-              kind: 'created',
-              entityId: plan.guardianId,
-              studentId: plan.studentId,
-              before: null,
-              after: guardianshipSnapshot(plan.studentId, plan.guardianId),
-            });
-          }
-        }
-        // What goes in bulk has no one line to blame if the database refuses it.
-        line = 0;
-        await prisma.guardian.createMany({ data: newGuardians });
-        await prisma.guardianship.createMany({ data: links });
-        await recordChanges({ ...ctx, prisma }, changes);
-        await recordAppliedImport(ctx, prisma, run, report);
-      },
-      // A school's list is hundreds of rows; the default five seconds is for a form.
-      { timeout: 300_000, maxWait: 10_000 },
-    );
-  } catch (error) {
-    // A guardian entered by hand meanwhile with the same personnummer: the checks before could not see it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw refusedList([{ line, column: 'personalIdentityNumber', code: 'DUPLICATE' }]);
+async function writePlan(
+  prisma: Prisma.TransactionClient,
+  organisationId: string,
+  planned: readonly PlannedGuardian[],
+  cursor: WriteCursor,
+): Promise<RecordedChange[]> {
+  const changes: RecordedChange[] = [];
+  const newGuardians: Prisma.GuardianCreateManyInput[] = [];
+  const links: Prisma.GuardianshipCreateManyInput[] = [];
+  for (const plan of planned) {
+    cursor.line = plan.line;
+    if (plan.details && !plan.existing) {
+      const created = { ...plan.row.guardian, ...plan.details, id: plan.guardianId, organisationId };
+      newGuardians.push(created);
+      changes.push({
+        entity: 'guardian',
+        kind: 'created',
+        entityId: plan.guardianId,
+        before: null,
+        after: guardianSnapshot(created),
+      });
+    } else if (plan.details && plan.changes.some((change) => change !== 'guardianship')) {
+      const before = await prisma.guardian.findUniqueOrThrow({ where: { id: plan.guardianId } });
+      const after = await prisma.guardian.update({ where: { id: plan.guardianId }, data: plan.details });
+      changes.push({
+        entity: 'guardian',
+        kind: 'updated',
+        entityId: plan.guardianId,
+        before: guardianSnapshot(before),
+        after: guardianSnapshot(after),
+      });
     }
-    throw error;
+    if (plan.links) {
+      links.push({ studentId: plan.studentId, guardianId: plan.guardianId, organisationId });
+      changes.push({
+        entity: 'guardianship',
+        kind: 'created',
+        entityId: plan.guardianId,
+        studentId: plan.studentId,
+        before: null,
+        after: guardianshipSnapshot(plan.studentId, plan.guardianId),
+      });
+    }
   }
+  // What goes in bulk has no one line to blame if the database refuses it.
+  cursor.line = 0;
+  await prisma.guardian.createMany({ data: newGuardians });
+  await prisma.guardianship.createMany({ data: links });
+  return changes;
 }
 
 /**
@@ -217,15 +195,13 @@ export async function importGuardianList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; apply: boolean },
 ): Promise<ListReport<GuardianImportChange>> {
-  const administration = await requireAdministration(ctx);
-  const { organisationId } = administration;
-  const run: ListImportRun = { administration, kind: 'GUARDIANS' };
-  return recordingRefusals(ctx, run, input.apply, async () => {
-    const list = readList(input.bytes);
-    const { planned, problems } = await planImport(ctx, organisationId, list);
-    if (input.apply && problems.length > 0) throw refusedList(problems);
-    const report = listReport(input.apply, planned, problems);
-    if (input.apply) await applyPlan(ctx, run, report, planned);
-    return report;
+  return runListImport(ctx, 'GUARDIANS', input.apply, {
+    plan: (organisationId) => planImport(ctx, organisationId, readList(input.bytes)),
+    write: (prisma, organisationId, planned, cursor) => writePlan(prisma, organisationId, planned, cursor),
+    refusalOf: (error, line) =>
+      // A guardian entered by hand meanwhile with the same personnummer: the checks before could not see it.
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+        ? { line, column: 'personalIdentityNumber', code: 'DUPLICATE' }
+        : null,
   });
 }

@@ -14,7 +14,8 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../../context.ts';
 import { appError } from '../../../errors.ts';
-import type { Administration } from '../administration.access.ts';
+import { requireAdministration, type Administration } from '../administration.access.ts';
+import { recordChanges, type RecordedChange } from '../administration.changes.ts';
 
 /** Problems in the order of the file's lines (a stable sort keeps a line's problems in the order of its columns). */
 const byLine = (problems: readonly ListProblem[]): ListProblem[] => [...problems].sort((a, b) => a.line - b.line);
@@ -44,7 +45,7 @@ export interface ListReport<Change extends string> {
 }
 
 /** The report of a plan: its rows' outcomes counted, and the problems by line. */
-export function listReport<Change extends string>(
+function listReport<Change extends string>(
   applied: boolean,
   rows: readonly ListReportRow<Change>[],
   problems: readonly ListProblem[],
@@ -128,13 +129,13 @@ export function readListFile<Key extends string, Row>(
 }
 
 /** Who imports which list: the run to record, in the organisation's history. */
-export interface ListImportRun {
+interface ListImportRun {
   administration: Administration;
   kind: ListKind;
 }
 
 /** Records an applied import, in the transaction that wrote it. */
-export async function recordAppliedImport(
+async function recordAppliedImport(
   ctx: Pick<RequestContext, 'now'>,
   prisma: Prisma.TransactionClient,
   run: ListImportRun,
@@ -159,7 +160,7 @@ export async function recordAppliedImport(
  * Runs an import; an import meant to be written that is refused for its problems (the file's, the header's or
  * the rows') is recorded in the history with them before the refusal goes on. A dry run is not recorded.
  */
-export async function recordingRefusals<T>(ctx: RequestContext, run: ListImportRun, apply: boolean, work: () => Promise<T>): Promise<T> {
+async function recordingRefusals<T>(ctx: RequestContext, run: ListImportRun, apply: boolean, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -202,4 +203,58 @@ export async function listImportHistory(ctx: RequestContext, organisationId: str
     unchanged: run.unchanged,
     problems: Array.isArray(run.problems) ? run.problems.length : 0,
   }));
+}
+
+/** Where a list's writing has got to: the line being written, 0 once the rows go in bulk. */
+export interface WriteCursor {
+  line: number;
+}
+
+/**
+ * One import of a list, the same for every kind: the administrator's organisation, the plan and its report;
+ * with `apply`, the plan written in one transaction with its audit rows and its place in the history, or refused
+ * with every problem and nothing written. `refusalOf` turns what the database refused at the cursor's line (a
+ * person entered by hand meanwhile) into the list's problem.
+ */
+export async function runListImport<Change extends string, Plan extends ListReportRow<Change>>(
+  ctx: RequestContext,
+  kind: ListKind,
+  apply: boolean,
+  steps: {
+    plan: (organisationId: string) => Promise<{ planned: Plan[]; problems: ListProblem[] }>;
+    write: (
+      prisma: Prisma.TransactionClient,
+      organisationId: string,
+      planned: readonly Plan[],
+      cursor: WriteCursor,
+    ) => Promise<RecordedChange[]>;
+    refusalOf: (error: unknown, line: number) => ListProblem | null;
+  },
+): Promise<ListReport<Change>> {
+  const administration = await requireAdministration(ctx);
+  const { organisationId } = administration;
+  const run: ListImportRun = { administration, kind };
+  return recordingRefusals(ctx, run, apply, async () => {
+    const { planned, problems } = await steps.plan(organisationId);
+    if (apply && problems.length > 0) throw refusedList(problems);
+    const report = listReport(apply, planned, problems);
+    if (!apply) return report;
+    const cursor: WriteCursor = { line: 0 };
+    try {
+      await ctx.prisma.$transaction(
+        async (prisma) => {
+          const changes = await steps.write(prisma, organisationId, planned, cursor);
+          await recordChanges({ ...ctx, prisma }, changes);
+          await recordAppliedImport(ctx, prisma, run, report);
+        },
+        // A school's list is hundreds of rows; the default five seconds is for a form.
+        { timeout: 300_000, maxWait: 10_000 },
+      );
+    } catch (error) {
+      const problem = steps.refusalOf(error, cursor.line);
+      if (problem) throw refusedList([problem]);
+      throw error;
+    }
+    return report;
+  });
 }

@@ -13,19 +13,9 @@ import {
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
 import { dateValue } from '../../access/validity.ts';
-import { requireAdministration } from '../administration.access.ts';
-import { recordChanges, type RecordedChange } from '../administration.changes.ts';
+import type { RecordedChange } from '../administration.changes.ts';
 import { dutySnapshot, staffSnapshot } from '../people/staff.service.ts';
-import {
-  listReport,
-  readListFile,
-  recordAppliedImport,
-  recordingRefusals,
-  refusedList,
-  type ListImportRun,
-  type ListReport,
-  type ListReportRow,
-} from './list-file.ts';
+import { readListFile, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, STAFF_LIST_COLUMNS, readStaffListRow, (row: StaffListRow) => ({
@@ -149,60 +139,48 @@ async function planImport(ctx: RequestContext, organisationId: string, list: Ret
 }
 
 /** New staff and duties in bulk, changed staff one by one, and an audit row for each change. */
-async function applyPlan(ctx: RequestContext, run: ListImportRun, report: ListReport<string>, planned: readonly PlannedStaff[]) {
-  const { organisationId } = run.administration;
-  let line = 0;
-  try {
-    await ctx.prisma.$transaction(
-      async (prisma) => {
-        const changes: RecordedChange[] = [];
-        const newStaff: Prisma.StaffCreateManyInput[] = [];
-        const duties: PlannedDuty[] = [];
-        for (const plan of planned) {
-          line = plan.line;
-          if (plan.details && !plan.existing) {
-            const created = { ...plan.row.staff, id: plan.staffId, organisationId };
-            newStaff.push(created);
-            changes.push({ entity: 'staff', kind: 'created', entityId: plan.staffId, before: null, after: staffSnapshot(created) });
-          } else if (plan.details && plan.changes.some((change) => change !== 'duty')) {
-            const before = await prisma.staff.findUniqueOrThrow({ where: { id: plan.staffId } });
-            const after = await prisma.staff.update({ where: { id: plan.staffId }, data: plan.details });
-            changes.push({
-              entity: 'staff',
-              kind: 'updated',
-              entityId: plan.staffId,
-              before: staffSnapshot(before),
-              after: staffSnapshot(after),
-            });
-          }
-          if (plan.duty) {
-            duties.push(plan.duty);
-            changes.push({
-              entity: 'staffDuty',
-              kind: 'created',
-              entityId: plan.duty.id,
-              before: null,
-              after: dutySnapshot(plan.duty),
-            });
-          }
-        }
-        // What goes in bulk has no one line to blame if the database refuses it.
-        line = 0;
-        await prisma.staff.createMany({ data: newStaff });
-        await prisma.staffDuty.createMany({ data: duties });
-        await recordChanges({ ...ctx, prisma }, changes);
-        await recordAppliedImport(ctx, prisma, run, report);
-      },
-      // A school's list is hundreds of rows; the default five seconds is for a form.
-      { timeout: 300_000, maxWait: 10_000 },
-    );
-  } catch (error) {
-    // A staff member entered by hand meanwhile with the same signature: the checks before could not see it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw refusedList([{ line, column: 'signature', code: 'DUPLICATE' }]);
+async function writePlan(
+  prisma: Prisma.TransactionClient,
+  organisationId: string,
+  planned: readonly PlannedStaff[],
+  cursor: WriteCursor,
+): Promise<RecordedChange[]> {
+  const changes: RecordedChange[] = [];
+  const newStaff: Prisma.StaffCreateManyInput[] = [];
+  const duties: PlannedDuty[] = [];
+  for (const plan of planned) {
+    cursor.line = plan.line;
+    if (plan.details && !plan.existing) {
+      const created = { ...plan.row.staff, id: plan.staffId, organisationId };
+      newStaff.push(created);
+      changes.push({ entity: 'staff', kind: 'created', entityId: plan.staffId, before: null, after: staffSnapshot(created) });
+    } else if (plan.details && plan.changes.some((change) => change !== 'duty')) {
+      const before = await prisma.staff.findUniqueOrThrow({ where: { id: plan.staffId } });
+      const after = await prisma.staff.update({ where: { id: plan.staffId }, data: plan.details });
+      changes.push({
+        entity: 'staff',
+        kind: 'updated',
+        entityId: plan.staffId,
+        before: staffSnapshot(before),
+        after: staffSnapshot(after),
+      });
     }
-    throw error;
+    if (plan.duty) {
+      duties.push(plan.duty);
+      changes.push({
+        entity: 'staffDuty',
+        kind: 'created',
+        entityId: plan.duty.id,
+        before: null,
+        after: dutySnapshot(plan.duty),
+      });
+    }
   }
+  // What goes in bulk has no one line to blame if the database refuses it.
+  cursor.line = 0;
+  await prisma.staff.createMany({ data: newStaff });
+  await prisma.staffDuty.createMany({ data: duties });
+  return changes;
 }
 
 /**
@@ -213,15 +191,13 @@ export async function importStaffList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; apply: boolean },
 ): Promise<ListReport<StaffImportChange>> {
-  const administration = await requireAdministration(ctx);
-  const { organisationId } = administration;
-  const run: ListImportRun = { administration, kind: 'STAFF' };
-  return recordingRefusals(ctx, run, input.apply, async () => {
-    const list = readList(input.bytes);
-    const { planned, problems } = await planImport(ctx, organisationId, list);
-    if (input.apply && problems.length > 0) throw refusedList(problems);
-    const report = listReport(input.apply, planned, problems);
-    if (input.apply) await applyPlan(ctx, run, report, planned);
-    return report;
+  return runListImport(ctx, 'STAFF', input.apply, {
+    plan: (organisationId) => planImport(ctx, organisationId, readList(input.bytes)),
+    write: (prisma, organisationId, planned, cursor) => writePlan(prisma, organisationId, planned, cursor),
+    refusalOf: (error, line) =>
+      // A staff member entered by hand meanwhile with the same signature: the checks before could not see it.
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+        ? { line, column: 'signature', code: 'DUPLICATE' }
+        : null,
   });
 }

@@ -15,21 +15,11 @@ import {
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
 import { dateValue } from '../../access/validity.ts';
-import { requireAdministration } from '../administration.access.ts';
-import { recordChanges, type RecordedChange } from '../administration.changes.ts';
+import type { RecordedChange } from '../administration.changes.ts';
 import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
-import {
-  listReport,
-  readListFile,
-  recordAppliedImport,
-  recordingRefusals,
-  refusedList,
-  type ListImportRun,
-  type ListReport,
-  type ListReportRow,
-} from './list-file.ts';
+import { readListFile, refusedList, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
 
 interface PlannedStudent extends ListReportRow<StudentImportChange> {
   row: StudentListRow;
@@ -128,107 +118,89 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * already there go one by one (few, and each needs its record before); new students, their classes and all the
  * audit rows go in bulk, so that a school's whole list is a handful of statements.
  */
-async function applyPlan(
-  ctx: RequestContext,
-  run: ListImportRun,
-  report: ListReport<string>,
+async function writePlan(
+  prisma: Prisma.TransactionClient,
+  organisationId: string,
   fromDate: string,
   planned: readonly PlannedStudent[],
-) {
-  const { organisationId } = run.administration;
-  let line = 0;
-  try {
-    await ctx.prisma.$transaction(
-      async (prisma) => {
-        const changes: RecordedChange[] = [];
-        const newStudents: Prisma.StudentCreateManyInput[] = [];
-        const enrolments: (Prisma.GroupMembershipCreateManyInput & { id: string })[] = [];
-        for (const plan of planned) {
-          if (plan.outcome === 'UNCHANGED') continue;
-          line = plan.line;
-          const { student: checked, protectedIdentity } = plan.row;
-          const fields = {
-            firstName: checked.firstName,
-            lastName: checked.lastName,
-            ...(plan.changes.includes('programmeCode') || !plan.existingId ? { programmeCode: checked.programmeCode } : {}),
-            ...(protectedIdentity !== null ? { protectedIdentity } : {}),
-          };
-          const studentId = plan.existingId ?? randomUUID();
-          if (!plan.existingId) {
-            const created = {
-              id: studentId,
-              ...fields,
-              personalIdentityNumber: checked.personalIdentityNumber,
-              birthDate: dateValue(checked.birthDate),
-              schoolId: plan.schoolId,
-              organisationId,
-            };
-            newStudents.push(created);
-            changes.push({
-              entity: 'student',
-              kind: 'created',
-              entityId: studentId,
-              studentId,
-              before: null,
-              after: studentSnapshot({ programmeCode: null, protectedIdentity: false, ...created }),
-            });
-          } else if (plan.changes.some((change) => change !== 'class')) {
-            const before = await prisma.student.findUniqueOrThrow({ where: { id: studentId } });
-            const after = await prisma.student.update({ where: { id: studentId }, data: fields });
-            changes.push({
-              entity: 'student',
-              kind: 'updated',
-              entityId: studentId,
-              studentId,
-              before: studentSnapshot(before),
-              after: studentSnapshot(after),
-            });
-          }
-          if (plan.endMembership) {
-            const ended = await prisma.groupMembership.update({
-              where: { id: plan.endMembership.id },
-              data: { validTo: dateValue(dayBefore(fromDate)) },
-            });
-            changes.push({
-              entity: 'groupMembership',
-              kind: 'ended',
-              entityId: ended.id,
-              studentId,
-              before: membershipSnapshot({ ...plan.endMembership, studentId }),
-              after: membershipSnapshot(ended),
-            });
-          }
-          if (plan.enrolIn) {
-            const enrolment = { id: randomUUID(), groupId: plan.enrolIn, studentId, validFrom: dateValue(fromDate), validTo: null };
-            enrolments.push(enrolment);
-            changes.push({
-              entity: 'groupMembership',
-              kind: 'created',
-              entityId: enrolment.id,
-              studentId,
-              before: null,
-              after: membershipSnapshot(enrolment),
-            });
-          }
-        }
-        // What goes in bulk has no one line to blame if the database refuses it.
-        line = 0;
-        await prisma.student.createMany({ data: newStudents });
-        await prisma.groupMembership.createMany({ data: enrolments });
-        await recordChanges({ ...ctx, prisma }, changes);
-        await recordAppliedImport(ctx, prisma, run, report);
-      },
-      // A school's list is hundreds of rows; the default five seconds is for a form.
-      { timeout: 300_000, maxWait: 10_000 },
-    );
-  } catch (error) {
-    // What the checks could not see: a personnummer entered meanwhile, a later class the move would overlap.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw refusedList([{ line, column: 'personalIdentityNumber', code: 'DUPLICATE' }]);
+  cursor: WriteCursor,
+): Promise<RecordedChange[]> {
+  const changes: RecordedChange[] = [];
+  const newStudents: Prisma.StudentCreateManyInput[] = [];
+  const enrolments: (Prisma.GroupMembershipCreateManyInput & { id: string })[] = [];
+  for (const plan of planned) {
+    if (plan.outcome === 'UNCHANGED') continue;
+    cursor.line = plan.line;
+    const { student: checked, protectedIdentity } = plan.row;
+    const fields = {
+      firstName: checked.firstName,
+      lastName: checked.lastName,
+      ...(plan.changes.includes('programmeCode') || !plan.existingId ? { programmeCode: checked.programmeCode } : {}),
+      ...(protectedIdentity !== null ? { protectedIdentity } : {}),
+    };
+    const studentId = plan.existingId ?? randomUUID();
+    if (!plan.existingId) {
+      const created = {
+        id: studentId,
+        ...fields,
+        personalIdentityNumber: checked.personalIdentityNumber,
+        birthDate: dateValue(checked.birthDate),
+        schoolId: plan.schoolId,
+        organisationId,
+      };
+      newStudents.push(created);
+      changes.push({
+        entity: 'student',
+        kind: 'created',
+        entityId: studentId,
+        studentId,
+        before: null,
+        after: studentSnapshot({ programmeCode: null, protectedIdentity: false, ...created }),
+      });
+    } else if (plan.changes.some((change) => change !== 'class')) {
+      const before = await prisma.student.findUniqueOrThrow({ where: { id: studentId } });
+      const after = await prisma.student.update({ where: { id: studentId }, data: fields });
+      changes.push({
+        entity: 'student',
+        kind: 'updated',
+        entityId: studentId,
+        studentId,
+        before: studentSnapshot(before),
+        after: studentSnapshot(after),
+      });
     }
-    if (databaseCode(error) === '23P01') throw refusedList([{ line, column: 'className', code: 'OVERLAPS' }]);
-    throw error;
+    if (plan.endMembership) {
+      const ended = await prisma.groupMembership.update({
+        where: { id: plan.endMembership.id },
+        data: { validTo: dateValue(dayBefore(fromDate)) },
+      });
+      changes.push({
+        entity: 'groupMembership',
+        kind: 'ended',
+        entityId: ended.id,
+        studentId,
+        before: membershipSnapshot({ ...plan.endMembership, studentId }),
+        after: membershipSnapshot(ended),
+      });
+    }
+    if (plan.enrolIn) {
+      const enrolment = { id: randomUUID(), groupId: plan.enrolIn, studentId, validFrom: dateValue(fromDate), validTo: null };
+      enrolments.push(enrolment);
+      changes.push({
+        entity: 'groupMembership',
+        kind: 'created',
+        entityId: enrolment.id,
+        studentId,
+        before: null,
+        after: membershipSnapshot(enrolment),
+      });
+    }
   }
+  // What goes in bulk has no one line to blame if the database refuses it.
+  cursor.line = 0;
+  await prisma.student.createMany({ data: newStudents });
+  await prisma.groupMembership.createMany({ data: enrolments });
+  return changes;
 }
 
 /**
@@ -240,16 +212,18 @@ export async function importStudentList(
   ctx: RequestContext,
   input: { bytes: Uint8Array; fromDate: string; apply: boolean },
 ): Promise<ListReport<StudentImportChange>> {
-  const administration = await requireAdministration(ctx);
-  const { organisationId } = administration;
-  const run: ListImportRun = { administration, kind: 'STUDENTS' };
-  return recordingRefusals(ctx, run, input.apply, async () => {
-    if (!isIsoDate(input.fromDate)) throw refusedList([{ line: 0, column: null, code: 'FROM_DATE' }]);
-    const list = readList(input.bytes);
-    const { planned, problems } = await planImport(ctx, organisationId, input.fromDate, list);
-    if (input.apply && problems.length > 0) throw refusedList(problems);
-    const report = listReport(input.apply, planned, problems);
-    if (input.apply) await applyPlan(ctx, run, report, input.fromDate, planned);
-    return report;
+  return runListImport(ctx, 'STUDENTS', input.apply, {
+    plan: async (organisationId) => {
+      if (!isIsoDate(input.fromDate)) throw refusedList([{ line: 0, column: null, code: 'FROM_DATE' }]);
+      return planImport(ctx, organisationId, input.fromDate, readList(input.bytes));
+    },
+    write: (prisma, organisationId, planned, cursor) => writePlan(prisma, organisationId, input.fromDate, planned, cursor),
+    refusalOf: (error, line) =>
+      // What the checks could not see: a personnummer entered meanwhile, a later class the move would overlap.
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+        ? { line, column: 'personalIdentityNumber', code: 'DUPLICATE' }
+        : databaseCode(error) === '23P01'
+          ? { line, column: 'className', code: 'OVERLAPS' }
+          : null,
   });
 }
