@@ -11,6 +11,7 @@ import { currentLocale } from '../../../lib/i18n';
 import { CreateSchoolYearDocument, SchoolCalendarDocument } from './operations';
 import { SpanForm } from './span-form';
 import '../schools/schools.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 /** /administration/kalender: the organisation's school years with their terms and breaks, and a new year. */
 export function CalendarPage() {
@@ -28,15 +29,12 @@ export function CalendarPage() {
 
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration">{t('administration.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.calendar.title')}</h1>
-          <p className="page-header__sub">{t('administration.calendar.lead')}</p>
-        </div>
-      </header>
+      <AdminPageHeader
+        back="/administration"
+        backLabel={t('administration.title')}
+        title={t('administration.calendar.title')}
+        lead={t('administration.calendar.lead')}
+      />
       {!years ? (
         error ? (
           <ErrorState error={error} onRetry={() => void refetch()} />

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { checkSchoolBreak, checkSchoolYear, checkTerm } from '@insyn/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -24,6 +24,7 @@ import {
 } from './operations';
 import { SpanForm } from './span-form';
 import '../schools/schools.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 type Year = AdministeredSchoolYearFieldsFragment;
 type Term = Year['terms'][number];
@@ -51,15 +52,12 @@ export function SchoolYearPage() {
 
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration/kalender">{t('administration.calendar.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.calendar.yearTitle', { name: year.name })}</h1>
-          <p className="page-header__sub">{formatDateSpan(year.startDate, year.endDate, currentLocale())}</p>
-        </div>
-      </header>
+      <AdminPageHeader
+        back="/administration/kalender"
+        backLabel={t('administration.calendar.title')}
+        title={t('administration.calendar.yearTitle', { name: year.name })}
+        lead={formatDateSpan(year.startDate, year.endDate, currentLocale())}
+      />
 
       <section className="panel" aria-labelledby="year-heading">
         <h2 id="year-heading" className="section-heading">

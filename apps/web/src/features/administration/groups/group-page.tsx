@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -26,6 +26,7 @@ import { InputField } from './input-field';
 import { ProblemText } from './problem-text';
 import { useFocusedHeading } from './use-focused-heading';
 import { fieldProblems, type FieldProblem } from './problems';
+import { AdminPageHeader } from '../admin-page-header';
 
 type Group = AdministeredGroupQuery['administeredGroup'];
 type Membership = Group['memberships'][number];
@@ -88,18 +89,17 @@ export function AdministeredGroupPage() {
   };
   return (
     <>
-      <header className="page-header">
-        <div>
-          <p className="page-header__kicker">
-            <Link to="/administration/grupper">{t('administration.groups.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{group.name}</h1>
-          <p className="page-header__sub">
+      <AdminPageHeader
+        back="/administration/grupper"
+        backLabel={t('administration.groups.title')}
+        title={group.name}
+        lead={
+          <>
             {t(`administration.groups.kind.${group.kind}`)} · {group.school.name} · {group.schoolYear.name} ·{' '}
             {t('administration.groups.currentCount', { count: group.currentStudents })}
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       <section className="panel" aria-labelledby="members-heading">
         <h2 id="members-heading" className="section-heading">
           {t('administration.groups.members')}

@@ -12,6 +12,7 @@ import type { AdministeredGroupSortField, AdministeredGroupsQuery, GroupKind } f
 import { schoolToday } from '../../../lib/dates';
 import { AdminTable, useListState } from '../admin-table';
 import { AdministeredGroupsDocument, GroupOptionsDocument } from './operations';
+import { AdminPageHeader } from '../admin-page-header';
 
 type Row = AdministeredGroupsQuery['administeredGroups']['groups'][number];
 
@@ -92,20 +93,14 @@ export function GroupsListPage() {
   const choices = options.data?.administeredGroupOptions;
   return (
     <>
-      <header className="page-header">
-        <div>
-          <p className="page-header__kicker">
-            <Link to="/administration">{t('administration.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.groups.title')}</h1>
-        </div>
+      <AdminPageHeader back="/administration" backLabel={t('administration.title')} title={t('administration.groups.title')}>
         <div className="page-header__links">
           <Link className="button button--primary" to="/administration/grupper/ny">
             {t('administration.groups.create')}
           </Link>
           <Link to="/administration/amnen">{t('administration.subjects.title')}</Link>
         </div>
-      </header>
+      </AdminPageHeader>
       <div className="list-controls">
         <SearchField label={t('administration.groups.search')} value={list.search} onChange={list.setSearch} />
         <div className="field">

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import { schoolToday } from '../../../lib/dates';
 import { GroupForm, type GroupValues } from './group-form';
 import { CreateGroupDocument, GroupOptionsDocument } from './operations';
+import { AdminPageHeader } from '../admin-page-header';
 
 /** /administration/grupper/ny: a new class or teaching group; saved, the group's page opens. */
 export function NewGroupPage() {
@@ -49,14 +50,11 @@ export function NewGroupPage() {
   };
   return (
     <>
-      <header className="page-header">
-        <div>
-          <p className="page-header__kicker">
-            <Link to="/administration/grupper">{t('administration.groups.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.groups.createTitle')}</h1>
-        </div>
-      </header>
+      <AdminPageHeader
+        back="/administration/grupper"
+        backLabel={t('administration.groups.title')}
+        title={t('administration.groups.createTitle')}
+      />
       <section className="panel form-panel">
         <GroupForm
           options={choices}

@@ -4,7 +4,6 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -27,6 +26,7 @@ import { InputField } from './input-field';
 import { ProblemText } from './problem-text';
 import { fieldProblems, type FieldProblem } from './problems';
 import { useFocusedHeading } from './use-focused-heading';
+import { AdminPageHeader } from '../admin-page-header';
 
 type Subject = AdministeredSubjectsQuery['administeredSubjects']['subjects'][number];
 type Course = AdministeredCoursesQuery['administeredCourses']['courses'][number];
@@ -38,14 +38,7 @@ export function SubjectsPage() {
   usePageTitle(t('administration.subjects.title'));
   return (
     <>
-      <header className="page-header">
-        <div>
-          <p className="page-header__kicker">
-            <Link to="/administration">{t('administration.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.subjects.title')}</h1>
-        </div>
-      </header>
+      <AdminPageHeader back="/administration" backLabel={t('administration.title')} title={t('administration.subjects.title')} />
       <SubjectsSection />
       <CoursesSection />
     </>

@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { NavLink } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { usePageTitle } from '../../../components/ui/use-page-title';
@@ -10,6 +10,7 @@ import { downloadBlob } from '../../../lib/download';
 import { currentLocale } from '../../../lib/i18n';
 import { fetchImportHistory, LISTS, sendList, type ImportRun, type ListImportReport, type ListKind, type ListProblem } from './lists-api';
 import './imports.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 type Step =
   | { kind: 'idle' }
@@ -73,15 +74,12 @@ export function ListImportPage({ kind }: { kind: ListKind }) {
 
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration">{t('administration.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t(texts.title)}</h1>
-          <p className="page-header__sub">{t('administration.imports.lead')}</p>
-        </div>
-      </header>
+      <AdminPageHeader
+        back="/administration"
+        backLabel={t('administration.title')}
+        title={t(texts.title)}
+        lead={t('administration.imports.lead')}
+      />
       <nav aria-label={t('administration.imports.lists')} className="import-lists">
         {(['students', 'guardians', 'staff'] as const).map((other) => (
           <NavLink key={other} to={LISTS[other].path} className="button button--quiet" end>

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import { CreateSchoolDocument } from './operations';
 import { SchoolDetailsForm } from './school-forms';
 import './schools.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 /** /administration/skolor/ny: a new school; its settings start at the defaults and are set on its page. */
 export function NewSchoolPage() {
@@ -14,15 +15,12 @@ export function NewSchoolPage() {
   const [create] = useMutation(CreateSchoolDocument);
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration/skolor">{t('administration.schools.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.schools.newTitle')}</h1>
-          <p className="page-header__sub">{t('administration.schools.newLead')}</p>
-        </div>
-      </header>
+      <AdminPageHeader
+        back="/administration/skolor"
+        backLabel={t('administration.schools.title')}
+        title={t('administration.schools.newTitle')}
+        lead={t('administration.schools.newLead')}
+      />
       <section className="panel admin-form-panel" aria-label={t('administration.schools.newTitle')}>
         <SchoolDetailsForm
           initial={{ name: '', unitCode: '', form: 'COMPULSORY' }}

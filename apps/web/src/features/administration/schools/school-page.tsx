@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import { AdministeredSchoolDocument, UpdateSchoolDocument, UpdateSchoolSettingsDocument } from './operations';
 import { SchoolDetailsForm, SchoolSettingsForm } from './school-forms';
 import './schools.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 /** /administration/skolor/:schoolId: a school's details and its settings, each saved on its own. */
 export function SchoolPage() {
@@ -25,21 +26,20 @@ export function SchoolPage() {
   }
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration/skolor">{t('administration.schools.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{school.name}</h1>
-          <p className="page-header__sub">
+      <AdminPageHeader
+        back="/administration/skolor"
+        backLabel={t('administration.schools.title')}
+        title={school.name}
+        lead={
+          <>
             {t('administration.schools.summary', {
               form: t(`administration.schools.forms.${school.form}`),
               unitCode: school.unitCode,
               students: count.format(school.studentCount),
             })}
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       <section className="panel admin-form-panel" aria-labelledby="school-details-heading">
         <h2 id="school-details-heading" className="section-heading">
           {t('administration.schools.details')}

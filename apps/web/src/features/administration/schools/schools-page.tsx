@@ -12,6 +12,7 @@ import type { AdministeredSchoolFieldsFragment, SchoolSortField } from '../../..
 import { AdminTable, useListState } from '../admin-table';
 import { AdministeredSchoolsDocument } from './operations';
 import './schools.css';
+import { AdminPageHeader } from '../admin-page-header';
 
 /** /administration/skolor: the organisation's schools, searched, sorted and paged by the server. */
 export function SchoolsPage() {
@@ -61,18 +62,16 @@ export function SchoolsPage() {
 
   return (
     <div className="admin-page">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">
-            <Link to="/administration">{t('administration.title')}</Link>
-          </p>
-          <h1 className="page-header__title">{t('administration.schools.title')}</h1>
-          <p className="page-header__sub">{t('administration.schools.lead')}</p>
-        </div>
+      <AdminPageHeader
+        back="/administration"
+        backLabel={t('administration.title')}
+        title={t('administration.schools.title')}
+        lead={t('administration.schools.lead')}
+      >
         <Link to="/administration/skolor/ny" className="button button--primary" data-testid="new-school">
           {t('administration.schools.new')}
         </Link>
-      </header>
+      </AdminPageHeader>
       <div className="list-controls">
         <SearchField label={t('administration.schools.search')} value={list.search} onChange={list.setSearch} />
       </div>
