@@ -42,16 +42,19 @@ export function singleFileUpload(field: string, limits: { maxBytes: number; fiel
 
 /**
  * Reads the multipart body. A file over the limit is not kept: the answer is `tooLarge`, so that the service
- * can still refuse as it refuses everything else (after deciding whether the viewer may send it at all).
+ * can still refuse as it refuses everything else (after deciding whether the viewer may send it at all). A body
+ * the parser cannot read (too many parts, or cut off as a dropped connection leaves it) is the sender's fault:
+ * BAD_USER_INPUT, not a server error; the parser keeps everything in memory, so nothing else can fail in it.
  */
 export function readUpload(upload: RequestHandler, req: Request, res: Response): Promise<{ tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     upload(req, res, (error: unknown) => {
       if (!error) resolve({ tooLarge: false });
       else if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') resolve({ tooLarge: true });
-      else if (error instanceof multer.MulterError)
-        reject(new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', problems: [] } }));
-      else reject(error instanceof Error ? error : new Error(String(error)));
+      else {
+        const reason = error instanceof Error ? error.message : String(error);
+        reject(new GraphQLError(`The upload could not be read: ${reason}`, { extensions: { code: 'BAD_USER_INPUT', problems: [] } }));
+      }
     });
   });
 }

@@ -198,6 +198,14 @@ describe('support decisions on pglite', () => {
     expect(oversized).toEqual({ status: 400, body: expect.objectContaining({ problems: ['DOCUMENT_TOO_LARGE'] }) });
     const fields = await upload(principal, { studentId: child.id, kind: 'HELP', summary: ' ', decidedOn: '2099-01-01', file: null });
     expect(fields.body.problems).toEqual(['UNKNOWN_KIND', 'SUMMARY_REQUIRED', 'IN_THE_FUTURE', 'DOCUMENT_REQUIRED']);
+    // A body cut off in the middle of the document, as a dropped connection leaves it: a refusal, not a server error.
+    const cut = await fetch(`${server.url}/api/support-decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=cut-off', authorization: `Bearer ${principal.token}` },
+      body: `--cut-off\r\nContent-Disposition: form-data; name="studentId"\r\n\r\n${child.id}\r\n--cut-off\r\nContent-Disposition: form-data; name="document"; filename="a.pdf"\r\n\r\n%PDF-1.4`,
+    });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
   });
 

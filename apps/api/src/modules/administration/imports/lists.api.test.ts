@@ -218,6 +218,17 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
       { line: expect.any(Number), column: null, code: 'MALFORMED' },
     ]);
     expect(await problemsOf(new Uint8Array())).toEqual([{ line: 0, column: null, code: 'EMPTY' }]);
+    // A body cut off in the middle of the file, as a dropped connection leaves it: a refusal, not a server error.
+    const boundary = 'cut-off';
+    const cut = await fetch(`${server.url}/api/administration/imports/students`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${admin.token}` },
+      body:
+        `--${boundary}\r\nContent-Disposition: form-data; name="apply"\r\n\r\ntrue\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="list"; filename="a.csv"\r\n\r\n${HEADER}\r\n${newcomer};Ny`,
+    });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
     expect(await problemsOf(list(`${newcomer};Ny;Elev;${unitCode};;;`), '2027-02-30')).toEqual([
       { line: 0, column: null, code: 'FROM_DATE' },
     ]);
