@@ -24,9 +24,9 @@ const downloadTemplate = (template: string, fileName: string) =>
   downloadBlob(new Blob([`\uFEFF${template}`], { type: 'text/csv;charset=utf-8' }), fileName);
 
 /**
- * /administration/elevlista and /administration/vardnadshavarlista: one of the school's lists in, as a dry run first
- * (who is added, who changes, every problem with its line) and then, if the list has no problem, the same file
- * applied in one go.
+ * /administration/elevlista, /administration/vardnadshavarlista and /administration/personallista: one of the
+ * school's lists in, as a dry run first (who is added, who changes, every problem with its line) and then, if the
+ * list has no problem, the same file applied in one go; below, the organisation's earlier imports.
  */
 export function ListImportPage({ kind }: { kind: ListKind }) {
   const { t } = useTranslation();
