@@ -22,7 +22,7 @@ const upload = singleFileUpload(LIST_FIELD, { maxBytes: MAX_LIST_BYTES, fields: 
 
 /** The uploaded file; one byte over the limit stands for a file that was too large, so the service refuses it as such. */
 const uploadedBytes = (req: Request, tooLarge: boolean): Uint8Array =>
-  tooLarge ? new Uint8Array(MAX_LIST_BYTES + 1) : new Uint8Array(req.file?.buffer ?? Buffer.alloc(0));
+  tooLarge ? new Uint8Array(MAX_LIST_BYTES + 1) : (req.file?.buffer ?? new Uint8Array());
 
 export function createImportsRouter({
   contextOf,
