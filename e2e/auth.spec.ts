@@ -86,6 +86,8 @@ test.describe('login and session', () => {
 
   test('an access token the API refuses is renewed once with the cookie, and the request retried', async ({ page }) => {
     await login(page, 'elev');
+    // The first week's query must be done before the route goes in, or it (not the next week's) is the one tampered.
+    await expectWeekShown(page);
     let tampered = false;
     let renewals = 0;
     await page.route('**/graphql', async (route) => {
@@ -109,6 +111,9 @@ test.describe('login and session', () => {
 
   test('when renewal fails too, the user is sent to log in again and then back', async ({ page, context }) => {
     await login(page, 'elev');
+    // On a loaded machine the first week's query can still be on its way: tampered, it would send the user to log
+    // in from this week, before the click below.
+    await expectWeekShown(page);
     await context.clearCookies(); // the renewal cookie is gone (expired, or the session was revoked)
     await page.route('**/graphql', async (route) => {
       const body = route.request().postDataJSON() as { operationName?: string } | null;
