@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           DevelopmentPlanSubject: '../modules/development-plans/development-plans.service.ts#PlanSubjectRecord',
           StudyPlan: '../modules/study-plans/study-plans.service.ts#StudyPlanRecord',
           AdministeredGroup: '../modules/administration/groups/groups.service.ts#GroupRecord',
+          ApiClient: '../modules/ss12000/api-clients.service.ts#ApiClientRecord',
           ScheduleTermOption: '../modules/administration/schedule/schedule.service.ts#ScheduleTermRecord',
           ScheduleBreak: '../modules/administration/schedule/schedule.service.ts#ScheduleBreakRecord',
           ScheduleSubjectOption: '../modules/administration/schedule/schedule.service.ts#ScheduleSubjectRecord',

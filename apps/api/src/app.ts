@@ -18,6 +18,7 @@ import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
 import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
+import { createSs12000Router, SS12000_PATH } from './modules/ss12000/ss12000.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
 
 /** Codes a client may see as they are; anything else is an unexpected error and is masked in production. */
@@ -132,6 +133,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
 
   app.use(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
   app.use(IMPORTS_PATH, createImportsRouter({ contextOf, log }));
+  app.use(SS12000_PATH, createSs12000Router({ prisma: db.prisma, config, log }));
 
   if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 

@@ -22,3 +22,4 @@ export * from './administration/student-list.ts';
 export * from './administration/lists.ts';
 export * from './administration/guardian-list.ts';
 export * from './administration/staff-list.ts';
+export * from './ss12000/codes.ts';

@@ -43,6 +43,8 @@ import { studyPlansResolvers } from '../modules/study-plans/study-plans.resolver
 import { studyPlansTypeDefs } from '../modules/study-plans/study-plans.schema.ts';
 import { adminPeopleResolvers } from '../modules/administration/people/people.resolvers.ts';
 import { adminPeopleTypeDefs } from '../modules/administration/people/people.schema.ts';
+import { apiClientsResolvers } from '../modules/ss12000/api-clients.resolvers.ts';
+import { apiClientsTypeDefs } from '../modules/ss12000/api-clients.schema.ts';
 
 export const typeDefs = [
   authTypeDefs,
@@ -68,6 +70,7 @@ export const typeDefs = [
   schoolCalendarTypeDefs,
   adminPeopleTypeDefs,
   adminScheduleTypeDefs,
+  apiClientsTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -92,4 +95,5 @@ export const resolvers = [
   schoolCalendarResolvers,
   adminPeopleResolvers,
   adminScheduleResolvers,
+  apiClientsResolvers,
 ];

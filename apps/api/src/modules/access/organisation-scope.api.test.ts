@@ -43,6 +43,7 @@ interface Ids {
   staff: string;
   duty: string;
   lessonSeries: string;
+  apiClient: string;
   /** the first organisation's own: an upper-secondary student, a teaching group and one of its terms */
   ownStudent: string;
   ownGroup: string;
@@ -420,6 +421,7 @@ const CASES: Case[] = [
     code: 'BAD_USER_INPUT',
   },
   { field: 'Mutation.endStaffDuty', probe: 'duty', variables: (id) => ({ dutyId: id.duty, validTo: '2026-12-31' }) },
+  { field: 'Mutation.revokeApiClient', probe: 'apiClient', variables: (id) => ({ id: id.apiClient }) },
   {
     field: 'Mutation.setLogin',
     label: 'student',
@@ -681,7 +683,15 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
         teachers: { create: { staffId: larare.staffId! } },
       },
     });
+    const apiClient = data(
+      await graphql<{ createApiClient: { client: { id: string } } }>(
+        otherAdmin,
+        'mutation($input: ApiClientInput!) { createApiClient(input: $input) { client { id } } }',
+        { input: { name: 'Grannbys statistik', scopes: ['AGGREGATED_ATTENDANCE'], protectedIdentity: false } },
+      ),
+    );
     ids = {
+      apiClient: apiClient.createApiClient.client.id,
       staff: teacherStaff.id,
       duty: teacherStaff.duties[0]!.id,
       ownStaff: ownStaff.id,

@@ -41,6 +41,8 @@ export type AuditAction =
   | 'supportDecision.documentRead'
   | 'supportDecision.acknowledged'
   | 'message.retried'
+  | 'apiClient.created'
+  | 'apiClient.revoked'
   /** administration: `admin.<entity>.<change>`, see administration/administration.changes.ts */
   | `admin.${AdministeredEntity}.${ChangeKind}`;
 

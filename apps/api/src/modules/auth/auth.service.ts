@@ -4,7 +4,7 @@ import { requireViewer, type Viewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { MAX_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, passwordRuleViolation, verifyPassword } from './password.ts';
 import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
-import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.ts';
+import { hashRandomToken, newRefreshToken, signAccessToken } from './tokens.ts';
 
 export const REFRESH_COOKIE = 'insyn_refresh';
 const COOKIE_PATH = '/graphql';
@@ -52,7 +52,7 @@ export async function refreshSession(ctx: RequestContext): Promise<SessionTokens
   const presented = ctx.cookies.get(REFRESH_COOKIE);
   if (!presented) throw unauthenticated('No session to renew');
   const stored = await ctx.prisma.refreshToken.findUnique({
-    where: { tokenHash: hashRefreshToken(presented) },
+    where: { tokenHash: hashRandomToken(presented) },
     include: { session: { include: { user: true } } },
   });
   if (!stored) {
@@ -85,7 +85,7 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
   const sessionIds = new Set<string>();
   if (ctx.auth) sessionIds.add(ctx.auth.sessionId);
   if (presented) {
-    const stored = await ctx.prisma.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(presented) } });
+    const stored = await ctx.prisma.refreshToken.findUnique({ where: { tokenHash: hashRandomToken(presented) } });
     if (stored) sessionIds.add(stored.sessionId);
   }
   if (sessionIds.size > 0) {

@@ -46,7 +46,30 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims |
 /** The renewal token: random, only its hash is stored. */
 export function newRefreshToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: hashRefreshToken(token) };
+  return { token, tokenHash: hashRandomToken(token) };
 }
 
-export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashRandomToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** An SS 12000 client's access token: its own audience, so that neither kind of token opens the other's API. */
+const CLIENT_AUDIENCE = 'insyn-ss12000';
+
+export function signApiClientToken(apiClientId: string, secret: string, ttlSeconds: number): string {
+  return jwt.sign({}, secret, {
+    algorithm: ALGORITHM,
+    issuer: ISSUER,
+    audience: CLIENT_AUDIENCE,
+    subject: apiClientId,
+    expiresIn: ttlSeconds,
+  });
+}
+
+/** The API client's id, or null for anything expired, forged, or a user's token. */
+export function verifyApiClientToken(token: string, secret: string): string | null {
+  try {
+    const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: CLIENT_AUDIENCE });
+    return typeof payload === 'string' || typeof payload.sub !== 'string' ? null : payload.sub;
+  } catch {
+    return null;
+  }
+}
