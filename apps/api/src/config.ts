@@ -20,6 +20,8 @@ export interface AppConfig {
   /** the school's clock; shifted in tests and demos by INSYN_CLOCK_START, never in production */
   clock: () => Date;
   notifications: NotificationConfig;
+  /** how long one request to an SS 12000 source may take */
+  ss12000SourceTimeoutMs: number;
 }
 
 export interface NotificationConfig {
@@ -81,6 +83,7 @@ const envSchema = z.object({
   DELIVERY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  SS12000_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   INSYN_CLOCK_START: z.iso
     .datetime({ offset: true, message: 'INSYN_CLOCK_START must be an ISO 8601 instant, e.g. 2026-11-25T09:30:00Z' })
     .optional(),
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     cookieSecure: vars.COOKIE_SECURE === undefined ? undefined : vars.COOKIE_SECURE === 'true',
     trustProxy: vars.TRUST_PROXY === 'true',
     webDistDir,
+    ss12000SourceTimeoutMs: vars.SS12000_SOURCE_TIMEOUT_MS,
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),
     notifications: {
       graceSeconds: vars.NOTIFY_GRACE_SECONDS,

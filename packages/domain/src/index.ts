@@ -23,3 +23,4 @@ export * from './administration/lists.ts';
 export * from './administration/guardian-list.ts';
 export * from './administration/staff-list.ts';
 export * from './ss12000/codes.ts';
+export * from './ss12000/source.ts';

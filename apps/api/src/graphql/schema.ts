@@ -45,6 +45,8 @@ import { adminPeopleResolvers } from '../modules/administration/people/people.re
 import { adminPeopleTypeDefs } from '../modules/administration/people/people.schema.ts';
 import { apiClientsResolvers } from '../modules/ss12000/api-clients.resolvers.ts';
 import { apiClientsTypeDefs } from '../modules/ss12000/api-clients.schema.ts';
+import { ss12000SourceResolvers } from '../modules/ss12000/import/source.resolvers.ts';
+import { ss12000SourceTypeDefs } from '../modules/ss12000/import/source.schema.ts';
 
 export const typeDefs = [
   authTypeDefs,
@@ -71,6 +73,7 @@ export const typeDefs = [
   adminPeopleTypeDefs,
   adminScheduleTypeDefs,
   apiClientsTypeDefs,
+  ss12000SourceTypeDefs,
 ];
 export const resolvers = [
   authResolvers,
@@ -96,4 +99,5 @@ export const resolvers = [
   adminPeopleResolvers,
   adminScheduleResolvers,
   apiClientsResolvers,
+  ss12000SourceResolvers,
 ];

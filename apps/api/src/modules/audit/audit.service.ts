@@ -43,6 +43,8 @@ export type AuditAction =
   | 'message.retried'
   | 'apiClient.created'
   | 'apiClient.revoked'
+  | 'ss12000Source.saved'
+  | 'ss12000Source.checked'
   /** administration: `admin.<entity>.<change>`, see administration/administration.changes.ts */
   | `admin.${AdministeredEntity}.${ChangeKind}`;
 

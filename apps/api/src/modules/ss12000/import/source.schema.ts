@@ -1,0 +1,70 @@
+import gql from 'graphql-tag';
+
+// The school administration system an organisation imports from over SS 12000. Refusals of saveSs12000Source:
+// BAD_USER_INPUT with `problems` — baseUrl and tokenUrl REQUIRED/INVALID_URL/NOT_HTTPS/TOO_LONG, clientId
+// REQUIRED/TOO_LONG, secret REQUIRED/TOO_LONG/NO_SERVER_SECRET (JWT_SECRET is not set).
+export const ss12000SourceTypeDefs = gql`
+  enum Ss12000SourceAuth {
+    "a bearer token the source gave"
+    BEARER_TOKEN
+    "OAuth2 client credentials: a token endpoint, a client id and a secret"
+    CLIENT_CREDENTIALS
+  }
+
+  "The source's settings; its token or secret is kept encrypted and never shown again."
+  type Ss12000Source {
+    baseUrl: String!
+    auth: Ss12000SourceAuth!
+    tokenUrl: String
+    clientId: String
+    "ISO timestamp"
+    changedAt: String!
+    changedByName: String!
+  }
+
+  input Ss12000SourceInput {
+    "where the endpoints are, e.g. https://sis.example.se/ss12000/v2.1; HTTPS (plain HTTP to localhost only)"
+    baseUrl: String!
+    auth: Ss12000SourceAuth!
+    tokenUrl: String
+    clientId: String
+    "the bearer token or client secret; empty keeps the one stored"
+    secret: String
+  }
+
+  type Ss12000SourceEndpoint {
+    "organisations, persons, groups, duties, activities, calendarEvents"
+    endpoint: String!
+    "false: the source does not have it (allowed for activities and calendarEvents only)"
+    offered: Boolean!
+    "records on the first page (at most 100)"
+    records: Int!
+    morePages: Boolean!
+  }
+
+  "What went wrong reaching the source: a code (UNREACHABLE, TIMEOUT, TOKEN_REFUSED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, SERVER_ERROR, UNEXPECTED_STATUS, MALFORMED_JSON, NOT_A_PAGE, PAGE_TOKEN_LOOP), where, and the HTTP status."
+  type Ss12000SourceProblem {
+    code: String!
+    "the endpoint, or token"
+    endpoint: String!
+    status: Int
+  }
+
+  type Ss12000SourceCheck {
+    ok: Boolean!
+    "the endpoints read before any problem"
+    endpoints: [Ss12000SourceEndpoint!]!
+    problem: Ss12000SourceProblem
+  }
+
+  extend type Query {
+    "The organisation's source, null before one is set up. Administrators only."
+    ss12000Source: Ss12000Source
+  }
+
+  extend type Mutation {
+    saveSs12000Source(input: Ss12000SourceInput!): Ss12000Source!
+    "Reaches the source and reads the first page of each endpoint; writes nothing but its audit row."
+    checkSs12000Source: Ss12000SourceCheck!
+  }
+`;
