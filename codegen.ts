@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           StudyPlan: '../modules/study-plans/study-plans.service.ts#StudyPlanRecord',
           AdministeredGroup: '../modules/administration/groups/groups.service.ts#GroupRecord',
           ApiClient: '../modules/ss12000/api-clients.service.ts#ApiClientRecord',
+          Ss12000ImportRun: '../modules/ss12000/import/import.service.ts#ImportRunRecord',
           ScheduleTermOption: '../modules/administration/schedule/schedule.service.ts#ScheduleTermRecord',
           ScheduleBreak: '../modules/administration/schedule/schedule.service.ts#ScheduleBreakRecord',
           ScheduleSubjectOption: '../modules/administration/schedule/schedule.service.ts#ScheduleSubjectRecord',

@@ -177,6 +177,8 @@ servers.forEach(({ port, empty }, index) => {
       HOST: '127.0.0.1',
       ...(database === 'memory' ? { INSYN_DATA_DIR: 'memory' } : { DATABASE_URL: database }),
       INSYN_CLOCK_START: CLOCK_START,
+      // A secret of its own, as in production: the SS 12000 source's secret is stored encrypted under a key from it.
+      JWT_SECRET: `e2e-server-${port}-secret-that-is-long-enough-for-hs256`,
       // The school from scratch sees its absence message queued within its test, not after the three minutes'
       // grace a teacher has to correct a roll call (e2e/from-scratch.spec.ts).
       ...(empty ? { NOTIFY_GRACE_SECONDS: '5' } : {}),

@@ -57,14 +57,74 @@ export const ss12000SourceTypeDefs = gql`
     problem: Ss12000SourceProblem
   }
 
+  enum Ss12000RunOutcome {
+    "read and checked, nothing written"
+    DRY_RUN
+    "written"
+    APPLIED
+    "stopped by its problems: nothing written"
+    REFUSED
+  }
+
+  "What a run did (or would do) to one kind: schools, students, guardians, staff, guardianships."
+  type Ss12000ImportCount {
+    kind: String!
+    added: Int!
+    changed: Int!
+    unchanged: Int!
+  }
+
+  """
+  A problem that stops the run: the endpoint, the source record's id (null for the source as a whole), a code
+  (INVALID_RECORD, DUPLICATE_ID, INVALID_UNIT_CODE, UNKNOWN_SCHOOL_TYPE, UNIT_CODE_TAKEN, UNKNOWN_SCHOOL,
+  OTHER_SCHOOL, UNKNOWN_RESPONSIBLE, SIGNATURE_TAKEN, the personnummer's and contact fields' codes, or the
+  connection's: UNREACHABLE, TIMEOUT, UNAUTHORIZED, ...) and the field (or the HTTP status).
+  """
+  type Ss12000ImportProblem {
+    endpoint: String!
+    sourceId: String
+    code: String!
+    field: String
+  }
+
+  "One record the run adds or changes, and which fields."
+  type Ss12000ImportChange {
+    kind: String!
+    sourceId: String!
+    name: String!
+    "ADD or CHANGE"
+    outcome: String!
+    fields: [String!]!
+  }
+
+  type Ss12000ImportRun {
+    id: ID!
+    outcome: Ss12000RunOutcome!
+    "ISO timestamps"
+    startedAt: String!
+    finishedAt: String!
+    startedByName: String!
+    counts: [Ss12000ImportCount!]!
+    problems: [Ss12000ImportProblem!]!
+    "the run's added and changed records, at most 1000; empty in the history"
+    changes: [Ss12000ImportChange!]!
+  }
+
   extend type Query {
     "The organisation's source, null before one is set up. Administrators only."
     ss12000Source: Ss12000Source
+    "The latest 20 imports, dry runs too, newest first."
+    ss12000ImportRuns: [Ss12000ImportRun!]!
   }
 
   extend type Mutation {
     saveSs12000Source(input: Ss12000SourceInput!): Ss12000Source!
     "Reaches the source and reads the first page of each endpoint; writes nothing but its audit row."
     checkSs12000Source: Ss12000SourceCheck!
+    """
+    Imports the source's schools and people: apply false is a dry run. All or nothing: a run with any problem, and
+    every dry run, leaves the database as it was. Kept in the history either way.
+    """
+    runSs12000Import(apply: Boolean!): Ss12000ImportRun!
   }
 `;

@@ -1,0 +1,362 @@
+// Bringing schools and people in from an SS 12000 source, from the outside: the dry run that writes nothing, the
+// import, the same import again changing nothing, a changed record, every kind of bad source refused with the record
+// named and nothing written, and the round trip: Insyn's own export imported into an empty database.
+import { applyPendingMigrations, openDatabase, type DatabaseLocation } from '@insyn/db';
+import { personnummerFor } from '@insyn/domain';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createEmptyTestDatabase,
+  loggedIn,
+  removeTestDatabase,
+  SERVER_DATABASE,
+  startTestServer,
+  TestClient,
+  type TestServer,
+} from '../../../test/harness.ts';
+import { startTestSource, type TestSource } from '../../../test/ss12000-source.ts';
+import { createFirstAdministrator } from '../../administration/first-administrator.service.ts';
+
+const SECRET_ENV = { JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256', SS12000_SOURCE_TIMEOUT_MS: '2000' };
+const SAVE = `mutation($input: Ss12000SourceInput!) { saveSs12000Source(input: $input) { baseUrl } }`;
+const RUN = `mutation($apply: Boolean!) { runSs12000Import(apply: $apply) {
+  id outcome startedByName counts { kind added changed unchanged } problems { endpoint sourceId code field }
+  changes { kind sourceId name outcome fields } } }`;
+
+interface Run {
+  id: string;
+  outcome: 'DRY_RUN' | 'APPLIED' | 'REFUSED';
+  counts: { kind: string; added: number; changed: number; unchanged: number }[];
+  problems: { endpoint: string; sourceId: string | null; code: string; field: string | null }[];
+  changes: { kind: string; sourceId: string; name: string; outcome: string; fields: string[] }[];
+}
+
+const id = (n: number) => `5c000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const UNIT_CODE = '99887766';
+
+/** A small municipality as its school administration system has it. */
+function sourceData() {
+  const school = { id: id(1), displayName: 'Källbyskolan', organisationType: 'Skolenhet', schoolUnitCode: UNIT_CODE, schoolTypes: ['GR'] };
+  const guardian = (n: number, extra: object = {}) => ({
+    id: id(100 + n),
+    givenName: `Vårdnadshavare${n}`,
+    familyName: 'Källberg',
+    civicNo: { value: personnummerFor(`198${n}-03-1${n}`, 210 + n).replace('-', '') },
+    emails: [{ value: `vh${n}@kallby.example`, type: 'Privat' }],
+    phoneNumbers: [{ value: `+4670123450${n}`, type: 'Privat', mobile: true }],
+    addresses: [{ type: 'Folkbokföring', streetAddress: `Storgatan ${n}`, postalCode: '123 45', locality: 'Källby' }],
+    ...extra,
+  });
+  const student = (n: number, guardians: number[]) => ({
+    id: id(10 + n),
+    givenName: `Elev${n}`,
+    familyName: 'Källberg',
+    civicNo: { value: personnummerFor(`2014-0${n}-1${n}`, 300 + n).replace('-', '') },
+    enrolments: [{ enroledAt: { id: school.id }, schoolType: 'GR', schoolYear: 6 }],
+    responsibles: guardians.map((g) => ({ person: { id: id(100 + g) }, relationType: 'Vårdnadshavare' })),
+  });
+  return {
+    organisations: [{ id: id(0), displayName: 'Källby kommun', organisationType: 'Huvudman' }, school],
+    persons: [
+      student(1, [1, 2]),
+      student(2, [1, 2]),
+      student(3, [3]),
+      guardian(1),
+      guardian(2),
+      // A protected identity: whatever address the source sends is not kept.
+      guardian(3, { securityMarking: 'Skyddad folkbokföring' }),
+      { id: id(200), givenName: 'Klara', familyName: 'Lärarsson', emails: [{ value: 'klara@kallby.example', type: 'Skola personal' }] },
+      // Neither student, guardian nor staff: not read into Insyn.
+      { id: id(300), givenName: 'Ingen', familyName: 'Roll' },
+    ],
+    duties: [{ id: id(400), person: { id: id(200) }, dutyAt: { id: school.id }, dutyRole: 'Lärare', signature: 'KLLÄ' }],
+  };
+}
+
+describe.each(SERVER_DATABASE)('SS 12000 import of schools and people, on %s', (kind) => {
+  let server: TestServer;
+  let admin: TestClient;
+  let source: TestSource;
+
+  const run = async (apply: boolean) => {
+    const result = await admin.request<{ runSs12000Import: Run }>(RUN, { apply });
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.runSs12000Import;
+  };
+  const count = (result: Run, what: string) => result.counts.find((one) => one.kind === what);
+  const written = async () => ({
+    schools: await server.db.prisma.school.count(),
+    students: await server.db.prisma.student.count(),
+    guardians: await server.db.prisma.guardian.count(),
+    guardianships: await server.db.prisma.guardianship.count(),
+    staff: await server.db.prisma.staff.count(),
+    links: await server.db.prisma.ss12000Link.count(),
+    audits: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { env: SECRET_ENV });
+    admin = await loggedIn(server, 'admin');
+    source = await startTestSource(sourceData());
+    await admin.request(SAVE, { input: { baseUrl: source.url, auth: 'BEARER_TOKEN', secret: source.token } });
+  });
+  beforeEach(() => {
+    Object.assign(source.data, sourceData());
+    source.behaviour = {};
+  });
+  afterAll(async () => {
+    await source?.stop();
+    await server?.stop();
+  });
+
+  it('is for administrators only', async () => {
+    for (const username of ['rektor', 'mentor', 'larare', 'vardnadshavare', 'elev']) {
+      const client = await loggedIn(server, username);
+      const result = await client.request(RUN, { apply: true });
+      expect(result.errors?.[0]?.extensions?.code, username).toBe('FORBIDDEN');
+      expect((await client.request('{ ss12000ImportRuns { id } }')).errors?.[0]?.extensions?.code, username).toBe('FORBIDDEN');
+    }
+  });
+
+  it('a dry run says what would be added and writes nothing; applied, it writes that; again, it changes nothing', async () => {
+    const before = await written();
+    const dry = await run(false);
+    expect(dry.outcome).toBe('DRY_RUN');
+    expect(dry.problems).toEqual([]);
+    expect(dry.counts).toEqual([
+      { kind: 'schools', added: 1, changed: 0, unchanged: 0 },
+      { kind: 'students', added: 3, changed: 0, unchanged: 0 },
+      { kind: 'guardians', added: 3, changed: 0, unchanged: 0 },
+      { kind: 'staff', added: 1, changed: 0, unchanged: 0 },
+      { kind: 'guardianships', added: 5, changed: 0, unchanged: 0 },
+    ]);
+    expect(dry.changes).toContainEqual({ kind: 'students', sourceId: id(11), name: 'Elev1 Källberg', outcome: 'ADD', fields: [] });
+    expect(await written()).toEqual(before);
+
+    const applied = await run(true);
+    expect(applied.outcome).toBe('APPLIED');
+    expect(applied.counts).toEqual(dry.counts);
+    const after = await written();
+    expect(after).toMatchObject({
+      schools: before.schools + 1,
+      students: before.students + 3,
+      guardians: before.guardians + 3,
+      guardianships: before.guardianships + 5,
+      staff: before.staff + 1,
+      links: before.links + 8,
+    });
+    expect(after.audits).toBe(before.audits + 13);
+    const school = await server.db.prisma.school.findUniqueOrThrow({ where: { unitCode: UNIT_CODE } });
+    expect(school).toMatchObject({ name: 'Källbyskolan', form: 'COMPULSORY' });
+    const protectedGuardian = await server.db.prisma.guardian.findFirstOrThrow({ where: { firstName: 'Vårdnadshavare3' } });
+    expect(protectedGuardian).toMatchObject({
+      protectedIdentity: true,
+      streetAddress: null,
+      postalCode: null,
+      city: null,
+      mobilePhone: '+46701234503',
+    });
+    expect(await server.db.prisma.staff.findFirstOrThrow({ where: { signature: 'KLLÄ' } })).toMatchObject({
+      firstName: 'Klara',
+      email: 'klara@kallby.example',
+    });
+
+    const again = await run(true);
+    expect(again.outcome).toBe('APPLIED');
+    expect(again.counts.every((one) => one.added === 0 && one.changed === 0)).toBe(true);
+    expect(count(again, 'students')?.unchanged).toBe(3);
+    expect(await written()).toEqual(after);
+
+    const history = await admin.request<{ ss12000ImportRuns: { id: string; outcome: string; changes: unknown[] }[] }>(
+      '{ ss12000ImportRuns { id outcome startedByName changes { name } } }',
+    );
+    expect(history.data?.ss12000ImportRuns.slice(0, 3).map((one) => [one.id, one.outcome])).toEqual([
+      [again.id, 'APPLIED'],
+      [applied.id, 'APPLIED'],
+      [dry.id, 'DRY_RUN'],
+    ]);
+  });
+
+  it('changes what changed in the source, and only that', async () => {
+    await run(true);
+    const persons = source.data.persons as { id: string; phoneNumbers?: { value: string }[]; familyName: string }[];
+    persons.find((person) => person.id === id(101))!.phoneNumbers = [{ value: '+46709999999' }];
+    persons.find((person) => person.id === id(12))!.familyName = 'Nyberg';
+    const changed = await run(true);
+    expect(changed.outcome).toBe('APPLIED');
+    expect(changed.changes).toEqual([
+      { kind: 'students', sourceId: id(12), name: 'Elev2 Nyberg', outcome: 'CHANGE', fields: ['lastName'] },
+      { kind: 'guardians', sourceId: id(101), name: 'Vårdnadshavare1 Källberg', outcome: 'CHANGE', fields: ['mobilePhone'] },
+    ]);
+    expect((await server.db.prisma.student.findFirstOrThrow({ where: { firstName: 'Elev2', lastName: 'Nyberg' } })).id).toBeTruthy();
+  });
+
+  it('refuses a source with bad records, naming each, and writes nothing', async () => {
+    await run(true);
+    const persons = source.data.persons as Record<string, unknown>[];
+    const bad = (n: number) => persons.find((person) => person.id === id(n))!;
+    const civicNo = bad(11).civicNo as { value: string };
+    civicNo.value = `${civicNo.value.slice(0, 11)}${(Number(civicNo.value[11]) + 1) % 10}`;
+    bad(12).responsibles = [{ person: { id: id(999) } }];
+    bad(13).enrolments = [{ enroledAt: { id: id(998) } }];
+    persons.push({ ...bad(102) });
+    persons.push({ id: id(301), familyName: 'Utan förnamn' });
+    (source.data.organisations as Record<string, unknown>[]).push({
+      id: id(2),
+      displayName: 'Fel',
+      organisationType: 'Skolenhet',
+      schoolUnitCode: '123',
+      schoolTypes: ['GR'],
+    });
+    const before = await written();
+    const refused = await run(true);
+    expect(refused.outcome).toBe('REFUSED');
+    expect(refused.problems).toEqual(
+      expect.arrayContaining([
+        { endpoint: 'organisations', sourceId: id(2), code: 'INVALID_UNIT_CODE', field: 'schoolUnitCode' },
+        { endpoint: 'persons', sourceId: id(11), code: 'CHECK_DIGIT', field: 'personalIdentityNumber' },
+        { endpoint: 'persons', sourceId: id(12), code: 'UNKNOWN_RESPONSIBLE', field: 'responsibles' },
+        { endpoint: 'persons', sourceId: id(13), code: 'UNKNOWN_SCHOOL', field: 'enrolments' },
+        { endpoint: 'persons', sourceId: id(102), code: 'DUPLICATE_ID', field: null },
+        { endpoint: 'persons', sourceId: id(301), code: 'INVALID_RECORD', field: null },
+      ]),
+    );
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses what the source does wrong, and writes nothing', async () => {
+    const before = await written();
+    const cases: [string, TestSource['behaviour'][string], Run['problems'][number]][] = [
+      ['persons', { status: 500 }, { endpoint: 'persons', sourceId: null, code: 'SERVER_ERROR', field: 'HTTP 500' }],
+      ['persons', { status: 429 }, { endpoint: 'persons', sourceId: null, code: 'RATE_LIMITED', field: 'HTTP 429' }],
+      ['duties', { status: 404 }, { endpoint: 'duties', sourceId: null, code: 'NOT_FOUND', field: 'HTTP 404' }],
+      ['persons', { malformed: true }, { endpoint: 'persons', sourceId: null, code: 'MALFORMED_JSON', field: 'HTTP 200' }],
+      ['persons', { delayMs: 3000 }, { endpoint: 'persons', sourceId: null, code: 'TIMEOUT', field: null }],
+    ];
+    for (const [endpoint, behaviour, problem] of cases) {
+      source.behaviour = { [endpoint]: behaviour };
+      const refused = await run(true);
+      expect(refused.outcome, JSON.stringify(behaviour)).toBe('REFUSED');
+      expect(refused.problems, JSON.stringify(behaviour)).toEqual([problem]);
+      expect(await written()).toEqual(before);
+    }
+    source.behaviour = {};
+    // A page token that comes back, on a source with more persons than a page.
+    const persons = source.data.persons as object[];
+    for (let n = 0; n < 600; n += 1) persons.push({ id: id(1000 + n), givenName: 'Ingen', familyName: `Roll${n}` });
+    source.behaviour = { persons: { loopingToken: true } };
+    expect((await run(true)).problems).toEqual([{ endpoint: 'persons', sourceId: null, code: 'PAGE_TOKEN_LOOP', field: null }]);
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe.each(SERVER_DATABASE)('SS 12000 round trip, on %s', (kind) => {
+  let origin: TestServer;
+  let copy: TestServer;
+  let location: DatabaseLocation;
+
+  beforeAll(async () => {
+    origin = await startTestServer(kind, { env: SECRET_ENV });
+    location = await createEmptyTestDatabase(kind);
+    const db = await openDatabase(location);
+    await applyPendingMigrations(db.adapterFactory);
+    await createFirstAdministrator(
+      db.prisma,
+      { organisationName: 'Kopieby kommun', username: 'kopia.admin', firstName: 'Kim', lastName: 'Kopia', password: 'ett-långt-lösenord' },
+      { validFrom: origin.today },
+    );
+    await db.close();
+    copy = await startTestServer(kind, { database: location, env: SECRET_ENV });
+  });
+  afterAll(async () => {
+    await copy?.stop();
+    await origin?.stop();
+    await removeTestDatabase(location);
+  });
+
+  it("Insyn's own export, imported into an empty database, gives the same schools and people; again, nothing changes", async () => {
+    const originAdmin = await loggedIn(origin, 'admin');
+    const made = await originAdmin.request<{ createApiClient: { secret: string; client: { clientId: string } } }>(
+      'mutation($input: ApiClientInput!) { createApiClient(input: $input) { secret client { clientId } } }',
+      { input: { name: 'Kopieby', scopes: ['ORGANISATIONS', 'PERSONS', 'DUTIES'], protectedIdentity: true } },
+    );
+    const client = made.data!.createApiClient;
+    const admin = new TestClient(copy);
+    expect((await admin.login('kopia.admin', 'ett-långt-lösenord')).data).toBeTruthy();
+    await admin.request(SAVE, {
+      input: {
+        baseUrl: `${origin.url}/ss12000/v2.1`,
+        auth: 'CLIENT_CREDENTIALS',
+        tokenUrl: `${origin.url}/ss12000/v2.1/token`,
+        clientId: client.client.clientId,
+        secret: client.secret,
+      },
+    });
+    const imported = await admin.request<{ runSs12000Import: Run }>(RUN, { apply: true });
+    expect(imported.data?.runSs12000Import.problems).toEqual([]);
+    expect(imported.data?.runSs12000Import.outcome).toBe('APPLIED');
+
+    const organisationId = (await origin.db.prisma.staff.findFirstOrThrow({ where: { account: { username: 'admin' } } })).organisationId;
+    const schools = (prisma: typeof origin.db.prisma, where: object) =>
+      prisma.school.findMany({ where, select: { unitCode: true, name: true, form: true }, orderBy: { unitCode: 'asc' } });
+    const copyOrganisation = (await copy.db.prisma.organisation.findFirstOrThrow()).id;
+    expect(await schools(copy.db.prisma, { organisationId: copyOrganisation })).toEqual(
+      await schools(origin.db.prisma, { organisationId }),
+    );
+
+    const students = (prisma: typeof origin.db.prisma, organisation: string) =>
+      prisma.student.findMany({
+        where: { organisationId: organisation },
+        select: {
+          personalIdentityNumber: true,
+          firstName: true,
+          lastName: true,
+          birthDate: true,
+          protectedIdentity: true,
+          school: { select: { unitCode: true } },
+        },
+        orderBy: { personalIdentityNumber: 'asc' },
+      });
+    const originStudents = await students(origin.db.prisma, organisationId);
+    expect(originStudents.length).toBeGreaterThan(100);
+    expect(await students(copy.db.prisma, copyOrganisation)).toEqual(originStudents);
+
+    // The guardians that are someone's guardian, and whose guardian they are, by personnummer.
+    const guardianships = async (prisma: typeof origin.db.prisma, organisation: string) =>
+      (
+        await prisma.guardianship.findMany({
+          where: { organisationId: organisation },
+          select: {
+            student: { select: { personalIdentityNumber: true } },
+            guardian: {
+              select: {
+                personalIdentityNumber: true,
+                firstName: true,
+                lastName: true,
+                mobilePhone: true,
+                email: true,
+                streetAddress: true,
+                postalCode: true,
+                city: true,
+                protectedIdentity: true,
+              },
+            },
+          },
+        })
+      )
+        .map((pair) => JSON.stringify(pair))
+        .sort();
+    expect(await guardianships(copy.db.prisma, copyOrganisation)).toEqual(await guardianships(origin.db.prisma, organisationId));
+
+    const staff = (prisma: typeof origin.db.prisma, organisation: string) =>
+      prisma.staff.findMany({
+        // The staff the export has as staff (those with duties); the copy has them without duties, which it does not import yet.
+        where: { organisationId: organisation, ...(prisma === origin.db.prisma ? { duties: { some: {} } } : { account: null }) },
+        select: { signature: true, firstName: true, lastName: true, email: true },
+        orderBy: { signature: 'asc' },
+      });
+    expect(await staff(copy.db.prisma, copyOrganisation)).toEqual(await staff(origin.db.prisma, organisationId));
+
+    const again = await admin.request<{ runSs12000Import: Run }>(RUN, { apply: true });
+    expect(again.data?.runSs12000Import.counts.every((one) => one.added === 0 && one.changed === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,606 @@
+// Bringing the organisation's schools and people in from its SS 12000 source: schools (skolenheter, by unit code),
+// students (by their enrolment), their guardians (the students' responsibles), staff (the persons with duties) and
+// who is whose guardian. Every record keeps its source id (Ss12000Link), so an import run again finds it and
+// changes nothing that has not changed; a person already in Insyn is found by personnummer, a school by unit code.
+// Everything is written in the caller's transaction; problems are collected, each naming the source record.
+import { randomUUID } from 'node:crypto';
+import {
+  checkGuardian,
+  checkStaff,
+  checkStudent,
+  isUnitCode,
+  normaliseUnitCode,
+  type CheckedGuardian,
+  type CheckedStaff,
+  type CheckedStudent,
+} from '@insyn/domain';
+import type { Prisma, Ss12000LinkKind } from '@insyn/db';
+import type { RequestContext } from '../../../context.ts';
+import { recordChanges, type RecordedChange } from '../../administration/administration.changes.ts';
+import { guardianSnapshot } from '../../administration/people/guardians.service.ts';
+import { staffSnapshot } from '../../administration/people/staff.service.ts';
+import { guardianshipSnapshot, studentSnapshot } from '../../administration/people/students.service.ts';
+import { dateValue } from '../../access/validity.ts';
+import { enrolmentOf, isProtected, sourceDuty, sourceOrganisation, sourcePerson, type SourcePerson } from './source-records.ts';
+import { sourcePages, type SourceConnection } from './source-reader.ts';
+
+export const IMPORTED_KINDS = ['schools', 'students', 'guardians', 'staff', 'guardianships'] as const;
+export type ImportedKind = (typeof IMPORTED_KINDS)[number];
+
+export interface ImportProblem {
+  endpoint: string;
+  /** the source record's id; null for a problem of the source as a whole */
+  sourceId: string | null;
+  code: string;
+  field?: string;
+}
+
+export interface ImportChange {
+  kind: ImportedKind;
+  sourceId: string;
+  /** a name to know the record by */
+  name: string;
+  outcome: 'ADD' | 'CHANGE';
+  fields: string[];
+}
+
+/** The changes listed in a report, at most; the counts cover all. */
+export const LISTED_CHANGES = 1000;
+
+export class ImportTally {
+  readonly counts = Object.fromEntries(IMPORTED_KINDS.map((kind) => [kind, { added: 0, changed: 0, unchanged: 0 }])) as Record<
+    ImportedKind,
+    { added: number; changed: number; unchanged: number }
+  >;
+  readonly problems: ImportProblem[] = [];
+  readonly changes: ImportChange[] = [];
+
+  problem(problem: ImportProblem) {
+    this.problems.push(problem);
+  }
+
+  added(kind: ImportedKind, sourceId: string, name: string) {
+    this.counts[kind].added += 1;
+    if (this.changes.length < LISTED_CHANGES) this.changes.push({ kind, sourceId, name, outcome: 'ADD', fields: [] });
+  }
+
+  changed(kind: ImportedKind, sourceId: string, name: string, fields: string[]) {
+    this.counts[kind].changed += 1;
+    if (this.changes.length < LISTED_CHANGES) this.changes.push({ kind, sourceId, name, outcome: 'CHANGE', fields });
+  }
+
+  unchanged(kind: ImportedKind) {
+    this.counts[kind].unchanged += 1;
+  }
+
+  private readonly claims = new Set<string>();
+
+  /** False when the key (a personnummer, an Insyn record) was already taken by another record of this run. */
+  claim(key: string): boolean {
+    if (this.claims.has(key)) return false;
+    this.claims.add(key);
+    return true;
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+type WriteContext = Pick<RequestContext, 'ip' | 'auth' | 'today'> & { prisma: Tx; organisationId: string };
+
+const PAGE = 500;
+
+/** The fields of `next` that differ from `before`. */
+const differing = <T extends Record<string, unknown>>(before: T, next: T): (keyof T & string)[] =>
+  (Object.keys(next) as (keyof T & string)[]).filter((key) => before[key] !== next[key]);
+
+async function linksOf(ctx: WriteContext, kind: Ss12000LinkKind, sourceIds: string[]): Promise<Map<string, string>> {
+  if (sourceIds.length === 0) return new Map();
+  const links = await ctx.prisma.ss12000Link.findMany({ where: { organisationId: ctx.organisationId, kind, sourceId: { in: sourceIds } } });
+  return new Map(links.map((link) => [link.sourceId, link.insynId]));
+}
+
+/** Of these Insyn records, those some source record is linked to already. */
+async function alreadyLinked(ctx: WriteContext, kind: Ss12000LinkKind, insynIds: string[]): Promise<Set<string>> {
+  if (insynIds.length === 0) return new Set();
+  const links = await ctx.prisma.ss12000Link.findMany({
+    where: { organisationId: ctx.organisationId, kind, insynId: { in: insynIds } },
+    select: { insynId: true },
+  });
+  return new Set(links.map((one) => one.insynId));
+}
+
+/**
+ * Whether the source record may become this Insyn record: not when another source record of this run, or of an
+ * earlier one, is it already (two records of one person in the source), which is a problem of the record.
+ */
+function mayBecome(
+  tally: ImportTally,
+  kind: ImportedKind,
+  personId: string,
+  insynId: string,
+  linkedBefore: boolean,
+  taken: Set<string>,
+): boolean {
+  if (tally.claim(`${kind}:${insynId}`) && (linkedBefore || !taken.has(insynId))) return true;
+  tally.problem({ endpoint: 'persons', sourceId: personId, code: 'SAME_PERSON_TWICE' });
+  return false;
+}
+
+const link = (ctx: WriteContext, kind: Ss12000LinkKind, rows: { sourceId: string; insynId: string }[]) =>
+  rows.length === 0
+    ? Promise.resolve()
+    : ctx.prisma.ss12000Link.createMany({ data: rows.map((row) => ({ organisationId: ctx.organisationId, kind, ...row })) });
+
+/** Reads every page of an endpoint, each record checked against its shape; a misshapen one is a problem. */
+async function* records<T>(
+  connection: SourceConnection,
+  token: string,
+  endpoint: string,
+  shape: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  tally: ImportTally,
+  seen: Set<string> | null,
+): AsyncGenerator<T[]> {
+  for await (const page of sourcePages(connection, token, endpoint, {}, PAGE)) {
+    const valid: T[] = [];
+    for (const raw of page) {
+      const parsed = shape.safeParse(raw);
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
+      if (!parsed.success) {
+        tally.problem({ endpoint, sourceId: id, code: 'INVALID_RECORD' });
+        continue;
+      }
+      if (seen && id !== null) {
+        if (seen.has(id)) {
+          tally.problem({ endpoint, sourceId: id, code: 'DUPLICATE_ID' });
+          continue;
+        }
+        seen.add(id);
+      }
+      valid.push(parsed.data);
+    }
+    yield valid;
+  }
+}
+
+/** The source's schools, found by link or unit code, else added. Returns source id → Insyn school id. */
+async function importSchools(ctx: WriteContext, connection: SourceConnection, token: string, tally: ImportTally) {
+  const schools = new Map<string, string>();
+  for await (const page of records(connection, token, 'organisations', sourceOrganisation, tally, new Set())) {
+    for (const organisation of page) {
+      // The huvudman itself, and units without a unit code (a department), are not schools.
+      if (organisation.organisationType === 'Huvudman' || organisation.schoolUnitCode === undefined) continue;
+      const unitCode = normaliseUnitCode(organisation.schoolUnitCode);
+      const form = organisation.schoolTypes?.includes('GY')
+        ? 'UPPER_SECONDARY'
+        : organisation.schoolTypes?.includes('GR')
+          ? 'COMPULSORY'
+          : null;
+      const name = organisation.displayName.trim();
+      if (!isUnitCode(unitCode))
+        tally.problem({ endpoint: 'organisations', sourceId: organisation.id, code: 'INVALID_UNIT_CODE', field: 'schoolUnitCode' });
+      if (!form) tally.problem({ endpoint: 'organisations', sourceId: organisation.id, code: 'UNKNOWN_SCHOOL_TYPE', field: 'schoolTypes' });
+      if (name === '') tally.problem({ endpoint: 'organisations', sourceId: organisation.id, code: 'REQUIRED', field: 'displayName' });
+      if (!isUnitCode(unitCode) || !form || name === '') continue;
+
+      const linked = (await linksOf(ctx, 'SCHOOL', [organisation.id])).get(organisation.id);
+      const existing = linked
+        ? await ctx.prisma.school.findUnique({ where: { id: linked } })
+        : await ctx.prisma.school.findUnique({ where: { unitCode } });
+      if (existing && existing.organisationId !== ctx.organisationId) {
+        tally.problem({ endpoint: 'organisations', sourceId: organisation.id, code: 'UNIT_CODE_TAKEN', field: 'schoolUnitCode' });
+        continue;
+      }
+      if (!existing) {
+        const created = await ctx.prisma.school.create({ data: { organisationId: ctx.organisationId, name, unitCode, form } });
+        await link(ctx, 'SCHOOL', [{ sourceId: organisation.id, insynId: created.id }]);
+        await recordChanges(ctx, [
+          { entity: 'school', kind: 'created', entityId: created.id, before: null, after: { name, unitCode, form } },
+        ]);
+        tally.added('schools', organisation.id, name);
+        schools.set(organisation.id, created.id);
+        continue;
+      }
+      if (!linked) await link(ctx, 'SCHOOL', [{ sourceId: organisation.id, insynId: existing.id }]);
+      schools.set(organisation.id, existing.id);
+      if (existing.name !== name) {
+        await ctx.prisma.school.update({ where: { id: existing.id }, data: { name } });
+        await recordChanges(ctx, [
+          { entity: 'school', kind: 'updated', entityId: existing.id, before: { name: existing.name }, after: { name } },
+        ]);
+        tally.changed('schools', organisation.id, name, ['name']);
+      } else {
+        tally.unchanged('schools');
+      }
+    }
+  }
+  return schools;
+}
+
+/** Who the people are, from a first read: staff are the persons with duties, guardians the students' responsibles. */
+async function surveyPeople(connection: SourceConnection, token: string, tally: ImportTally) {
+  const staffSignatures = new Map<string, string | undefined>();
+  for await (const page of records(connection, token, 'duties', sourceDuty, tally, new Set())) {
+    for (const duty of page) if (!staffSignatures.get(duty.person.id)) staffSignatures.set(duty.person.id, duty.signature);
+  }
+  const persons = new Set<string>();
+  const responsibles = new Set<string>();
+  // Shape problems and duplicates are reported by the second read, which writes.
+  for await (const page of sourcePages(connection, token, 'persons', {}, PAGE)) {
+    for (const raw of page) {
+      const parsed = sourcePerson.safeParse(raw);
+      if (!parsed.success) continue;
+      persons.add(parsed.data.id);
+      if (enrolmentOf(parsed.data)) for (const responsible of parsed.data.responsibles ?? []) responsibles.add(responsible.person.id);
+    }
+  }
+  return { staffSignatures, persons, responsibles };
+}
+
+const civicNoOf = (person: SourcePerson) => person.civicNo?.value ?? '';
+const fullName = (person: SourcePerson) => `${person.givenName} ${person.familyName}`.trim();
+
+/** A person's problems as import problems of the persons endpoint. */
+function reportProblems(tally: ImportTally, person: SourcePerson, problems: readonly { field: string; code: string }[]) {
+  for (const problem of problems) tally.problem({ endpoint: 'persons', sourceId: person.id, code: problem.code, field: problem.field });
+}
+
+async function importStudents(ctx: WriteContext, page: SourcePerson[], schools: Map<string, string>, tally: ImportTally) {
+  const checked: { person: SourcePerson; student: CheckedStudent; schoolId: string }[] = [];
+  for (const person of page) {
+    const result = checkStudent({
+      personalIdentityNumber: civicNoOf(person),
+      firstName: person.givenName,
+      lastName: person.familyName,
+      protectedIdentity: isProtected(person),
+    });
+    const schoolId = schools.get(enrolmentOf(person)!.enroledAt.id);
+    if (!schoolId) tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'UNKNOWN_SCHOOL', field: 'enrolments' });
+    if (!result.ok) reportProblems(tally, person, result.problems);
+    if (result.ok && schoolId) checked.push({ person, student: result.value, schoolId });
+  }
+  const linked = await linksOf(
+    ctx,
+    'STUDENT',
+    checked.map(({ person }) => person.id),
+  );
+  const existing = await ctx.prisma.student.findMany({
+    where: {
+      organisationId: ctx.organisationId,
+      OR: [
+        { id: { in: [...linked.values()] } },
+        { personalIdentityNumber: { in: checked.map(({ student }) => student.personalIdentityNumber) } },
+      ],
+    },
+  });
+  const byId = new Map(existing.map((student) => [student.id, student]));
+  const byNumber = new Map(existing.map((student) => [student.personalIdentityNumber, student]));
+  const creates: Prisma.StudentCreateManyInput[] = [];
+  const newLinks: { sourceId: string; insynId: string }[] = [];
+  const changes: RecordedChange[] = [];
+  const taken = await alreadyLinked(
+    ctx,
+    'STUDENT',
+    existing.map((student) => student.id),
+  );
+  for (const { person, student, schoolId } of checked) {
+    const linkedId = linked.get(person.id);
+    const found = (linkedId && byId.get(linkedId)) || byNumber.get(student.personalIdentityNumber);
+    if (!tally.claim(`student-number:${student.personalIdentityNumber}`)) {
+      tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'SAME_PERSON_TWICE', field: 'civicNo' });
+      continue;
+    }
+    if (found && !mayBecome(tally, 'students', person.id, found.id, linkedId === found.id, taken)) continue;
+    const fields = {
+      personalIdentityNumber: student.personalIdentityNumber,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      protectedIdentity: student.protectedIdentity,
+    };
+    if (!found) {
+      const id = randomUUID();
+      const row = {
+        id,
+        organisationId: ctx.organisationId,
+        schoolId,
+        birthDate: dateValue(student.birthDate),
+        programmeCode: null,
+        ...fields,
+      };
+      creates.push(row);
+      newLinks.push({ sourceId: person.id, insynId: id });
+      changes.push({ entity: 'student', kind: 'created', entityId: id, studentId: id, before: null, after: studentSnapshot(row) });
+      tally.added('students', person.id, fullName(person));
+      continue;
+    }
+    if (!linkedId) newLinks.push({ sourceId: person.id, insynId: found.id });
+    // Moving a student to another school is a change of its own (its classes, its reports); not by import.
+    if (found.schoolId !== schoolId) {
+      tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'OTHER_SCHOOL', field: 'enrolments' });
+      continue;
+    }
+    const before = {
+      personalIdentityNumber: found.personalIdentityNumber,
+      firstName: found.firstName,
+      lastName: found.lastName,
+      protectedIdentity: found.protectedIdentity,
+    };
+    const differ = differing(before, fields);
+    if (differ.length === 0) {
+      tally.unchanged('students');
+      continue;
+    }
+    await ctx.prisma.student.update({ where: { id: found.id }, data: { ...fields, birthDate: dateValue(student.birthDate) } });
+    changes.push({
+      entity: 'student',
+      kind: 'updated',
+      entityId: found.id,
+      studentId: found.id,
+      before: studentSnapshot(found),
+      after: studentSnapshot({ ...found, ...fields, birthDate: student.birthDate }),
+    });
+    tally.changed('students', person.id, fullName(person), differ);
+  }
+  if (creates.length > 0) await ctx.prisma.student.createMany({ data: creates });
+  await link(ctx, 'STUDENT', newLinks);
+  await recordChanges(ctx, changes);
+}
+
+function guardianInput(person: SourcePerson) {
+  const protectedIdentity = isProtected(person);
+  const phone = person.phoneNumbers?.find((number) => number.mobile !== false) ?? person.phoneNumbers?.[0];
+  const address = person.addresses?.find((one) => one.type === 'Folkbokföring') ?? person.addresses?.[0];
+  return checkGuardian({
+    personalIdentityNumber: person.civicNo?.value ?? null,
+    firstName: person.givenName,
+    lastName: person.familyName,
+    mobilePhone: phone?.value ?? null,
+    email: person.emails?.[0]?.value ?? null,
+    // No address is kept for a protected identity, whatever the source sends.
+    ...(protectedIdentity || !address
+      ? {}
+      : { streetAddress: address.streetAddress, postalCode: address.postalCode, city: address.locality }),
+    protectedIdentity,
+  });
+}
+
+async function importGuardians(ctx: WriteContext, page: SourcePerson[], tally: ImportTally) {
+  const checked: { person: SourcePerson; guardian: CheckedGuardian }[] = [];
+  for (const person of page) {
+    const result = guardianInput(person);
+    if (result.ok) checked.push({ person, guardian: result.value });
+    else reportProblems(tally, person, result.problems);
+  }
+  const linked = await linksOf(
+    ctx,
+    'GUARDIAN',
+    checked.map(({ person }) => person.id),
+  );
+  const numbers = checked.map(({ guardian }) => guardian.personalIdentityNumber).filter((number): number is string => number !== null);
+  const existing = await ctx.prisma.guardian.findMany({
+    where: { organisationId: ctx.organisationId, OR: [{ id: { in: [...linked.values()] } }, { personalIdentityNumber: { in: numbers } }] },
+  });
+  const byId = new Map(existing.map((guardian) => [guardian.id, guardian]));
+  const byNumber = new Map(existing.map((guardian) => [guardian.personalIdentityNumber, guardian]));
+  const creates: Prisma.GuardianCreateManyInput[] = [];
+  const newLinks: { sourceId: string; insynId: string }[] = [];
+  const changes: RecordedChange[] = [];
+  const taken = await alreadyLinked(
+    ctx,
+    'GUARDIAN',
+    existing.map((guardian) => guardian.id),
+  );
+  for (const { person, guardian } of checked) {
+    const linkedId = linked.get(person.id);
+    if (guardian.personalIdentityNumber && !tally.claim(`guardian-number:${guardian.personalIdentityNumber}`)) {
+      tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'SAME_PERSON_TWICE', field: 'civicNo' });
+      continue;
+    }
+    const found =
+      (linkedId && byId.get(linkedId)) || (guardian.personalIdentityNumber ? byNumber.get(guardian.personalIdentityNumber) : undefined);
+    if (found && !mayBecome(tally, 'guardians', person.id, found.id, linkedId === found.id, taken)) continue;
+    if (!found) {
+      const id = randomUUID();
+      creates.push({ id, organisationId: ctx.organisationId, ...guardian });
+      newLinks.push({ sourceId: person.id, insynId: id });
+      changes.push({ entity: 'guardian', kind: 'created', entityId: id, before: null, after: guardianSnapshot(guardian) });
+      tally.added('guardians', person.id, fullName(person));
+      continue;
+    }
+    if (!linkedId) newLinks.push({ sourceId: person.id, insynId: found.id });
+    const differ = differing(
+      {
+        personalIdentityNumber: found.personalIdentityNumber,
+        firstName: found.firstName,
+        lastName: found.lastName,
+        mobilePhone: found.mobilePhone,
+        email: found.email,
+        streetAddress: found.streetAddress,
+        postalCode: found.postalCode,
+        city: found.city,
+        protectedIdentity: found.protectedIdentity,
+      },
+      guardian,
+    );
+    if (differ.length === 0) {
+      tally.unchanged('guardians');
+      continue;
+    }
+    await ctx.prisma.guardian.update({ where: { id: found.id }, data: guardian });
+    changes.push({
+      entity: 'guardian',
+      kind: 'updated',
+      entityId: found.id,
+      before: guardianSnapshot(found),
+      after: guardianSnapshot(guardian),
+    });
+    tally.changed('guardians', person.id, fullName(person), differ);
+  }
+  if (creates.length > 0) await ctx.prisma.guardian.createMany({ data: creates });
+  await link(ctx, 'GUARDIAN', newLinks);
+  await recordChanges(ctx, changes);
+}
+
+/** A signature for a person the source gives none: initials, then a digit while taken. */
+function freeSignature(person: SourcePerson, taken: Set<string>): string {
+  const letters = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toUpperCase();
+  const base = `${letters(person.givenName).slice(0, 2)}${letters(person.familyName).slice(0, 2)}`.padEnd(2, 'X');
+  for (let n = 0; ; n += 1) {
+    const candidate = n === 0 ? base : `${base}${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+async function importStaff(
+  ctx: WriteContext,
+  page: SourcePerson[],
+  signatures: Map<string, string | undefined>,
+  taken: Set<string>,
+  tally: ImportTally,
+) {
+  const linked = await linksOf(
+    ctx,
+    'STAFF',
+    page.map((person) => person.id),
+  );
+  // Staff have no personnummer in Insyn: someone not linked yet is known again by the signature the source gives.
+  const givenSignatures = page
+    .map((person) => signatures.get(person.id)?.trim().toUpperCase())
+    .filter((signature): signature is string => !!signature);
+  const existing = await ctx.prisma.staff.findMany({
+    where: { organisationId: ctx.organisationId, OR: [{ id: { in: [...linked.values()] } }, { signature: { in: givenSignatures } }] },
+  });
+  const byId = new Map(existing.map((staff) => [staff.id, staff]));
+  const bySignature = new Map(existing.map((staff) => [staff.signature, staff]));
+  const alreadyTaken = await alreadyLinked(
+    ctx,
+    'STAFF',
+    existing.map((staff) => staff.id),
+  );
+  const changes: RecordedChange[] = [];
+  const newLinks: { sourceId: string; insynId: string }[] = [];
+  for (const person of page) {
+    const linkedId = linked.get(person.id);
+    const given = signatures.get(person.id)?.trim().toUpperCase();
+    const found = (linkedId && byId.get(linkedId)) || (given ? bySignature.get(given) : undefined);
+    if (found && !mayBecome(tally, 'staff', person.id, found.id, linkedId === found.id, alreadyTaken)) continue;
+    const signature = signatures.get(person.id) ?? found?.signature ?? freeSignature(person, taken);
+    const result = checkStaff({
+      firstName: person.givenName,
+      lastName: person.familyName,
+      signature,
+      email: person.emails?.[0]?.value ?? null,
+    });
+    if (!result.ok) {
+      reportProblems(tally, person, result.problems);
+      continue;
+    }
+    const staff: CheckedStaff = result.value;
+    if (!found) {
+      if (taken.has(staff.signature)) {
+        tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'SIGNATURE_TAKEN', field: 'signature' });
+        continue;
+      }
+      taken.add(staff.signature);
+      const created = await ctx.prisma.staff.create({ data: { organisationId: ctx.organisationId, ...staff } });
+      newLinks.push({ sourceId: person.id, insynId: created.id });
+      changes.push({ entity: 'staff', kind: 'created', entityId: created.id, before: null, after: staffSnapshot(staff) });
+      tally.added('staff', person.id, fullName(person));
+      continue;
+    }
+    if (!linkedId) newLinks.push({ sourceId: person.id, insynId: found.id });
+    const differ = differing(
+      { firstName: found.firstName, lastName: found.lastName, signature: found.signature, email: found.email },
+      staff,
+    );
+    if (differ.includes('signature') && taken.has(staff.signature)) {
+      tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'SIGNATURE_TAKEN', field: 'signature' });
+      continue;
+    }
+    if (differ.length === 0) {
+      tally.unchanged('staff');
+      continue;
+    }
+    taken.add(staff.signature);
+    await ctx.prisma.staff.update({ where: { id: found.id }, data: staff });
+    changes.push({ entity: 'staff', kind: 'updated', entityId: found.id, before: staffSnapshot(found), after: staffSnapshot(staff) });
+    tally.changed('staff', person.id, fullName(person), differ);
+  }
+  await link(ctx, 'STAFF', newLinks);
+  await recordChanges(ctx, changes);
+}
+
+/** Who is whose guardian, as the students' responsibles say; a guardianship the source no longer names stays. */
+async function importGuardianships(ctx: WriteContext, pairs: [string, string][], tally: ImportTally) {
+  for (let start = 0; start < pairs.length; start += PAGE) {
+    const chunk = pairs.slice(start, start + PAGE);
+    const students = await linksOf(ctx, 'STUDENT', [...new Set(chunk.map(([student]) => student))]);
+    const guardians = await linksOf(ctx, 'GUARDIAN', [...new Set(chunk.map(([, guardian]) => guardian))]);
+    const wanted = chunk
+      .map(([student, guardian]) => ({ studentId: students.get(student), guardianId: guardians.get(guardian), sourceId: student }))
+      .filter(
+        (pair): pair is { studentId: string; guardianId: string; sourceId: string } =>
+          pair.studentId !== undefined && pair.guardianId !== undefined,
+      );
+    const existing = await ctx.prisma.guardianship.findMany({
+      where: { OR: wanted.map(({ studentId, guardianId }) => ({ studentId, guardianId })) },
+      select: { studentId: true, guardianId: true },
+    });
+    const have = new Set(existing.map((pair) => `${pair.studentId}:${pair.guardianId}`));
+    const added = wanted.filter((pair) => !have.has(`${pair.studentId}:${pair.guardianId}`));
+    for (let n = wanted.length - added.length; n > 0; n -= 1) tally.unchanged('guardianships');
+    if (added.length === 0) continue;
+    await ctx.prisma.guardianship.createMany({
+      data: added.map(({ studentId, guardianId }) => ({ studentId, guardianId, organisationId: ctx.organisationId })),
+    });
+    await recordChanges(
+      ctx,
+      added.map(({ studentId, guardianId }) => ({
+        entity: 'guardianship',
+        kind: 'created',
+        entityId: `${studentId}:${guardianId}`,
+        studentId,
+        before: null,
+        after: guardianshipSnapshot(studentId, guardianId),
+      })),
+    );
+    for (const pair of added) tally.added('guardianships', pair.sourceId, `${pair.studentId}:${pair.guardianId}`);
+  }
+}
+
+/** Reads the source and writes its schools and people with `ctx.prisma` (the run's transaction). */
+export async function importPeople(ctx: WriteContext, connection: SourceConnection, token: string, tally: ImportTally): Promise<void> {
+  const schools = await importSchools(ctx, connection, token, tally);
+  const { staffSignatures, persons, responsibles } = await surveyPeople(connection, token, tally);
+  const taken = new Set(
+    (await ctx.prisma.staff.findMany({ where: { organisationId: ctx.organisationId }, select: { signature: true } })).map(
+      (staff) => staff.signature,
+    ),
+  );
+  const pairs: [string, string][] = [];
+  for await (const page of records(connection, token, 'persons', sourcePerson, tally, new Set())) {
+    const students = page.filter((person) => enrolmentOf(person));
+    for (const student of students) {
+      for (const responsible of student.responsibles ?? []) {
+        if (persons.has(responsible.person.id)) pairs.push([student.id, responsible.person.id]);
+        else tally.problem({ endpoint: 'persons', sourceId: student.id, code: 'UNKNOWN_RESPONSIBLE', field: 'responsibles' });
+      }
+    }
+    await importStudents(ctx, students, schools, tally);
+    await importGuardians(
+      ctx,
+      page.filter((person) => !enrolmentOf(person) && responsibles.has(person.id)),
+      tally,
+    );
+    await importStaff(
+      ctx,
+      page.filter((person) => !enrolmentOf(person) && staffSignatures.has(person.id)),
+      staffSignatures,
+      taken,
+      tally,
+    );
+  }
+  await importGuardianships(ctx, pairs, tally);
+}
