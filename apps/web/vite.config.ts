@@ -14,6 +14,8 @@ export default defineConfig({
       '/graphql': { target: apiTarget, changeOrigin: false },
       '/health': { target: apiTarget, changeOrigin: false },
       '/api': { target: apiTarget, changeOrigin: false },
+      // SS 12000 for other systems; the API clients page links its OpenAPI description.
+      '/ss12000': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: { host: '127.0.0.1', port: 4173 },

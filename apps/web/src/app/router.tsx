@@ -45,6 +45,8 @@ import {
   StudentsPage,
 } from '../features/administration/people/lazy-pages';
 import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
+import { ApiClientsPage } from '../features/administration/api-clients/lazy-pages';
+import { Ss12000SourcePage } from '../features/administration/ss12000-source/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -97,6 +99,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/personal          staff; /ny a new staff member; /:staffId details, dated duties, login
  *   /administration/schema?skola=<id>&termin=<id>&grupp=<id>  the basic schedule of a term: lesson series, generating lessons, finding one
  *   /administration/lektioner/:lessonId  one lesson: move it, another room or a substitute, or cancel it
+ *   /administration/ss12000-kalla     the SS 12000 source schools and people are imported from: its settings, a check, dry run and import, history
+ *   /administration/api-klienter      systems reading the data over SS 12000: new ones (the secret shown once), calls, revoking
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -172,6 +176,8 @@ export function AppRouter() {
             <Route path="/administration/personal/:staffId" element={<StaffPage />} />
             <Route path="/administration/schema" element={<BasicSchedulePage />} />
             <Route path="/administration/lektioner/:lessonId" element={<AdminLessonPage />} />
+            <Route path="/administration/ss12000-kalla" element={<Ss12000SourcePage />} />
+            <Route path="/administration/api-klienter" element={<ApiClientsPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

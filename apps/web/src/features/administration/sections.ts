@@ -31,4 +31,14 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
     titleKey: 'administration.schedule.sectionTitle',
     descriptionKey: 'administration.schedule.sectionDescription',
   },
+  {
+    path: '/administration/ss12000-kalla',
+    titleKey: 'administration.ss12000.title',
+    descriptionKey: 'administration.ss12000.description',
+  },
+  {
+    path: '/administration/api-klienter',
+    titleKey: 'administration.apiClients.title',
+    descriptionKey: 'administration.apiClients.description',
+  },
 ];

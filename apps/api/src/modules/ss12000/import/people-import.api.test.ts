@@ -190,6 +190,25 @@ describe.each(SERVER_DATABASE)('SS 12000 import of schools and people, on %s', (
     expect((await server.db.prisma.student.findFirstOrThrow({ where: { firstName: 'Elev2', lastName: 'Nyberg' } })).id).toBeTruthy();
   });
 
+  it('finds a guardian without personnummer, entered by hand, again by name and contact, and names guardianships by their people', async () => {
+    await run(true);
+    const organisationId = (await server.db.prisma.school.findUniqueOrThrow({ where: { unitCode: UNIT_CODE } })).organisationId;
+    const byHand = await server.db.prisma.guardian.create({
+      data: { organisationId, firstName: 'Utan', lastName: 'Nummer', email: 'utan.nummer@kallby.example' },
+    });
+    const persons = source.data.persons as Record<string, unknown>[];
+    persons.push({ id: id(104), givenName: 'Utan', familyName: 'Nummer', emails: [{ value: 'Utan.Nummer@kallby.example' }] });
+    (persons.find((person) => person.id === id(13))!.responsibles as object[]).push({ person: { id: id(104) } });
+    const result = await run(true);
+    expect(result.problems).toEqual([]);
+    // Found, not added: only the e-mail's capitals are the source's now.
+    expect(result.changes).toEqual([
+      { kind: 'guardians', sourceId: id(104), name: 'Utan Nummer', outcome: 'CHANGE', fields: ['email'] },
+      { kind: 'guardianships', sourceId: id(13), name: 'Elev3 Källberg – Utan Nummer', outcome: 'ADD', fields: [] },
+    ]);
+    expect(await server.db.prisma.guardianship.count({ where: { guardianId: byHand.id } })).toBe(1);
+  });
+
   it('refuses a source with bad records, naming each, and writes nothing', async () => {
     await run(true);
     const persons = source.data.persons as Record<string, unknown>[];

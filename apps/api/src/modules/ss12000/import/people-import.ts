@@ -375,11 +375,39 @@ async function importGuardians(ctx: WriteContext, page: SourcePerson[], tally: I
     checked.map(({ person }) => person.id),
   );
   const numbers = checked.map(({ guardian }) => guardian.personalIdentityNumber).filter((number): number is string => number !== null);
+  // A guardian without personnummer (a parent abroad) is known again by name and e-mail or mobile, if by nothing else.
+  const unnumbered = checked.filter(({ person, guardian }) => !linked.has(person.id) && guardian.personalIdentityNumber === null);
   const existing = await ctx.prisma.guardian.findMany({
-    where: { organisationId: ctx.organisationId, OR: [{ id: { in: [...linked.values()] } }, { personalIdentityNumber: { in: numbers } }] },
+    where: {
+      organisationId: ctx.organisationId,
+      OR: [
+        { id: { in: [...linked.values()] } },
+        { personalIdentityNumber: { in: numbers } },
+        ...unnumbered.map(({ guardian }) => ({
+          personalIdentityNumber: null,
+          firstName: guardian.firstName,
+          lastName: guardian.lastName,
+          OR: [
+            ...(guardian.email ? [{ email: { equals: guardian.email, mode: 'insensitive' as const } }] : []),
+            ...(guardian.mobilePhone ? [{ mobilePhone: guardian.mobilePhone }] : []),
+          ],
+        })),
+      ],
+    },
   });
   const byId = new Map(existing.map((guardian) => [guardian.id, guardian]));
   const byNumber = new Map(existing.map((guardian) => [guardian.personalIdentityNumber, guardian]));
+  const byContact = (guardian: CheckedGuardian) => {
+    const matches = existing.filter(
+      (one) =>
+        one.personalIdentityNumber === null &&
+        one.firstName === guardian.firstName &&
+        one.lastName === guardian.lastName &&
+        ((guardian.email !== null && one.email?.toLowerCase() === guardian.email.toLowerCase()) ||
+          (guardian.mobilePhone !== null && one.mobilePhone === guardian.mobilePhone)),
+    );
+    return matches.length === 1 ? matches[0] : undefined;
+  };
   const creates: Prisma.GuardianCreateManyInput[] = [];
   const newLinks: { sourceId: string; insynId: string }[] = [];
   const changes: RecordedChange[] = [];
@@ -395,7 +423,8 @@ async function importGuardians(ctx: WriteContext, page: SourcePerson[], tally: I
       continue;
     }
     const found =
-      (linkedId && byId.get(linkedId)) || (guardian.personalIdentityNumber ? byNumber.get(guardian.personalIdentityNumber) : undefined);
+      (linkedId && byId.get(linkedId)) ||
+      (guardian.personalIdentityNumber ? byNumber.get(guardian.personalIdentityNumber) : byContact(guardian));
     if (found && !mayBecome(tally, 'guardians', person.id, found.id, linkedId === found.id, taken)) continue;
     if (!found) {
       const id = randomUUID();
@@ -566,7 +595,19 @@ async function importGuardianships(ctx: WriteContext, pairs: [string, string][],
         after: guardianshipSnapshot(studentId, guardianId),
       })),
     );
-    for (const pair of added) tally.added('guardianships', pair.sourceId, `${pair.studentId}:${pair.guardianId}`);
+    // Named as an administrator knows them: the student, then the guardian.
+    const [studentNames, guardianNames] = await Promise.all([
+      ctx.prisma.student.findMany({
+        where: { id: { in: added.map((pair) => pair.studentId) } },
+        select: { id: true, firstName: true, lastName: true },
+      }),
+      ctx.prisma.guardian.findMany({
+        where: { id: { in: added.map((pair) => pair.guardianId) } },
+        select: { id: true, firstName: true, lastName: true },
+      }),
+    ]);
+    const nameOf = new Map([...studentNames, ...guardianNames].map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
+    for (const pair of added) tally.added('guardianships', pair.sourceId, `${nameOf.get(pair.studentId)} – ${nameOf.get(pair.guardianId)}`);
   }
 }
 

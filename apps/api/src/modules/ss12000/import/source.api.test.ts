@@ -87,7 +87,7 @@ describe.each(SERVER_DATABASE)('SS 12000 source, on %s', (kind) => {
     expect((await check()).ok).toBe(true);
   });
 
-  it('reads the first page of each endpoint; a source without the schedule endpoints is still fine', async () => {
+  it('reads the first page of each endpoint; a source without the schedule endpoints, or that keeps groups from us, is still fine', async () => {
     await admin.request(SAVE, { input: { baseUrl: source.url, auth: 'BEARER_TOKEN', secret: source.token } });
     expect(await check()).toEqual({
       ok: true,
@@ -95,13 +95,22 @@ describe.each(SERVER_DATABASE)('SS 12000 source, on %s', (kind) => {
       endpoints: [
         { endpoint: 'organisations', offered: true, records: 1, morePages: false },
         { endpoint: 'persons', offered: true, records: 100, morePages: true },
-        { endpoint: 'groups', offered: true, records: 0, morePages: false },
         { endpoint: 'duties', offered: true, records: 0, morePages: false },
+        { endpoint: 'groups', offered: true, records: 0, morePages: false },
         { endpoint: 'activities', offered: false, records: 0, morePages: false },
         { endpoint: 'calendarEvents', offered: false, records: 0, morePages: false },
       ],
     });
     expect(source.requests).toContain('GET /v2.1/persons?limit=100');
+    source.behaviour = { groups: { status: 403 } };
+    const withoutGroups = await check();
+    expect(withoutGroups.ok).toBe(true);
+    expect(withoutGroups.endpoints.find((one) => one.endpoint === 'groups')).toEqual({
+      endpoint: 'groups',
+      offered: false,
+      records: 0,
+      morePages: false,
+    });
   });
 
   it('gets its token with client credentials, and says so when the source refuses them', async () => {
@@ -130,6 +139,7 @@ describe.each(SERVER_DATABASE)('SS 12000 source, on %s', (kind) => {
       ['persons', { status: 404 }, { code: 'NOT_FOUND', endpoint: 'persons', status: 404 }],
       ['persons', { status: 429 }, { code: 'RATE_LIMITED', endpoint: 'persons', status: 429 }],
       ['groups', { status: 500 }, { code: 'SERVER_ERROR', endpoint: 'groups', status: 500 }],
+      ['persons', { status: 403 }, { code: 'FORBIDDEN', endpoint: 'persons', status: 403 }],
       ['duties', { status: 403 }, { code: 'FORBIDDEN', endpoint: 'duties', status: 403 }],
       ['persons', { delayMs: 1500 }, { code: 'TIMEOUT', endpoint: 'persons', status: null }],
       ['organisations', { malformed: true }, { code: 'MALFORMED_JSON', endpoint: 'organisations', status: 200 }],

@@ -33,9 +33,9 @@ export const ss12000SourceTypeDefs = gql`
   }
 
   type Ss12000SourceEndpoint {
-    "organisations, persons, groups, duties, activities, calendarEvents"
+    "organisations, persons, duties, groups, activities, calendarEvents"
     endpoint: String!
-    "false: the source does not have it (allowed for activities and calendarEvents only)"
+    "false: the source does not have it or does not let us read it (404 or 403; allowed for groups, activities and calendarEvents, which the import does not read yet)"
     offered: Boolean!
     "records on the first page (at most 100)"
     records: Int!

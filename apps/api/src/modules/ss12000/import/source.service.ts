@@ -18,9 +18,9 @@ export interface SourceRecord {
   changedByName: string;
 }
 
-/** What an import reads, in order; the source need not offer the last two (the schedule may live elsewhere). */
-export const SOURCE_ENDPOINTS = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents'] as const;
-const OPTIONAL_ENDPOINTS: ReadonlySet<string> = new Set(['activities', 'calendarEvents']);
+/** What the check reads, in order. The import reads the first three; the others a source may not offer, or not to us. */
+export const SOURCE_ENDPOINTS = ['organisations', 'persons', 'duties', 'groups', 'activities', 'calendarEvents'] as const;
+const OPTIONAL_ENDPOINTS: ReadonlySet<string> = new Set(['groups', 'activities', 'calendarEvents']);
 
 export async function ss12000Source(ctx: RequestContext): Promise<SourceRecord | null> {
   const { organisationId } = await requireAdministration(ctx);
@@ -133,7 +133,8 @@ export async function checkSs12000SourceConnection(ctx: RequestContext): Promise
         await pages.return(undefined);
         endpoints.push({ endpoint, offered: true, records, morePages: !second.done });
       } catch (error) {
-        if (error instanceof SourceProblem && error.code === 'NOT_FOUND' && OPTIONAL_ENDPOINTS.has(endpoint)) {
+        const notOffered = error instanceof SourceProblem && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
+        if (notOffered && OPTIONAL_ENDPOINTS.has(endpoint)) {
           endpoints.push({ endpoint, offered: false, records: 0, morePages: false });
           continue;
         }
