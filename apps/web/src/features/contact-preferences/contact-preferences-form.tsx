@@ -7,6 +7,7 @@ import type { ContactPreferencesFieldsFragment, ContactPreferencesInput } from '
 import { formatSchoolDateTime } from '../../lib/dates';
 import { errorProblems, isConnectionError } from '../../lib/graphql-errors';
 import { currentLocale } from '../../lib/i18n';
+import { showFieldProblems } from '../../lib/form-problems';
 
 type MessageLocale = ContactPreferencesInput['locale'];
 const MESSAGE_LOCALES: readonly MessageLocale[] = ['sv', 'en'];
@@ -82,11 +83,8 @@ export function ContactPreferencesForm({ preferences, onSave, onBehalf = false }
     formState: { errors, isSubmitting },
   } = useForm<ContactValues>({ defaultValues: valuesOf(preferences) });
 
-  function showProblems(problems: readonly ContactProblem[]) {
-    for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-    const first = (['mobilePhone', 'email', 'locale'] as const).find((field) => problems.some((problem) => problem.field === field));
-    if (first) setFocus(first);
-  }
+  const showProblems = (problems: readonly ContactProblem[]) =>
+    showFieldProblems({ setError, setFocus }, ['mobilePhone', 'email', 'locale'] as const, problems);
 
   const onSubmit = async (values: ContactValues) => {
     setOutcome(null);

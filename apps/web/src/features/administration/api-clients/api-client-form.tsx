@@ -7,6 +7,7 @@ import type { ApiClientInput, ApiScope } from '../../../gql/graphql';
 import { isConnectionError } from '../../../lib/graphql-errors';
 import { fieldProblemsOf } from '../schools/field-problems';
 import { API_SCOPES, SCOPE_ENDPOINTS } from './scopes';
+import { showFieldProblems } from '../../../lib/form-problems';
 
 type ApiClientField = 'name' | 'scopes';
 type ApiClientCode = 'REQUIRED' | 'TOO_LONG' | 'DUPLICATE';
@@ -44,10 +45,7 @@ export function ApiClientForm({ onCreate }: { onCreate: (input: ApiClientInput) 
       await onCreate({ name: values.name, scopes: values.scopes, protectedIdentity: values.protectedIdentity });
     } catch (error) {
       const problems = fieldProblemsOf(error, FIELDS, CODES);
-      for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-      const first = FIELDS.find((field) => problems.some((problem) => problem.field === field));
-      if (first) setFocus(first);
-      else setOutcome(isConnectionError(error) ? 'unreachable' : 'failed');
+      if (!showFieldProblems({ setError, setFocus }, FIELDS, problems)) setOutcome(isConnectionError(error) ? 'unreachable' : 'failed');
     }
   };
 

@@ -7,6 +7,7 @@ import { Field } from '../../../components/ui/field';
 import type { TermKind } from '../../../gql/graphql';
 import { isConnectionError } from '../../../lib/graphql-errors';
 import { fieldProblemsOf } from '../schools/field-problems';
+import { showFieldProblems } from '../../../lib/form-problems';
 
 export type CalendarProblem = SchoolYearProblem | TermProblem | SchoolBreakProblem;
 type CalendarField = CalendarProblem['field'];
@@ -85,11 +86,8 @@ export function SpanForm({
     formState: { errors, isSubmitting },
   } = useForm<SpanValues>({ defaultValues: initial });
 
-  const show = (problems: readonly { field: CalendarField; code: CalendarCode }[]) => {
-    for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-    const first = FIELDS.find((field) => problems.some((problem) => problem.field === field));
-    if (first) setFocus(first);
-  };
+  const show = (problems: readonly { field: CalendarField; code: CalendarCode }[]) =>
+    showFieldProblems({ setError, setFocus }, FIELDS, problems);
 
   const onSubmit = async (values: SpanValues) => {
     setOutcome(null);

@@ -17,6 +17,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { isConnectionError } from '../../../lib/graphql-errors';
 import { fieldProblemsOf } from './field-problems';
+import { showFieldProblems } from '../../../lib/form-problems';
 
 type Outcome = 'saved' | 'unreachable' | 'failed' | null;
 
@@ -70,11 +71,8 @@ export function SchoolDetailsForm({
     formState: { errors, isSubmitting },
   } = useForm<SchoolDetails>({ defaultValues: initial });
 
-  const show = (problems: readonly { field: DetailsField; code: DetailsCode }[]) => {
-    for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-    const first = DETAILS_FIELDS.find((field) => problems.some((problem) => problem.field === field));
-    if (first) setFocus(first);
-  };
+  const show = (problems: readonly { field: DetailsField; code: DetailsCode }[]) =>
+    showFieldProblems({ setError, setFocus }, DETAILS_FIELDS, problems);
 
   const onSubmit = async (values: SchoolDetails) => {
     setOutcome(null);
@@ -184,11 +182,8 @@ export function SchoolSettingsForm({ initial, onSave }: { initial: SchoolSetting
     formState: { errors, isSubmitting },
   } = useForm<SchoolSettings>({ defaultValues: settingsOf(initial) });
 
-  const show = (problems: readonly { field: SchoolSettingField; code: SettingsCode }[]) => {
-    for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-    const first = SCHOOL_SETTING_FIELDS.find((field) => problems.some((problem) => problem.field === field));
-    if (first) setFocus(first);
-  };
+  const show = (problems: readonly { field: SchoolSettingField; code: SettingsCode }[]) =>
+    showFieldProblems({ setError, setFocus }, SCHOOL_SETTING_FIELDS, problems);
 
   const onSubmit = async (values: SchoolSettings) => {
     setOutcome(null);

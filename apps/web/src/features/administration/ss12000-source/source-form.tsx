@@ -9,6 +9,7 @@ import type { Ss12000SourceAuth, Ss12000SourceFieldsFragment, Ss12000SourceInput
 import { isConnectionError } from '../../../lib/graphql-errors';
 import { fieldProblemsOf } from '../schools/field-problems';
 import { isOneOf } from './codes';
+import { showFieldProblems } from '../../../lib/form-problems';
 
 /** The shared rule's codes, and the API's own two for the secret: no key to encrypt it with, or one that cannot read it. */
 type SourceCode = Ss12000SourceProblemCode | 'NO_SERVER_SECRET' | 'UNREADABLE';
@@ -79,11 +80,8 @@ export function SourceForm({
   const auth = useWatch({ control, name: 'auth' });
   const clientCredentials = auth === 'CLIENT_CREDENTIALS';
 
-  const show = (problems: readonly { field: Ss12000SourceField; code: SourceCode }[]) => {
-    for (const problem of problems) setError(problem.field, { type: problem.code, message: problem.code });
-    const first = FIELDS.find((field) => problems.some((problem) => problem.field === field));
-    if (first) setFocus(first);
-  };
+  const show = (problems: readonly { field: Ss12000SourceField; code: SourceCode }[]) =>
+    showFieldProblems({ setError, setFocus }, FIELDS, problems);
 
   const onSubmit = async (values: SourceValues) => {
     setOutcome(null);
