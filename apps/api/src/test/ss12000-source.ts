@@ -13,6 +13,8 @@ export interface EndpointBehaviour {
   malformed?: boolean;
   /** every page's token is the first page's */
   loopingToken?: boolean;
+  /** answer only once this settles: a run caught half-way */
+  held?: Promise<void>;
 }
 
 export interface TestSource {
@@ -72,8 +74,9 @@ export async function startTestSource(data: Record<string, object[]> = {}): Prom
         ...(next < records.length ? { pageToken: Buffer.from(String(next)).toString('base64url') } : {}),
       });
     };
-    const delay = source.behaviour[endpoint]?.delayMs;
-    if (delay) setTimeout(answer, delay);
+    const { delayMs, held } = source.behaviour[endpoint] ?? {};
+    if (held) void held.then(answer);
+    else if (delayMs) setTimeout(answer, delayMs);
     else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

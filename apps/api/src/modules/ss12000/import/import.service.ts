@@ -3,6 +3,7 @@
 // per kind and a reason per record. Every run is kept in the history, with who, when, counts and problems.
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
+import { appError } from '../../../errors.ts';
 import { requireAdministration } from '../../administration/administration.access.ts';
 import { sourceConnection } from './source.service.ts';
 import { SourceProblem, sourceAccessToken } from './source-reader.ts';
@@ -36,6 +37,14 @@ export async function runSs12000Import(ctx: RequestContext, apply: boolean): Pro
     const token = await sourceAccessToken(connection);
     await ctx.prisma.$transaction(
       async (tx) => {
+        // One run at a time per organisation: a second would add the same people again beside the first.
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(hashtextextended(${`ss12000-import:${organisationId}`}, 0)) AS locked`;
+        if (!lock?.locked) {
+          throw appError('BAD_USER_INPUT', 'An import from the SS 12000 source is running already', {
+            problems: [{ field: 'run', code: 'ALREADY_RUNNING' }],
+          });
+        }
         await importPeople({ ...ctx, prisma: tx, organisationId }, connection, token, tally);
         if (!apply || tally.problems.length > 0) throw new RollBack();
       },

@@ -6,6 +6,7 @@ import { personnummerFor } from '@insyn/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createEmptyTestDatabase,
+  eventually,
   loggedIn,
   removeTestDatabase,
   SERVER_DATABASE,
@@ -240,6 +241,29 @@ describe.each(SERVER_DATABASE)('SS 12000 import of schools and people, on %s', (
       ]),
     );
     expect(await written()).toEqual(before);
+  });
+
+  it('runs one import at a time: a second while the first reads is refused, and the first completes', async () => {
+    let release = () => {};
+    source.behaviour = { persons: { held: new Promise<void>((resolve) => (release = resolve)) } };
+    const asked = source.requests.length;
+    const first = admin.request<{ runSs12000Import: Run }>(RUN, { apply: false });
+    try {
+      // The first run holds its lock while it waits for the persons.
+      await eventually(
+        async () => (source.requests.slice(asked).some((request) => request.includes('/persons')) ? true : undefined),
+        'the first run to read persons',
+      );
+      const second = await admin.request<{ runSs12000Import: Run }>(RUN, { apply: false });
+      expect(second.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'run', code: 'ALREADY_RUNNING' }],
+      });
+    } finally {
+      // Never left waiting, whatever failed above: the next test would find the import still running.
+      release();
+    }
+    expect((await first).data?.runSs12000Import.outcome).toBe('DRY_RUN');
   });
 
   it('refuses what the source does wrong, and writes nothing', async () => {

@@ -123,7 +123,8 @@ export const ss12000SourceTypeDefs = gql`
     checkSs12000Source: Ss12000SourceCheck!
     """
     Imports the source's schools and people: apply false is a dry run. All or nothing: a run with any problem, and
-    every dry run, leaves the database as it was. Kept in the history either way.
+    every dry run, leaves the database as it was. Kept in the history either way. While another run of the
+    organisation is under way: BAD_USER_INPUT with the problem { field: "run", code: "ALREADY_RUNNING" }.
     """
     runSs12000Import(apply: Boolean!): Ss12000ImportRun!
   }

@@ -11,11 +11,12 @@ import { CheckSs12000SourceDocument } from './operations';
 import { useSs12000Texts } from './texts';
 
 type Check = CheckSs12000SourceMutation['checkSs12000Source'];
-export type RunFailure = 'unreachable' | 'failed' | 'unreadable';
+export type RunFailure = 'unreachable' | 'failed' | 'unreadable' | 'running';
 
-/** Why a check or a run did not answer: the stored secret unreadable (a BAD_USER_INPUT at the secret), or else. */
+/** Why a check or a run did not answer: the stored secret unreadable (a BAD_USER_INPUT at the secret), another run under way, or else. */
 export function runFailureOf(error: unknown): RunFailure {
   if (fieldProblemsOf(error, ['secret'], ['UNREADABLE']).length > 0) return 'unreadable';
+  if (fieldProblemsOf(error, ['run'], ['ALREADY_RUNNING']).length > 0) return 'running';
   return isConnectionError(error) ? 'unreachable' : 'failed';
 }
 

@@ -62,11 +62,13 @@ export function ImportRun({ onUnreadable }: { onUnreadable: () => void }) {
       <Alert tone="error">
         {failure === 'unreadable'
           ? t('administration.ss12000.unreadable')
-          : failure === 'unreachable'
-            ? t('errors.unreachableBody')
-            : failure === 'failed'
-              ? t('administration.ss12000.run.error')
-              : null}
+          : failure === 'running'
+            ? t('administration.ss12000.run.alreadyRunning')
+            : failure === 'unreachable'
+              ? t('errors.unreachableBody')
+              : failure === 'failed'
+                ? t('administration.ss12000.run.error')
+                : null}
       </Alert>
       {run ? <RunReport run={run} busy={running !== null} /> : null}
     </div>
