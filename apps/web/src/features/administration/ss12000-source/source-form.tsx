@@ -111,6 +111,28 @@ export function SourceForm({
     const key = isOneOf(CODES, code) ? problemKey(field, code, auth) : null;
     return key ? [t(key)] : [];
   };
+  /** The two addresses, the source's and its token endpoint's, are alike but for their names. */
+  const urlField = (name: 'baseUrl' | 'tokenUrl') => (
+    <Field
+      id={`${id}-${name}`}
+      label={t(`administration.ss12000.source.${name}`)}
+      hint={t(`administration.ss12000.source.${name}Hint`)}
+      errors={errorsOf(name)}
+    >
+      {(describedBy, invalid) => (
+        <input
+          id={`${id}-${name}`}
+          className="field__input ss12000-url"
+          type="url"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          {...register(name)}
+        />
+      )}
+    </Field>
+  );
   // A stored secret the server can no longer read is the secret field's problem until a new one is saved.
   const secretErrors = errors.secret || !unreadable ? errorsOf('secret') : [t('administration.ss12000.problems.secret.UNREADABLE')];
 
@@ -122,25 +144,7 @@ export function SourceForm({
       aria-busy={isSubmitting}
       data-testid="ss12000-source-form"
     >
-      <Field
-        id={`${id}-base-url`}
-        label={t('administration.ss12000.source.baseUrl')}
-        hint={t('administration.ss12000.source.baseUrlHint')}
-        errors={errorsOf('baseUrl')}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id={`${id}-base-url`}
-            className="field__input ss12000-url"
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            {...register('baseUrl')}
-          />
-        )}
-      </Field>
+      {urlField('baseUrl')}
       <fieldset className="choice-group">
         <legend className="choice-group__legend">{t('administration.ss12000.source.authLegend')}</legend>
         <div className="ss12000-auth">
@@ -162,25 +166,7 @@ export function SourceForm({
       </fieldset>
       {clientCredentials ? (
         <>
-          <Field
-            id={`${id}-token-url`}
-            label={t('administration.ss12000.source.tokenUrl')}
-            hint={t('administration.ss12000.source.tokenUrlHint')}
-            errors={errorsOf('tokenUrl')}
-          >
-            {(describedBy, invalid) => (
-              <input
-                id={`${id}-token-url`}
-                className="field__input ss12000-url"
-                type="url"
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
-                {...register('tokenUrl')}
-              />
-            )}
-          </Field>
+          {urlField('tokenUrl')}
           <Field id={`${id}-client-id`} label={t('administration.ss12000.source.clientId')} errors={errorsOf('clientId')}>
             {(describedBy, invalid) => (
               <input
