@@ -17,6 +17,8 @@ import { createImportsRouter, IMPORTS_PATH } from './modules/administration/impo
 import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
+import { importsSettled } from './modules/ss12000/import/import.service.ts';
+import { startNightlyImports } from './modules/ss12000/import/nightly.ts';
 import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
 import { createSs12000Router, SS12000_PATH } from './modules/ss12000/ss12000.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
@@ -79,6 +81,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     ? startDeliveryWorker({ prisma: db.prisma, config: config.notifications, clock: config.clock, senders, log })
     : null;
   const wakeDelivery = () => worker?.wake();
+  const nightlyImports = startNightlyImports({ prisma: db.prisma, config, log });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
@@ -153,6 +156,9 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     httpServer,
     stop: async () => {
       await apollo.stop();
+      await nightlyImports.stop();
+      // An import started by a request goes on after it: it ends (or fails) before the database closes.
+      await importsSettled();
       await worker?.stop();
       await senders.close();
       await db.close();

@@ -24,3 +24,4 @@ export * from './administration/guardian-list.ts';
 export * from './administration/staff-list.ts';
 export * from './ss12000/codes.ts';
 export * from './ss12000/source.ts';
+export * from './ss12000/import-rules.ts';

@@ -44,6 +44,7 @@ interface Ids {
   duty: string;
   lessonSeries: string;
   apiClient: string;
+  importRun: string;
   /** the first organisation's own: an upper-secondary student, a teaching group and one of its terms */
   ownStudent: string;
   ownGroup: string;
@@ -422,6 +423,7 @@ const CASES: Case[] = [
   },
   { field: 'Mutation.endStaffDuty', probe: 'duty', variables: (id) => ({ dutyId: id.duty, validTo: '2026-12-31' }) },
   { field: 'Mutation.revokeApiClient', probe: 'apiClient', variables: (id) => ({ id: id.apiClient }) },
+  { field: 'Query.ss12000ImportRun', probe: 'importRun', variables: (id) => ({ id: id.importRun }) },
   {
     field: 'Mutation.setLogin',
     label: 'student',
@@ -690,8 +692,21 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
         { input: { name: 'Grannbys statistik', scopes: ['AGGREGATED_ATTENDANCE'], protectedIdentity: false } },
       ),
     );
+    // A run of Grannby's, as an import refused at its source leaves it.
+    const importRun = await prisma.ss12000ImportRun.create({
+      data: {
+        organisationId: organisation.id,
+        startedById: (await prisma.staff.findFirstOrThrow({ where: { account: { username: 'grannby.admin' } } })).id,
+        startedAt: new Date(),
+        finishedAt: new Date(),
+        outcome: 'REFUSED',
+        counts: [],
+        problems: [{ endpoint: 'token', sourceId: null, code: 'UNREACHABLE' }],
+      },
+    });
     ids = {
       apiClient: apiClient.createApiClient.client.id,
+      importRun: importRun.id,
       staff: teacherStaff.id,
       duty: teacherStaff.duties[0]!.id,
       ownStaff: ownStaff.id,

@@ -10,6 +10,7 @@ export const apiClientsTypeDefs = gql`
     PERSONS
     GROUPS
     DUTIES
+    SYLLABUSES
     ACTIVITIES
     CALENDAR_EVENTS
     ATTENDANCES

@@ -75,6 +75,8 @@ export async function exportActivities(prisma: PrismaClient, scope: ExportScope,
         endDate: isoDate(group.schoolYear.endDate),
         calendarEventsRequired: true,
         groups: [reference(group.id)],
+        // the subject's syllabus (see export-syllabuses.ts: a syllabus's id is its subject's)
+        syllabus: reference(pair.subjectId),
         teachers: duties.map((duty) => ({ duty: reference(duty) })),
         organisation: reference(group.schoolId),
       };

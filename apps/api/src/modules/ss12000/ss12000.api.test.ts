@@ -166,6 +166,20 @@ describe.each(SERVER_DATABASE)('SS 12000 export, on %s', (kind) => {
     expect((await get(token, '/nothing')).status).toBe(404);
   });
 
+  it('each endpoint refuses (403) a client whose scopes leave it out, whatever else they hold', async () => {
+    for (const [resource, { scope }] of Object.entries(SS12000_ENDPOINTS)) {
+      const made = await makeClient(
+        admin,
+        `Utan ${scope}`,
+        ALL_SCOPES.filter((other) => other !== scope),
+      );
+      const token = (await tokenFor(made.client.clientId, made.secret)).body.access_token!;
+      const refused = await get(token, `/${resource}`);
+      expect(refused, resource).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+      validate('Error', refused.body);
+    }
+  });
+
   it("every endpoint's pages follow the description, in id order without repeats, and hold only the organisation's records", async () => {
     const made = await makeClient(admin, 'Allt', ALL_SCOPES, true);
     const { body } = await tokenFor(made.client.clientId, made.secret);
@@ -179,6 +193,7 @@ describe.each(SERVER_DATABASE)('SS 12000 export, on %s', (kind) => {
         (await prisma.staff.count({ where: { organisationId } })),
       groups: await prisma.group.count({ where: { school: { organisationId } } }),
       duties: await prisma.staffDuty.count({ where: { staff: { organisationId } } }),
+      syllabuses: await prisma.subject.count({ where: { organisationId } }),
       attendances: await prisma.attendance.count({ where: { student: { organisationId } } }),
       absences:
         (await prisma.sickReport.count({ where: { student: { organisationId }, withdrawnAt: null } })) +
@@ -197,15 +212,28 @@ describe.each(SERVER_DATABASE)('SS 12000 export, on %s', (kind) => {
     validate('CalendarEvents', calendarEvents.body);
     const activityIds = new Set(activities.map((activity) => activity.id));
     for (const event of calendarEvents.body.data!) expect(activityIds.has((event.activity as { id: string }).id)).toBe(true);
+    // Each activity names its subject's syllabus, one of the organisation's.
+    const syllabuses = await readAll(token, 'syllabuses');
+    const syllabusIds = new Set(syllabuses.map((syllabus) => syllabus.id));
+    for (const activity of activities) expect(syllabusIds.has((activity.syllabus as { id: string }).id), activity.id).toBe(true);
+    const subject = await prisma.subject.findFirstOrThrow({ where: { organisationId }, orderBy: { id: 'asc' } });
+    expect(syllabuses.find((syllabus) => syllabus.id === subject.id)).toMatchObject({
+      subjectCode: subject.code,
+      subjectName: subject.nameSv,
+      meta: { created: subject.createdAt.toISOString(), modified: subject.modifiedAt.toISOString() },
+    });
 
     // Nothing of the other organisation, in any answer.
     const otherStudent = await prisma.student.findFirstOrThrow({ where: { organisationId: { not: organisationId } } });
     const persons = await readAll(token, 'persons', '', 1000);
     expect(persons.map((person) => person.id)).not.toContain(otherStudent.id);
+    const otherSubjects = await prisma.subject.findMany({ where: { organisationId: { not: organisationId } }, select: { id: true } });
+    expect(otherSubjects.length).toBeGreaterThan(0);
+    for (const { id } of otherSubjects) expect(syllabusIds.has(id)).toBe(false);
   });
 
-  it('later pages and meta.modified.after: a changed student and the group of a new member, nothing else', async () => {
-    const made = await makeClient(admin, 'Lärplattform', ['PERSONS', 'GROUPS'], true);
+  it('later pages and meta.modified.after: a changed student, the group of a new member and a renamed subject, nothing else', async () => {
+    const made = await makeClient(admin, 'Lärplattform', ['PERSONS', 'GROUPS', 'SYLLABUSES'], true);
     const token = (await tokenFor(made.client.clientId, made.secret)).body.access_token!;
     const [clock] = await server.db.prisma.$queryRaw<{ now: Date }[]>`SELECT now()`;
     const since = new Date(clock!.now.getTime() + 1).toISOString();
@@ -227,6 +255,14 @@ describe.each(SERVER_DATABASE)('SS 12000 export, on %s', (kind) => {
     const groups = await get(token, `/groups?meta.modified.after=${encodeURIComponent(since)}`);
     expect(groups.body.data!.map((one) => one.id)).toEqual([group.id]);
     expect(groups.body.data![0]!.groupMemberships).toContainEqual({ person: { id: other.id }, startDate: server.today });
+
+    // A renamed subject is a changed syllabus; the others are not.
+    expect((await get(token, `/syllabuses?meta.modified.after=${encodeURIComponent(since)}`)).body.data).toEqual([]);
+    const subject = await server.db.prisma.subject.findFirstOrThrow({ where: { organisationId }, orderBy: { id: 'desc' } });
+    await server.db.prisma.subject.update({ where: { id: subject.id }, data: { nameSv: `${subject.nameSv} (ny)` } });
+    const syllabuses = await get(token, `/syllabuses?meta.modified.after=${encodeURIComponent(since)}`);
+    validate('Syllabuses', syllabuses.body);
+    expect(syllabuses.body.data!.map((one) => [one.id, one.subjectName])).toEqual([[subject.id, `${subject.nameSv} (ny)`]]);
   });
 
   it('leaves protected identities out of every answer for a client not allowed to see them', async () => {

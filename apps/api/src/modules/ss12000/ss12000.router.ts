@@ -12,6 +12,7 @@ import { exportDuties, exportGroups } from './export-groups.ts';
 import { exportOrganisations, exportPersons } from './export-people.ts';
 import { exportActivities, exportCalendarEvents } from './export-schedule.ts';
 import type { ExportScope } from './export-scope.ts';
+import { exportSyllabuses } from './export-syllabuses.ts';
 import { SS12000_OPENAPI } from './openapi.ts';
 import { readListQuery, Ss12000Error, type ListQuery } from './paging.ts';
 
@@ -27,6 +28,7 @@ export const SS12000_ENDPOINTS: Record<string, { scope: ApiScope; exporter: Expo
   persons: { scope: 'PERSONS', exporter: exportPersons },
   groups: { scope: 'GROUPS', exporter: exportGroups },
   duties: { scope: 'DUTIES', exporter: exportDuties },
+  syllabuses: { scope: 'SYLLABUSES', exporter: exportSyllabuses },
   activities: { scope: 'ACTIVITIES', exporter: exportActivities },
   calendarEvents: { scope: 'CALENDAR_EVENTS', exporter: exportCalendarEvents },
   attendances: { scope: 'ATTENDANCES', exporter: exportAttendances },

@@ -358,7 +358,7 @@ async function change<T>(ctx: RequestContext, field: string, work: (tx: Change) 
   }
 }
 
-const groupSnapshot = (group: {
+export const groupSnapshot = (group: {
   schoolId: string;
   schoolYearId: string;
   kind: string;

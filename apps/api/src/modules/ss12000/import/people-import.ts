@@ -14,99 +14,35 @@ import {
   type CheckedStaff,
   type CheckedStudent,
 } from '@insyn/domain';
-import type { Prisma, Ss12000LinkKind } from '@insyn/db';
-import type { RequestContext } from '../../../context.ts';
+import type { Prisma } from '@insyn/db';
 import { recordChanges, type RecordedChange } from '../../administration/administration.changes.ts';
 import { guardianSnapshot } from '../../administration/people/guardians.service.ts';
 import { staffSnapshot } from '../../administration/people/staff.service.ts';
 import { guardianshipSnapshot, studentSnapshot } from '../../administration/people/students.service.ts';
 import { dateValue } from '../../access/validity.ts';
-import { enrolmentOf, isProtected, sourceDuty, sourceOrganisation, sourcePerson, type SourcePerson } from './source-records.ts';
-import { sourcePages, type SourceConnection } from './source-reader.ts';
-
-export const IMPORTED_KINDS = ['schools', 'students', 'guardians', 'staff', 'guardianships'] as const;
-export type ImportedKind = (typeof IMPORTED_KINDS)[number];
-
-export interface ImportProblem {
-  endpoint: string;
-  /** the source record's id; null for a problem of the source as a whole */
-  sourceId: string | null;
-  code: string;
-  field?: string;
-}
-
-export interface ImportChange {
-  kind: ImportedKind;
-  sourceId: string;
-  /** a name to know the record by */
-  name: string;
-  outcome: 'ADD' | 'CHANGE';
-  fields: string[];
-}
-
-/** The changes listed in a report, at most; the counts cover all. */
-export const LISTED_CHANGES = 1000;
-
-export class ImportTally {
-  readonly counts = Object.fromEntries(IMPORTED_KINDS.map((kind) => [kind, { added: 0, changed: 0, unchanged: 0 }])) as Record<
-    ImportedKind,
-    { added: number; changed: number; unchanged: number }
-  >;
-  readonly problems: ImportProblem[] = [];
-  readonly changes: ImportChange[] = [];
-
-  problem(problem: ImportProblem) {
-    this.problems.push(problem);
-  }
-
-  added(kind: ImportedKind, sourceId: string, name: string) {
-    this.counts[kind].added += 1;
-    if (this.changes.length < LISTED_CHANGES) this.changes.push({ kind, sourceId, name, outcome: 'ADD', fields: [] });
-  }
-
-  changed(kind: ImportedKind, sourceId: string, name: string, fields: string[]) {
-    this.counts[kind].changed += 1;
-    if (this.changes.length < LISTED_CHANGES) this.changes.push({ kind, sourceId, name, outcome: 'CHANGE', fields });
-  }
-
-  unchanged(kind: ImportedKind) {
-    this.counts[kind].unchanged += 1;
-  }
-
-  private readonly claims = new Set<string>();
-
-  /** False when the key (a personnummer, an Insyn record) was already taken by another record of this run. */
-  claim(key: string): boolean {
-    if (this.claims.has(key)) return false;
-    this.claims.add(key);
-    return true;
-  }
-}
-
-type Tx = Prisma.TransactionClient;
-type WriteContext = Pick<RequestContext, 'ip' | 'auth' | 'today'> & { prisma: Tx; organisationId: string };
-
-const PAGE = 500;
-
-/** The fields of `next` that differ from `before`. */
-const differing = <T extends Record<string, unknown>>(before: T, next: T): (keyof T & string)[] =>
-  (Object.keys(next) as (keyof T & string)[]).filter((key) => before[key] !== next[key]);
-
-async function linksOf(ctx: WriteContext, kind: Ss12000LinkKind, sourceIds: string[]): Promise<Map<string, string>> {
-  if (sourceIds.length === 0) return new Map();
-  const links = await ctx.prisma.ss12000Link.findMany({ where: { organisationId: ctx.organisationId, kind, sourceId: { in: sourceIds } } });
-  return new Map(links.map((link) => [link.sourceId, link.insynId]));
-}
-
-/** Of these Insyn records, those some source record is linked to already. */
-async function alreadyLinked(ctx: WriteContext, kind: Ss12000LinkKind, insynIds: string[]): Promise<Set<string>> {
-  if (insynIds.length === 0) return new Set();
-  const links = await ctx.prisma.ss12000Link.findMany({
-    where: { organisationId: ctx.organisationId, kind, insynId: { in: insynIds } },
-    select: { insynId: true },
-  });
-  return new Set(links.map((one) => one.insynId));
-}
+import {
+  PAGE,
+  allLinks,
+  alreadyLinked,
+  changedQuery,
+  differing,
+  link,
+  linksOf,
+  records,
+  type SourceRead,
+  type WriteContext,
+} from './import-records.ts';
+import type { ImportTally, ImportedKind } from './import-tally.ts';
+import {
+  enrolmentOf,
+  isProtected,
+  sourceDuty,
+  sourceOrganisation,
+  sourcePerson,
+  type SourceDuty,
+  type SourcePerson,
+} from './source-records.ts';
+import { sourcePages } from './source-reader.ts';
 
 /**
  * Whether the source record may become this Insyn record: not when another source record of this run, or of an
@@ -125,46 +61,11 @@ function mayBecome(
   return false;
 }
 
-const link = (ctx: WriteContext, kind: Ss12000LinkKind, rows: { sourceId: string; insynId: string }[]) =>
-  rows.length === 0
-    ? Promise.resolve()
-    : ctx.prisma.ss12000Link.createMany({ data: rows.map((row) => ({ organisationId: ctx.organisationId, kind, ...row })) });
-
-/** Reads every page of an endpoint, each record checked against its shape; a misshapen one is a problem. */
-async function* records<T>(
-  connection: SourceConnection,
-  token: string,
-  endpoint: string,
-  shape: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-  tally: ImportTally,
-  seen: Set<string> | null,
-): AsyncGenerator<T[]> {
-  for await (const page of sourcePages(connection, token, endpoint, {}, PAGE)) {
-    const valid: T[] = [];
-    for (const raw of page) {
-      const parsed = shape.safeParse(raw);
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
-      if (!parsed.success) {
-        tally.problem({ endpoint, sourceId: id, code: 'INVALID_RECORD' });
-        continue;
-      }
-      if (seen && id !== null) {
-        if (seen.has(id)) {
-          tally.problem({ endpoint, sourceId: id, code: 'DUPLICATE_ID' });
-          continue;
-        }
-        seen.add(id);
-      }
-      valid.push(parsed.data);
-    }
-    yield valid;
-  }
-}
-
 /** The source's schools, found by link or unit code, else added. Returns source id → Insyn school id. */
-async function importSchools(ctx: WriteContext, connection: SourceConnection, token: string, tally: ImportTally) {
+async function importSchools(ctx: WriteContext, read: SourceRead) {
+  const { tally } = read;
   const schools = new Map<string, string>();
-  for await (const page of records(connection, token, 'organisations', sourceOrganisation, tally, new Set())) {
+  for await (const page of records(read, 'organisations', sourceOrganisation, new Set())) {
     for (const organisation of page) {
       // The huvudman itself, and units without a unit code (a department), are not schools.
       if (organisation.organisationType === 'Huvudman' || organisation.schoolUnitCode === undefined) continue;
@@ -216,15 +117,22 @@ async function importSchools(ctx: WriteContext, connection: SourceConnection, to
 }
 
 /** Who the people are, from a first read: staff are the persons with duties, guardians the students' responsibles. */
-async function surveyPeople(connection: SourceConnection, token: string, tally: ImportTally) {
+async function surveyPeople(read: SourceRead) {
   const staffSignatures = new Map<string, string | undefined>();
-  for await (const page of records(connection, token, 'duties', sourceDuty, tally, new Set())) {
-    for (const duty of page) if (!staffSignatures.get(duty.person.id)) staffSignatures.set(duty.person.id, duty.signature);
+  // The duties are few (one or two per staff member) and kept for the duties' own import at the end.
+  const duties: SourceDuty[] = [];
+  for await (const page of records(read, 'duties', sourceDuty, new Set())) {
+    for (const duty of page) {
+      duties.push(duty);
+      if (!staffSignatures.get(duty.person.id)) staffSignatures.set(duty.person.id, duty.signature);
+    }
   }
   const persons = new Set<string>();
   const responsibles = new Set<string>();
   // Shape problems and duplicates are reported by the second read, which writes.
-  for await (const page of sourcePages(connection, token, 'persons', {}, PAGE)) {
+  read.progress.reading('persons');
+  for await (const page of sourcePages(read.connection, read.token, 'persons', changedQuery(read), PAGE)) {
+    read.progress.pageRead();
     for (const raw of page) {
       const parsed = sourcePerson.safeParse(raw);
       if (!parsed.success) continue;
@@ -232,7 +140,7 @@ async function surveyPeople(connection: SourceConnection, token: string, tally: 
       if (enrolmentOf(parsed.data)) for (const responsible of parsed.data.responsibles ?? []) responsibles.add(responsible.person.id);
     }
   }
-  return { staffSignatures, persons, responsibles };
+  return { staffSignatures, duties, persons, responsibles };
 }
 
 const civicNoOf = (person: SourcePerson) => person.civicNo?.value ?? '';
@@ -596,43 +504,61 @@ async function importGuardianships(ctx: WriteContext, pairs: [string, string][],
       })),
     );
     // Named as an administrator knows them: the student, then the guardian.
-    const [studentNames, guardianNames] = await Promise.all([
-      ctx.prisma.student.findMany({
-        where: { id: { in: added.map((pair) => pair.studentId) } },
-        select: { id: true, firstName: true, lastName: true },
-      }),
-      ctx.prisma.guardian.findMany({
-        where: { id: { in: added.map((pair) => pair.guardianId) } },
-        select: { id: true, firstName: true, lastName: true },
-      }),
-    ]);
+    // One statement at a time: a transaction's queries share one connection.
+    const studentNames = await ctx.prisma.student.findMany({
+      where: { id: { in: added.map((pair) => pair.studentId) } },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    const guardianNames = await ctx.prisma.guardian.findMany({
+      where: { id: { in: added.map((pair) => pair.guardianId) } },
+      select: { id: true, firstName: true, lastName: true },
+    });
     const nameOf = new Map([...studentNames, ...guardianNames].map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
     for (const pair of added) tally.added('guardianships', pair.sourceId, `${nameOf.get(pair.studentId)} – ${nameOf.get(pair.guardianId)}`);
   }
 }
 
+/** What the people's import found that the groups' and duties' import goes on from. */
+export interface ImportedPeople {
+  /** source organisation id → Insyn school id */
+  schools: Map<string, string>;
+  duties: SourceDuty[];
+  /** source person id → the årskurs of the student's enrolment, where the source gives one */
+  schoolYears: Map<string, number>;
+  /** the source ids of the students read (in a later run, of those changed) */
+  studentIds: Set<string>;
+}
+
 /** Reads the source and writes its schools and people with `ctx.prisma` (the run's transaction). */
-export async function importPeople(ctx: WriteContext, connection: SourceConnection, token: string, tally: ImportTally): Promise<void> {
-  const schools = await importSchools(ctx, connection, token, tally);
-  const { staffSignatures, persons, responsibles } = await surveyPeople(connection, token, tally);
+export async function importPeople(ctx: WriteContext, read: SourceRead): Promise<ImportedPeople> {
+  const { tally } = read;
+  const schools = await importSchools(ctx, read);
+  const { staffSignatures, duties, persons, responsibles } = await surveyPeople(read);
+  // A later run reads only the persons changed: a guardian it does not read is known by the link of an earlier one.
+  const guardianLinks = read.changedAfter ? await allLinks(ctx, 'GUARDIAN') : new Map<string, string>();
   const taken = new Set(
     (await ctx.prisma.staff.findMany({ where: { organisationId: ctx.organisationId }, select: { signature: true } })).map(
       (staff) => staff.signature,
     ),
   );
   const pairs: [string, string][] = [];
-  for await (const page of records(connection, token, 'persons', sourcePerson, tally, new Set())) {
+  const schoolYears = new Map<string, number>();
+  const studentIds = new Set<string>();
+  for await (const page of records(read, 'persons', sourcePerson, new Set(), { changedOnly: true })) {
     const students = page.filter((person) => enrolmentOf(person));
     for (const student of students) {
+      studentIds.add(student.id);
+      const year = enrolmentOf(student)?.schoolYear;
+      if (year !== undefined) schoolYears.set(student.id, year);
       for (const responsible of student.responsibles ?? []) {
-        if (persons.has(responsible.person.id)) pairs.push([student.id, responsible.person.id]);
+        if (persons.has(responsible.person.id) || guardianLinks.has(responsible.person.id)) pairs.push([student.id, responsible.person.id]);
         else tally.problem({ endpoint: 'persons', sourceId: student.id, code: 'UNKNOWN_RESPONSIBLE', field: 'responsibles' });
       }
     }
     await importStudents(ctx, students, schools, tally);
     await importGuardians(
       ctx,
-      page.filter((person) => !enrolmentOf(person) && responsibles.has(person.id)),
+      page.filter((person) => !enrolmentOf(person) && (responsibles.has(person.id) || guardianLinks.has(person.id))),
       tally,
     );
     await importStaff(
@@ -644,4 +570,5 @@ export async function importPeople(ctx: WriteContext, connection: SourceConnecti
     );
   }
   await importGuardianships(ctx, pairs, tally);
+  return { schools, duties, schoolYears, studentIds };
 }

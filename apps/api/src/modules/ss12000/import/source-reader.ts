@@ -99,6 +99,42 @@ export async function sourceAccessToken(connection: SourceConnection): Promise<s
   return parsed.data.access_token;
 }
 
+const DELETIONS = z.object({
+  data: z.record(z.string(), z.array(z.string().min(1).max(200))),
+  pageToken: z.string().min(1).nullish(),
+});
+
+/** Pages of an endpoint, following pageToken, each body checked by `shape`; a token seen before is refused. */
+async function* pagesOf<T extends { pageToken?: string | null | undefined }>(
+  connection: SourceConnection,
+  accessToken: string,
+  endpoint: string,
+  query: Record<string, string>,
+  limit: number,
+  shape: z.ZodType<T>,
+): AsyncGenerator<T> {
+  const seen = new Set<string>();
+  let pageToken: string | null = null;
+  for (;;) {
+    const params = new URLSearchParams(pageToken ? { limit: String(limit), pageToken } : { ...query, limit: String(limit) });
+    const body = await requestJson(
+      `${connection.baseUrl}/${endpoint}?${params.toString()}`,
+      { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } },
+      endpoint,
+      connection.timeoutMs,
+    );
+    const page = shape.safeParse(body);
+    if (!page.success) throw new SourceProblem('NOT_A_PAGE', endpoint);
+    const next = page.data.pageToken ?? null;
+    // Refused before its records are passed on: a looping source is wrong from the page that repeats a token.
+    if (next !== null && seen.has(next)) throw new SourceProblem('PAGE_TOKEN_LOOP', endpoint);
+    if (next !== null) seen.add(next);
+    yield page.data;
+    if (next === null) return;
+    pageToken = next;
+  }
+}
+
 /**
  * The endpoint's records, page by page (`limit` a page), as the source gives them: the caller checks each record.
  * A page token seen before would read the same pages for ever, and is refused.
@@ -110,24 +146,28 @@ export async function* sourcePages(
   query: Record<string, string> = {},
   limit = 500,
 ): AsyncGenerator<unknown[]> {
-  const seen = new Set<string>();
-  let pageToken: string | null = null;
-  for (;;) {
-    const params = new URLSearchParams(pageToken ? { limit: String(limit), pageToken } : { ...query, limit: String(limit) });
-    const body = await requestJson(
-      `${connection.baseUrl}/${endpoint}?${params.toString()}`,
-      { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } },
-      endpoint,
-      connection.timeoutMs,
-    );
-    const page = PAGE.safeParse(body);
-    if (!page.success) throw new SourceProblem('NOT_A_PAGE', endpoint);
-    const next = page.data.pageToken ?? null;
-    // Refused before its records are passed on: a looping source is wrong from the page that repeats a token.
-    if (next !== null && seen.has(next)) throw new SourceProblem('PAGE_TOKEN_LOOP', endpoint);
-    if (next !== null) seen.add(next);
-    yield page.data.data;
-    if (next === null) return;
-    pageToken = next;
+  for await (const page of pagesOf(connection, accessToken, endpoint, query, limit, PAGE)) yield page.data;
+}
+
+/**
+ * What the source has deleted since `after` (SS 12000's deletedEntities): the ids per endpoint, e.g. persons,
+ * groups, calendarEvents. Null when the source does not offer it (404 or 403).
+ */
+export async function sourceDeletions(
+  connection: SourceConnection,
+  accessToken: string,
+  after: string,
+): Promise<Map<string, Set<string>> | null> {
+  const deleted = new Map<string, Set<string>>();
+  let pages = 0;
+  try {
+    for await (const page of pagesOf(connection, accessToken, 'deletedEntities', { 'meta.modified.after': after }, 1000, DELETIONS)) {
+      pages += 1;
+      for (const [endpoint, ids] of Object.entries(page.data)) deleted.set(endpoint, new Set([...(deleted.get(endpoint) ?? []), ...ids]));
+    }
+  } catch (error) {
+    if (error instanceof SourceProblem && pages === 0 && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+    throw error;
   }
+  return deleted;
 }

@@ -96,6 +96,7 @@ describe.each(SERVER_DATABASE)('SS 12000 source, on %s', (kind) => {
         { endpoint: 'organisations', offered: true, records: 1, morePages: false },
         { endpoint: 'persons', offered: true, records: 100, morePages: true },
         { endpoint: 'duties', offered: true, records: 0, morePages: false },
+        { endpoint: 'syllabuses', offered: false, records: 0, morePages: false },
         { endpoint: 'groups', offered: true, records: 0, morePages: false },
         { endpoint: 'activities', offered: false, records: 0, morePages: false },
         { endpoint: 'calendarEvents', offered: false, records: 0, morePages: false },

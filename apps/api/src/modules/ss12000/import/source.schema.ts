@@ -20,6 +20,8 @@ export const ss12000SourceTypeDefs = gql`
     "ISO timestamp"
     changedAt: String!
     changedByName: String!
+    "whether the import is applied every night at 02:00"
+    nightlyRun: Boolean!
   }
 
   input Ss12000SourceInput {
@@ -35,7 +37,7 @@ export const ss12000SourceTypeDefs = gql`
   type Ss12000SourceEndpoint {
     "organisations, persons, duties, groups, activities, calendarEvents"
     endpoint: String!
-    "false: the source does not have it or does not let us read it (404 or 403; allowed for groups, activities and calendarEvents, which the import does not read yet)"
+    "false: the source does not have it or does not let us read it (404 or 403; allowed for syllabuses, groups, activities and calendarEvents)"
     offered: Boolean!
     "records on the first page (at most 100)"
     records: Int!
@@ -58,27 +60,43 @@ export const ss12000SourceTypeDefs = gql`
   }
 
   enum Ss12000RunOutcome {
+    "reading the source now; the counts so far and the progress are kept as it goes"
+    RUNNING
     "read and checked, nothing written"
     DRY_RUN
     "written"
     APPLIED
     "stopped by its problems: nothing written"
     REFUSED
+    "stopped by an error of Insyn's own (or the server stopping): nothing written"
+    FAILED
   }
 
-  "What a run did (or would do) to one kind: schools, students, guardians, staff, guardianships."
+  "How far a running import has come: the step (1 to steps) and the endpoint it reads."
+  type Ss12000ImportProgress {
+    step: Int!
+    steps: Int!
+    endpoint: String!
+  }
+
+  "What a run did (or would do) to one kind: schools, students, guardians, staff, guardianships, subjects, groups, memberships, duties."
   type Ss12000ImportCount {
     kind: String!
     added: Int!
     changed: Int!
+    "gone from the source: ended with a date (a membership, a duty; a group's or student's memberships), history kept"
+    ended: Int!
     unchanged: Int!
   }
 
   """
   A problem that stops the run: the endpoint, the source record's id (null for the source as a whole), a code
   (INVALID_RECORD, DUPLICATE_ID, INVALID_UNIT_CODE, UNKNOWN_SCHOOL_TYPE, UNIT_CODE_TAKEN, UNKNOWN_SCHOOL,
-  OTHER_SCHOOL, UNKNOWN_RESPONSIBLE, SIGNATURE_TAKEN, the personnummer's and contact fields' codes, or the
-  connection's: UNREACHABLE, TIMEOUT, UNAUTHORIZED, ...) and the field (or the HTTP status).
+  OTHER_SCHOOL, UNKNOWN_RESPONSIBLE, SAME_PERSON_TWICE, SIGNATURE_TAKEN, the personnummer's and contact fields' codes;
+  for groups NO_SCHOOL_YEAR, UNKNOWN_STUDENT, OVERLAPS, ENDS_BEFORE_START, IN_ANOTHER_CLASS, NAME_TAKEN,
+  SAME_GROUP_TWICE; for duties UNKNOWN_PERSON, UNKNOWN_GROUP, NOT_A_CLASS; for syllabuses DUPLICATE, INVALID_CODE;
+  or the connection's: UNREACHABLE, TIMEOUT, UNAUTHORIZED, ...) and the field (a membership's is
+  "groupMemberships:<person id>") or the HTTP status.
   """
   type Ss12000ImportProblem {
     endpoint: String!
@@ -87,12 +105,12 @@ export const ss12000SourceTypeDefs = gql`
     field: String
   }
 
-  "One record the run adds or changes, and which fields."
+  "One record the run adds, changes or ends, and which fields."
   type Ss12000ImportChange {
     kind: String!
     sourceId: String!
     name: String!
-    "ADD or CHANGE"
+    "ADD, CHANGE or END"
     outcome: String!
     fields: [String!]!
   }
@@ -102,11 +120,18 @@ export const ss12000SourceTypeDefs = gql`
     outcome: Ss12000RunOutcome!
     "ISO timestamps"
     startedAt: String!
-    finishedAt: String!
-    startedByName: String!
+    "null while it runs"
+    finishedAt: String
+    "null for the nightly run"
+    startedByName: String
+    "so far, while it runs"
     counts: [Ss12000ImportCount!]!
     problems: [Ss12000ImportProblem!]!
-    "the run's added and changed records, at most 1000; empty in the history"
+    "null once it has finished"
+    progress: Ss12000ImportProgress
+    "ISO timestamp: the run read only what the source changed after it (and what it deleted); null: it read everything"
+    changesSince: String
+    "the run's added, changed and ended records, at most 1000; empty in the history (ask for the run by its id)"
     changes: [Ss12000ImportChange!]!
   }
 
@@ -115,6 +140,8 @@ export const ss12000SourceTypeDefs = gql`
     ss12000Source: Ss12000Source
     "The latest 20 imports, dry runs too, newest first."
     ss12000ImportRuns: [Ss12000ImportRun!]!
+    "One import with its changes: while it runs, how far it has come. NOT_FOUND for another organisation's."
+    ss12000ImportRun(id: ID!): Ss12000ImportRun!
   }
 
   extend type Mutation {
@@ -122,10 +149,20 @@ export const ss12000SourceTypeDefs = gql`
     "Reaches the source and reads the first page of each endpoint; writes nothing but its audit row."
     checkSs12000Source: Ss12000SourceCheck!
     """
-    Imports the source's schools and people: apply false is a dry run. All or nothing: a run with any problem, and
-    every dry run, leaves the database as it was. Kept in the history either way. While another run of the
-    organisation is under way: BAD_USER_INPUT with the problem { field: "run", code: "ALREADY_RUNNING" }.
+    Starts an import of the source's schools, people, subjects, groups with their members, duties and lessons: apply false
+    is a dry run. Answers at once with the run (RUNNING); follow it with ss12000ImportRun(id). All or nothing: a run
+    with any problem, and every dry run, leaves the database as it was. Kept in the history either way. While
+    another run of the organisation is under way: BAD_USER_INPUT with the problem { field: "run", code: "ALREADY_RUNNING" }.
     """
-    runSs12000Import(apply: Boolean!): Ss12000ImportRun!
+    runSs12000Import(
+      apply: Boolean!
+      """
+      true: read everything and end what the source no longer has. Otherwise a run after an applied one reads only what
+      changed since (meta.modified.after) and what the source deleted (deletedEntities), if the source offers that.
+      """
+      everything: Boolean
+    ): Ss12000ImportRun!
+    "Switches the nightly import (applied at 02:00 school time) on or off. NOT_FOUND before a source is set up."
+    setSs12000NightlyRun(on: Boolean!): Ss12000Source!
   }
 `;

@@ -1,6 +1,7 @@
 // The organisation's SS 12000 source: its settings (the secret encrypted, never shown again) and a check that
 // reaches it the way an import will: the token, then the first page of each endpoint.
 import { checkSs12000Source, normalisedSourceUrl, type Ss12000SourceAuthKind } from '@insyn/domain';
+import type { AppConfig } from '../../../config.ts';
 import type { RequestContext } from '../../../context.ts';
 import { appError } from '../../../errors.ts';
 import { requireAdministration } from '../../administration/administration.access.ts';
@@ -10,6 +11,7 @@ import { decryptSourceSecret, encryptSourceSecret } from './source-secret.ts';
 import { SourceProblem, sourceAccessToken, sourcePages, type SourceConnection } from './source-reader.ts';
 
 export interface SourceRecord {
+  nightlyRun: boolean;
   baseUrl: string;
   auth: Ss12000SourceAuthKind;
   tokenUrl: string | null;
@@ -18,9 +20,9 @@ export interface SourceRecord {
   changedByName: string;
 }
 
-/** What the check reads, in order. The import reads the first three; the others a source may not offer, or not to us. */
-export const SOURCE_ENDPOINTS = ['organisations', 'persons', 'duties', 'groups', 'activities', 'calendarEvents'] as const;
-const OPTIONAL_ENDPOINTS: ReadonlySet<string> = new Set(['groups', 'activities', 'calendarEvents']);
+/** What the check reads, in order. The import needs the first three; the others a source may not offer, or not to us. */
+export const SOURCE_ENDPOINTS = ['organisations', 'persons', 'duties', 'syllabuses', 'groups', 'activities', 'calendarEvents'] as const;
+const OPTIONAL_ENDPOINTS: ReadonlySet<string> = new Set(['syllabuses', 'groups', 'activities', 'calendarEvents']);
 
 export async function ss12000Source(ctx: RequestContext): Promise<SourceRecord | null> {
   const { organisationId } = await requireAdministration(ctx);
@@ -30,6 +32,7 @@ export async function ss12000Source(ctx: RequestContext): Promise<SourceRecord |
   });
   return source
     ? {
+        nightlyRun: source.nightlyRun,
         baseUrl: source.baseUrl,
         auth: source.auth,
         tokenUrl: source.tokenUrl,
@@ -86,8 +89,31 @@ export async function saveSs12000Source(
   return (await ss12000Source(ctx))!;
 }
 
+export async function setSs12000NightlyRun(ctx: RequestContext, on: boolean): Promise<SourceRecord> {
+  const { organisationId } = await requireAdministration(ctx);
+  const source = await ctx.prisma.ss12000Source.findUnique({ where: { organisationId }, select: { nightlyRun: true } });
+  if (!source) throw appError('NOT_FOUND', 'No SS 12000 source is set up');
+  if (source.nightlyRun !== on) {
+    await ctx.prisma.$transaction(async (tx) => {
+      await tx.ss12000Source.update({ where: { organisationId }, data: { nightlyRun: on } });
+      await audit({ ...ctx, prisma: tx }, 'ss12000Source.saved', {
+        entityType: 'ss12000Source',
+        entityId: organisationId,
+        details: { nightlyRun: on },
+      });
+    });
+  }
+  return (await ss12000Source(ctx))!;
+}
+
 /** How the import connects, from the stored settings; NOT_FOUND when there are none yet. */
-export async function sourceConnection(ctx: Pick<RequestContext, 'prisma' | 'config'>, organisationId: string): Promise<SourceConnection> {
+/** What reaching the source needs of the server's configuration. */
+export type SourceConfig = Pick<AppConfig, 'jwtSecret' | 'ss12000SourceTimeoutMs'>;
+
+export async function sourceConnection(
+  ctx: Pick<RequestContext, 'prisma'> & { config: SourceConfig },
+  organisationId: string,
+): Promise<SourceConnection> {
   const source = await ctx.prisma.ss12000Source.findUnique({ where: { organisationId } });
   if (!source) throw appError('NOT_FOUND', 'No SS 12000 source is set up');
   const secret = decryptSourceSecret(source.encryptedSecret, ctx.config.jwtSecret);

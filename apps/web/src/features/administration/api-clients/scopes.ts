@@ -9,6 +9,7 @@ export const SCOPE_ENDPOINTS: Record<ApiScope, string> = {
   PERSONS: 'persons',
   GROUPS: 'groups',
   DUTIES: 'duties',
+  SYLLABUSES: 'syllabuses',
   ACTIVITIES: 'activities',
   CALENDAR_EVENTS: 'calendarEvents',
   ATTENDANCES: 'attendances',

@@ -1,7 +1,7 @@
 /**
  * A live region that is always there, so that a screen reader hears the work start: while `text` is given, it shows
- * with a spinner. The check and the run are single requests without progress to tell, so this says only what is going
- * on and that it may take a while.
+ * with a spinner. The check is a single request without progress to tell, so this says only what is going on and that
+ * it may take a while; a run says that it starts here, and how far it has come in its progress.
  */
 export function BusyStatus({ text }: { text: string | null }) {
   return (

@@ -8,6 +8,7 @@ export const Ss12000SourceFieldsFragment = graphql(`
     clientId
     changedAt
     changedByName
+    nightlyRun
   }
 `);
 
@@ -18,10 +19,12 @@ export const Ss12000ImportRunFieldsFragment = graphql(`
     startedAt
     finishedAt
     startedByName
+    changesSince
     counts {
       kind
       added
       changed
+      ended
       unchanged
     }
     problems {
@@ -29,6 +32,11 @@ export const Ss12000ImportRunFieldsFragment = graphql(`
       sourceId
       code
       field
+    }
+    progress {
+      step
+      steps
+      endpoint
     }
   }
 `);
@@ -76,9 +84,10 @@ export const Ss12000ImportRunsDocument = graphql(`
   }
 `);
 
-export const RunSs12000ImportDocument = graphql(`
-  mutation RunSs12000Import($apply: Boolean!) {
-    runSs12000Import(apply: $apply) {
+/** A run with its changes: followed while it runs (its progress and counts so far), then its report. */
+export const Ss12000ImportRunDocument = graphql(`
+  query Ss12000ImportRun($id: ID!) {
+    ss12000ImportRun(id: $id) {
       ...Ss12000ImportRunFields
       changes {
         kind
@@ -87,6 +96,23 @@ export const RunSs12000ImportDocument = graphql(`
         outcome
         fields
       }
+    }
+  }
+`);
+
+/** Starts a run, which answers at once (RUNNING): the page follows it with Ss12000ImportRun. */
+export const RunSs12000ImportDocument = graphql(`
+  mutation RunSs12000Import($apply: Boolean!, $everything: Boolean!) {
+    runSs12000Import(apply: $apply, everything: $everything) {
+      ...Ss12000ImportRunFields
+    }
+  }
+`);
+
+export const SetSs12000NightlyRunDocument = graphql(`
+  mutation SetSs12000NightlyRun($on: Boolean!) {
+    setSs12000NightlyRun(on: $on) {
+      ...Ss12000SourceFields
     }
   }
 `);

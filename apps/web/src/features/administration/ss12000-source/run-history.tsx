@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table';
@@ -6,17 +5,28 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { formatSchoolDateTime } from '../../../lib/dates';
 import { currentLocale } from '../../../lib/i18n';
-import { Ss12000ImportRunsDocument } from './operations';
-import { totalsOf } from './run-report';
+import type { Ss12000ImportRunFieldsFragment } from '../../../gql/graphql';
+import { CountSummary, totalsOf } from './run-report';
+import { useSs12000Texts } from './texts';
 
-/** The organisation's latest runs, dry runs too, newest first: when, who, how it went, and what it counted. */
-export function RunHistory() {
+/**
+ * The organisation's latest runs, dry runs too, newest first: when, who (nobody: the nightly run), how it went, and
+ * what it counted. A run under way shows what it has counted so far; the page reads the list (`runs`, undefined
+ * until read) and keeps the run it follows up to date in it.
+ */
+export function RunHistory({
+  runs,
+  error,
+  onRetry,
+}: {
+  runs: readonly Ss12000ImportRunFieldsFragment[] | undefined;
+  error: unknown;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
+  const texts = useSs12000Texts();
   const id = useId();
   const locale = currentLocale();
-  // Another administrator may have run an import since: read afresh whenever the page is shown.
-  const { data, error, refetch } = useQuery(Ss12000ImportRunsDocument, { fetchPolicy: 'cache-and-network' });
-  const runs = data?.ss12000ImportRuns;
 
   return (
     <section className="ss12000-section ss12000-history" aria-labelledby={`${id}-heading`}>
@@ -25,7 +35,7 @@ export function RunHistory() {
       </h2>
       {!runs ? (
         error ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
+          <ErrorState error={error} onRetry={onRetry} />
         ) : (
           <LoadingState label={t('administration.ss12000.history.loading')} />
         )
@@ -50,15 +60,16 @@ export function RunHistory() {
           </thead>
           <tbody>
             {runs.map((run) => {
-              const counts = t('administration.ss12000.history.summary', totalsOf(run.counts));
+              const counts = <CountSummary count={totalsOf(run.counts)} />;
+              const by = texts.starter(run.startedByName);
               return (
                 <tr key={run.id}>
                   {/* On a phone who ran it goes under when, and the counts and problems under the outcome. */}
                   <td>
                     <span className="ss12000-history__at">{formatSchoolDateTime(run.startedAt, locale)}</span>
-                    <span className="ss12000-narrow-line">{run.startedByName}</span>
+                    <span className="ss12000-narrow-line">{by}</span>
                   </td>
-                  <td className="ss12000-wide">{run.startedByName}</td>
+                  <td className="ss12000-wide">{by}</td>
                   <td>
                     {t(`administration.ss12000.outcomes.${run.outcome}`)}
                     <span className="ss12000-narrow-line">{counts}</span>

@@ -1,3 +1,4 @@
+import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,15 +10,17 @@ import { currentLocale } from '../../../lib/i18n';
 import { AdminPageHeader } from '../admin-page-header';
 import { ConnectionCheck } from './connection-check';
 import { ImportRun } from './import-run';
-import { SaveSs12000SourceDocument, Ss12000SourceDocument } from './operations';
+import { NightlySwitch } from './nightly-switch';
+import { SaveSs12000SourceDocument, Ss12000ImportRunsDocument, Ss12000SourceDocument } from './operations';
 import { RunHistory } from './run-history';
 import { SourceForm } from './source-form';
 import '../schools/schools.css';
 import './ss12000-source.css';
 
 /**
- * /administration/ss12000-kalla: the school administration system the organisation imports its schools and people
- * from over SS 12000. Its address and login, a check that reaches it, a dry run and the import, and the latest runs.
+ * /administration/ss12000-kalla: the school administration system the organisation imports its schools, people,
+ * subjects, groups and duties from over SS 12000. Its address and login, a check that reaches it, a dry run and the
+ * import (followed while it runs), the nightly import, and the latest runs.
  */
 export function Ss12000SourcePage() {
   const { t } = useTranslation();
@@ -34,6 +37,18 @@ export function Ss12000SourcePage() {
   // A check or run found that the stored secret cannot be read with this server's key: the form asks for it again.
   const [unreadable, setUnreadable] = useState(false);
   const source = data?.ss12000Source;
+  // The latest runs: shown below, and the newest followed by the run section when it is under way. Another
+  // administrator (or the nightly import) may have run one since: read afresh whenever the page is shown.
+  const history = useQuery(Ss12000ImportRunsDocument, { fetchPolicy: 'cache-and-network' });
+  const runs = history.data?.ss12000ImportRuns;
+  // The run section waits for the list's first answer from the server (not one kept from an earlier visit) to know
+  // what runs now; without a list, it starts with none. A list read again later (after a run starts) leaves it be.
+  const historyRead = history.networkStatus !== NetworkStatus.loading || history.error !== undefined;
+  const findRunning = async () => {
+    const { data: read } = await history.refetch();
+    const newest = read?.ss12000ImportRuns[0];
+    return newest?.outcome === 'RUNNING' ? newest : null;
+  };
 
   return (
     <div className="admin-page ss12000-page">
@@ -93,14 +108,30 @@ export function Ss12000SourcePage() {
               {t('administration.ss12000.run.heading')}
             </h2>
             <p className="ss12000-intro">{t('administration.ss12000.run.intro')}</p>
-            {source ? (
-              <ImportRun key={source.changedAt} onUnreadable={() => setUnreadable(true)} />
-            ) : (
+            {!source ? (
               <p className="admin-page__empty">{t('administration.ss12000.saveFirst')}</p>
+            ) : historyRead ? (
+              <ImportRun
+                key={source.changedAt}
+                latest={runs?.[0] ?? null}
+                findRunning={findRunning}
+                onUnreadable={() => setUnreadable(true)}
+              />
+            ) : (
+              <LoadingState label={t('administration.ss12000.history.loading')} />
             )}
           </section>
 
-          <RunHistory />
+          {source ? (
+            <section className="panel admin-form-panel" aria-labelledby={`${id}-nightly`}>
+              <h2 id={`${id}-nightly`} className="section-heading">
+                {t('administration.ss12000.nightly.heading')}
+              </h2>
+              <NightlySwitch source={source} />
+            </section>
+          ) : null}
+
+          <RunHistory runs={runs} error={history.error} onRetry={() => void history.refetch()} />
         </>
       )}
     </div>
