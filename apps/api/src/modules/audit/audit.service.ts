@@ -61,13 +61,18 @@ export async function audit(
   await ctx.prisma.auditEvent.create({ data: auditRow(ctx, action, entry) });
 }
 
-/** Many audit rows in one statement, for a change of many records at once (an imported list). */
+/** Audit rows written by one statement at most: a statement's rows and their JSON are built in memory at once. */
+const AUDIT_ROWS_A_STATEMENT = 1000;
+
+/** Many audit rows in few statements, for a change of many records at once (an imported list). */
 export async function auditMany(
   ctx: Pick<RequestContext, 'ip'> & { prisma: Prisma.TransactionClient; auth: RequestContext['auth'] },
   entries: readonly (AuditEntry & { action: AuditAction })[],
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await ctx.prisma.auditEvent.createMany({ data: entries.map(({ action, ...entry }) => auditRow(ctx, action, entry)) });
+  for (let start = 0; start < entries.length; start += AUDIT_ROWS_A_STATEMENT) {
+    const rows = entries.slice(start, start + AUDIT_ROWS_A_STATEMENT).map(({ action, ...entry }) => auditRow(ctx, action, entry));
+    await ctx.prisma.auditEvent.createMany({ data: rows });
+  }
 }
 
 interface AuditEntry {

@@ -321,6 +321,17 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
     expect(after).toMatchObject({ startsAt: new Date(lesson.startsAt.getTime() + 3_600_000), status: 'SCHEDULED', changeNote: 'Flyttad' });
   });
 
+  it('keeps the lessons when the source no longer offers its calendar events', async () => {
+    const before = await lessons();
+    expect(before.length).toBeGreaterThan(0);
+    Object.assign(source.data, sourceData(yearStart, server.today));
+    delete source.data.calendarEvents;
+    const run = await importThroughApi(admin, true);
+    expect(run.problems).toEqual([]);
+    expect(count(run, 'lessons')).toEqual({ kind: 'lessons', added: 0, changed: 0, ended: 0, unchanged: 0 });
+    expect(await lessons()).toEqual(before);
+  });
+
   it('later runs read what changed since the last one and what the source deleted; everything when asked', async () => {
     const OLD = '2026-01-01T00:00:00.000Z';
     const stamp = (data: ReturnType<typeof sourceData>, modified: string) => {

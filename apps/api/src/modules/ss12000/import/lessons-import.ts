@@ -53,10 +53,8 @@ export async function importLessons(ctx: WriteContext, read: SourceRead, sources
     ).map((group) => [group.id, group.subjectId]),
   );
   const seen = new Set<string>();
-  for await (const page of records(read, 'calendarEvents', sourceCalendarEvent, new Set(), {
-    optional: { offered: true },
-    changedOnly: true,
-  })) {
+  const optional = { offered: true };
+  for await (const page of records(read, 'calendarEvents', sourceCalendarEvent, new Set(), { optional, changedOnly: true })) {
     const wanted: WantedLesson[] = [];
     for (const event of page) {
       const activity = sources.activities.get(event.activity.id);
@@ -99,7 +97,8 @@ export async function importLessons(ctx: WriteContext, read: SourceRead, sources
     }
     await placeLessons(ctx, read, wanted);
   }
-  await removeGoneLessons(ctx, read, seen);
+  // A source that does not offer its calendar events has said nothing of the lessons: they stay.
+  if (optional.offered) await removeGoneLessons(ctx, read, seen);
   // A term's lessons are thousands: audited as one change, as generating them from the basic schedule is.
   const { added, changed, ended } = tally.counts.lessons;
   if (added + changed + ended > 0)

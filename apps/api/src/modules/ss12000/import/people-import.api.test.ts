@@ -191,6 +191,31 @@ describe.each(SERVER_DATABASE)('SS 12000 import of schools and people, on %s', (
     expect((await server.db.prisma.student.findFirstOrThrow({ where: { firstName: 'Elev2', lastName: 'Nyberg' } })).id).toBeTruthy();
   });
 
+  it('removes a guardianship the source no longer has, and keeps one entered by hand', async () => {
+    await run(true);
+    const student = await server.db.prisma.student.findFirstOrThrow({ where: { firstName: 'Elev1', lastName: 'Källberg' } });
+    const byHand = await server.db.prisma.guardian.create({
+      data: { organisationId: student.organisationId, firstName: 'Extra', lastName: 'Vuxen', email: 'extra@kallby.example' },
+    });
+    await server.db.prisma.guardianship.create({
+      data: { studentId: student.id, guardianId: byHand.id, organisationId: student.organisationId },
+    });
+    // Custody has changed: Elev1's second guardian is not one of theirs in the source any more.
+    const persons = source.data.persons as { id: string; responsibles?: object[] }[];
+    persons.find((person) => person.id === id(11))!.responsibles = [{ person: { id: id(101) }, relationType: 'Vårdnadshavare' }];
+    const result = await run(true);
+    expect(result.problems).toEqual([]);
+    expect(result.changes).toEqual([
+      { kind: 'guardianships', sourceId: id(11), name: 'Elev1 Källberg – Vårdnadshavare2 Källberg', outcome: 'END', fields: [] },
+    ]);
+    const guardians = await server.db.prisma.guardianship.findMany({
+      where: { studentId: student.id },
+      select: { guardian: { select: { firstName: true } } },
+    });
+    expect(guardians.map((one) => one.guardian.firstName).sort()).toEqual(['Extra', 'Vårdnadshavare1']);
+    expect(await server.db.prisma.auditEvent.count({ where: { action: 'admin.guardianship.deleted', studentId: student.id } })).toBe(1);
+  });
+
   it('finds a guardian without personnummer, entered by hand, again by name and contact, and names guardianships by their people', async () => {
     await run(true);
     const organisationId = (await server.db.prisma.school.findUniqueOrThrow({ where: { unitCode: UNIT_CODE } })).organisationId;

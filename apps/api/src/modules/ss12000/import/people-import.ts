@@ -469,7 +469,7 @@ async function importStaff(
   await recordChanges(ctx, changes);
 }
 
-/** Who is whose guardian, as the students' responsibles say; a guardianship the source no longer names stays. */
+/** Who is whose guardian, as the students' responsibles say. */
 async function importGuardianships(ctx: WriteContext, pairs: [string, string][], tally: ImportTally) {
   for (let start = 0; start < pairs.length; start += PAGE) {
     const chunk = pairs.slice(start, start + PAGE);
@@ -515,6 +515,56 @@ async function importGuardianships(ctx: WriteContext, pairs: [string, string][],
     });
     const nameOf = new Map([...studentNames, ...guardianNames].map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
     for (const pair of added) tally.added('guardianships', pair.sourceId, `${nameOf.get(pair.studentId)} – ${nameOf.get(pair.guardianId)}`);
+  }
+}
+
+/**
+ * A guardian the source no longer names among a student's responsibles (custody has changed) is their guardian no
+ * more: the guardianship is removed, audited, so that they no longer see the student. Only for the students read, and
+ * only guardians that came from the source: one entered by hand in Insyn is the school's to remove.
+ */
+async function endGoneGuardianships(ctx: WriteContext, studentIds: Set<string>, pairs: [string, string][], tally: ImportTally) {
+  const named = new Set(pairs.map(([student, guardian]) => `${student}:${guardian}`));
+  const students = [...studentIds];
+  for (let start = 0; start < students.length; start += PAGE) {
+    const linked = await linksOf(ctx, 'STUDENT', students.slice(start, start + PAGE));
+    const studentSource = new Map([...linked].map(([sourceId, insynId]) => [insynId, sourceId]));
+    const rows = await ctx.prisma.guardianship.findMany({
+      where: { studentId: { in: [...linked.values()] } },
+      select: {
+        studentId: true,
+        guardianId: true,
+        student: { select: { firstName: true, lastName: true } },
+        guardian: { select: { firstName: true, lastName: true } },
+      },
+    });
+    const guardianLinks = await ctx.prisma.ss12000Link.findMany({
+      where: { organisationId: ctx.organisationId, kind: 'GUARDIAN', insynId: { in: rows.map((row) => row.guardianId) } },
+    });
+    const guardianSource = new Map(guardianLinks.map((one) => [one.insynId, one.sourceId]));
+    const gone = rows.filter((row) => {
+      const guardian = guardianSource.get(row.guardianId);
+      return guardian !== undefined && !named.has(`${studentSource.get(row.studentId)}:${guardian}`);
+    });
+    for (const row of gone) {
+      await ctx.prisma.guardianship.delete({ where: { studentId_guardianId: { studentId: row.studentId, guardianId: row.guardianId } } });
+      tally.ended(
+        'guardianships',
+        studentSource.get(row.studentId)!,
+        `${row.student.firstName} ${row.student.lastName} – ${row.guardian.firstName} ${row.guardian.lastName}`,
+      );
+    }
+    await recordChanges(
+      ctx,
+      gone.map((row) => ({
+        entity: 'guardianship',
+        kind: 'deleted',
+        entityId: row.guardianId,
+        studentId: row.studentId,
+        before: guardianshipSnapshot(row.studentId, row.guardianId),
+        after: null,
+      })),
+    );
   }
 }
 
@@ -570,5 +620,6 @@ export async function importPeople(ctx: WriteContext, read: SourceRead): Promise
     );
   }
   await importGuardianships(ctx, pairs, tally);
+  await endGoneGuardianships(ctx, studentIds, pairs, tally);
   return { schools, duties, schoolYears, studentIds };
 }
