@@ -20,7 +20,7 @@ test('the administrator sets up the SS 12000 source, checks it, does a dry run a
   await page.getByRole('link', { name: 'Import från SS 12000' }).click();
   await expect(page).toHaveURL(/\/administration\/ss12000-kalla$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import från SS 12000');
-  await expect(page.getByText('Schemat kommer tills vidare från listor eller läggs in för hand.')).toBeVisible();
+  await expect(page.getByText('Lägg in läsåret under Läsår och kalender först: grupperna hör till ett läsår.')).toBeVisible();
   const administrator = (await page.getByTestId('logged-in-user').locator('.user-badge__name').textContent()) ?? '';
   const origin = new URL(page.url()).origin;
 

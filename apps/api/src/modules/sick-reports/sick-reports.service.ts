@@ -118,8 +118,9 @@ async function createReport(
   const name = await reporterName(ctx, reporter);
   const result = await ctx.prisma.$transaction(async (tx) => {
     if (options.unlessCovered) {
-      // One report at a time per student, so a repeated call (or the provider retrying one) finds the first.
-      await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${input.studentId}::uuid FOR UPDATE`;
+      // One report at a time per student, so a repeated call (or the provider retrying one) finds the first. NO KEY:
+      // a transaction adding rows for the student (an import's memberships) holds a key share, which this need not wait for.
+      await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${input.studentId}::uuid FOR NO KEY UPDATE`;
       const existing = await tx.sickReport.findFirst({
         where: { studentId: input.studentId, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
         select: reportSelect,

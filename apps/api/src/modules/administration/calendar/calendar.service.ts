@@ -2,7 +2,8 @@
 // requireAdministration / administeredRecord; every change is checked by the shared rules and audited with
 // before and after in its transaction. The rules compare a record with its siblings, so each change first
 // locks the parent (organisation → school year → term, always in that order): two administrators adding
-// overlapping terms or breaks at once are then checked one after the other.
+// overlapping terms or breaks at once are then checked one after the other. FOR NO KEY UPDATE, not FOR UPDATE: it
+// need not wait for transactions that only add rows referring to the parent (an SS 12000 import, minutes long).
 import { Prisma } from '@insyn/db';
 import { checkSchoolBreak, checkSchoolYear, checkTerm, type SchoolBreakDraft, type SchoolYearDraft, type TermDraft } from '@insyn/domain';
 import type { RequestContext } from '../../../context.ts';
@@ -138,9 +139,9 @@ const breakSnapshot = (row: { termId: string; name: string; startDate: Date; end
   ...span(row),
 });
 
-const lockOrganisation = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
-const lockYear = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "SchoolYear" WHERE id = ${id}::uuid FOR UPDATE`;
-const lockTerm = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "Term" WHERE id = ${id}::uuid FOR UPDATE`;
+const lockOrganisation = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+const lockYear = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "SchoolYear" WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+const lockTerm = (tx: Tx, id: string) => tx.$queryRaw`SELECT id FROM "Term" WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
 
 /** A unique index that still fires in a race (a year's name, a term's kind) is the same refusal as the check's. */
 async function unlessUnique<T>(problem: { field: string; code: string }, write: () => Promise<T>): Promise<T> {

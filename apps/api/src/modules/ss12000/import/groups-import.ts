@@ -375,11 +375,19 @@ async function importGroups(
         group = { id: data.id, kind, schoolId, name, sourceId: source.id };
       } else {
         if (!linkedId) newLinks.push({ sourceId: source.id, insynId: found.id });
-        // What the administrator set and the source does not know is kept: a year level or subject the source gives none for.
+        // What the administrator set and the source does not say is kept: a class's year level (the source has none,
+        // only its students' årskurs, which sets it when a class is new) and a teaching group's subject unless its
+        // activities name others.
         const next = {
           ...fields,
-          yearLevel: fields.yearLevel ?? found.yearLevel,
-          subjectId: fields.subjectId ?? (kind === 'TEACHING' ? found.subjectId : null),
+          yearLevel: found.yearLevel ?? fields.yearLevel,
+          // A group taught several subjects keeps its own if it is one of them.
+          subjectId:
+            kind !== 'TEACHING'
+              ? null
+              : found.subjectId && (subjectIds.length === 0 || subjectIds.includes(found.subjectId))
+                ? found.subjectId
+                : fields.subjectId,
         };
         const differ = differing({ kind: found.kind, name: found.name, yearLevel: found.yearLevel, subjectId: found.subjectId }, next);
         if (
