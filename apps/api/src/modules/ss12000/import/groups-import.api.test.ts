@@ -332,6 +332,32 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
     expect(await lessons()).toEqual(before);
   });
 
+  it("keeps a teaching group's own subject among those it is taught, and takes the source's when it is not", async () => {
+    const data = sourceData(yearStart, server.today);
+    data.syllabuses.push({ id: id(601), subjectCode: 'GBX', subjectName: 'Gruppbyextra' });
+    data.activities.push({
+      id: id(701),
+      displayName: 'Gruppbyextra GBK6',
+      activityType: 'Undervisning',
+      groups: [{ id: TEACHING }],
+      teachers: [],
+      syllabus: { id: id(601) },
+      organisation: { id: SCHOOL },
+    });
+    Object.assign(source.data, data);
+    const both = await importThroughApi(admin, true);
+    expect(both.problems).toEqual([]);
+    expect(count(both, 'groups')).toMatchObject({ changed: 0 });
+    const subjectOf = async () => (await imported()).groups.find((group) => group.name === 'GBK6')!.subject?.code;
+    expect(await subjectOf()).toBe('GBK');
+
+    data.activities[0]!.syllabus = { id: id(601) };
+    Object.assign(source.data, data);
+    const other = await importThroughApi(admin, true);
+    expect(other.changes).toContainEqual({ kind: 'groups', sourceId: TEACHING, name: 'GBK6', outcome: 'CHANGE', fields: ['subjectId'] });
+    expect(await subjectOf()).toBe('GBX');
+  });
+
   it('later runs read what changed since the last one and what the source deleted; everything when asked', async () => {
     const OLD = '2026-01-01T00:00:00.000Z';
     const stamp = (data: ReturnType<typeof sourceData>, modified: string) => {
@@ -491,6 +517,21 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
     expect(done.finishedAt).not.toBeNull();
   });
 
+  it('marks a run a stopped server left running as failed when the next one starts', async () => {
+    const organisationId = (await server.db.prisma.school.findUniqueOrThrow({ where: { unitCode: '99112233' } })).organisationId;
+    const startedById = (await server.db.prisma.staff.findFirstOrThrow({ where: { account: { username: 'admin' } } })).id;
+    const left = await server.db.prisma.ss12000ImportRun.create({
+      data: { organisationId, startedById, startedAt: new Date(), outcome: 'RUNNING', counts: [], problems: [] },
+    });
+    Object.assign(source.data, sourceData(yearStart, server.today));
+    expect((await importThroughApi(admin, false)).outcome).toBe('DRY_RUN');
+    await eventually(
+      async () =>
+        (await server.db.prisma.ss12000ImportRun.findUniqueOrThrow({ where: { id: left.id } })).outcome === 'FAILED' ? true : undefined,
+      'the run left behind to be marked failed',
+    );
+  });
+
   it('another organisation cannot follow the run', async () => {
     const runs = await admin.request<{ ss12000ImportRuns: ImportRun[] }>('{ ss12000ImportRuns { id } }');
     const other = await loggedIn(server, 'grannby.admin');
@@ -526,10 +567,10 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
     await runNightlyImports(server.db.prisma, config, night('01:05:00'), (line) => log.push(line));
     await runNightlyImports(server.db.prisma, config, night('04:00:00'), (line) => log.push(line));
     expect(log).toEqual([]);
-    const runs = await admin.request<{ ss12000ImportRuns: ImportRun[] }>(`{ ss12000ImportRuns { ${IMPORT_RUN_FIELDS} } }`);
-    const nightly = runs.data!.ss12000ImportRuns.filter((run) => run.startedByName === null);
+    // Tonight's run, dated in the night (so older than this file's other runs), as the history shows it.
+    const nightly = await server.db.prisma.ss12000ImportRun.findMany({ where: { startedById: null }, select: { id: true } });
     expect(nightly).toHaveLength(1);
-    expect(nightly[0]).toMatchObject({ outcome: 'APPLIED', problems: [] });
+    expect(await finishedImportRun(admin, nightly[0]!.id)).toMatchObject({ outcome: 'APPLIED', startedByName: null, problems: [] });
     await admin.request('mutation { setSs12000NightlyRun(on: false) { nightlyRun } }');
   });
 });

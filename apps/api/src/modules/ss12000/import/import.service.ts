@@ -156,6 +156,11 @@ export async function startImportRun(request: RunRequest): Promise<{ run: Import
             SELECT pg_try_advisory_xact_lock(hashtextextended(${`ss12000-import:${organisationId}`}, 0)) AS locked`;
           locked(lock?.locked === true);
           if (!lock?.locked) throw new RollBack();
+          // Holding the lock, no other run of the organisation is alive: a RUNNING row is one a stopped process left.
+          // Written outside the transaction and not awaited, like the progress.
+          void prisma.ss12000ImportRun
+            .updateMany({ where: { organisationId, outcome: 'RUNNING', id: { not: row.id } }, data: { outcome: 'FAILED' } })
+            .catch(() => undefined);
           const token = await sourceAccessToken(request.connection);
           // Without deletedEntities a later run could not tell what has gone: it reads everything instead.
           const deleted = changesSince
