@@ -20,7 +20,10 @@ test.describe('administration: basic schedule', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Grundschema' })).toBeVisible();
     await page.getByLabel('Grupp', { exact: true }).first().selectOption({ label: groupName });
 
+    // Choosing the group starts a new series form for it: filled before it appears, the fields would be reset under
+    // the test's hand (on a loaded machine, a series was saved on Monday instead of Friday). It has the group then.
     const form = page.getByTestId('series-form');
+    await expect(form.getByLabel('Grupp', { exact: true }).locator('option:checked')).toHaveText(groupName);
     await form.getByLabel('Ämne').selectOption({ index: 1 });
     await form.getByLabel('Veckodag').selectOption({ label: 'Fredag' });
     await form.getByLabel('Starttid').fill('16:00');

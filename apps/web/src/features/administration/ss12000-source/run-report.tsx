@@ -88,18 +88,11 @@ export function CountsTable({ counts, caption, testId }: { counts: readonly Coun
         <thead>
           <tr>
             <th scope="col">{t('administration.ss12000.report.kind')}</th>
-            <th scope="col" className="data-table__numeric ss12000-wide">
-              {t('administration.ss12000.report.added')}
-            </th>
-            <th scope="col" className="data-table__numeric ss12000-wide">
-              {t('administration.ss12000.report.changed')}
-            </th>
-            <th scope="col" className="data-table__numeric ss12000-wide">
-              {t('administration.ss12000.report.ended')}
-            </th>
-            <th scope="col" className="data-table__numeric ss12000-wide">
-              {t('administration.ss12000.report.unchanged')}
-            </th>
+            {COUNT_PARTS.map((part) => (
+              <th key={part} scope="col" className="data-table__numeric ss12000-wide">
+                {t(`administration.ss12000.report.${part}`)}
+              </th>
+            ))}
             <th scope="col" className="ss12000-narrow">
               {t('administration.ss12000.report.counts')}
             </th>
@@ -109,10 +102,11 @@ export function CountsTable({ counts, caption, testId }: { counts: readonly Coun
           {counts.map((count) => (
             <tr key={count.kind}>
               <th scope="row">{texts.kindName(count.kind)}</th>
-              <td className="data-table__numeric ss12000-wide">{count.added}</td>
-              <td className="data-table__numeric ss12000-wide">{count.changed}</td>
-              <td className="data-table__numeric ss12000-wide">{count.ended}</td>
-              <td className="data-table__numeric ss12000-wide">{count.unchanged}</td>
+              {COUNT_PARTS.map((part) => (
+                <td key={part} className="data-table__numeric ss12000-wide">
+                  {count[part]}
+                </td>
+              ))}
               <td className="ss12000-narrow">
                 <CountSummary count={count} brief />
               </td>
