@@ -1,6 +1,7 @@
 // Rule 9, protected identity (skyddad personuppgift), for every list that names people others than the viewer:
 // class lists, news recipients. The rule is the domain's (mayNameStudent, mayNameGuardian); this is the one
-// place the API asks it, so a list filters its rows through here before it answers.
+// place the API asks it, so a list filters its rows through here before it answers. The roll call is not filtered:
+// whoever may take it, a substitute too, has the lesson as their duty and could not take it without the names.
 import { mayNameGuardian, mayNameStudent } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
 import { loadStudentFacts } from './access.service.ts';
