@@ -14,6 +14,7 @@ import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
 import { resolvers, typeDefs } from './graphql/schema.ts';
 import { createImportsRouter, IMPORTS_PATH } from './modules/administration/imports/imports.router.ts';
+import { passwordGate } from './modules/auth/password.ts';
 import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
@@ -81,6 +82,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     ? startDeliveryWorker({ prisma: db.prisma, config: config.notifications, clock: config.clock, senders, log })
     : null;
   const wakeDelivery = () => worker?.wake();
+  const passwords = passwordGate(config.passwordHashingConcurrency);
   const nightlyImports = startNightlyImports({ prisma: db.prisma, config, log });
 
   const armor = new ApolloArmor({
@@ -124,6 +126,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       ip: req.ip,
       userAgent: req.get('user-agent'),
       wakeDelivery,
+      passwords,
     };
   };
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { databaseLocationFromEnv, type DatabaseLocation } from '@insyn/db';
 import { z } from 'zod';
 
@@ -15,6 +16,10 @@ export interface AppConfig {
   /** undefined: follow the request (Secure over HTTPS, including behind a trusted proxy) */
   cookieSecure: boolean | undefined;
   trustProxy: boolean;
+  /** failed logins from one client address within an hour before it is slowed down */
+  loginFailuresPerAddress: number;
+  /** password hashes computed at once by this process; more are refused with TOO_MANY_ATTEMPTS */
+  passwordHashingConcurrency: number;
   /** the built SPA to serve; absent in API-only development */
   webDistDir: string | undefined;
   /** the school's clock; shifted in tests and demos by INSYN_CLOCK_START, never in production */
@@ -59,6 +64,9 @@ const envSchema = z.object({
     .default(60 * 60 * 12),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // A school's pupils on a Monday morning may all come from one address, and mistype.
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   NOTIFY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://insyn.skola.se' }).optional(),
   SICK_REPORT_PHONE: z
@@ -130,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
     cookieSecure: vars.COOKIE_SECURE === undefined ? undefined : vars.COOKIE_SECURE === 'true',
     trustProxy: vars.TRUST_PROXY === 'true',
+    // Argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise).
+    loginFailuresPerAddress: vars.LOGIN_FAILURES_PER_ADDRESS,
+    passwordHashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY ?? Math.max(2, Math.min(availableParallelism(), 4)),
     webDistDir,
     ss12000SourceTimeoutMs: vars.SS12000_SOURCE_TIMEOUT_MS,
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),

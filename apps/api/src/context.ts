@@ -3,6 +3,7 @@ import { schoolDateOf } from '@insyn/domain';
 import type { Request, Response } from 'express';
 import type { AppConfig } from './config.ts';
 import type { Viewer } from './modules/access/viewer.ts';
+import type { PasswordGate } from './modules/auth/password.ts';
 
 /** Cookie access for the auth module; kept narrow so services do not depend on Express. */
 export interface CookieJar {
@@ -26,6 +27,8 @@ export interface RequestContext {
   viewer?: Promise<Viewer>;
   /** tells this process's delivery worker that messages were queued, so it need not wait for its next poll */
   wakeDelivery: () => void;
+  /** this process's bound on password hashing (modules/auth/password.ts) */
+  passwords: PasswordGate;
 }
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */

@@ -250,11 +250,13 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export class TestClient {
   token: string | null = null;
   cookie: string | null = null;
+  /** sent with every request, e.g. X-Forwarded-For */
+  headers: Record<string, string> = {};
 
   constructor(private readonly server: TestServer) {}
 
   async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { ...this.headers, 'content-type': 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.cookie) headers.cookie = this.cookie;
     const response = await fetch(`${this.server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

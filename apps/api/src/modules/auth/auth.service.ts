@@ -3,7 +3,7 @@ import { appError, badInput, unauthenticated } from '../../errors.ts';
 import { requireViewer, type Viewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { MAX_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, passwordRuleViolation, verifyPassword } from './password.ts';
-import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
+import { addressKey, addressPolicy, claimAttempt, clearFailures, lockedFor, recordFailure, userKey } from './throttle.ts';
 import { hashRandomToken, newRefreshToken, signAccessToken } from './tokens.ts';
 
 export const REFRESH_COOKIE = 'insyn_refresh';
@@ -23,18 +23,10 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   if (!username || username.length > 100 || !input.password || input.password.length > MAX_PASSWORD_LENGTH) {
     throw appError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
-  const wait = await lockedFor(ctx.prisma, username, ctx.now);
-  if (wait > 0) {
-    throw appError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${wait} seconds`, { retryAfterSeconds: wait });
-  }
-  const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid || user.disabledAt) {
-    await recordFailure(ctx.prisma, username, ctx.now);
-    await audit(ctx, 'auth.loginFailed', { userId: user?.id, details: { username } });
+  const user = await checkPassword(ctx, username, input.password, (found) => found !== null && !found.disabledAt);
+  if (!user) {
     throw appError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
-  await clearFailures(ctx.prisma, username);
   const session = await ctx.prisma.authSession.create({
     data: { userId: user.id, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
   });
@@ -42,6 +34,37 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   await issueRefreshToken(ctx, session.id);
   await audit(ctx, 'auth.login', { userId: user.id });
   return startRequestAs(ctx, user.id, session.id);
+}
+
+type StoredAccount = NonNullable<Awaited<ReturnType<RequestContext['prisma']['userAccount']['findUnique']>>>;
+
+/**
+ * Checks a password under both throttles: the username's attempt is counted before the hash is verified (so
+ * parallel guesses cannot outrun the limit) and cleared on success; the client address counts failures. A
+ * locked username or address is refused before any hash is computed, as is a request beyond the process's
+ * hashing bound. Returns the account when the password is right and `usable` accepts it, else null (audited).
+ */
+async function checkPassword(
+  ctx: RequestContext,
+  username: string,
+  password: string,
+  usable: (user: StoredAccount | null) => boolean,
+): Promise<StoredAccount | null> {
+  const address = ctx.ip ? addressKey(ctx.ip) : null;
+  const addressWait = address ? await lockedFor(ctx.prisma, address, ctx.now) : 0;
+  const wait = addressWait || (await claimAttempt(ctx.prisma, userKey(username), ctx.now));
+  if (wait > 0) {
+    throw appError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${wait} seconds`, { retryAfterSeconds: wait });
+  }
+  const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
+  const valid = await ctx.passwords.run(async () => verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password));
+  if (!valid || !usable(user)) {
+    if (address) await recordFailure(ctx.prisma, address, ctx.now, addressPolicy(ctx.config.loginFailuresPerAddress));
+    await audit(ctx, 'auth.loginFailed', { userId: user?.id, details: { username } });
+    return null;
+  }
+  await clearFailures(ctx.prisma, userKey(username));
+  return user;
 }
 
 /**
@@ -99,17 +122,18 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
   return true;
 }
 
-/** A new password ends every session of the user, this one included. */
+/** A new password ends every session of the user, this one included. A wrong current password counts as a failed login. */
 export async function changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
   const viewer = await requireViewer(ctx);
-  const user = await ctx.prisma.userAccount.findUniqueOrThrow({ where: { id: viewer.userId } });
-  if (input.currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw appError('INVALID_CREDENTIALS', 'The current password is wrong');
-  }
   const violation = passwordRuleViolation(input.newPassword);
   if (violation) throw badInput(`The new password ${violation}`, 'newPassword');
   if (input.newPassword === input.currentPassword) throw badInput('The new password must differ from the current one', 'newPassword');
-  const passwordHash = await hashPassword(input.newPassword);
+  const user =
+    input.currentPassword.length > MAX_PASSWORD_LENGTH
+      ? null
+      : await checkPassword(ctx, viewer.username, input.currentPassword, (found) => found?.id === viewer.userId);
+  if (!user) throw appError('INVALID_CREDENTIALS', 'The current password is wrong');
+  const passwordHash = await ctx.passwords.run(() => hashPassword(input.newPassword));
   await ctx.prisma.$transaction([
     ctx.prisma.userAccount.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: ctx.now } }),
     ctx.prisma.authSession.updateMany({

@@ -1,4 +1,5 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { appError } from '../../errors.ts';
 
 // Algorithm.Argon2id; the package exports a const enum, which isolated modules cannot read.
 const ARGON2ID = 2 as Algorithm;
@@ -31,3 +32,29 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 // so timing does not tell which usernames exist.
 let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('not-a-real-password-for-timing'));
+
+/**
+ * Bounds how many password hashes one process computes at once. Each holds 19 MiB and a thread for tens of
+ * milliseconds; beyond the bound a request is refused at once rather than queued, so a flood of logins does
+ * not make every other user wait behind it.
+ */
+export interface PasswordGate {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function passwordGate(limit: number): PasswordGate {
+  let running = 0;
+  return {
+    async run(work) {
+      if (running >= limit) {
+        throw appError('TOO_MANY_ATTEMPTS', 'The server is busy checking passwords; try again in a moment', { retryAfterSeconds: 1 });
+      }
+      running++;
+      try {
+        return await work();
+      } finally {
+        running--;
+      }
+    },
+  };
+}

@@ -57,7 +57,7 @@ export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
   }
   refuseIfAny(problems);
   // Argon2id takes a while; done before the transaction so that it is short.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await ctx.passwords.run(() => hashPassword(input.password));
   const account = await withUniqueAsProblem(
     () =>
       ctx.prisma.$transaction(async (tx) => {
