@@ -7,8 +7,8 @@ import { expect, test } from './support/test';
 // takes the roll call of today's lesson (Wednesday 25 November 2026, 08:45), and the guardian's absence message is
 // queued in the outbox.
 
-const ADMINISTRATOR = { username: 'nystad.admin', password: 'nystad-admin-lösenord' };
-const TEACHER = { username: 'lena.larsson', password: 'lenas-långa-lösenord' };
+const ADMINISTRATOR = { username: 'nystad.admin', password: 'grön-båt-över-sjön' };
+const TEACHER = { username: 'lena.larsson', password: 'blå-tåget-mot-kiruna' };
 const SCHOOL = 'Nystadsskolan';
 const CLASS = '7A';
 const GROUP = 'MA7A';

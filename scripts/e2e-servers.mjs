@@ -46,7 +46,7 @@ const FIRST_ADMINISTRATOR = {
     '--valid-from',
     '2026-08-01',
   ],
-  password: 'nystad-admin-lösenord',
+  password: 'grön-båt-över-sjön',
 };
 
 /** Runs a command to its end, `input` on its standard input; rejects unless it succeeds. */

@@ -123,16 +123,16 @@ function databaseLocation(env: NodeJS.ProcessEnv): DatabaseLocation {
   }
 }
 
-async function readPassword(io: CommandIo): Promise<string> {
+async function readPassword(io: CommandIo, personal: readonly string[]): Promise<string> {
   if (io.stdin.isTTY) {
     const password = await readHiddenLine(io, 'Password for the administrator: ');
-    checkNewPassword(password);
+    checkNewPassword(password, personal);
     if ((await readHiddenLine(io, 'The same password again: ')) !== password) throw new SetupRefused('The two passwords differ');
     return password;
   }
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    checkNewPassword(line);
+    checkNewPassword(line, personal);
     return line;
   }
   throw new SetupRefused('No password: standard input ended before its first line');
@@ -156,7 +156,8 @@ export async function runAdminInit(io: CommandIo): Promise<number> {
   let password: string;
   try {
     location = databaseLocation(io.env);
-    password = await readPassword(io);
+    const { firstName, lastName, username } = args.administrator;
+    password = await readPassword(io, [firstName, lastName, username]);
   } catch (error) {
     if (!(error instanceof SetupRefused)) throw error;
     io.err(`${error.message}; nothing was created.\n`);

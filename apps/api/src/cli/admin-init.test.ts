@@ -69,7 +69,7 @@ describe('admin:init without a database', () => {
       [ANNA.slice(2), `${PASSWORD}\n`, /^--organisation is required\n\nUsage:/],
       [[...ANNA, '--first-name', '  '], `${PASSWORD}\n`, /^The first name must not be blank/],
       [[...ANNA, '--valid-from', '2026-13-01'], `${PASSWORD}\n`, /^--valid-from must be a real date as YYYY-MM-DD/],
-      [ANNA, 'short\n', /^The password must be 10–256 characters long; nothing was created\.$/m],
+      [ANNA, 'short\n', /^The password must be at least 12 characters long; nothing was created\.$/m],
       [ANNA, '', /^No password: standard input ended before its first line; nothing was created\.$/m],
     ];
     const runs = await Promise.all(refusals.map(([args, stdin]) => runCommand(args, stdin, undefined)));

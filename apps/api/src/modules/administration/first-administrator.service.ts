@@ -54,9 +54,9 @@ export function checkNewAdministrator(input: NewAdministrator): NewAdministrator
 }
 
 /** The rules of changePassword, so the administrator's first password is one they could also choose later. */
-export function checkNewPassword(password: string): void {
-  const violation = passwordRuleViolation(password);
-  if (violation) throw new SetupRefused(`The password ${violation}`);
+export function checkNewPassword(password: string, personal: readonly string[]): void {
+  const violation = passwordRuleViolation(password, personal);
+  if (violation) throw new SetupRefused(`The password ${violation.message}`);
 }
 
 /** Two letters of each name, as the seed's schedule signatures ("ANAN" for Anna Andersson). */
@@ -74,7 +74,7 @@ export async function createFirstAdministrator(
   options: FirstAdministratorOptions,
 ): Promise<FirstAdministrator> {
   const person = checkNewAdministrator(input);
-  checkNewPassword(input.password);
+  checkNewPassword(input.password, [person.firstName, person.lastName, person.username]);
   if (!isIsoDate(options.validFrom)) throw new SetupRefused(`The start date must be a real date as YYYY-MM-DD, got "${options.validFrom}"`);
   // Argon2id takes a while; done before the transaction so the lock below is held briefly.
   const passwordHash = await hashPassword(input.password);

@@ -2,7 +2,8 @@ import type { RequestContext } from '../../context.ts';
 import { appError, badInput, unauthenticated } from '../../errors.ts';
 import { requireViewer, type Viewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
-import { MAX_PASSWORD_LENGTH, dummyPasswordHash, hashPassword, passwordRuleViolation, verifyPassword } from './password.ts';
+import { MAX_PASSWORD_LENGTH } from '@insyn/domain/password-rule';
+import { dummyPasswordHash, hashPassword, passwordRuleViolation, verifyPassword } from './password.ts';
 import { addressKey, addressPolicy, claimAttempt, clearFailures, lockedFor, recordFailure, userKey } from './throttle.ts';
 import { hashRandomToken, newRefreshToken, signAccessToken } from './tokens.ts';
 
@@ -125,8 +126,10 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
 /** A new password ends every session of the user, this one included. A wrong current password counts as a failed login. */
 export async function changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
   const viewer = await requireViewer(ctx);
-  const violation = passwordRuleViolation(input.newPassword);
-  if (violation) throw badInput(`The new password ${violation}`, 'newPassword');
+  const violation = passwordRuleViolation(input.newPassword, [viewer.displayName, viewer.username]);
+  if (violation) {
+    throw appError('BAD_USER_INPUT', `The new password ${violation.message}`, { field: 'newPassword', problem: violation.code });
+  }
   if (input.newPassword === input.currentPassword) throw badInput('The new password must differ from the current one', 'newPassword');
   const user =
     input.currentPassword.length > MAX_PASSWORD_LENGTH

@@ -1,4 +1,5 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { judgePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem } from '@insyn/domain/password-rule';
 import { appError } from '../../errors.ts';
 
 // Algorithm.Argon2id; the package exports a const enum, which isolated modules cannot read.
@@ -7,15 +8,24 @@ const ARGON2ID = 2 as Algorithm;
 /** Argon2id at OWASP's minimum recommendation: 19 MiB memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+/** What the API says of each way a new password breaks the rule (`judgePassword` in @insyn/domain). */
+const EXPLAINED: Record<PasswordProblem, string> = {
+  TOO_SHORT: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  TOO_LONG: `must be at most ${MAX_PASSWORD_LENGTH} characters long`,
+  CONTAINS_NAME: "must not contain the person's name or username",
+  TOO_GUESSABLE: 'is too easy to guess (a common password or pattern); a few words that do not belong together make a good one',
+};
 
-/** What is wrong with a new password (to follow "The password …"), or undefined when it may be used. */
-export function passwordRuleViolation(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    return `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long`;
-  }
-  return undefined;
+/**
+ * What is wrong with a new password for the person with these names and username: its code and words to
+ * follow "The password …", or undefined when it may be used.
+ */
+export function passwordRuleViolation(
+  password: string,
+  personal: readonly string[],
+): { code: PasswordProblem; message: string } | undefined {
+  const { problem } = judgePassword(password, personal);
+  return problem ? { code: problem, message: EXPLAINED[problem] } : undefined;
 }
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);

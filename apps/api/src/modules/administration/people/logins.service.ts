@@ -22,17 +22,28 @@ export interface LoginInputArgs {
 /** The account's owner column for each kind of person. */
 const OWNER = { STUDENT: 'studentId', GUARDIAN: 'guardianId', STAFF: 'staffId' } as const;
 
-/** The person, if the administrator's organisation has them (NOT_FOUND otherwise); their student id for the audit. */
-async function requirePerson(ctx: RequestContext, kind: LoginInputArgs['personKind'], id: string): Promise<{ studentId?: string }> {
+/**
+ * The person, if the administrator's organisation has them (NOT_FOUND otherwise): their names, which their
+ * password may not contain, and their student id for the audit.
+ */
+async function requirePerson(
+  ctx: RequestContext,
+  kind: LoginInputArgs['personKind'],
+  id: string,
+): Promise<{ names: string[]; studentId?: string }> {
   switch (kind) {
-    case 'STUDENT':
-      return { studentId: (await requireAdministeredStudent(ctx, id)).record.id };
-    case 'GUARDIAN':
-      await administeredGuardian(ctx, id);
-      return {};
-    case 'STAFF':
-      await requireAdministeredStaff(ctx, id);
-      return {};
+    case 'STUDENT': {
+      const { record } = await requireAdministeredStudent(ctx, id);
+      return { names: [record.firstName, record.lastName], studentId: record.id };
+    }
+    case 'GUARDIAN': {
+      const guardian = await administeredGuardian(ctx, id);
+      return { names: [guardian.firstName, guardian.lastName] };
+    }
+    case 'STAFF': {
+      const { record } = await requireAdministeredStaff(ctx, id);
+      return { names: [record.firstName, record.lastName] };
+    }
   }
 }
 
@@ -41,7 +52,7 @@ async function requirePerson(ctx: RequestContext, kind: LoginInputArgs['personKi
  * open sessions, as a changed one does. The password follows the rule of a changed password.
  */
 export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
-  const { studentId } = await requirePerson(ctx, input.personKind, input.personId);
+  const { names, studentId } = await requirePerson(ctx, input.personKind, input.personId);
   const owner = { [OWNER[input.personKind]]: input.personId };
   const problems: FieldProblem[] = [];
   const username = normaliseUsername(input.username);
@@ -49,7 +60,8 @@ export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
   else if (username.length > MAX_USERNAME_LENGTH) problems.push({ field: 'username', code: 'TOO_LONG' });
   // Login trims what is typed, so a username with a space inside could never be typed in whole.
   else if (/\s/.test(username)) problems.push({ field: 'username', code: 'FORMAT' });
-  if (passwordRuleViolation(input.password)) problems.push({ field: 'password', code: 'PASSWORD_RULE' });
+  const violation = passwordRuleViolation(input.password, [...names, username]);
+  if (violation) problems.push({ field: 'password', code: violation.code });
   const existing = await ctx.prisma.userAccount.findFirst({ where: owner });
   if (username) {
     const holder = await ctx.prisma.userAccount.findUnique({ where: { username }, select: { id: true } });

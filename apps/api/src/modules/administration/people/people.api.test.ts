@@ -465,7 +465,13 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     expect(errorCode(await otherAdmin.request(END_DUTY, { id: dutyId, to: '2026-12-19' }))).toBe('NOT_FOUND');
 
     const login = { personKind: 'STAFF', personId: staff.id, username: ' Lena.Lärare ', password: 'kort' };
-    expect(await refused(admin, SET_LOGIN, { input: login })).toEqual([{ field: 'password', code: 'PASSWORD_RULE' }]);
+    expect(await refused(admin, SET_LOGIN, { input: login })).toEqual([{ field: 'password', code: 'TOO_SHORT' }]);
+    expect(await refused(admin, SET_LOGIN, { input: { ...login, password: 'lena-lärare-2026' } })).toEqual([
+      { field: 'password', code: 'CONTAINS_NAME' },
+    ]);
+    expect(await refused(admin, SET_LOGIN, { input: { ...login, password: 'password1234' } })).toEqual([
+      { field: 'password', code: 'TOO_GUESSABLE' },
+    ]);
     expect(await refused(admin, SET_LOGIN, { input: { ...login, username: 'LARARE', password: 'ett-långt-lösenord' } })).toEqual([
       { field: 'username', code: 'DUPLICATE' },
     ]);
