@@ -122,6 +122,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   const counts = await step('count', () => countRows(prisma, world, today));
   // Last: the steps above read the database and make (and count) the first organisation's data only.
   const secondOrganisation = await step('second organisation', () => writeSecondOrganisation(prisma, { seed, today, passwordHash }));
+  // Every demo account has the demo password, so every one counts as activated.
+  await prisma.userAccount.updateMany({ data: { activatedAt: new Date(`${today}T06:00:00Z`) } });
 
   return {
     organisation: world.organisation.name,

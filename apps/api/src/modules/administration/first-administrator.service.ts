@@ -104,7 +104,9 @@ export async function createFirstAdministrator(
         data: { organisationId: organisation.id, firstName: person.firstName, lastName: person.lastName, signature },
       });
       const duty = await tx.staffDuty.create({ data: { staffId: staff.id, kind: 'ADMINISTRATOR', validFrom } });
-      const account = await tx.userAccount.create({ data: { username: person.username, passwordHash, staffId: staff.id } });
+      const account = await tx.userAccount.create({
+        data: { username: person.username, passwordHash, activatedAt: new Date(), staffId: staff.id },
+      });
       // Audited as every later change is, with no user: the operator at the server ran the command.
       const operator = { prisma: tx, ip: undefined, auth: null };
       const created = (entity: AdministeredEntity, entityId: string, after: RecordSnapshot) =>

@@ -66,7 +66,7 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('the first administrator (%s
       include: { staff: { include: { organisation: true, duties: true } } },
     });
     expect(account.id).toBe(created.userAccountId);
-    expect(await verifyPassword(account.passwordHash, PASSWORD)).toBe(true);
+    expect(await verifyPassword(account.passwordHash ?? '', PASSWORD)).toBe(true);
     expect(account.staff).toMatchObject({ id: created.staffId, firstName: 'Anna', lastName: 'Andersson', signature: 'ANAN' });
     expect(account.staff?.organisation).toMatchObject({ id: created.organisationId, name: 'Exempelby kommun' });
     expect(account.staff?.duties).toEqual([

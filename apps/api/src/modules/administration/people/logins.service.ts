@@ -75,8 +75,11 @@ export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
       ctx.prisma.$transaction(async (tx) => {
         const now = ctx.now;
         const saved = existing
-          ? await tx.userAccount.update({ where: { id: existing.id }, data: { username, passwordHash, passwordChangedAt: now } })
-          : await tx.userAccount.create({ data: { username, passwordHash, passwordChangedAt: now, ...owner } });
+          ? await tx.userAccount.update({
+              where: { id: existing.id },
+              data: { username, passwordHash, passwordChangedAt: now, activatedAt: existing.activatedAt ?? now },
+            })
+          : await tx.userAccount.create({ data: { username, passwordHash, passwordChangedAt: now, activatedAt: now, ...owner } });
         if (existing) {
           await tx.authSession.updateMany({
             where: { userId: existing.id, revokedAt: null },
