@@ -9,8 +9,10 @@ export interface FieldProblem {
   code: string;
 }
 
-export function refuse(problems: readonly FieldProblem[]) {
+/** `extensions` says more beside the problems, e.g. what keeps a record from being deleted (`usedBy`). */
+export function refuse(problems: readonly FieldProblem[], extensions: Record<string, unknown> = {}) {
   return appError('BAD_USER_INPUT', `Not saved: ${problems.map((problem) => `${problem.field} ${problem.code}`).join(', ')}`, {
+    ...extensions,
     problems,
   });
 }

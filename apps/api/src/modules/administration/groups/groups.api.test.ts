@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATABASE_KINDS,
   errorCode,
+  eventually,
   loggedIn,
   startTestServer,
   type GraphQLResult,
@@ -33,6 +34,10 @@ const CREATE_SUBJECT = 'mutation($input: SubjectInput!) { createSubject(input: $
 const UPDATE_SUBJECT = 'mutation($id: ID!, $input: SubjectInput!) { updateSubject(id: $id, input: $input) { id code nameSv nameEn } }';
 const CREATE_COURSE = 'mutation($input: CourseInput!) { createCourse(input: $input) { id code name points subject { id } } }';
 const UPDATE_COURSE = 'mutation($id: ID!, $input: CourseInput!) { updateCourse(id: $id, input: $input) { id code name points } }';
+const DELETE_GROUP = 'mutation($id: ID!) { deleteGroup(id: $id) }';
+const DELETE_SUBJECT = 'mutation($id: ID!) { deleteSubject(id: $id) }';
+const DELETE_COURSE = 'mutation($id: ID!) { deleteCourse(id: $id) }';
+const ADD_DUTY = 'mutation($staffId: ID!, $input: StaffDutyInput!) { addStaffDuty(staffId: $staffId, input: $input) { id } }';
 
 interface Group {
   id: string;
@@ -55,6 +60,10 @@ interface Membership {
 }
 
 const problems = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.problems;
+const extension = (result: GraphQLResult<unknown>, key: string) => result.errors?.[0]?.extensions?.[key];
+/** What a refused deletion says keeps the record, in a stable order. */
+const usedBy = (result: GraphQLResult<unknown>) =>
+  (extension(result, 'usedBy') as { kind: string; count: number }[] | undefined)?.toSorted((a, b) => a.kind.localeCompare(b.kind));
 
 describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
   let server: TestServer;
@@ -77,6 +86,10 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     memberships: await server.db.prisma.groupMembership.count(),
     subjects: await server.db.prisma.subject.count(),
     courses: await server.db.prisma.course.count(),
+    lessons: await server.db.prisma.lesson.count(),
+    lessonSeries: await server.db.prisma.lessonSeries.count(),
+    duties: await server.db.prisma.staffDuty.count(),
+    attendance: await server.db.prisma.attendance.count(),
     audit: await server.db.prisma.auditEvent.count({ where: { action: { startsWith: 'admin.' } } }),
   });
   /** A student of the school with no class membership at all (made here, as the student administration would). */
@@ -94,6 +107,29 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
   }
   const createClass = (name: string, yearLevel = 7, schoolId = school.id) =>
     ok<{ createGroup: Group }>(admin, CREATE_GROUP, { input: { schoolId, schoolYearId: year.id, kind: 'CLASS', name, yearLevel } });
+  const createTeaching = (name: string, input: Record<string, unknown> = {}) =>
+    ok<{ createGroup: Group }>(admin, CREATE_GROUP, {
+      input: { schoolId: school.id, schoolYearId: year.id, kind: 'TEACHING', name, subjectId: subject.id, ...input },
+    });
+  const enrol = (groupId: string, studentId: string, validFrom: string, validTo?: string) =>
+    ok<{ enrolInGroup: Membership }>(admin, ENROL, { input: { groupId, studentId, validFrom, ...(validTo ? { validTo } : {}) } });
+  /** A lesson of the group from 08:00 to 09:00 (school time, near enough) on the day. */
+  const newLesson = (groupId: string, date: string, data: { seriesId?: string; attendanceTakenAt?: Date } = {}) =>
+    server.db.prisma.lesson.create({
+      data: {
+        groupId,
+        subjectId: subject.id,
+        date: new Date(date),
+        startsAt: new Date(`${date}T07:00:00Z`),
+        endsAt: new Date(`${date}T08:00:00Z`),
+        ...data,
+      },
+    });
+  const aTeacher = () => server.db.prisma.staff.findFirstOrThrow({ where: { organisationId, account: { username: 'larare' } } });
+  const present = async (lessonId: string, studentId: string) =>
+    server.db.prisma.attendance.create({
+      data: { lessonId, studentId, status: 'PRESENT', markedById: (await aTeacher()).id, markedAt: new Date(`${server.today}T08:00:00Z`) },
+    });
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -603,5 +639,299 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     expect(problems(await others.request(CREATE_COURSE, { input: theirs }))).toEqual([{ field: 'code', code: 'DUPLICATE' }]);
     const ours = await ok<{ administeredCourses: { courses: { id: string }[] } }>(admin, COURSES, { search: 'MATTES01' });
     expect(ours.administeredCourses.courses.map((c) => c.id)).toEqual([created.createCourse.id]);
+  });
+  it('deletes a group made by mistake with its memberships, duties, lesson series and lessons, each audited', async () => {
+    const prisma = server.db.prisma;
+    const group = (await createClass('8Fel', 8)).createGroup;
+    const [mistaken, later] = [await newStudent(), await newStudent()];
+    // Enrolled by mistake and ended today (the deliberate step), and one who would start next month.
+    const ended = (await enrol(group.id, mistaken.id, '2026-11-02')).enrolInGroup;
+    await ok(admin, END, { input: { membershipId: ended.id, validTo: server.today } });
+    const coming = (await enrol(group.id, later.id, '2026-12-01')).enrolInGroup;
+    const teacher = await aTeacher();
+    await ok(admin, ADD_DUTY, { staffId: teacher.id, input: { kind: 'MENTOR', groupId: group.id, validFrom: '2026-11-02' } });
+    const term = await prisma.term.findFirstOrThrow({ where: { schoolYearId: year.id, kind: 'AUTUMN' } });
+    const series = await prisma.lessonSeries.create({
+      data: {
+        termId: term.id,
+        groupId: group.id,
+        subjectId: subject.id,
+        weekday: 1,
+        startMinute: 480,
+        durationMinutes: 60,
+        validFrom: new Date('2026-11-02'),
+        validTo: new Date('2026-12-18'),
+        teachers: { create: { staffId: teacher.id } },
+      },
+    });
+    const lesson = await newLesson(group.id, '2026-11-23', { seriesId: series.id });
+    await prisma.lessonTeacher.create({ data: { lessonId: lesson.id, staffId: teacher.id } });
+    // The lesson nobody took a roll call of counts in the class's statistics as not taken, until the class goes.
+    expect(await prisma.absenceDay.count({ where: { classId: group.id } })).toBe(1);
+    const duty = await prisma.staffDuty.findFirstOrThrow({ where: { groupId: group.id } });
+
+    expect(await ok<{ deleteGroup: string }>(admin, DELETE_GROUP, { id: group.id })).toEqual({ deleteGroup: group.id });
+    expect(await prisma.group.findUnique({ where: { id: group.id } })).toBeNull();
+    expect(await prisma.groupMembership.count({ where: { groupId: group.id } })).toBe(0);
+    expect(await prisma.lesson.count({ where: { groupId: group.id } })).toBe(0);
+    expect(await prisma.lessonSeries.count({ where: { groupId: group.id } })).toBe(0);
+    expect(await prisma.staffDuty.count({ where: { groupId: group.id } })).toBe(0);
+    expect(await prisma.absenceDay.count({ where: { classId: group.id } })).toBe(0);
+    expect(await prisma.absenceClassDay.count({ where: { classId: group.id } })).toBe(0);
+    expect(errorCode(await admin.request(GROUP, { id: group.id }))).toBe('NOT_FOUND');
+
+    const audits = await prisma.auditEvent.findMany({
+      where: { action: { endsWith: '.deleted' }, entityId: { in: [group.id, ended.id, coming.id, duty.id, series.id, lesson.id] } },
+    });
+    const byId = new Map(audits.map((audit) => [audit.entityId, audit]));
+    expect(byId.get(group.id)).toMatchObject({
+      action: 'admin.group.deleted',
+      details: {
+        before: { schoolId: school.id, schoolYearId: year.id, kind: 'CLASS', name: '8Fel', yearLevel: 8, subjectId: null, courseId: null },
+        after: null,
+      },
+    });
+    expect(byId.get(ended.id)).toMatchObject({
+      action: 'admin.groupMembership.deleted',
+      studentId: mistaken.id,
+      details: { before: { groupId: group.id, studentId: mistaken.id, validFrom: '2026-11-02', validTo: server.today }, after: null },
+    });
+    expect(byId.get(coming.id)).toMatchObject({ action: 'admin.groupMembership.deleted', studentId: later.id });
+    expect(byId.get(duty.id)).toMatchObject({
+      action: 'admin.staffDuty.deleted',
+      details: { before: { staffId: teacher.id, kind: 'MENTOR', groupId: group.id }, after: null },
+    });
+    expect(byId.get(series.id)).toMatchObject({
+      action: 'admin.lessonSeries.deleted',
+      details: { before: { groupId: group.id, weekday: 1, startTime: '08:00', teacherIds: [teacher.id] }, after: null },
+    });
+    expect(byId.get(lesson.id)).toMatchObject({
+      action: 'admin.lesson.deleted',
+      details: { before: { groupId: group.id, seriesId: series.id, date: '2026-11-23', teacherIds: [teacher.id] }, after: null },
+    });
+    expect(audits).toHaveLength(6);
+  });
+
+  it('refuses to delete a group with a roll call of its lessons (IN_USE) or a class with students today (HAS_STUDENTS), writing nothing', async () => {
+    const prisma = server.db.prisma;
+    const teaching = (await createTeaching('Ma Närvaro')).createGroup;
+    const student = await newStudent();
+    await enrol(teaching.id, student.id, '2026-11-02');
+    await present((await newLesson(teaching.id, '2026-11-23')).id, student.id);
+    // A roll call of an empty lesson leaves no attendance, only the stamp that it was taken.
+    await newLesson(teaching.id, '2026-11-24', { attendanceTakenAt: new Date('2026-11-24T07:10:00Z') });
+    await newLesson(teaching.id, '2026-11-30');
+
+    const klass = (await createClass('8Kvar', 8)).createGroup;
+    const [staying, leaving] = [await newStudent(), await newStudent()];
+    const stays = (await enrol(klass.id, staying.id, '2026-11-02')).enrolInGroup;
+    await enrol(klass.id, leaving.id, '2026-11-02', server.today);
+
+    const before = await counts();
+    const refused = await admin.request(DELETE_GROUP, { id: teaching.id });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(problems(refused)).toEqual([{ field: 'id', code: 'IN_USE' }]);
+    expect(usedBy(refused)).toEqual([{ kind: 'ROLL_CALLS', count: 2 }]);
+
+    const full = await admin.request(DELETE_GROUP, { id: klass.id });
+    expect(problems(full)).toEqual([{ field: 'id', code: 'HAS_STUDENTS' }]);
+    // The one whose membership ends today is leaving: only the one who stays keeps the class.
+    expect(extension(full, 'currentStudents')).toBe(1);
+    expect(await counts()).toEqual(before);
+    expect(await prisma.group.count({ where: { id: { in: [teaching.id, klass.id] } } })).toBe(2);
+
+    // Ending the membership is how the administrator says the class is empty: then it goes.
+    await ok(admin, END, { input: { membershipId: stays.id, validTo: server.today } });
+    await ok(admin, DELETE_GROUP, { id: klass.id });
+    expect(await prisma.group.findUnique({ where: { id: klass.id } })).toBeNull();
+  });
+
+  it("refuses to delete a class whose students' roll calls in other groups counted in it, and a group that school work refers to", async () => {
+    const prisma = server.db.prisma;
+    const student = await newStudent();
+    // In the class until 20 November, with a roll call in a teaching group on the 16th.
+    const klass = (await createClass('8Förr', 8)).createGroup;
+    await enrol(klass.id, student.id, '2026-11-02', '2026-11-20');
+    const teaching = (await createTeaching('Ma Förr')).createGroup;
+    await enrol(teaching.id, student.id, '2026-11-02');
+    await present((await newLesson(teaching.id, '2026-11-16')).id, student.id);
+
+    // A group that assessments, a grade warning, a news post and the SS 12000 source refer to.
+    const used = (await createTeaching('Ma Använd')).createGroup;
+    const teacher = await aTeacher();
+    const term = await prisma.term.findFirstOrThrow({ where: { schoolYearId: year.id, kind: 'AUTUMN' } });
+    const at = new Date(`${server.today}T08:00:00Z`);
+    const common = { groupId: used.id, subjectId: subject.id };
+    await prisma.assessmentTask.create({ data: { ...common, title: 'Prov', date: at, createdByStaffId: teacher.id, createdAt: at } });
+    await prisma.subjectAssessment.create({
+      data: { ...common, studentId: student.id, termId: term.id, grade: 'C', authoredByStaffId: teacher.id, updatedAt: at },
+    });
+    await prisma.gradeWarning.create({
+      data: { ...common, studentId: student.id, missing: 'Prov', issuedByStaffId: teacher.id, issuedAt: at },
+    });
+    await prisma.newsPost.create({
+      data: {
+        schoolId: school.id,
+        groupId: used.id,
+        toGuardians: true,
+        toStudents: false,
+        title: 'Utflykt',
+        body: 'I morgon',
+        authorStaffId: teacher.id,
+        publishedAt: at,
+      },
+    });
+    await prisma.ss12000Link.create({ data: { organisationId, kind: 'GROUP', sourceId: 'source-group-1', insynId: used.id } });
+
+    const before = await counts();
+    const refusedClass = await admin.request(DELETE_GROUP, { id: klass.id });
+    expect(problems(refusedClass)).toEqual([{ field: 'id', code: 'IN_USE' }]);
+    expect(usedBy(refusedClass)).toEqual([{ kind: 'CLASS_ATTENDANCE', count: 1 }]);
+    expect(usedBy(await admin.request(DELETE_GROUP, { id: used.id }))).toEqual([
+      { kind: 'ASSESSMENT_TASKS', count: 1 },
+      { kind: 'GRADE_WARNINGS', count: 1 },
+      { kind: 'NEWS_POSTS', count: 1 },
+      { kind: 'SS12000_LINKS', count: 1 },
+      { kind: 'SUBJECT_ASSESSMENTS', count: 1 },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a roll call saved while the deletion waits for its lesson is seen: IN_USE, the roll call kept', async ({ skip }) => {
+    // PGlite answers one statement at a time: no two transactions to race.
+    if (kind !== 'postgres') skip();
+    const prisma = server.db.prisma;
+    const group = (await createTeaching('Ma Samtidigt')).createGroup;
+    const student = await newStudent();
+    const lesson = await newLesson(group.id, '2026-11-24');
+    const markedById = (await aTeacher()).id;
+    let saving = false;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The roll call as attendance.service saves one: the lesson's row locked first, then its attendance.
+    const rollCall = prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Lesson" WHERE id = ${lesson.id}::uuid FOR UPDATE`;
+        await tx.attendance.create({
+          data: { lessonId: lesson.id, studentId: student.id, status: 'ABSENT', markedById, markedAt: new Date() },
+        });
+        saving = true;
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await eventually(async () => (saving ? true : undefined), 'the roll call to lock its lesson');
+    const deletion = admin.request(DELETE_GROUP, { id: group.id });
+    await eventually(async () => {
+      const [waiting] = await prisma.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      return waiting && waiting.count > 0 ? true : undefined;
+    }, 'the deletion to wait for the lesson');
+    release();
+    await rollCall;
+    const refused = await deletion;
+    expect(usedBy(refused)).toEqual([{ kind: 'ROLL_CALLS', count: 1 }]);
+    expect(await prisma.attendance.count({ where: { lessonId: lesson.id } })).toBe(1);
+  });
+
+  it('deletes a subject or course nothing refers to, audited; refuses one in use (IN_USE) with nothing written', async () => {
+    const prisma = server.db.prisma;
+    const free = (
+      await ok<{ createSubject: { id: string } }>(admin, CREATE_SUBJECT, { input: { code: 'FEL', nameSv: 'Fel', nameEn: 'Wrong' } })
+    ).createSubject;
+    const withCourse = (
+      await ok<{ createSubject: { id: string } }>(admin, CREATE_SUBJECT, { input: { code: 'KURSAD', nameSv: 'Kursad', nameEn: 'Coursed' } })
+    ).createSubject;
+    const course = (
+      await ok<{ createCourse: { id: string } }>(admin, CREATE_COURSE, {
+        input: { code: 'KURKUR01', name: 'Kurs', points: 100, subjectId: withCourse.id },
+      })
+    ).createCourse;
+    const linked = (
+      await ok<{ createSubject: { id: string } }>(admin, CREATE_SUBJECT, { input: { code: 'LANK', nameSv: 'Länk', nameEn: 'Link' } })
+    ).createSubject;
+    await prisma.ss12000Link.create({ data: { organisationId, kind: 'SUBJECT', sourceId: 'source-subject-1', insynId: linked.id } });
+    const inGroup = (
+      await ok<{ createCourse: { id: string } }>(admin, CREATE_COURSE, {
+        input: { code: 'MATGRP01', name: 'I grupp', points: 100, subjectId: subject.id },
+      })
+    ).createCourse;
+    await createTeaching('Ma Kurs', { courseId: inGroup.id });
+    const planned = (
+      await ok<{ createCourse: { id: string } }>(admin, CREATE_COURSE, {
+        input: { code: 'MATPLN01', name: 'Planerad', points: 100, subjectId: subject.id },
+      })
+    ).createCourse;
+    await prisma.studyPlanCourse.create({ data: { studentId: (await newStudent()).id, courseId: planned.id, planYear: 1 } });
+
+    const before = await counts();
+    const refusals: [string, string, unknown][] = [
+      [DELETE_SUBJECT, withCourse.id, [{ kind: 'COURSES', count: 1 }]],
+      [DELETE_SUBJECT, linked.id, [{ kind: 'SS12000_LINKS', count: 1 }]],
+      [DELETE_COURSE, inGroup.id, [{ kind: 'GROUPS', count: 1 }]],
+      [DELETE_COURSE, planned.id, [{ kind: 'STUDY_PLANS', count: 1 }]],
+    ];
+    for (const [mutation, id, expected] of refusals) {
+      const result = await admin.request(mutation, { id });
+      expect(problems(result), id).toEqual([{ field: 'id', code: 'IN_USE' }]);
+      expect(usedBy(result), id).toEqual(expected);
+    }
+    // A subject the school works in: every use counted as the database has it.
+    const taught = await admin.request(DELETE_SUBJECT, { id: subject.id });
+    const uses = new Map(usedBy(taught)?.map((use) => [use.kind, use.count]));
+    expect(uses.get('GROUPS')).toBe(await prisma.group.count({ where: { subjectId: subject.id } }));
+    expect(uses.get('LESSONS')).toBe(await prisma.lesson.count({ where: { subjectId: subject.id } }));
+    expect(uses.get('ABSENCE_STATISTICS')).toBe(await prisma.absenceDay.count({ where: { subjectId: subject.id } }));
+    expect(await counts()).toEqual(before);
+
+    expect(await ok(admin, DELETE_COURSE, { id: course.id })).toEqual({ deleteCourse: course.id });
+    expect(await latestAudit(course.id)).toMatchObject({
+      action: 'admin.course.deleted',
+      details: { before: { code: 'KURKUR01', name: 'Kurs', points: 100, subjectId: withCourse.id }, after: null },
+    });
+    // Its only course gone, the subject goes too.
+    for (const id of [free.id, withCourse.id]) expect(await ok(admin, DELETE_SUBJECT, { id })).toEqual({ deleteSubject: id });
+    expect(await latestAudit(free.id)).toMatchObject({
+      action: 'admin.subject.deleted',
+      details: { before: { code: 'FEL', nameSv: 'Fel', nameEn: 'Wrong' }, after: null },
+    });
+    expect(await prisma.subject.count({ where: { id: { in: [free.id, withCourse.id] } } })).toBe(0);
+    expect(await prisma.course.findUnique({ where: { id: course.id } })).toBeNull();
+  });
+
+  it("deleting: another organisation's or a made-up id is NOT_FOUND, anyone but an administrator FORBIDDEN; nothing written", async () => {
+    const others = await loggedIn(server, 'grannby.admin');
+    const grannbyCourse = (
+      await ok<{ createCourse: { id: string } }>(others, CREATE_COURSE, {
+        input: { code: 'GRBDEL01', name: 'Grannbys kurs', points: 100, subjectId: grannby.subject },
+      })
+    ).createCourse;
+    const ours = (await createClass('8Skydd', 8)).createGroup;
+    const ourSubject = (
+      await ok<{ createSubject: { id: string } }>(admin, CREATE_SUBJECT, { input: { code: 'SKYDD', nameSv: 'Skydd', nameEn: 'Guard' } })
+    ).createSubject;
+    const before = await counts();
+    for (const [mutation, id] of [
+      [DELETE_GROUP, grannby.group],
+      [DELETE_SUBJECT, grannby.subject],
+      [DELETE_COURSE, grannbyCourse.id],
+      [DELETE_GROUP, 'nope'],
+      [DELETE_SUBJECT, '00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      expect(errorCode(await admin.request(mutation, { id })), `${mutation} ${id}`).toBe('NOT_FOUND');
+    }
+    // Grannby's administrator cannot reach ours either.
+    expect(errorCode(await others.request(DELETE_GROUP, { id: ours.id }))).toBe('NOT_FOUND');
+    for (const username of ['rektor', 'larare', 'vardnadshavare', 'elev']) {
+      const client = await loggedIn(server, username);
+      for (const [mutation, id] of [
+        [DELETE_GROUP, ours.id],
+        [DELETE_SUBJECT, ourSubject.id],
+        [DELETE_COURSE, grannbyCourse.id],
+      ] as const) {
+        expect(errorCode(await client.request(mutation, { id })), `${username} ${mutation}`).toBe('FORBIDDEN');
+      }
+    }
+    expect(await counts()).toEqual(before);
   });
 });

@@ -190,5 +190,18 @@ export const administrationGroupsTypeDefs = gql`
     updateSubject(id: ID!, input: SubjectInput!): AdministeredSubject!
     createCourse(input: CourseInput!): AdministeredCourse!
     updateCourse(id: ID!, input: CourseInput!): AdministeredCourse!
+    """
+    Deletes a class or teaching group made by mistake, with its memberships, the staff duties for it, its lesson
+    series and its lessons; returns its id. Refused (BAD_USER_INPUT, problem IN_USE at id, extensions.usedBy:
+    [{ kind, count }]) while anything records school work in it: a roll call of its lessons (ROLL_CALLS), a day a roll
+    call recorded a student while in the class (CLASS_ATTENDANCE), assessments, grade warnings, news posts, or links to
+    the SS 12000 source. A class with students today who stay after today is refused too (HAS_STUDENTS,
+    extensions.currentStudents): end their memberships first.
+    """
+    deleteGroup(id: ID!): ID!
+    "Deletes a subject no course, group, lesson, assessment, IUP entry, absence statistics or SS 12000 link refers to; else IN_USE with usedBy."
+    deleteSubject(id: ID!): ID!
+    "Deletes a course no group or study plan refers to; else IN_USE with usedBy."
+    deleteCourse(id: ID!): ID!
   }
 `;

@@ -18,9 +18,11 @@ import { isId } from '../../access/access.service.ts';
 import { isoDate } from '../../access/viewer.ts';
 import { dateValue, inForceOn } from '../../access/validity.ts';
 import { administeredRecord, requireAdministration } from '../administration.access.ts';
-import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
+import { recordChange, recordChanges, type RecordedChange, type RecordSnapshot } from '../administration.changes.ts';
 import { databaseCode, refuse, refuseIfAny, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
+import { dutySnapshot } from '../people/staff.service.ts';
+import { lessonSnapshot, seriesSnapshot } from '../schedule/schedule.service.ts';
 import type {
   AdministeredGroupFilter,
   AdministeredGroupSort,
@@ -748,4 +750,266 @@ export async function updateCourse(ctx: RequestContext, id: string, input: Cours
     });
   });
   return courseRecord(await ctx.prisma.course.findUniqueOrThrow({ where: { id }, select: courseSelect }));
+}
+
+// ───────────────────────── deletions ─────────────────────────
+
+/**
+ * What keeps a group, subject or course from being deleted: the refusal IN_USE names each in `extensions.usedBy`
+ * with how many, and the web app says it in words.
+ */
+type Use =
+  /** lessons of the group with a roll call: attendance, a submission, its history, a pending absence alert */
+  | 'ROLL_CALLS'
+  /** days on which a roll call recorded a student while in the class (AbsenceDay.classId) */
+  | 'CLASS_ATTENDANCE'
+  | 'LESSONS'
+  | 'LESSON_SERIES'
+  | 'GROUPS'
+  | 'COURSES'
+  | 'ASSESSMENT_TASKS'
+  | 'SUBJECT_ASSESSMENTS'
+  | 'GRADE_WARNINGS'
+  | 'NEWS_POSTS'
+  | 'DEVELOPMENT_PLANS'
+  | 'STUDY_PLANS'
+  /** AbsenceDay rows of the subject */
+  | 'ABSENCE_STATISTICS'
+  /** the record came from the SS 12000 source: the next import would look for it */
+  | 'SS12000_LINKS';
+
+interface Usage {
+  kind: Use;
+  count: number;
+}
+
+// The list relations of each model, keyed by Prisma's names: a relation added to the schema does not compile until
+// it is named here, with what it means for a deletion (null: it goes with the record; a Use: it refuses).
+const GROUP_RELATIONS = {
+  memberships: null,
+  duties: null,
+  lessonSeries: null,
+  // those without a roll call (LESSON_RELATIONS)
+  lessons: null,
+  gradeWarnings: 'GRADE_WARNINGS',
+  assessmentTasks: 'ASSESSMENT_TASKS',
+  subjectAssessments: 'SUBJECT_ASSESSMENTS',
+  newsPosts: 'NEWS_POSTS',
+} as const satisfies Record<keyof Prisma.GroupCountOutputType, Use | null>;
+const LESSON_RELATIONS = {
+  teachers: null,
+  attendances: 'ROLL_CALLS',
+  rollCallSubmissions: 'ROLL_CALLS',
+  attendanceChanges: 'ROLL_CALLS',
+} as const satisfies Record<keyof Prisma.LessonCountOutputType, Use | null>;
+const SUBJECT_RELATIONS = {
+  courses: 'COURSES',
+  groups: 'GROUPS',
+  lessonSeries: 'LESSON_SERIES',
+  lessons: 'LESSONS',
+  gradeWarnings: 'GRADE_WARNINGS',
+  assessmentTasks: 'ASSESSMENT_TASKS',
+  subjectAssessments: 'SUBJECT_ASSESSMENTS',
+  developmentPlanEntries: 'DEVELOPMENT_PLANS',
+} as const satisfies Record<keyof Prisma.SubjectCountOutputType, Use>;
+const COURSE_RELATIONS = {
+  groups: 'GROUPS',
+  studyPlans: 'STUDY_PLANS',
+} as const satisfies Record<keyof Prisma.CourseCountOutputType, Use>;
+
+/** Prisma's `_count` select of every relation named. */
+function countsOf<K extends string>(relations: Record<K, Use | null>): Record<K, true> {
+  return Object.fromEntries(Object.keys(relations).map((relation) => [relation, true])) as Record<K, true>;
+}
+
+/** The uses among counted relations and counts found otherwise, those of one kind added up. */
+function usagesOf<K extends string>(relations: Record<K, Use | null>, counts: Record<K, number>, more: [Use, number][] = []): Usage[] {
+  const found = new Map<Use, number>();
+  const add = (use: Use | null, count: number) => {
+    if (use && count > 0) found.set(use, (found.get(use) ?? 0) + count);
+  };
+  for (const [relation, use] of Object.entries<Use | null>(relations)) add(use, counts[relation as K]);
+  for (const [use, count] of more) add(use, count);
+  return [...found].map(([kind, count]) => ({ kind, count }));
+}
+
+const inUse = (usedBy: Usage[]) => refuse([{ field: 'id', code: 'IN_USE' }], { usedBy });
+
+/** A group with a year of generated lessons writes an audit row for each: more than the default five seconds. */
+const GROUP_DELETION_TRANSACTION = { timeout: 60_000 };
+
+/**
+ * Students in the class today who stay after today: a membership the administrator ended today (or earlier) no
+ * longer holds the class. Ending the memberships is the deliberate step that empties a real class; a membership
+ * that starts later is no student today and goes with the class.
+ */
+function studentsStaying(memberships: { studentId: string; validFrom: Date; validTo: Date | null }[], today: string): number {
+  const staying = memberships.filter((row) => inForce(spanOf(row), today) && (row.validTo === null || isoDate(row.validTo) > today));
+  return new Set(staying.map((row) => row.studentId)).size;
+}
+
+/**
+ * Deletes a class or teaching group made by mistake, with what is only its own arrangement: its memberships, the
+ * staff duties for it, its lesson series and its lessons no roll call has touched, each audited in the same
+ * transaction. While anything records school work in it, it stays (IN_USE): a roll call of its lessons, a day a
+ * roll call recorded a student while in the class, an assessment, a grade warning, a news post to it, or a link to
+ * the SS 12000 source that it, a lesson or a duty came from. A class with students today who stay after today is
+ * refused too (HAS_STUDENTS), so that one click cannot empty a real class: the administrator ends the memberships
+ * first. A teaching group's students keep their class, and what they did in the group is IN_USE already.
+ */
+export async function deleteGroup(ctx: RequestContext, id: string): Promise<string> {
+  const { administration } = await administeredRecord(ctx, 'Group', id, loadGroup(ctx.prisma));
+  await ctx.prisma.$transaction(async (prisma) => {
+    // The group's row keeps out anything new that would refer to it (a lesson, a membership, an assessment waits for
+    // it); its lessons' rows are what a roll call locks first, so one saved meanwhile is seen here, and one that
+    // comes after finds its lesson gone rather than being saved to nothing.
+    const locked = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Group" WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound('Group');
+    await prisma.$queryRaw`SELECT id FROM "Lesson" WHERE "groupId" = ${id}::uuid FOR UPDATE`;
+    const group = await prisma.group.findUniqueOrThrow({
+      where: { id },
+      include: { _count: { select: countsOf(GROUP_RELATIONS) } },
+    });
+    const [lessons, series, duties, memberships] = await Promise.all([
+      prisma.lesson.findMany({
+        where: { groupId: id },
+        include: { teachers: { select: { staffId: true } }, _count: { select: countsOf(LESSON_RELATIONS) } },
+      }),
+      prisma.lessonSeries.findMany({ where: { groupId: id }, include: { teachers: { select: { staffId: true } } } }),
+      prisma.staffDuty.findMany({ where: { groupId: id } }),
+      prisma.groupMembership.findMany({ where: { groupId: id } }),
+    ]);
+    const lessonIds = lessons.map((lesson) => lesson.id);
+    // AbsenceAlert, AbsenceDay and Ss12000Link name records by id without a foreign key: asked one by one. The
+    // AbsenceDay rows without a recorded roll call are sums of the memberships and lessons that go: the triggers on
+    // those recompute them below. The audit rows are history and stay.
+    const [alerted, classDays, links, lessonsOfOthers] = await Promise.all([
+      prisma.absenceAlert.findMany({ where: { lessonId: { in: lessonIds } }, select: { lessonId: true }, distinct: ['lessonId'] }),
+      prisma.$queryRaw<{ days: number }[]>`
+        SELECT count(*)::int AS days FROM (
+          SELECT DISTINCT "studentId", "date" FROM "AbsenceDay" WHERE "classId" = ${id}::uuid AND "recordedMinutes" > 0
+        ) d`,
+      prisma.ss12000Link.count({
+        where: {
+          organisationId: administration.organisationId,
+          OR: [
+            { kind: 'GROUP', insynId: id },
+            { kind: 'LESSON', insynId: { in: lessonIds } },
+            { kind: 'DUTY', insynId: { in: duties.map((duty) => duty.id) } },
+          ],
+        },
+      }),
+      prisma.lesson.count({ where: { seriesId: { in: series.map((one) => one.id) }, groupId: { not: id } } }),
+    ]);
+    const rollCalled = new Set(alerted.map((alert) => alert.lessonId));
+    for (const lesson of lessons) {
+      if (lesson.attendanceTakenAt !== null || usagesOf(LESSON_RELATIONS, lesson._count).length > 0) rollCalled.add(lesson.id);
+    }
+    const usedBy = usagesOf(GROUP_RELATIONS, group._count, [
+      ['ROLL_CALLS', rollCalled.size],
+      ['CLASS_ATTENDANCE', classDays[0]?.days ?? 0],
+      ['SS12000_LINKS', links],
+      ['LESSONS', lessonsOfOthers],
+    ]);
+    if (usedBy.length > 0) throw inUse(usedBy);
+    const staying = group.kind === 'CLASS' ? studentsStaying(memberships, ctx.today) : 0;
+    if (staying > 0) throw refuse([{ field: 'id', code: 'HAS_STUDENTS' }], { currentStudents: staying });
+
+    // Memberships first: the absence triggers of the lessons that go then find no member to recompute.
+    await prisma.groupMembership.deleteMany({ where: { groupId: id } });
+    await prisma.lessonTeacher.deleteMany({ where: { lessonId: { in: lessonIds } } });
+    await prisma.lesson.deleteMany({ where: { groupId: id } });
+    await prisma.lessonSeriesTeacher.deleteMany({ where: { series: { groupId: id } } });
+    await prisma.lessonSeries.deleteMany({ where: { groupId: id } });
+    await prisma.staffDuty.deleteMany({ where: { groupId: id } });
+    await prisma.group.delete({ where: { id } });
+
+    const tx = { ...ctx, prisma };
+    await recordChange(tx, { entity: 'group', kind: 'deleted', entityId: id, before: groupSnapshot(group), after: null });
+    const teacherIds = (row: { teachers: { staffId: string }[] }) => row.teachers.map((teacher) => teacher.staffId);
+    await recordChanges(tx, [
+      ...memberships.map((row): RecordedChange => ({
+        entity: 'groupMembership',
+        kind: 'deleted',
+        entityId: row.id,
+        studentId: row.studentId,
+        before: membershipSnapshot(row),
+        after: null,
+      })),
+      ...duties.map((row): RecordedChange => ({
+        entity: 'staffDuty',
+        kind: 'deleted',
+        entityId: row.id,
+        before: dutySnapshot(row),
+        after: null,
+      })),
+      ...series.map((row): RecordedChange => ({
+        entity: 'lessonSeries',
+        kind: 'deleted',
+        entityId: row.id,
+        before: seriesSnapshot({ ...row, teacherIds: teacherIds(row) }),
+        after: null,
+      })),
+      ...lessons.map((row): RecordedChange => ({
+        entity: 'lesson',
+        kind: 'deleted',
+        entityId: row.id,
+        before: {
+          groupId: row.groupId,
+          subjectId: row.subjectId,
+          seriesId: row.seriesId,
+          ...lessonSnapshot({ ...row, teacherIds: teacherIds(row) }),
+        },
+        after: null,
+      })),
+    ]);
+  }, GROUP_DELETION_TRANSACTION);
+  return id;
+}
+
+/**
+ * Deletes a subject made by mistake: only while nothing refers to it (IN_USE otherwise), neither a course, group,
+ * lesson, lesson series, assessment, grade warning nor IUP entry, nor a row of absence statistics or a link to the
+ * SS 12000 source it came from.
+ */
+export async function deleteSubject(ctx: RequestContext, id: string): Promise<string> {
+  const { administration } = await administeredRecord(ctx, 'Subject', id, loadSubject(ctx.prisma));
+  await ctx.prisma.$transaction(async (prisma) => {
+    // Anything that would come to refer to the subject meanwhile waits for this lock, and is refused after it.
+    const locked = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Subject" WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound('Subject');
+    const subject = await prisma.subject.findUniqueOrThrow({ where: { id }, include: { _count: { select: countsOf(SUBJECT_RELATIONS) } } });
+    const usedBy = usagesOf(SUBJECT_RELATIONS, subject._count, [
+      ['ABSENCE_STATISTICS', await prisma.absenceDay.count({ where: { subjectId: id } })],
+      [
+        'SS12000_LINKS',
+        await prisma.ss12000Link.count({ where: { organisationId: administration.organisationId, kind: 'SUBJECT', insynId: id } }),
+      ],
+    ]);
+    if (usedBy.length > 0) throw inUse(usedBy);
+    await prisma.subject.delete({ where: { id } });
+    await recordChange(
+      { ...ctx, prisma },
+      { entity: 'subject', kind: 'deleted', entityId: id, before: subjectSnapshot(subject), after: null },
+    );
+  });
+  return id;
+}
+
+/** Deletes a course made by mistake: only while no group or study plan refers to it (IN_USE otherwise). */
+export async function deleteCourse(ctx: RequestContext, id: string): Promise<string> {
+  await administeredRecord(ctx, 'Course', id, loadCourse(ctx.prisma));
+  await ctx.prisma.$transaction(async (prisma) => {
+    const locked = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Course" WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound('Course');
+    const course = await prisma.course.findUniqueOrThrow({ where: { id }, include: { _count: { select: countsOf(COURSE_RELATIONS) } } });
+    const usedBy = usagesOf(COURSE_RELATIONS, course._count);
+    if (usedBy.length > 0) throw inUse(usedBy);
+    await prisma.course.delete({ where: { id } });
+    await recordChange(
+      { ...ctx, prisma },
+      { entity: 'course', kind: 'deleted', entityId: id, before: courseSnapshot(course), after: null },
+    );
+  });
+  return id;
 }

@@ -245,7 +245,7 @@ async function teacherProblems(
   return known === teacherIds.length ? [] : [{ field: 'teacherIds', code: 'UNKNOWN' }];
 }
 
-function seriesSnapshot(series: {
+export function seriesSnapshot(series: {
   termId: string;
   groupId: string;
   subjectId: string;
@@ -521,7 +521,7 @@ export async function scheduleGroupLessons(ctx: RequestContext, groupId: string,
 
 const attendanceTaken = (lesson: LessonRow) => lesson.attendanceTakenAt !== null || lesson._count.attendances > 0;
 
-function lessonSnapshot(lesson: {
+export function lessonSnapshot(lesson: {
   date: Date;
   startsAt: Date;
   endsAt: Date;
