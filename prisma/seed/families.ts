@@ -33,10 +33,45 @@ interface Place {
   older: boolean;
 }
 
+/** Homes without an address on record: their guardians get no letter, and the school reaches them another way. */
+const NO_ADDRESS_SHARE = 0.03;
+const POSTAL_TOWNS: readonly (readonly [string, string])[] = [
+  ['Insynsby', '741'],
+  ['Insynsby', '742'],
+  ['Norrvik', '745'],
+  ['Södertorp', '747'],
+  ['Ekbacken', '749'],
+];
+const STREETS = [
+  'Storgatan',
+  'Skolvägen',
+  'Björkvägen',
+  'Lärkstigen',
+  'Kyrkogatan',
+  'Ängsvägen',
+  'Tallbacken',
+  'Smedjegatan',
+  'Fabriksgatan',
+  'Sjövägen',
+  'Hagaplan',
+  'Prästgårdsvägen',
+];
+
 export function buildFamilies(input: FamiliesInput): Families {
   const { random, people, startYear, today } = input;
   // Contact choices draw from their own stream, so adding them changed no one else's data.
   const contactChoices = random.fork('contact-choices');
+  // So do postal addresses: a family's home, where a guardian who lives elsewhere has their own.
+  const addresses = random.fork('postal-addresses');
+  const homeAddress = (): Pick<GuardianRecord, 'streetAddress' | 'postalCode' | 'city'> => {
+    if (addresses.chance(NO_ADDRESS_SHARE)) return { streetAddress: null, postalCode: null, city: null };
+    const [city, postalPrefix] = addresses.pick(POSTAL_TOWNS);
+    return {
+      streetAddress: `${addresses.pick(STREETS)} ${addresses.int(1, 64)}${addresses.chance(0.15) ? addresses.pick(['A', 'B', 'C']) : ''}`,
+      postalCode: `${postalPrefix} ${String(addresses.int(10, 99))}`,
+      city,
+    };
+  };
   const students: StudentRecord[] = [];
   const guardians: GuardianRecord[] = [];
   const guardianships: Families['guardianships'] = [];
@@ -106,7 +141,8 @@ export function buildFamilies(input: FamiliesInput): Families {
       const opposite: Gender = firstGender === 'female' ? 'male' : 'female';
       parents.push({ gender: random.chance(0.9) ? opposite : firstGender, lastName: random.chance(0.6) ? familyName : people.lastName() });
     }
-    for (const parent of parents) {
+    const familyHome = homeAddress();
+    for (const [parentIndex, parent] of parents.entries()) {
       const birthYear = Math.min(1992, Math.max(1970, oldestBirthYear - random.int(24, 40)));
       const birthDate = people.birthDateIn(birthYear);
       const name = { firstName: people.firstName(parent.gender), lastName: parent.lastName, gender: parent.gender };
@@ -117,6 +153,7 @@ export function buildFamilies(input: FamiliesInput): Families {
         lastName: name.lastName,
         mobilePhone: people.mobilePhone(),
         email: people.privateEmail(name),
+        ...(parentIndex === 0 || addresses.chance(0.75) ? familyHome : homeAddress()),
         // Most homes want an SMS, many also e-mail; a few want neither, a few read English.
         notifyBySms: contactChoices.chance(0.8),
         notifyByEmail: contactChoices.chance(0.55),

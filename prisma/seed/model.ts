@@ -42,6 +42,10 @@ export interface GuardianRecord {
   lastName: string;
   mobilePhone: string;
   email: string;
+  /** the home's postal address, for letters; a few homes have none on record */
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
   notifyBySms: boolean;
   notifyByEmail: boolean;
   messageLocale: 'sv' | 'en';

@@ -13,7 +13,9 @@ import helmet from 'helmet';
 import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
 import { resolvers, typeDefs } from './graphql/schema.ts';
+import { createCredentialsRouter, CREDENTIALS_PATH } from './modules/accounts/credentials.router.ts';
 import { createImportsRouter, IMPORTS_PATH } from './modules/administration/imports/imports.router.ts';
+import { APP_ERROR_CODES } from './errors.ts';
 import { passwordGate } from './modules/auth/password.ts';
 import { verifyAccessToken } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
@@ -24,15 +26,9 @@ import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/
 import { createSs12000Router, SS12000_PATH } from './modules/ss12000/ss12000.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
 
-/** Codes a client may see as they are; anything else is an unexpected error and is masked in production. */
-const EXPOSED_CODES = new Set([
-  'UNAUTHENTICATED',
-  'INVALID_CREDENTIALS',
-  'TOO_MANY_ATTEMPTS',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'LESSON_CANCELLED',
+/** Codes a client may see as they are (ours, and GraphQL's and Apollo's for a bad request); anything else is masked in production. */
+const EXPOSED_CODES = new Set<string>([
+  ...APP_ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -139,6 +135,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
 
   app.use(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
   app.use(IMPORTS_PATH, createImportsRouter({ contextOf, log }));
+  app.use(CREDENTIALS_PATH, createCredentialsRouter({ contextOf, log }));
   app.use(SS12000_PATH, createSs12000Router({ prisma: db.prisma, config, log }));
 
   if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));

@@ -1,8 +1,27 @@
 import { GraphQLError } from 'graphql';
 
-/** Stable error codes in `extensions.code`; clients branch on these, never on messages. */
-export type ErrorCode =
-  'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'LESSON_CANCELLED';
+/**
+ * Stable error codes in `extensions.code`; clients branch on these, never on messages, and the server shows them
+ * as they are (any other error is masked in production). NOT_ADULT: a student under 18 asked for what is theirs only
+ * from their 18th birthday (consent to their guardians). The activation codes' own: wrong (or an unknown username),
+ * used, replaced by a newer one, expired; ACCOUNT_LOCKED: an administrator locked the account.
+ */
+export const APP_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'LESSON_CANCELLED',
+  'NOT_ADULT',
+  'INVALID_ACTIVATION_CODE',
+  'ACTIVATION_CODE_USED',
+  'ACTIVATION_CODE_REPLACED',
+  'ACTIVATION_CODE_EXPIRED',
+  'ACCOUNT_LOCKED',
+] as const;
+export type ErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

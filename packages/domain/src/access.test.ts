@@ -193,6 +193,19 @@ describe('canAccessGroup', () => {
       false,
     ]);
   });
+  it("a class sheet of usernames and codes: the class's mentor, the principal and administrators; not a teacher", () => {
+    const allowed = (name: string) => canAccessGroup(viewers[name] as ViewerFacts, 'group:issueCredentials', class7B, today, [child]);
+    expect(['mentorOfClass', 'principalA', 'admin'].map(allowed)).toEqual([true, true, true]);
+    expect(['self', 'mum', 'teacherOfGroup', 'mentorOfOtherClass', 'principalB', 'adminOfOtherOrganisation'].map(allowed)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:issueCredentials', ma7B, today)).toBe(false);
+  });
   it('staff see the groups their duties cover', () => {
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readRoster', ma7B, today)).toBe(true);
     expect(canAccessGroup(viewers.teacherOfGroup as ViewerFacts, 'group:readIdentityNumbers', ma7B, today)).toBe(false);

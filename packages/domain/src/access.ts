@@ -56,6 +56,8 @@ export type StudentAction =
   | 'student:reportAbsence'
   /** see and set the guardians' contact choices on their behalf */
   | 'student:manageGuardianContacts'
+  /** whether an adult student lets each guardian in, read-only (the student manages it in consent.ts) */
+  | 'student:readGuardianConsents'
   /** assessments and grade warnings in all subjects; a teacher reads those of their own groups through the group */
   | 'student:readAssessments'
   /** decisions on special support, action programmes and adapted study paths, with their documents */
@@ -69,7 +71,9 @@ export type GroupAction =
   /** the members' absence statistics: the class's mentor, the principal, administrators */
   | 'group:readAbsence'
   /** grade warnings and assessments: a teaching group's teachers, a class's mentor, the principal, administrators */
-  | 'group:readAssessments';
+  | 'group:readAssessments'
+  /** the members' usernames and new activation codes on a class sheet: a class's mentor, the principal, administrators */
+  | 'group:issueCredentials';
 
 /** Duties in force on a date. */
 export function activeDuties(duties: readonly DutyFacts[], today: string): DutyFacts[] {
@@ -131,20 +135,24 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:readAbsenceReports': IDENTITY_NUMBER_DUTIES,
   'student:reportAbsence': [],
   'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
+  'student:readGuardianConsents': IDENTITY_NUMBER_DUTIES,
   'student:readAssessments': IDENTITY_NUMBER_DUTIES,
   // A teacher is told what support to give by the mentor, not by reading the decision.
   'student:readSupportDecisions': IDENTITY_NUMBER_DUTIES,
 };
 
+/** What the school keeps about the home, for staff: not for the home itself. */
+const STAFF_ONLY: readonly StudentAction[] = ['student:manageGuardianContacts', 'student:readGuardianConsents'];
+
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
   switch (viewer.kind) {
     case 'STUDENT':
       if (viewer.studentId !== student.id) return false;
-      if (action === 'student:manageGuardianContacts') return false;
+      if (STAFF_ONLY.includes(action)) return false;
       // A child's sickness is reported by the guardians; from 18 the student reports for themself.
       return action !== 'student:reportAbsence' || isAdultOn(student.birthDate, today);
     case 'GUARDIAN':
-      return action !== 'student:manageGuardianContacts' && guardianMaySee(student, viewer.guardianId, today);
+      return !STAFF_ONLY.includes(action) && guardianMaySee(student, viewer.guardianId, today);
     case 'STAFF':
       return staffCoversStudent(activeDuties(viewer.duties, today), student, DUTIES_FOR[action]);
   }
@@ -195,9 +203,11 @@ export type SchoolAction =
   /** the routine for grade warnings: open, without contact, overdue */
   | 'school:readGradeWarnings'
   /** the routine view: published assessments, grade warnings, unacknowledged support decisions */
-  | 'school:readRoutines';
+  | 'school:readRoutines'
+  /** letters with activation codes to the school's guardians */
+  | 'school:issueCredentials';
 
-/** A school's figures are for its principal and the organisation's administrators. */
+/** A school's figures, and its guardians' letters, are for its principal and the organisation's administrators. */
 export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, school: SchoolFacts, today: string): boolean {
   if (viewer.kind !== 'STAFF') return false;
   return activeDuties(viewer.duties, today).some((duty) => dutyCoversSchool(duty, school));

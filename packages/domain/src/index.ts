@@ -2,6 +2,7 @@
 export * from './iso-week.ts';
 export * from './age.ts';
 export * from './access.ts';
+export * from './consent.ts';
 export * from './personnummer.ts';
 export * from './school-calendar.ts';
 export * from './attendance.ts';
@@ -25,3 +26,4 @@ export * from './administration/staff-list.ts';
 export * from './ss12000/codes.ts';
 export * from './ss12000/source.ts';
 export * from './ss12000/import-rules.ts';
+export * from './accounts/credentials.ts';

@@ -1,3 +1,5 @@
+import { accountsResolvers } from '../modules/accounts/accounts.resolvers.ts';
+import { accountsTypeDefs } from '../modules/accounts/accounts.schema.ts';
 import { administrationResolvers } from '../modules/administration/administration.resolvers.ts';
 import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
 import { administrationGroupsResolvers } from '../modules/administration/groups/groups.resolvers.ts';
@@ -15,6 +17,8 @@ import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
 import { calendarTypeDefs } from '../modules/calendar/calendar.schema.ts';
+import { consentResolvers } from '../modules/consent/consent.resolvers.ts';
+import { consentTypeDefs } from '../modules/consent/consent.schema.ts';
 import { developmentPlansResolvers } from '../modules/development-plans/development-plans.resolvers.ts';
 import { developmentPlansTypeDefs } from '../modules/development-plans/development-plans.schema.ts';
 import { gradeWarningsResolvers } from '../modules/grade-warnings/grade-warnings.resolvers.ts';
@@ -50,11 +54,13 @@ import { ss12000SourceTypeDefs } from '../modules/ss12000/import/source.schema.t
 
 export const typeDefs = [
   authTypeDefs,
+  accountsTypeDefs,
   peopleTypeDefs,
   scheduleTypeDefs,
   groupsTypeDefs,
   attendanceTypeDefs,
   notificationsTypeDefs,
+  consentTypeDefs,
   sickReportsTypeDefs,
   leaveTypeDefs,
   statisticsTypeDefs,
@@ -77,11 +83,13 @@ export const typeDefs = [
 ];
 export const resolvers = [
   authResolvers,
+  accountsResolvers,
   peopleResolvers,
   scheduleResolvers,
   groupsResolvers,
   attendanceResolvers,
   notificationsResolvers,
+  consentResolvers,
   sickReportsResolvers,
   leaveResolvers,
   statisticsResolvers,

@@ -5,6 +5,7 @@ import {
   canAccessGroup,
   canAccessSchool,
   canAccessStudent,
+  consentRefusal,
   guardianMaySee,
   type GroupAction,
   type GroupFacts,
@@ -14,7 +15,7 @@ import {
   type StudentFacts,
 } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
-import { notFound } from '../../errors.ts';
+import { appError, notFound } from '../../errors.ts';
 import { isoDate, requireViewer, type Viewer } from './viewer.ts';
 import { dateValue, inForceOn } from './validity.ts';
 
@@ -81,6 +82,19 @@ export async function authorizeStudent(
   if (!isId(studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
   if (!student || !canAccessStudent(viewer.facts, action, student, ctx.today)) throw notFound('Student');
+  return { viewer, student };
+}
+
+/**
+ * The logged-in student, when they may give and withdraw their guardians' access: FORBIDDEN for anyone but a
+ * student, NOT_ADULT for a student under 18.
+ */
+export async function authorizeConsentManagement(ctx: RequestContext): Promise<{ viewer: Viewer; student: StudentFacts }> {
+  const viewer = await requireViewer(ctx);
+  const [student] = viewer.facts.kind === 'STUDENT' ? await loadStudentFacts(ctx, { ids: [viewer.facts.studentId] }) : [];
+  const refusal = student ? consentRefusal(viewer.facts, student, ctx.today) : 'NOT_STUDENT';
+  if (refusal === 'NOT_ADULT') throw appError('NOT_ADULT', "A student decides on their guardians' access from their 18th birthday");
+  if (refusal !== null || !student) throw appError('FORBIDDEN', "Only the adult student decides on their guardians' access");
   return { viewer, student };
 }
 

@@ -28,22 +28,47 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   if (!user) {
     throw appError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
+  return openSession(ctx, user.id);
+}
+
+/** A new session for a user who has just proved who they are (a password, an activation code). */
+export async function openSession(ctx: RequestContext, userId: string): Promise<SessionTokens> {
   const session = await ctx.prisma.authSession.create({
-    data: { userId: user.id, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
+    data: { userId, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
   });
-  await ctx.prisma.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: ctx.now } });
+  await ctx.prisma.userAccount.update({ where: { id: userId }, data: { lastLoginAt: ctx.now } });
   await issueRefreshToken(ctx, session.id);
-  await audit(ctx, 'auth.login', { userId: user.id });
-  return startRequestAs(ctx, user.id, session.id);
+  await audit(ctx, 'auth.login', { userId });
+  return startRequestAs(ctx, userId, session.id);
 }
 
 type StoredAccount = NonNullable<Awaited<ReturnType<RequestContext['prisma']['userAccount']['findUnique']>>>;
 
 /**
- * Checks a password under both throttles: the username's attempt is counted before the hash is verified (so
- * parallel guesses cannot outrun the limit) and cleared on success; the client address counts failures. A
- * locked username or address is refused before any hash is computed, as is a request beyond the process's
- * hashing bound. Returns the account when the password is right and `usable` accepts it, else null (audited).
+ * Before a password or activation code for `username` is checked: a locked client address or username is
+ * refused before anything is verified, and the username's attempt is counted first (so parallel guesses
+ * cannot outrun the limit; `attemptSucceeded` clears it).
+ */
+export async function claimProofAttempt(ctx: RequestContext, username: string): Promise<void> {
+  const address = ctx.ip ? addressKey(ctx.ip) : null;
+  const addressWait = address ? await lockedFor(ctx.prisma, address, ctx.now) : 0;
+  const wait = addressWait || (await claimAttempt(ctx.prisma, userKey(username), ctx.now));
+  if (wait > 0) {
+    throw appError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${wait} seconds`, { retryAfterSeconds: wait });
+  }
+}
+
+/** After a failed proof: the client address counts it, and it is audited. */
+export async function attemptFailed(ctx: RequestContext, username: string, userId: string | undefined): Promise<void> {
+  if (ctx.ip) await recordFailure(ctx.prisma, addressKey(ctx.ip), ctx.now, addressPolicy(ctx.config.loginFailuresPerAddress));
+  await audit(ctx, 'auth.loginFailed', { userId, details: { username } });
+}
+
+export const attemptSucceeded = (ctx: RequestContext, username: string) => clearFailures(ctx.prisma, userKey(username));
+
+/**
+ * Checks a password under both throttles, the hash within the process's bound. Returns the account when the
+ * password is right and `usable` accepts it, else null (counted and audited).
  */
 async function checkPassword(
   ctx: RequestContext,
@@ -51,20 +76,14 @@ async function checkPassword(
   password: string,
   usable: (user: StoredAccount | null) => boolean,
 ): Promise<StoredAccount | null> {
-  const address = ctx.ip ? addressKey(ctx.ip) : null;
-  const addressWait = address ? await lockedFor(ctx.prisma, address, ctx.now) : 0;
-  const wait = addressWait || (await claimAttempt(ctx.prisma, userKey(username), ctx.now));
-  if (wait > 0) {
-    throw appError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${wait} seconds`, { retryAfterSeconds: wait });
-  }
+  await claimProofAttempt(ctx, username);
   const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
   const valid = await ctx.passwords.run(async () => verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password));
   if (!valid || !usable(user)) {
-    if (address) await recordFailure(ctx.prisma, address, ctx.now, addressPolicy(ctx.config.loginFailuresPerAddress));
-    await audit(ctx, 'auth.loginFailed', { userId: user?.id, details: { username } });
+    await attemptFailed(ctx, username, user?.id);
     return null;
   }
-  await clearFailures(ctx.prisma, userKey(username));
+  await attemptSucceeded(ctx, username);
   return user;
 }
 

@@ -120,13 +120,31 @@ describe('login throttle without a trusted proxy', () => {
 });
 
 describe('password gate', () => {
-  it('refuses at once beyond its bound, and lets the next one in when a check ends', async () => {
-    const gate = passwordGate(1);
-    let finish: () => void = () => undefined;
-    const running = gate.run(() => new Promise<string>((resolve) => (finish = () => resolve('checked'))));
-    await expect(gate.run(async () => 'second')).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_ATTEMPTS' } });
-    finish();
-    expect(await running).toBe('checked');
-    expect(await gate.run(async () => 'third')).toBe('third');
+  const gated = () => {
+    let finish: (value: string) => void = () => undefined;
+    return { work: () => new Promise<string>((resolve) => (finish = resolve)), finish: (value: string) => finish(value) };
+  };
+
+  it('runs as many as its bound, lets as many wait, and refuses the rest at once', async () => {
+    const gate = passwordGate(1, 1);
+    const first = gated();
+    const running = gate.run(first.work);
+    let secondStarted = false;
+    const waiting = gate.run(async () => {
+      secondStarted = true;
+      return 'second';
+    });
+    await expect(gate.run(async () => 'third')).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(secondStarted).toBe(false);
+    first.finish('first');
+    expect(await running).toBe('first');
+    expect(await waiting).toBe('second');
+    expect(await gate.run(async () => 'fourth')).toBe('fourth');
+  });
+
+  it('frees its slot when a check fails', async () => {
+    const gate = passwordGate(1, 0);
+    await expect(gate.run(() => Promise.reject(new Error('argon2 failed')))).rejects.toThrow('argon2 failed');
+    expect(await gate.run(async () => 'next')).toBe('next');
   });
 });

@@ -44,26 +44,37 @@ let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('not-a-real-password-for-timing'));
 
 /**
- * Bounds how many password hashes one process computes at once. Each holds 19 MiB and a thread for tens of
- * milliseconds; beyond the bound a request is refused at once rather than queued, so a flood of logins does
- * not make every other user wait behind it.
+ * Bounds how many password hashes one process computes at once (each holds 19 MiB and a thread for tens of
+ * milliseconds) and how many wait for one. Beyond both a request is refused at once rather than queued behind a
+ * flood, so a flood of logins does not make every other user wait; a few logins at the same moment just wait.
  */
 export interface PasswordGate {
   run<T>(work: () => Promise<T>): Promise<T>;
 }
 
-export function passwordGate(limit: number): PasswordGate {
-  let running = 0;
+/** How many may wait, for each hash computed at once. */
+export const WAITING_PER_RUNNING = 8;
+
+export function passwordGate(running: number, waiting = running * WAITING_PER_RUNNING): PasswordGate {
+  let active = 0;
+  const queue: (() => void)[] = [];
   return {
     async run(work) {
-      if (running >= limit) {
-        throw appError('TOO_MANY_ATTEMPTS', 'The server is busy checking passwords; try again in a moment', { retryAfterSeconds: 1 });
+      if (active >= running) {
+        if (queue.length >= waiting) {
+          throw appError('TOO_MANY_ATTEMPTS', 'The server is busy checking passwords; try again in a moment', { retryAfterSeconds: 1 });
+        }
+        // The slot is handed over by the one that ends, so `active` never goes over the bound.
+        await new Promise<void>((resolve) => queue.push(resolve));
+      } else {
+        active++;
       }
-      running++;
       try {
         return await work();
       } finally {
-        running--;
+        const next = queue.shift();
+        if (next) next();
+        else active--;
       }
     },
   };

@@ -303,3 +303,28 @@ export function supportDecisionText(locale: MessageLocale, facts: SupportDecisio
     sms: `Insyn: ${what} Read and confirm: ${link}`,
   };
 }
+
+/**
+ * An adult student gave or withdrew a guardian's access. Only that: the guardian learns nothing else of the
+ * student from it (no link, no school, no reason).
+ */
+export function consentText(locale: MessageLocale, studentFirstName: string, given: boolean): MessageText {
+  if (locale === 'sv') {
+    const what = given
+      ? `${studentFirstName} har gett dig tillgång till sina uppgifter i Insyn.`
+      : `${studentFirstName} har tagit tillbaka din tillgång till sina uppgifter i Insyn.`;
+    return {
+      subject: given ? 'Tillgång given i Insyn' : 'Tillgång återkallad i Insyn',
+      body: `Hej!\n\n${what}\n\nHälsningar\nInsyn`,
+      sms: `Insyn: ${what}`,
+    };
+  }
+  const what = given
+    ? `${studentFirstName} has given you access to their information in Insyn.`
+    : `${studentFirstName} has withdrawn your access to their information in Insyn.`;
+  return {
+    subject: given ? 'Access given in Insyn' : 'Access withdrawn in Insyn',
+    body: `Hello,\n\n${what}\n\nKind regards\nInsyn`,
+    sms: `Insyn: ${what}`,
+  };
+}

@@ -16,6 +16,10 @@ export const notificationsTypeDefs = gql`
     DEVELOPMENT_PLAN_PUBLISHED
     SUPPORT_DECISION
     NEWS
+    "an adult student gave the guardian access to their data"
+    CONSENT_GIVEN
+    "an adult student withdrew it"
+    CONSENT_WITHDRAWN
   }
 
   "QUEUED (waiting or retrying), SENDING, SENT (also: kept in the outbox when no provider is configured), FAILED (gave up)."

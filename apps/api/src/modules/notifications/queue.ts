@@ -17,7 +17,9 @@ export type MessageKind =
   | 'ASSESSMENT_PUBLISHED'
   | 'DEVELOPMENT_PLAN_PUBLISHED'
   | 'SUPPORT_DECISION'
-  | 'NEWS';
+  | 'NEWS'
+  | 'CONSENT_GIVEN'
+  | 'CONSENT_WITHDRAWN';
 
 export interface Recipient {
   guardianId: string;
@@ -26,6 +28,38 @@ export interface Recipient {
   /** null when the guardian chose no SMS or has no number */
   sms: string | null;
   email: string | null;
+}
+
+const recipientSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  mobilePhone: true,
+  email: true,
+  notifyBySms: true,
+  notifyByEmail: true,
+  messageLocale: true,
+} satisfies Prisma.GuardianSelect;
+
+/** The guardian's chosen channels; null when they chose none. */
+function recipientOf(guardian: Prisma.GuardianGetPayload<{ select: typeof recipientSelect }>): Recipient | null {
+  const recipient = {
+    guardianId: guardian.id,
+    name: `${guardian.firstName} ${guardian.lastName}`,
+    locale: guardian.messageLocale === 'en' ? ('en' as const) : ('sv' as const),
+    sms: guardian.notifyBySms ? guardian.mobilePhone : null,
+    email: guardian.notifyByEmail ? guardian.email : null,
+  };
+  return recipient.sms !== null || recipient.email !== null ? recipient : null;
+}
+
+/**
+ * One guardian, whether or not they may see the student: told that an adult student gave or withdrew their
+ * access. Null when they chose no channel.
+ */
+export async function guardianRecipient(db: Db, guardianId: string): Promise<Recipient | null> {
+  const guardian = await db.guardian.findUnique({ where: { id: guardianId }, select: recipientSelect });
+  return guardian ? recipientOf(guardian) : null;
 }
 
 /**
@@ -42,22 +76,7 @@ export async function recipientsOf(db: Db, studentIds: readonly string[], today:
       birthDate: true,
       schoolId: true,
       consents: { where: { withdrawnAt: null }, select: { guardianId: true } },
-      guardianships: {
-        select: {
-          guardian: {
-            select: {
-              id: true,
-              firstName: true,
-              lastName: true,
-              mobilePhone: true,
-              email: true,
-              notifyBySms: true,
-              notifyByEmail: true,
-              messageLocale: true,
-            },
-          },
-        },
-      },
+      guardianships: { select: { guardian: { select: recipientSelect } } },
     },
   });
   for (const student of students) {
@@ -73,14 +92,7 @@ export async function recipientsOf(db: Db, studentIds: readonly string[], today:
     const recipients = student.guardianships
       .map(({ guardian }) => guardian)
       .filter((guardian) => guardianMaySee(facts, guardian.id, today))
-      .map((guardian) => ({
-        guardianId: guardian.id,
-        name: `${guardian.firstName} ${guardian.lastName}`,
-        locale: guardian.messageLocale === 'en' ? ('en' as const) : ('sv' as const),
-        sms: guardian.notifyBySms ? guardian.mobilePhone : null,
-        email: guardian.notifyByEmail ? guardian.email : null,
-      }))
-      .filter((recipient) => recipient.sms !== null || recipient.email !== null);
+      .flatMap((guardian) => recipientOf(guardian) ?? []);
     result.set(student.id, recipients);
   }
   return result;

@@ -16,6 +16,7 @@ import type { RecordedChange } from '../administration.changes.ts';
 import { guardianSnapshot } from '../people/guardians.service.ts';
 import { guardianshipSnapshot } from '../people/students.service.ts';
 import { readListFile, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, GUARDIAN_LIST_COLUMNS, readGuardianListRow, (row: GuardianListRow) => ({
@@ -143,7 +144,7 @@ async function writePlan(
   cursor: WriteCursor,
 ): Promise<RecordedChange[]> {
   const changes: RecordedChange[] = [];
-  const newGuardians: Prisma.GuardianCreateManyInput[] = [];
+  const newGuardians: (Prisma.GuardianCreateManyInput & { id: string })[] = [];
   const links: Prisma.GuardianshipCreateManyInput[] = [];
   for (const plan of planned) {
     cursor.line = plan.line;
@@ -183,6 +184,7 @@ async function writePlan(
   // What goes in bulk has no one line to blame if the database refuses it.
   cursor.line = 0;
   await prisma.guardian.createMany({ data: newGuardians });
+  changes.push(...(await ensureAccountsOf(prisma, 'GUARDIAN', newGuardians)));
   await prisma.guardianship.createMany({ data: links });
   return changes;
 }

@@ -16,6 +16,7 @@ import { dateValue } from '../../access/validity.ts';
 import type { RecordedChange } from '../administration.changes.ts';
 import { dutySnapshot, staffSnapshot } from '../people/staff.service.ts';
 import { readListFile, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 const readList = (bytes: Uint8Array) =>
   readListFile(bytes, STAFF_LIST_COLUMNS, readStaffListRow, (row: StaffListRow) => ({
@@ -146,7 +147,7 @@ async function writePlan(
   cursor: WriteCursor,
 ): Promise<RecordedChange[]> {
   const changes: RecordedChange[] = [];
-  const newStaff: Prisma.StaffCreateManyInput[] = [];
+  const newStaff: (Prisma.StaffCreateManyInput & { id: string })[] = [];
   const duties: PlannedDuty[] = [];
   for (const plan of planned) {
     cursor.line = plan.line;
@@ -179,6 +180,7 @@ async function writePlan(
   // What goes in bulk has no one line to blame if the database refuses it.
   cursor.line = 0;
   await prisma.staff.createMany({ data: newStaff });
+  changes.push(...(await ensureAccountsOf(prisma, 'STAFF', newStaff)));
   await prisma.staffDuty.createMany({ data: duties });
   return changes;
 }

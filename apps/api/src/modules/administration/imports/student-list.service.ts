@@ -20,6 +20,7 @@ import { databaseCode } from '../administration.problems.ts';
 import { membershipSnapshot } from '../groups/groups.service.ts';
 import { studentSnapshot } from '../people/students.service.ts';
 import { readListFile, refusedList, runListImport, type ListReport, type ListReportRow, type WriteCursor } from './list-file.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 interface PlannedStudent extends ListReportRow<StudentImportChange> {
   row: StudentListRow;
@@ -126,7 +127,7 @@ async function writePlan(
   cursor: WriteCursor,
 ): Promise<RecordedChange[]> {
   const changes: RecordedChange[] = [];
-  const newStudents: Prisma.StudentCreateManyInput[] = [];
+  const newStudents: (Prisma.StudentCreateManyInput & { id: string })[] = [];
   const enrolments: (Prisma.GroupMembershipCreateManyInput & { id: string })[] = [];
   for (const plan of planned) {
     if (plan.outcome === 'UNCHANGED') continue;
@@ -199,6 +200,7 @@ async function writePlan(
   // What goes in bulk has no one line to blame if the database refuses it.
   cursor.line = 0;
   await prisma.student.createMany({ data: newStudents });
+  changes.push(...(await ensureAccountsOf(prisma, 'STUDENT', newStudents)));
   await prisma.groupMembership.createMany({ data: enrolments });
   return changes;
 }

@@ -6,11 +6,12 @@ import type { RequestContext } from '../../../context.ts';
 import { notFound } from '../../../errors.ts';
 import { isId } from '../../access/access.service.ts';
 import { requireAdministration, type Administration } from '../administration.access.ts';
-import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
+import { recordChange, recordChanges, type RecordSnapshot } from '../administration.changes.ts';
 import { refuse, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
-import { identityNumberPart, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
+import { ACCOUNT_FIELDS, identityNumberPart, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
 import { requireAdministeredStudent } from './students.service.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 export interface PersonListArgs {
   search?: string | null;
@@ -77,7 +78,7 @@ async function loadGuardian(ctx: RequestContext, organisationId: string, id: str
         include: { student: { include: { school: { select: { id: true, name: true } } } } },
         orderBy: { student: { birthDate: 'asc' } },
       },
-      account: { select: { username: true, disabledAt: true, lastLoginAt: true } },
+      account: { select: ACCOUNT_FIELDS },
     },
   });
   if (!guardian) throw notFound('Guardian');
@@ -164,6 +165,7 @@ export async function createGuardian(ctx: RequestContext, studentId: string, inp
       ctx.prisma.$transaction(async (tx) => {
         const guardian = await tx.guardian.create({ data: { ...value, organisationId } });
         await tx.guardianship.create({ data: { studentId: student.id, guardianId: guardian.id, organisationId } });
+        await recordChanges({ ...ctx, prisma: tx }, await ensureAccountsOf(tx, 'GUARDIAN', [guardian]));
         const audited = { ...ctx, prisma: tx };
         await recordChange(audited, {
           entity: 'guardian',

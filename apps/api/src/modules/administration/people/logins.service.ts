@@ -1,6 +1,7 @@
 // A login set by the administrator for a student, guardian or staff member of the organisation, so that a new
 // teacher can log in on the first day (letters with activation codes come with the accounts issue).
 import type { RequestContext } from '../../../context.ts';
+import { notFound } from '../../../errors.ts';
 import { normaliseUsername } from '../../auth/auth.service.ts';
 import { hashPassword, passwordRuleViolation } from '../../auth/password.ts';
 import { recordChange } from '../administration.changes.ts';
@@ -102,4 +103,37 @@ export async function setLogin(ctx: RequestContext, input: LoginInputArgs) {
     () => ({ field: 'username', code: 'DUPLICATE' }),
   );
   return loginRecord(account);
+}
+
+/** Locks or unlocks a person's account; a lock ends their sessions at once and stops activation too. */
+export async function setLoginLocked(
+  ctx: RequestContext,
+  input: { personKind: LoginInputArgs['personKind']; personId: string; locked: boolean },
+) {
+  const { studentId } = await requirePerson(ctx, input.personKind, input.personId);
+  const account = await ctx.prisma.userAccount.findFirst({ where: { [OWNER[input.personKind]]: input.personId } });
+  if (!account) throw notFound('Login');
+  if ((account.disabledAt !== null) === input.locked) return loginRecord(account);
+  const saved = await ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.userAccount.update({ where: { id: account.id }, data: { disabledAt: input.locked ? ctx.now : null } });
+    if (input.locked) {
+      await tx.authSession.updateMany({
+        where: { userId: account.id, revokedAt: null },
+        data: { revokedAt: ctx.now, revokedReason: 'locked by administrator' },
+      });
+    }
+    await recordChange(
+      { ...ctx, prisma: tx },
+      {
+        entity: 'account',
+        kind: 'updated',
+        entityId: account.id,
+        ...(studentId ? { studentId } : {}),
+        before: { username: account.username, locked: !input.locked },
+        after: { username: account.username, locked: input.locked },
+      },
+    );
+    return updated;
+  });
+  return loginRecord(saved);
 }

@@ -482,7 +482,12 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     expect(data(await admin.request(SET_LOGIN, { input: { ...login, password: 'ett-långt-lösenord' } }))).toEqual({
       setLogin: { username: 'lena.lärare', disabled: false },
     });
-    const account = await lastAudit('admin.account.created');
+    // The account was made with the staff member, without a password; the administrator gave it one.
+    const { id: accountId } = await server.db.prisma.userAccount.findUniqueOrThrow({ where: { staffId: staff.id } });
+    const made = await server.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'admin.account.created', entityId: accountId } });
+    expect(made.details).toMatchObject({ after: { personKind: 'STAFF', personId: staff.id, passwordSet: false } });
+    const account = await lastAudit('admin.account.updated');
+    expect(account.details).toMatchObject({ after: { username: 'lena.lärare', passwordSet: true } });
     expect(JSON.stringify(account.details)).not.toMatch(/argon|ett-långt/);
 
     const teacher = new TestClient(server);

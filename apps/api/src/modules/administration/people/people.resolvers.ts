@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../generated/graphql.ts';
 import { administeredGuardian, administeredGuardians, createGuardian, updateGuardian } from './guardians.service.ts';
-import { setLogin } from './logins.service.ts';
+import { setLogin, setLoginLocked } from './logins.service.ts';
 import {
   addStaffDuty,
   groupChoices,
@@ -41,5 +41,6 @@ export const adminPeopleResolvers: Resolvers = {
     addStaffDuty: (_parent, { staffId, input }, ctx) => addStaffDuty(ctx, staffId, input),
     endStaffDuty: (_parent, { dutyId, validTo }, ctx) => endStaffDuty(ctx, dutyId, validTo),
     setLogin: (_parent, { input }, ctx) => setLogin(ctx, input),
+    setLoginLocked: (_parent, args, ctx) => setLoginLocked(ctx, args),
   },
 };

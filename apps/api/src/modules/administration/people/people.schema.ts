@@ -56,7 +56,10 @@ export const adminPeopleTypeDefs = gql`
 
   type AdminLogin {
     username: String!
+    "locked by an administrator: no login, no activation"
     disabled: Boolean!
+    "the person has chosen a password (with an activation code), or was given one"
+    activated: Boolean!
     lastLoginAt: String
   }
 
@@ -264,5 +267,7 @@ export const adminPeopleTypeDefs = gql`
     endStaffDuty(dutyId: ID!, validTo: String!): AdminStaff!
     "sets or replaces the login of a student, guardian or staff member of the organisation"
     setLogin(input: LoginInput!): AdminLogin!
+    "locks the account (its sessions end at once) or unlocks it"
+    setLoginLocked(personKind: PersonKind!, personId: ID!, locked: Boolean!): AdminLogin!
   }
 `;

@@ -6,15 +6,20 @@ import { refuse, type FieldProblem } from '../administration.problems.ts';
 export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 export const isoDateOrNull = (date: Date | null): string | null => (date ? isoDate(date) : null);
 
+/** What a person's page shows of their account. */
+export const ACCOUNT_FIELDS = { username: true, disabledAt: true, activatedAt: true, lastLoginAt: true } as const;
+
 interface AccountFields {
   username: string;
   disabledAt: Date | null;
+  activatedAt: Date | null;
   lastLoginAt: Date | null;
 }
 
 export const loginRecord = (account: AccountFields) => ({
   username: account.username,
   disabled: account.disabledAt !== null,
+  activated: account.activatedAt !== null,
   lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
 });
 

@@ -7,11 +7,12 @@ import { notFound } from '../../../errors.ts';
 import { isId } from '../../access/access.service.ts';
 import { dateValue, inForceOn } from '../../access/validity.ts';
 import { administeredRecord, requireAdministration } from '../administration.access.ts';
-import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
+import { recordChange, recordChanges, type RecordSnapshot } from '../administration.changes.ts';
 import { refuse, refuseIfAny, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
 import { personOrder, type PersonListArgs } from './guardians.service.ts';
-import { isoDate, isoDateOrNull, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
+import { ACCOUNT_FIELDS, isoDate, isoDateOrNull, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 export async function administeredStaff(ctx: RequestContext, args: PersonListArgs) {
   const { organisationId } = await requireAdministration(ctx);
@@ -58,7 +59,7 @@ const staffInclude = {
     },
     orderBy: [{ validFrom: 'desc' }, { kind: 'asc' }],
   },
-  account: { select: { username: true, disabledAt: true, lastLoginAt: true } },
+  account: { select: ACCOUNT_FIELDS },
 } satisfies Prisma.StaffInclude;
 
 const loadStaff = (ctx: RequestContext, id: string) => ctx.prisma.staff.findUnique({ where: { id }, include: staffInclude });
@@ -121,6 +122,7 @@ export async function createStaff(ctx: RequestContext, input: StaffInputArgs) {
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const staff = await tx.staff.create({ data: { ...value, organisationId } });
+        await recordChanges({ ...ctx, prisma: tx }, await ensureAccountsOf(tx, 'STAFF', [staff]));
         await recordChange(
           { ...ctx, prisma: tx },
           { entity: 'staff', kind: 'created', entityId: staff.id, before: null, after: staffSnapshot(staff) },

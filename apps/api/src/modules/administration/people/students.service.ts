@@ -7,10 +7,11 @@ import { notFound } from '../../../errors.ts';
 import { isId } from '../../access/access.service.ts';
 import { dateValue, inForceOn } from '../../access/validity.ts';
 import { administeredRecord, requireAdministration } from '../administration.access.ts';
-import { recordChange, type RecordSnapshot } from '../administration.changes.ts';
+import { recordChange, recordChanges, type RecordSnapshot } from '../administration.changes.ts';
 import { refuse, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
-import { identityNumberPart, isoDate, isoDateOrNull, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
+import { ACCOUNT_FIELDS, identityNumberPart, isoDate, isoDateOrNull, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 type Direction = 'ASC' | 'DESC';
 
@@ -95,7 +96,7 @@ const studentInclude = {
   school: { select: { id: true, name: true } },
   guardianships: { include: { guardian: true }, orderBy: { createdAt: 'asc' } },
   memberships: { include: { group: { select: { id: true, name: true, kind: true } } }, orderBy: { validFrom: 'desc' } },
-  account: { select: { username: true, disabledAt: true, lastLoginAt: true } },
+  account: { select: ACCOUNT_FIELDS },
 } satisfies Prisma.StudentInclude;
 
 type LoadedStudent = Prisma.StudentGetPayload<{ include: typeof studentInclude }>;
@@ -193,6 +194,7 @@ export async function createStudent(ctx: RequestContext, input: StudentInputArgs
     () =>
       ctx.prisma.$transaction(async (tx) => {
         const student = await tx.student.create({ data: { ...value, birthDate: dateValue(value.birthDate) } });
+        await recordChanges({ ...ctx, prisma: tx }, await ensureAccountsOf(tx, 'STUDENT', [student]));
         await recordChange(
           { ...ctx, prisma: tx },
           {

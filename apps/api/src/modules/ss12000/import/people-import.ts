@@ -43,6 +43,7 @@ import {
   type SourcePerson,
 } from './source-records.ts';
 import { sourcePages } from './source-reader.ts';
+import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
 /**
  * Whether the source record may become this Insyn record: not when another source record of this run, or of an
@@ -181,7 +182,7 @@ async function importStudents(ctx: WriteContext, page: SourcePerson[], schools: 
   });
   const byId = new Map(existing.map((student) => [student.id, student]));
   const byNumber = new Map(existing.map((student) => [student.personalIdentityNumber, student]));
-  const creates: Prisma.StudentCreateManyInput[] = [];
+  const creates: (Prisma.StudentCreateManyInput & { id: string })[] = [];
   const newLinks: { sourceId: string; insynId: string }[] = [];
   const changes: RecordedChange[] = [];
   const taken = await alreadyLinked(
@@ -248,6 +249,7 @@ async function importStudents(ctx: WriteContext, page: SourcePerson[], schools: 
     tally.changed('students', person.id, fullName(person), differ);
   }
   if (creates.length > 0) await ctx.prisma.student.createMany({ data: creates });
+  changes.push(...(await ensureAccountsOf(ctx.prisma, 'STUDENT', creates)));
   await link(ctx, 'STUDENT', newLinks);
   await recordChanges(ctx, changes);
 }
@@ -316,7 +318,7 @@ async function importGuardians(ctx: WriteContext, page: SourcePerson[], tally: I
     );
     return matches.length === 1 ? matches[0] : undefined;
   };
-  const creates: Prisma.GuardianCreateManyInput[] = [];
+  const creates: (Prisma.GuardianCreateManyInput & { id: string })[] = [];
   const newLinks: { sourceId: string; insynId: string }[] = [];
   const changes: RecordedChange[] = [];
   const taken = await alreadyLinked(
@@ -372,6 +374,7 @@ async function importGuardians(ctx: WriteContext, page: SourcePerson[], tally: I
     tally.changed('guardians', person.id, fullName(person), differ);
   }
   if (creates.length > 0) await ctx.prisma.guardian.createMany({ data: creates });
+  changes.push(...(await ensureAccountsOf(ctx.prisma, 'GUARDIAN', creates)));
   await link(ctx, 'GUARDIAN', newLinks);
   await recordChanges(ctx, changes);
 }
@@ -418,6 +421,7 @@ async function importStaff(
   );
   const changes: RecordedChange[] = [];
   const newLinks: { sourceId: string; insynId: string }[] = [];
+  const createdStaff: { id: string; firstName: string; lastName: string }[] = [];
   for (const person of page) {
     const linkedId = linked.get(person.id);
     const given = signatures.get(person.id)?.trim().toUpperCase();
@@ -442,6 +446,7 @@ async function importStaff(
       }
       taken.add(staff.signature);
       const created = await ctx.prisma.staff.create({ data: { organisationId: ctx.organisationId, ...staff } });
+      createdStaff.push(created);
       newLinks.push({ sourceId: person.id, insynId: created.id });
       changes.push({ entity: 'staff', kind: 'created', entityId: created.id, before: null, after: staffSnapshot(staff) });
       tally.added('staff', person.id, fullName(person));
@@ -465,6 +470,7 @@ async function importStaff(
     changes.push({ entity: 'staff', kind: 'updated', entityId: found.id, before: staffSnapshot(found), after: staffSnapshot(staff) });
     tally.changed('staff', person.id, fullName(person), differ);
   }
+  changes.push(...(await ensureAccountsOf(ctx.prisma, 'STAFF', createdStaff)));
   await link(ctx, 'STAFF', newLinks);
   await recordChanges(ctx, changes);
 }
