@@ -50,13 +50,48 @@ for (const language of ['sv', 'en'] as const satisfies readonly Language[]) {
         ADMINISTRATION_VIEWPORTS,
       );
 
+      // Deleting the class is asked first; the demo's class has roll calls, so it stays and the page says why.
+      await page.getByRole('button', { name: sv ? 'Avbryt' : 'Cancel' }).click();
+      await page.getByRole('button', { name: sv ? 'Ta bort gruppen' : 'Delete the group' }).click();
+      const confirmDeletion = page.getByTestId('delete-group-confirm');
+      await capture(
+        page,
+        testInfo,
+        'admin-group-delete-confirm',
+        language,
+        () => expect(confirmDeletion).toBeVisible(),
+        ADMINISTRATION_VIEWPORTS,
+      );
+      await confirmDeletion.click();
+      await capture(
+        page,
+        testInfo,
+        'admin-group-delete-refused',
+        language,
+        () =>
+          expect(page.getByRole('region', { name: sv ? 'Ta bort' : 'Delete' }).getByRole('alert')).toContainText(
+            sv ? 'Gruppen kan inte tas bort' : 'The group cannot be deleted',
+          ),
+        ADMINISTRATION_VIEWPORTS,
+      );
+
       await page.goto('/administration/amnen');
+      const subjects = page.getByTestId('subjects-table');
       await capture(
         page,
         testInfo,
         'admin-subjects',
         language,
-        () => expect(page.getByTestId('subjects-table').locator('tbody tr').first()).toBeVisible(),
+        () => expect(subjects.locator('tbody tr').first()).toBeVisible(),
+        ADMINISTRATION_VIEWPORTS,
+      );
+      await subjects.getByRole('button', { name: sv ? 'Ta bort MA' : 'Delete MA' }).click();
+      await capture(
+        page,
+        testInfo,
+        'admin-subjects-delete-confirm',
+        language,
+        () => expect(subjects.getByRole('button', { name: sv ? 'Ja, ta bort ämnet MA' : 'Yes, delete the subject MA' })).toBeVisible(),
         ADMINISTRATION_VIEWPORTS,
       );
     });

@@ -95,4 +95,62 @@ test.describe('administration of classes', () => {
     await expect(moved).toContainText('2026-12-01');
     await expect(moved).toContainText('Inte med i dag');
   });
+
+  test('delete a class made by mistake; deleting one that school work refers to is refused with the reason', async ({ page }) => {
+    await login(page, 'admin', '/administration/grupper/ny');
+    await page.getByLabel('Namn', { exact: true }).fill('9Fel');
+    await page.getByLabel('Årskurs', { exact: true }).fill('9');
+    await page.getByRole('button', { name: 'Skapa' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '9Fel' })).toBeVisible();
+
+    // Asked first, the question in focus; cancelling puts focus back on the button.
+    const remove = page.getByRole('button', { name: 'Ta bort gruppen' });
+    await remove.click();
+    const question = page.getByText('9Fel tas bort med medlemskap, uppdrag, schema och lektioner. Det går inte att ångra.');
+    await expect(question).toBeFocused();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(remove).toBeFocused();
+    await remove.click();
+    await page.getByRole('button', { name: 'Ja, ta bort 9Fel' }).click();
+    await expect(page).toHaveURL(/\/administration\/grupper$/);
+    await expect(page.getByRole('status').filter({ hasText: '9Fel är borttagen.' })).toBeVisible();
+    await page.getByLabel('Sök på namn').fill('9Fel');
+    await expect(page.getByText('Inga klasser eller grupper matchar sökningen.')).toBeVisible();
+
+    // A class of the demo school: its students' roll calls were recorded while they were in it.
+    await page.getByLabel('Sök på namn').fill('');
+    await page.getByLabel('Typ', { exact: true }).selectOption('CLASS');
+    await page.getByTestId('groups-table').locator('tbody tr').first().getByRole('link').click();
+    const name = await page.getByRole('heading', { level: 1 }).textContent();
+    await page.getByRole('button', { name: 'Ta bort gruppen' }).click();
+    await page.getByRole('button', { name: `Ja, ta bort ${name}` }).click();
+    await expect(page.getByRole('region', { name: 'Ta bort' }).getByRole('alert')).toContainText(
+      /Gruppen kan inte tas bort: den används av \d+ /,
+    );
+    await expect(page.getByRole('button', { name: 'Ta bort gruppen' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: name ?? '' })).toBeVisible();
+  });
+
+  test('delete a subject made by mistake; a subject with courses and groups is refused with the reason', async ({ page }) => {
+    await login(page, 'admin', '/administration/amnen');
+    const form = page.getByTestId('subject-form');
+    await form.getByLabel('Kod').fill('FELX');
+    await form.getByLabel('Namn på svenska').fill('Felämne');
+    await form.getByLabel('Namn på engelska').fill('Wrong subject');
+    await form.getByRole('button', { name: 'Lägg till ämne' }).click();
+    const subjects = page.getByTestId('subjects-table');
+    const search = page.getByLabel('Sök ämne på kod eller namn');
+    await search.fill('FELX');
+    const row = subjects.getByRole('row').filter({ hasText: 'FELX' });
+    await row.getByRole('button', { name: 'Ta bort FELX' }).click();
+    await expect(row.getByText('FELX Felämne tas bort. Det går inte att ångra.')).toBeFocused();
+    await row.getByRole('button', { name: 'Ja, ta bort ämnet FELX' }).click();
+    await expect(subjects.getByRole('row').filter({ hasText: 'FELX' })).toHaveCount(0);
+
+    await search.fill('MA');
+    const taught = subjects.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'MA', exact: true }) });
+    await taught.getByRole('button', { name: 'Ta bort MA' }).click();
+    await taught.getByRole('button', { name: 'Ja, ta bort ämnet MA' }).click();
+    await expect(taught.getByRole('alert')).toContainText(/Ämnet kan inte tas bort: det används av .*klasser eller grupper/);
+  });
 });

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, errorExtensionNumber, errorProblems, hasErrorCode, isConnectionError } from './graphql-errors';
+import { errorCodes, errorExtension, errorExtensionNumber, errorProblems, hasErrorCode, isConnectionError } from './graphql-errors';
 
 const graphQLError = (code: string, extensions: Record<string, unknown> = {}) =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message: code, extensions: { code, ...extensions } }] });
@@ -37,6 +37,13 @@ describe('API error codes', () => {
       errorExtensionNumber(graphQLError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: 30 }), 'TOO_MANY_ATTEMPTS', 'retryAfterSeconds'),
     ).toBe(30);
     expect(errorExtensionNumber(graphQLError('TOO_MANY_ATTEMPTS'), 'TOO_MANY_ATTEMPTS', 'retryAfterSeconds')).toBeNull();
+  });
+
+  it('reads what the API says beside a code, of that code only', () => {
+    const usedBy = [{ kind: 'COURSES', count: 2 }];
+    expect(errorExtension(graphQLError('BAD_USER_INPUT', { usedBy }), 'BAD_USER_INPUT', 'usedBy')).toEqual(usedBy);
+    expect(errorExtension(graphQLError('NOT_FOUND', { usedBy }), 'BAD_USER_INPUT', 'usedBy')).toBeUndefined();
+    expect(errorExtension(new TypeError('Failed to fetch'), 'BAD_USER_INPUT', 'usedBy')).toBeUndefined();
   });
 
   it('tells an unreachable server from an answer', () => {

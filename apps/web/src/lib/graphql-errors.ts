@@ -1,7 +1,12 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 
 /** Error codes the API puts in `extensions.code`. */
-export type ApiErrorCode = 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'INVALID_CREDENTIALS' | 'FORBIDDEN';
+export type ApiErrorCode =
+  'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' | ActivationRefusal;
+
+/** Why an activation code did not open an account (besides TOO_MANY_ATTEMPTS and the password rule). */
+export type ActivationRefusal =
+  'INVALID_ACTIVATION_CODE' | 'ACTIVATION_CODE_USED' | 'ACTIVATION_CODE_REPLACED' | 'ACTIVATION_CODE_EXPIRED' | 'ACCOUNT_LOCKED';
 
 interface RawGraphQLError {
   message?: unknown;
@@ -43,6 +48,13 @@ export function errorExtensionNumber(error: unknown, code: ApiErrorCode, key: st
     if (extensions?.code === code && typeof value === 'number' && Number.isFinite(value)) return value;
   }
   return null;
+}
+
+/** What the API said beside a code, e.g. `usedBy` with a refused deletion; the feature checks its shape. */
+export function errorExtension(error: unknown, code: ApiErrorCode, key: string): unknown {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const extensions: Record<string, unknown> | undefined = error.errors.find((item) => item.extensions?.code === code)?.extensions;
+  return extensions?.[key];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -32,5 +32,78 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  label: string;
+  hint?: string;
+  /** Messages for this field (none where nothing can be wrong, as in a list's filter). */
+  errors?: string[];
+  /** the control's class, `field__input` unless told */
+  className?: string;
+}
+
+const NO_ERRORS: string[] = [];
+
+/**
+ * A Field with its input: marked invalid and described by its hint and errors. The other props go to the input
+ * (react-hook-form's `register(name)` among them, its ref too).
+ */
+export function FieldInput({
+  id,
+  label,
+  hint,
+  errors = NO_ERRORS,
+  className = 'field__input',
+  ...input
+}: ControlProps & ComponentProps<'input'>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, invalid) => (
+        <input id={id} className={className} aria-invalid={invalid || undefined} aria-describedby={describedBy} {...input} />
+      )}
+    </Field>
+  );
+}
+
+/** A Field with its select, as FieldInput; the options are its children. */
+export function FieldSelect({
+  id,
+  label,
+  hint,
+  errors = NO_ERRORS,
+  className = 'field__input',
+  ...select
+}: ControlProps & ComponentProps<'select'>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, invalid) => (
+        <select id={id} className={className} aria-invalid={invalid || undefined} aria-describedby={describedBy} {...select} />
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its label, and the hint under it that describes it (`${id}-hint`). */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  ...input
+}: { id: string; label: string; hint: string } & Omit<ComponentProps<'input'>, 'type'>) {
+  return (
+    <>
+      <div className="checkbox">
+        <input id={id} type="checkbox" className="checkbox__input" aria-describedby={`${id}-hint`} {...input} />
+        <label htmlFor={id} className="checkbox__label">
+          {label}
+        </label>
+      </div>
+      <p id={`${id}-hint`} className="field__hint">
+        {hint}
+      </p>
+    </>
   );
 }

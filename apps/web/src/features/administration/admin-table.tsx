@@ -58,6 +58,8 @@ export function useListState<F extends string>(defaultSort: F, pageSize = PAGE_S
   };
 }
 
+export type ListState<F extends string> = ReturnType<typeof useListState<F>>;
+
 /**
  * A page of a server-sorted list, a row a record (keyed by its id). Columns whose id is a sort field of
  * the API sort (enableSorting); the others are plain headings.

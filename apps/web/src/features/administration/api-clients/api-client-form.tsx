@@ -1,13 +1,9 @@
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { CheckboxField, FieldInput } from '../../../components/ui/field';
 import type { ApiClientInput, ApiScope } from '../../../gql/graphql';
-import { isConnectionError } from '../../../lib/graphql-errors';
-import { fieldProblemsOf } from '../schools/field-problems';
+import { AdminForm, useAdminForm } from '../admin-form';
 import { API_SCOPES, SCOPE_ENDPOINTS } from './scopes';
-import { showFieldProblems } from '../../../lib/form-problems';
 
 type ApiClientField = 'name' | 'scopes';
 type ApiClientCode = 'REQUIRED' | 'TOO_LONG' | 'DUPLICATE';
@@ -28,56 +24,39 @@ interface ApiClientValues {
 export function ApiClientForm({ onCreate }: { onCreate: (input: ApiClientInput) => Promise<void> }) {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<'unreachable' | 'failed' | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    clearErrors,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<ApiClientValues>({ defaultValues: { name: '', scopes: [], protectedIdentity: false } });
-
-  const onSubmit = async (values: ApiClientValues) => {
-    setOutcome(null);
-    clearErrors();
-    try {
-      await onCreate({ name: values.name, scopes: values.scopes, protectedIdentity: values.protectedIdentity });
-    } catch (error) {
-      const problems = fieldProblemsOf(error, FIELDS, CODES);
-      if (!showFieldProblems({ setError, setFocus }, FIELDS, problems)) setOutcome(isConnectionError(error) ? 'unreachable' : 'failed');
-    }
-  };
+    form: {
+      register,
+      clearErrors,
+      formState: { errors, isSubmitting },
+    },
+    outcome,
+    submit,
+  } = useAdminForm<ApiClientValues, ApiClientField, ApiClientCode>({ name: '', scopes: [], protectedIdentity: false }, FIELDS, CODES);
+  const onSubmit = submit(async (values) => {
+    await onCreate({ name: values.name, scopes: values.scopes, protectedIdentity: values.protectedIdentity });
+  });
 
   const nameCode = errors.name?.message;
   const scopesCode = errors.scopes?.message;
   const scopesError = scopesCode === 'REQUIRED' ? t('administration.apiClients.problems.scopes.REQUIRED') : null;
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
-      aria-busy={isSubmitting}
-      data-testid="api-client-form"
+    <AdminForm
+      testId="api-client-form"
+      busy={isSubmitting}
+      onSubmit={onSubmit}
+      submitLabel={t('administration.apiClients.form.create')}
+      outcome={outcome}
     >
-      <Field
+      <FieldInput
         id={`${id}-name`}
         label={t('administration.apiClients.form.name')}
         hint={t('administration.apiClients.form.nameHint')}
         errors={isCode(nameCode) ? [t(`administration.apiClients.problems.name.${nameCode}`)] : []}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id={`${id}-name`}
-            className="field__input"
-            autoComplete="off"
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            {...register('name')}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        {...register('name')}
+      />
       <fieldset
         className={`choice-group${scopesError ? ' choice-group--invalid' : ''}`}
         aria-describedby={[scopesError ? `${id}-scopes-error` : null, `${id}-scopes-hint`].filter(Boolean).join(' ')}
@@ -110,32 +89,13 @@ export function ApiClientForm({ onCreate }: { onCreate: (input: ApiClientInput) 
         ) : null}
       </fieldset>
       <div>
-        <div className="checkbox">
-          <input
-            id={`${id}-protected`}
-            type="checkbox"
-            className="checkbox__input"
-            aria-describedby={`${id}-protected-hint`}
-            {...register('protectedIdentity')}
-          />
-          <label htmlFor={`${id}-protected`} className="checkbox__label">
-            {t('administration.apiClients.form.protectedIdentity')}
-          </label>
-        </div>
-        <p id={`${id}-protected-hint`} className="field__hint">
-          {t('administration.apiClients.form.protectedHint')}
-        </p>
+        <CheckboxField
+          id={`${id}-protected`}
+          label={t('administration.apiClients.form.protectedIdentity')}
+          hint={t('administration.apiClients.form.protectedHint')}
+          {...register('protectedIdentity')}
+        />
       </div>
-      <div className="form__footer">
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('administration.saving') : t('administration.apiClients.form.create')}
-          </button>
-        </div>
-        <Alert tone="error">
-          {outcome === 'unreachable' ? t('errors.unreachableBody') : outcome === 'failed' ? t('administration.saveFailed') : null}
-        </Alert>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { isConnectionError } from '../../../lib/graphql-errors';
-import { fieldProblemsOf } from '../schools/field-problems';
+import { fieldProblemsOf } from '../field-problems';
 
 /**
  * Delete in two steps (ask, then confirm), so one slip of the finger on a tablet removes nothing. A year or

@@ -1,13 +1,9 @@
 import type { SchoolBreakProblem, SchoolYearProblem, TermProblem } from '@insyn/domain';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { FieldInput, FieldSelect } from '../../../components/ui/field';
 import type { TermKind } from '../../../gql/graphql';
-import { isConnectionError } from '../../../lib/graphql-errors';
-import { fieldProblemsOf } from '../schools/field-problems';
-import { showFieldProblems } from '../../../lib/form-problems';
+import { AdminForm, useAdminForm } from '../admin-form';
 
 export type CalendarProblem = SchoolYearProblem | TermProblem | SchoolBreakProblem;
 type CalendarField = CalendarProblem['field'];
@@ -75,119 +71,72 @@ export function SpanForm({
 }: SpanFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<'saved' | 'unreachable' | 'failed' | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    clearErrors,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<SpanValues>({ defaultValues: initial });
-
-  const show = (problems: readonly { field: CalendarField; code: CalendarCode }[]) =>
-    showFieldProblems({ setError, setFocus }, FIELDS, problems);
-
-  const onSubmit = async (values: SpanValues) => {
-    setOutcome(null);
-    clearErrors();
+    form: {
+      register,
+      reset,
+      formState: { errors, isSubmitting },
+    },
+    outcome,
+    submit,
+  } = useAdminForm<SpanValues, CalendarField, CalendarCode>(initial, FIELDS, CODES);
+  const onSubmit = submit(async (values) => {
     const problems = check?.(values) ?? [];
-    if (problems.length > 0) return show(problems);
-    try {
-      await onSave(values);
-      reset(clearOnSave ? initial : values);
-      setOutcome('saved');
-    } catch (error) {
-      const refused = fieldProblemsOf(error, FIELDS, CODES);
-      if (refused.length > 0) show(refused);
-      else setOutcome(isConnectionError(error) ? 'unreachable' : 'failed');
-    }
-  };
+    if (problems.length > 0) return problems;
+    await onSave(values);
+    reset(clearOnSave ? initial : values);
+  });
 
   const errorsOf = (message: unknown) => (isCode(message) ? [t(`administration.calendar.problems.${message}`)] : []);
   const dateField = (field: 'startDate' | 'endDate') => (
-    <Field id={`${id}-${field}`} label={t(`administration.calendar.${field}`)} errors={errorsOf(errors[field]?.message)}>
-      {(describedBy, invalid) => (
-        <input
-          id={`${id}-${field}`}
-          type="date"
-          className="field__input"
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          {...register(field)}
-        />
-      )}
-    </Field>
+    <FieldInput
+      id={`${id}-${field}`}
+      type="date"
+      label={t(`administration.calendar.${field}`)}
+      errors={errorsOf(errors[field]?.message)}
+      {...register(field)}
+    />
   );
 
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label={label}
-      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
-      aria-busy={isSubmitting}
-      data-testid={testId}
+    <AdminForm
+      testId={testId}
+      label={label}
+      busy={isSubmitting}
+      onSubmit={onSubmit}
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      outcome={outcome}
+      savedText={t('administration.calendar.saved')}
     >
       {withName ? (
-        <Field
+        <FieldInput
           id={`${id}-name`}
           label={t('administration.calendar.name')}
           hint={nameHint ?? undefined}
           errors={errorsOf(errors.name?.message)}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id={`${id}-name`}
-              className="field__input"
-              autoComplete="off"
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              {...register('name')}
-            />
-          )}
-        </Field>
+          autoComplete="off"
+          {...register('name')}
+        />
       ) : null}
       {kinds ? (
-        <Field id={`${id}-kind`} label={t('administration.calendar.kind')} errors={errorsOf(errors.kind?.message)}>
-          {(describedBy, invalid) => (
-            <select
-              id={`${id}-kind`}
-              className="field__input"
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              {...register('kind')}
-            >
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`administration.calendar.terms.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FieldSelect
+          id={`${id}-kind`}
+          label={t('administration.calendar.kind')}
+          errors={errorsOf(errors.kind?.message)}
+          {...register('kind')}
+        >
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`administration.calendar.terms.${kind}`)}
+            </option>
+          ))}
+        </FieldSelect>
       ) : null}
       <div className="form__row">
         {dateField('startDate')}
         {dateField('endDate')}
       </div>
-      <div className="form__footer">
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('administration.saving') : submitLabel}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              {t('administration.cancel')}
-            </button>
-          ) : null}
-        </div>
-        <Alert tone="success">{outcome === 'saved' ? t('administration.calendar.saved') : null}</Alert>
-        <Alert tone="error">
-          {outcome === 'unreachable' ? t('errors.unreachableBody') : outcome === 'failed' ? t('administration.saveFailed') : null}
-        </Alert>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

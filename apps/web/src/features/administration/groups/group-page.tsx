@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -9,12 +9,15 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredGroupQuery } from '../../../gql/graphql';
 import { schoolToday } from '../../../lib/dates';
-import { isConnectionError } from '../../../lib/graphql-errors';
+import { DeleteButton } from '../delete-button';
 import { useSettledValue } from '../use-settled-value';
+import { useDeletionRefusal } from './deletion-refusal';
+import { FormPanel } from './form-panel';
 import { GroupForm, type GroupValues } from './group-form';
 import {
   AdministeredGroupDocument,
   AdministeredGroupsDocument,
+  DeleteGroupDocument,
   EndMembershipDocument,
   EnrolInGroupDocument,
   EnrolmentCandidatesDocument,
@@ -22,34 +25,12 @@ import {
   MoveToClassDocument,
   UpdateGroupDocument,
 } from './operations';
-import { InputField } from './input-field';
-import { ProblemText } from './problem-text';
-import { useFocusedHeading } from './use-focused-heading';
-import { fieldProblems, type FieldProblem } from './problems';
+import { InputField, SelectField } from './input-field';
+import { useSaving } from './use-saving';
 import { AdminPageHeader } from '../admin-page-header';
 
 type Group = AdministeredGroupQuery['administeredGroup'];
 type Membership = Group['memberships'][number];
-
-/** The outcome of a membership change: field problems, or a general failure. */
-function useChange() {
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<'unreachable' | 'failed' | null>(null);
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setProblems([]);
-    setFailure(null);
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      const found = fieldProblems(error);
-      if (found.length > 0) setProblems(found);
-      else setFailure(isConnectionError(error) ? 'unreachable' : 'failed');
-      return false;
-    }
-  };
-  return { problems, failure, run, problemAt: (field: string) => problems.find((problem) => problem.field === field)?.code };
-}
 
 /** /administration/grupper/:groupId: a group's details to edit, its members with their dates, enrolment, moves and leaving. */
 export function AdministeredGroupPage() {
@@ -118,6 +99,41 @@ export function AdministeredGroupPage() {
         </h2>
         <GroupForm options={choices} initial={initial} existing submitLabel={t('administration.groups.save')} onSave={save} />
       </section>
+      <section className="panel form-panel" aria-labelledby="delete-heading">
+        <h2 id="delete-heading" className="section-heading">
+          {t('administration.groups.deletion.title')}
+        </h2>
+        <DeleteGroup group={group} />
+      </section>
+    </>
+  );
+}
+
+/** Deleting a group made by mistake; the list of groups then says it is gone. */
+function DeleteGroup({ group }: { group: Group }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const refusal = useDeletionRefusal('group');
+  const [deleteGroup] = useMutation(DeleteGroupDocument, {
+    // Every list of groups is read anew. Not the group itself: this page, still shown, would ask for it again.
+    update: (cache) => {
+      cache.evict({ fieldName: 'administeredGroups' });
+    },
+  });
+  return (
+    <>
+      <p className="field__hint">{t('administration.groups.deletion.hint')}</p>
+      <DeleteButton
+        testId="delete-group"
+        label={t('administration.groups.deletion.delete')}
+        confirmLabel={t('administration.groups.deletion.confirm', { name: group.name })}
+        question={t('administration.groups.deletion.question', { name: group.name })}
+        refusal={refusal}
+        onDelete={async () => {
+          await deleteGroup({ variables: { id: group.id } });
+          await navigate('/administration/grupper', { state: { deletedGroup: group.name } });
+        }}
+      />
     </>
   );
 }
@@ -196,11 +212,6 @@ function Members({ group, onChanged }: { group: Group; onChanged: () => void }) 
   );
 }
 
-function Failure({ failure }: { failure: 'unreachable' | 'failed' | null }) {
-  const { t } = useTranslation();
-  return <Alert tone="error">{failure ? t(`administration.groups.${failure}`) : null}</Alert>;
-}
-
 function MoveForm({
   group,
   membership,
@@ -214,119 +225,83 @@ function MoveForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useFocusedHeading();
   const [fromDate, setFromDate] = useState(schoolToday());
   const [toGroupId, setToGroupId] = useState('');
   const classes = useQuery(AdministeredGroupsDocument, {
     variables: { filter: { schoolId: group.school.id, schoolYearId: group.schoolYear.id, kind: 'CLASS' }, page: { offset: 0, limit: 200 } },
   });
   const [move, { loading }] = useMutation(MoveToClassDocument);
-  const change = useChange();
+  const saving = useSaving();
   const targets = (classes.data?.administeredGroups.groups ?? []).filter((candidate) => candidate.id !== group.id);
   const submit = async () => {
-    if (await change.run(() => move({ variables: { input: { membershipId: membership.id, toGroupId, fromDate } } }))) onDone();
+    if (await saving.save([], () => move({ variables: { input: { membershipId: membership.id, toGroupId, fromDate } } }))) onDone();
   };
-  const targetProblem = change.problemAt('toGroupId');
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <FormPanel
+      title={t('administration.groups.moveTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
+      hint={t('administration.groups.moveHint')}
+      onSubmit={submit}
+      submitLabel={t('administration.groups.moveSubmit')}
+      submitDisabled={loading || toGroupId === ''}
+      onCancel={onCancel}
+      outcome={saving.outcome}
     >
-      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {t('administration.groups.moveTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
-      </h3>
-      <p className="field__hint">{t('administration.groups.moveHint')}</p>
       <div className="form__row">
-        <div className={`field${targetProblem ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor={`${id}-to`}>
-            {t('administration.groups.toClass')}
-          </label>
-          <select
-            id={`${id}-to`}
-            className="field__input"
-            value={toGroupId}
-            aria-invalid={targetProblem ? true : undefined}
-            aria-describedby={targetProblem ? `${id}-to-error` : undefined}
-            onChange={(event) => setToGroupId(event.target.value)}
-          >
-            <option value="">{t('administration.groups.chooseClass')}</option>
-            {targets.map((target) => (
-              <option key={target.id} value={target.id}>
-                {target.name}
-              </option>
-            ))}
-          </select>
-          {targetProblem ? <ProblemText id={`${id}-to-error`} code={targetProblem} /> : null}
-        </div>
+        <SelectField
+          id={`${id}-to`}
+          label={t('administration.groups.toClass')}
+          value={toGroupId}
+          onChange={setToGroupId}
+          problem={saving.problemAt('toGroupId')}
+        >
+          <option value="">{t('administration.groups.chooseClass')}</option>
+          {targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {target.name}
+            </option>
+          ))}
+        </SelectField>
         <InputField
           type="date"
           id={`${id}-from`}
           label={t('administration.groups.moveFrom')}
           value={fromDate}
           onChange={setFromDate}
-          problem={change.problemAt('fromDate')}
+          problem={saving.problemAt('fromDate')}
         />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={loading || toGroupId === ''}>
-          {t('administration.groups.moveSubmit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('administration.groups.cancel')}
-        </button>
-      </div>
-      <Failure failure={change.failure} />
-    </form>
+    </FormPanel>
   );
 }
 
 function EndForm({ membership, onDone, onCancel }: { membership: Membership; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useFocusedHeading();
   const [validTo, setValidTo] = useState(membership.validTo ?? schoolToday());
   const [end, { loading }] = useMutation(EndMembershipDocument);
-  const change = useChange();
+  const saving = useSaving();
   const submit = async () => {
-    if (await change.run(() => end({ variables: { input: { membershipId: membership.id, validTo } } }))) onDone();
+    if (await saving.save([], () => end({ variables: { input: { membershipId: membership.id, validTo } } }))) onDone();
   };
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <FormPanel
+      title={t('administration.groups.endTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
+      hint={t('administration.groups.endHint')}
+      onSubmit={submit}
+      submitLabel={t('administration.groups.endSubmit')}
+      submitDisabled={loading}
+      onCancel={onCancel}
+      outcome={saving.outcome}
     >
-      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {t('administration.groups.endTitle', { name: `${membership.student.firstName} ${membership.student.lastName}` })}
-      </h3>
-      <p className="field__hint">{t('administration.groups.endHint')}</p>
       <InputField
         type="date"
         id={`${id}-to`}
         label={t('administration.groups.lastDay')}
         value={validTo}
         onChange={setValidTo}
-        problem={change.problemAt('validTo') ?? change.problemAt('validFrom')}
+        problem={saving.problemAt('validTo') ?? saving.problemAt('validFrom')}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={loading}>
-          {t('administration.groups.endSubmit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('administration.groups.cancel')}
-        </button>
-      </div>
-      <Failure failure={change.failure} />
-    </form>
+    </FormPanel>
   );
 }
 
@@ -344,12 +319,12 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
     skip: settled.length < 2,
   });
   const [enrol, { loading }] = useMutation(EnrolInGroupDocument);
-  const change = useChange();
+  const saving = useSaving();
   const found = settled.length < 2 ? [] : (candidates.data?.enrolmentCandidates ?? []);
   const chosen = found.find((candidate) => candidate.id === studentId);
   const submit = async () => {
     setSaved(null);
-    const ok = await change.run(() =>
+    const ok = await saving.save([], () =>
       enrol({ variables: { input: { groupId: group.id, studentId, validFrom, validTo: validTo === '' ? null : validTo } } }),
     );
     if (ok) {
@@ -359,7 +334,6 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
       onChanged();
     }
   };
-  const studentProblem = change.problemAt('studentId');
   return (
     <form
       className="form form-panel"
@@ -387,31 +361,22 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
           onChange={(event) => setSearch(event.target.value)}
         />
       </div>
-      <div className={`field${studentProblem ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor={`${id}-student`}>
-          {t('administration.groups.student')}
-        </label>
-        <select
-          id={`${id}-student`}
-          className="field__input"
-          value={studentId}
-          aria-invalid={studentProblem ? true : undefined}
-          aria-describedby={studentProblem ? `${id}-student-error` : undefined}
-          onChange={(event) => setStudentId(event.target.value)}
-        >
-          <option value="">
-            {found.length === 0
-              ? t('administration.groups.noCandidates')
-              : t('administration.groups.chooseStudent', { count: found.length })}
+      <SelectField
+        id={`${id}-student`}
+        label={t('administration.groups.student')}
+        value={studentId}
+        onChange={setStudentId}
+        problem={saving.problemAt('studentId')}
+      >
+        <option value="">
+          {found.length === 0 ? t('administration.groups.noCandidates') : t('administration.groups.chooseStudent', { count: found.length })}
+        </option>
+        {found.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {candidate.lastName}, {candidate.firstName}
           </option>
-          {found.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.lastName}, {candidate.firstName}
-            </option>
-          ))}
-        </select>
-        {studentProblem ? <ProblemText id={`${id}-student-error`} code={studentProblem} /> : null}
-      </div>
+        ))}
+      </SelectField>
       <div className="form__row">
         <InputField
           type="date"
@@ -419,7 +384,7 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
           label={t('administration.groups.validFrom')}
           value={validFrom}
           onChange={setValidFrom}
-          problem={change.problemAt('validFrom')}
+          problem={saving.problemAt('validFrom')}
         />
         <InputField
           type="date"
@@ -427,7 +392,7 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
           label={t('administration.groups.validToOptional')}
           value={validTo}
           onChange={setValidTo}
-          problem={change.problemAt('validTo')}
+          problem={saving.problemAt('validTo')}
         />
       </div>
       <div className="form__footer">
@@ -439,8 +404,8 @@ function EnrolForm({ group, onChanged }: { group: Group; onChanged: () => void }
         <Alert tone={saved !== null ? 'success' : 'error'}>
           {saved !== null
             ? t('administration.groups.enrolled', { name: saved })
-            : change.failure
-              ? t(`administration.groups.${change.failure}`)
+            : saving.outcome === 'unreachable' || saving.outcome === 'failed'
+              ? t(`administration.groups.${saving.outcome}`)
               : null}
         </Alert>
       </div>

@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { Pager } from '../../../components/ui/pager';
@@ -16,11 +17,19 @@ import { AdminPageHeader } from '../admin-page-header';
 
 type Row = AdministeredGroupsQuery['administeredGroups']['groups'][number];
 
+/** The name of the group just deleted, when its page sent the administrator here. */
+function deletedGroupOf(state: unknown): string | null {
+  return typeof state === 'object' && state !== null && 'deletedGroup' in state && typeof state.deletedGroup === 'string'
+    ? state.deletedGroup
+    : null;
+}
+
 /** /administration/grupper: the organisation's classes and teaching groups, searched, filtered, sorted and paged by the API. */
 export function GroupsListPage() {
   const { t, i18n } = useTranslation();
   const id = useId();
   usePageTitle(t('administration.groups.title'));
+  const deleted = deletedGroupOf(useLocation().state);
   const list = useListState<AdministeredGroupSortField>('NAME');
   const [schoolId, setSchoolId] = useState('');
   // null: the school year of today, once the options have come
@@ -101,6 +110,7 @@ export function GroupsListPage() {
           <Link to="/administration/amnen">{t('administration.subjects.title')}</Link>
         </div>
       </AdminPageHeader>
+      <Alert tone="success">{deleted === null ? null : t('administration.groups.deletion.deleted', { name: deleted })}</Alert>
       <div className="list-controls">
         <SearchField label={t('administration.groups.search')} value={list.search} onChange={list.setSearch} />
         <div className="field">

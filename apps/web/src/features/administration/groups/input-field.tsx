@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { Field } from '../../../components/ui/field';
 import { useProblemText } from './problem-text';
 
@@ -26,6 +26,41 @@ export function InputField({ id, label, value, onChange, problem, ...input }: In
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled select of the groups' small forms, as InputField; the options are its children. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: string | undefined;
+  children: ReactNode;
+}) {
+  const problemText = useProblemText();
+  return (
+    <Field id={id} label={label} errors={problemText(problem)}>
+      {(describedBy, invalid) => (
+        <select
+          id={id}
+          className="field__input"
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {children}
+        </select>
       )}
     </Field>
   );

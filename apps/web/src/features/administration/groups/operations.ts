@@ -221,3 +221,21 @@ export const UpdateCourseDocument = graphql(`
     }
   }
 `);
+
+export const DeleteGroupDocument = graphql(`
+  mutation DeleteGroup($id: ID!) {
+    deleteGroup(id: $id)
+  }
+`);
+
+export const DeleteSubjectDocument = graphql(`
+  mutation DeleteSubject($id: ID!) {
+    deleteSubject(id: $id)
+  }
+`);
+
+export const DeleteCourseDocument = graphql(`
+  mutation DeleteCourse($id: ID!) {
+    deleteCourse(id: $id)
+  }
+`);

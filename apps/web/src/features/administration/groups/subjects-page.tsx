@@ -2,31 +2,34 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { checkCourseFields, checkSubjectFields } from '@insyn/domain';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/ui/alert';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { Pager } from '../../../components/ui/pager';
 import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredCoursesQuery, AdministeredSubjectsQuery, CatalogueSortField } from '../../../gql/graphql';
-import { isConnectionError } from '../../../lib/graphql-errors';
 import { AdminTable, useListState } from '../admin-table';
+import { DeleteButton } from '../delete-button';
+import { useDeletionRefusal } from './deletion-refusal';
+import { FormPanel } from './form-panel';
 import {
   AdministeredCoursesDocument,
   AdministeredSubjectsDocument,
   CreateCourseDocument,
   CreateSubjectDocument,
+  DeleteCourseDocument,
+  DeleteSubjectDocument,
   GroupOptionsDocument,
   UpdateCourseDocument,
   UpdateSubjectDocument,
 } from './operations';
-import { InputField } from './input-field';
-import { ProblemText } from './problem-text';
-import { fieldProblems, type FieldProblem } from './problems';
-import { useFocusedHeading } from './use-focused-heading';
+import { InputField, SelectField } from './input-field';
+import type { FieldProblem } from './problems';
+import { useSaving } from './use-saving';
 import { AdminPageHeader } from '../admin-page-header';
+import '../schools/schools.css';
 
 type Subject = AdministeredSubjectsQuery['administeredSubjects']['subjects'][number];
 type Course = AdministeredCoursesQuery['administeredCourses']['courses'][number];
@@ -45,32 +48,6 @@ export function SubjectsPage() {
   );
 }
 
-function useSaving() {
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [outcome, setOutcome] = useState<'saved' | 'unreachable' | 'failed' | null>(null);
-  const save = async (checked: readonly FieldProblem[], work: () => Promise<unknown>): Promise<boolean> => {
-    setOutcome(null);
-    setProblems([...checked]);
-    if (checked.length > 0) return false;
-    try {
-      await work();
-      setOutcome('saved');
-      return true;
-    } catch (error) {
-      const found = fieldProblems(error);
-      setProblems(found);
-      if (found.length === 0) setOutcome(isConnectionError(error) ? 'unreachable' : 'failed');
-      return false;
-    }
-  };
-  return { save, outcome, problemAt: (field: string) => problems.find((problem) => problem.field === field)?.code };
-}
-
-function Outcome({ outcome }: { outcome: 'saved' | 'unreachable' | 'failed' | null }) {
-  const { t } = useTranslation();
-  return <Alert tone={outcome === 'saved' ? 'success' : 'error'}>{outcome ? t(`administration.groups.${outcome}`) : null}</Alert>;
-}
-
 /** The code of a subject or course, which names its row. */
 const codeColumn = <T extends { code: string }>(t: TFunction): ColumnDef<T, unknown> => ({
   id: 'CODE',
@@ -79,20 +56,44 @@ const codeColumn = <T extends { code: string }>(t: TFunction): ColumnDef<T, unkn
   cell: ({ row }) => row.original.code,
 });
 
-/** The button that opens a row in the form under its list. */
-const editColumn = <T extends { code: string }>(t: TFunction, edit: (row: T) => void): ColumnDef<T, unknown> => ({
-  id: 'ACTIONS',
-  header: t('administration.groups.actions'),
-  enableSorting: false,
-  cell: ({ row }) => (
-    <button type="button" className="button button--secondary" onClick={() => edit(row.original)}>
-      {t('administration.subjects.editNamed', { name: row.original.code })}
-    </button>
-  ),
-});
+/**
+ * A row's actions: open it in the form under its list, or delete it (asked first). `confirmLabel` and `question`
+ * name the row in the confirmation.
+ */
+function actionsColumn<T extends { id: string; code: string }>(
+  t: TFunction,
+  actions: {
+    edit: (row: T) => void;
+    remove: (row: T) => Promise<void>;
+    refusal: (error: unknown) => string | null;
+    confirmLabel: (row: T) => string;
+    question: (row: T) => string;
+  },
+): ColumnDef<T, unknown> {
+  return {
+    id: 'ACTIONS',
+    header: t('administration.groups.actions'),
+    enableSorting: false,
+    cell: ({ row }) => (
+      <div className="admin-row-actions">
+        <button type="button" className="button button--secondary" onClick={() => actions.edit(row.original)}>
+          {t('administration.subjects.editNamed', { name: row.original.code })}
+        </button>
+        <DeleteButton
+          testId={`delete-${row.original.code}`}
+          label={t('administration.subjects.deleteNamed', { name: row.original.code })}
+          confirmLabel={actions.confirmLabel(row.original)}
+          question={actions.question(row.original)}
+          refusal={actions.refusal}
+          onDelete={() => actions.remove(row.original)}
+        />
+      </div>
+    ),
+  };
+}
 
 function SubjectsSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const list = useListState<CatalogueSortField>('CODE', PAGE_SIZE);
   const { data, previousData, error, refetch } = useQuery(AdministeredSubjectsDocument, {
@@ -100,6 +101,9 @@ function SubjectsSection() {
   });
   const shown = data ?? previousData;
   const [editing, setEditing] = useState<Subject | null>(null);
+  const language = i18n.language;
+  const refusal = useDeletionRefusal('subject');
+  const [deleteSubject] = useMutation(DeleteSubjectDocument);
   const columns = useMemo<ColumnDef<Subject, unknown>[]>(
     () => [
       codeColumn<Subject>(t),
@@ -112,9 +116,19 @@ function SubjectsSection() {
         meta: { numeric: true },
         cell: ({ row }) => row.original.courseCount,
       },
-      editColumn<Subject>(t, setEditing),
+      actionsColumn<Subject>(t, {
+        edit: setEditing,
+        remove: async (subject) => {
+          await deleteSubject({ variables: { id: subject.id }, refetchQueries: ['AdministeredSubjects', 'AdministeredGroupOptions'] });
+          setEditing((current) => (current?.id === subject.id ? null : current));
+        },
+        refusal,
+        confirmLabel: (subject) => t('administration.subjects.confirmDeleteSubject', { code: subject.code }),
+        question: (subject) =>
+          t('administration.subjects.deleteQuestion', { code: subject.code, name: language === 'en' ? subject.nameEn : subject.nameSv }),
+      }),
     ],
-    [t],
+    [t, language, refusal, deleteSubject],
   );
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
@@ -145,84 +159,105 @@ function SubjectsSection() {
   );
 }
 
+/**
+ * The form of a new or an edited subject or course (`editing`): its fields checked with the shared rules, then
+ * created or updated; a new one empties the form for the next.
+ */
+function CatalogueForm<Input>({
+  kind,
+  editing,
+  input,
+  check,
+  create,
+  update,
+  clear,
+  onDone,
+  children,
+}: {
+  kind: 'Subject' | 'Course';
+  editing: { id: string; code: string } | null;
+  input: Input;
+  check: (input: Input) => readonly FieldProblem[];
+  create: (input: Input) => Promise<unknown>;
+  update: (id: string, input: Input) => Promise<unknown>;
+  clear: () => void;
+  onDone: () => void;
+  children: (problemAt: (field: string) => string | undefined) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const saving = useSaving();
+  const submit = async () => {
+    const saved = await saving.save(check(input), () => (editing ? update(editing.id, input) : create(input)));
+    if (saved && !editing) clear();
+  };
+  return (
+    <FormPanel
+      title={editing ? t(`administration.subjects.edit${kind}`, { code: editing.code }) : t(`administration.subjects.new${kind}`)}
+      focusHeading={editing !== null}
+      testId={kind === 'Subject' ? 'subject-form' : 'course-form'}
+      onSubmit={submit}
+      submitLabel={editing ? t('administration.groups.save') : t(`administration.subjects.add${kind}`)}
+      onCancel={editing ? onDone : undefined}
+      outcome={saving.outcome}
+    >
+      {children(saving.problemAt)}
+    </FormPanel>
+  );
+}
+
 function SubjectForm({ subject, onDone }: { subject: Subject | null; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useFocusedHeading(subject !== null);
   const [code, setCode] = useState(subject?.code ?? '');
   const [nameSv, setNameSv] = useState(subject?.nameSv ?? '');
   const [nameEn, setNameEn] = useState(subject?.nameEn ?? '');
-  const [createSubject] = useMutation(CreateSubjectDocument);
-  const [updateSubject] = useMutation(UpdateSubjectDocument);
-  const saving = useSaving();
-  const submit = async () => {
-    const input = { code, nameSv, nameEn };
-    const refetchQueries = ['AdministeredSubjects', 'AdministeredGroupOptions'];
-    const saved = await saving.save(checkSubjectFields(input), () =>
-      subject
-        ? updateSubject({ variables: { id: subject.id, input }, refetchQueries })
-        : createSubject({ variables: { input }, refetchQueries }),
-    );
-    if (saved && !subject) {
-      setCode('');
-      setNameSv('');
-      setNameEn('');
-    }
-  };
+  const refetchQueries = ['AdministeredSubjects', 'AdministeredGroupOptions'];
+  const [createSubject] = useMutation(CreateSubjectDocument, { refetchQueries });
+  const [updateSubject] = useMutation(UpdateSubjectDocument, { refetchQueries });
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
+    <CatalogueForm
+      kind="Subject"
+      editing={subject}
+      input={{ code, nameSv, nameEn }}
+      check={checkSubjectFields}
+      create={(input) => createSubject({ variables: { input } })}
+      update={(subjectId, input) => updateSubject({ variables: { id: subjectId, input } })}
+      clear={() => {
+        setCode('');
+        setNameSv('');
+        setNameEn('');
       }}
-      data-testid="subject-form"
+      onDone={onDone}
     >
-      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {subject ? t('administration.subjects.editSubject', { code: subject.code }) : t('administration.subjects.newSubject')}
-      </h3>
-      <div className="form__row">
-        <InputField
-          id={`${id}-code`}
-          label={t('administration.subjects.code')}
-          value={code}
-          onChange={setCode}
-          autoComplete="off"
-          problem={saving.problemAt('code')}
-        />
-        <InputField
-          id={`${id}-sv`}
-          label={t('administration.subjects.nameSv')}
-          value={nameSv}
-          onChange={setNameSv}
-          autoComplete="off"
-          problem={saving.problemAt('nameSv')}
-        />
-        <InputField
-          id={`${id}-en`}
-          label={t('administration.subjects.nameEn')}
-          value={nameEn}
-          onChange={setNameEn}
-          autoComplete="off"
-          problem={saving.problemAt('nameEn')}
-        />
-      </div>
-      <div className="form__footer">
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {subject ? t('administration.groups.save') : t('administration.subjects.addSubject')}
-          </button>
-          {subject ? (
-            <button type="button" className="button button--quiet" onClick={onDone}>
-              {t('administration.groups.cancel')}
-            </button>
-          ) : null}
+      {(problemAt) => (
+        <div className="form__row">
+          <InputField
+            id={`${id}-code`}
+            label={t('administration.subjects.code')}
+            value={code}
+            onChange={setCode}
+            autoComplete="off"
+            problem={problemAt('code')}
+          />
+          <InputField
+            id={`${id}-sv`}
+            label={t('administration.subjects.nameSv')}
+            value={nameSv}
+            onChange={setNameSv}
+            autoComplete="off"
+            problem={problemAt('nameSv')}
+          />
+          <InputField
+            id={`${id}-en`}
+            label={t('administration.subjects.nameEn')}
+            value={nameEn}
+            onChange={setNameEn}
+            autoComplete="off"
+            problem={problemAt('nameEn')}
+          />
         </div>
-        <Outcome outcome={saving.outcome} />
-      </div>
-    </form>
+      )}
+    </CatalogueForm>
   );
 }
 
@@ -239,6 +274,8 @@ function CoursesSection() {
   const shown = data ?? previousData;
   const subjects = options.data?.administeredGroupOptions.subjects ?? [];
   const language = i18n.language;
+  const refusal = useDeletionRefusal('course');
+  const [deleteCourse] = useMutation(DeleteCourseDocument);
   const columns = useMemo<ColumnDef<Course, unknown>[]>(
     () => [
       codeColumn<Course>(t),
@@ -256,9 +293,21 @@ function CoursesSection() {
         enableSorting: false,
         cell: ({ row }) => (language === 'en' ? row.original.subject.nameEn : row.original.subject.nameSv),
       },
-      editColumn<Course>(t, setEditing),
+      actionsColumn<Course>(t, {
+        edit: setEditing,
+        remove: async (course) => {
+          await deleteCourse({
+            variables: { id: course.id },
+            refetchQueries: ['AdministeredCourses', 'AdministeredSubjects', 'AdministeredGroupOptions'],
+          });
+          setEditing((current) => (current?.id === course.id ? null : current));
+        },
+        refusal,
+        confirmLabel: (course) => t('administration.subjects.confirmDeleteCourse', { code: course.code }),
+        question: (course) => t('administration.subjects.deleteQuestion', { code: course.code, name: course.name }),
+      }),
     ],
-    [t, language],
+    [t, language, refusal, deleteCourse],
   );
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
@@ -322,105 +371,74 @@ function CourseForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const heading = useFocusedHeading(course !== null);
   const [code, setCode] = useState(course?.code ?? '');
   const [name, setName] = useState(course?.name ?? '');
   const [points, setPoints] = useState(course ? String(course.points) : '100');
   const [subjectId, setSubjectId] = useState(course?.subject.id ?? '');
-  const [createCourse] = useMutation(CreateCourseDocument);
-  const [updateCourse] = useMutation(UpdateCourseDocument);
-  const saving = useSaving();
-  const subjectProblem = saving.problemAt('subjectId');
-  const submit = async () => {
-    const input = { code, name, points: Number(points), subjectId };
-    const refetchQueries = ['AdministeredCourses', 'AdministeredSubjects', 'AdministeredGroupOptions'];
-    const saved = await saving.save(checkCourseFields(input), () =>
-      course
-        ? updateCourse({ variables: { id: course.id, input }, refetchQueries })
-        : createCourse({ variables: { input }, refetchQueries }),
-    );
-    if (saved && !course) {
-      setCode('');
-      setName('');
-    }
-  };
+  const refetchQueries = ['AdministeredCourses', 'AdministeredSubjects', 'AdministeredGroupOptions'];
+  const [createCourse] = useMutation(CreateCourseDocument, { refetchQueries });
+  const [updateCourse] = useMutation(UpdateCourseDocument, { refetchQueries });
   return (
-    <form
-      className="form form-panel"
-      noValidate
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
+    <CatalogueForm
+      kind="Course"
+      editing={course}
+      input={{ code, name, points: Number(points), subjectId }}
+      check={checkCourseFields}
+      create={(input) => createCourse({ variables: { input } })}
+      update={(courseId, input) => updateCourse({ variables: { id: courseId, input } })}
+      clear={() => {
+        setCode('');
+        setName('');
       }}
-      data-testid="course-form"
+      onDone={onDone}
     >
-      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {course ? t('administration.subjects.editCourse', { code: course.code }) : t('administration.subjects.newCourse')}
-      </h3>
-      <div className="form__row">
-        <InputField
-          id={`${id}-code`}
-          label={t('administration.subjects.code')}
-          value={code}
-          onChange={setCode}
-          autoComplete="off"
-          problem={saving.problemAt('code')}
-        />
-        <InputField
-          id={`${id}-name`}
-          label={t('administration.subjects.courseName')}
-          value={name}
-          onChange={setName}
-          autoComplete="off"
-          problem={saving.problemAt('name')}
-        />
-      </div>
-      <div className="form__row">
-        <InputField
-          id={`${id}-points`}
-          label={t('administration.subjects.points')}
-          value={points}
-          onChange={setPoints}
-          inputMode="numeric"
-          autoComplete="off"
-          problem={saving.problemAt('points')}
-        />
-        <div className={`field${subjectProblem ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor={`${id}-subject`}>
-            {t('administration.groups.subject')}
-          </label>
-          <select
-            id={`${id}-subject`}
-            className="field__input"
-            value={subjectId}
-            aria-invalid={subjectProblem ? true : undefined}
-            aria-describedby={subjectProblem ? `${id}-subject-error` : undefined}
-            onChange={(event) => setSubjectId(event.target.value)}
-          >
-            <option value="">{t('administration.groups.chooseSubject')}</option>
-            {subjects.map((subject) => (
-              <option key={subject.id} value={subject.id}>
-                {subject.code} – {i18n.language === 'en' ? subject.nameEn : subject.nameSv}
-              </option>
-            ))}
-          </select>
-          {subjectProblem ? <ProblemText id={`${id}-subject-error`} code={subjectProblem} /> : null}
-        </div>
-      </div>
-      <div className="form__footer">
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {course ? t('administration.groups.save') : t('administration.subjects.addCourse')}
-          </button>
-          {course ? (
-            <button type="button" className="button button--quiet" onClick={onDone}>
-              {t('administration.groups.cancel')}
-            </button>
-          ) : null}
-        </div>
-        <Outcome outcome={saving.outcome} />
-      </div>
-    </form>
+      {(problemAt) => (
+        <>
+          <div className="form__row">
+            <InputField
+              id={`${id}-code`}
+              label={t('administration.subjects.code')}
+              value={code}
+              onChange={setCode}
+              autoComplete="off"
+              problem={problemAt('code')}
+            />
+            <InputField
+              id={`${id}-name`}
+              label={t('administration.subjects.courseName')}
+              value={name}
+              onChange={setName}
+              autoComplete="off"
+              problem={problemAt('name')}
+            />
+          </div>
+          <div className="form__row">
+            <InputField
+              id={`${id}-points`}
+              label={t('administration.subjects.points')}
+              value={points}
+              onChange={setPoints}
+              inputMode="numeric"
+              autoComplete="off"
+              problem={problemAt('points')}
+            />
+            <SelectField
+              id={`${id}-subject`}
+              label={t('administration.groups.subject')}
+              value={subjectId}
+              onChange={setSubjectId}
+              problem={problemAt('subjectId')}
+            >
+              <option value="">{t('administration.groups.chooseSubject')}</option>
+              {subjects.map((subject) => (
+                <option key={subject.id} value={subject.id}>
+                  {subject.code} – {i18n.language === 'en' ? subject.nameEn : subject.nameSv}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </>
+      )}
+    </CatalogueForm>
   );
 }

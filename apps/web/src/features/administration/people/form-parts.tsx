@@ -1,8 +1,16 @@
-import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister, type UseFormSetError } from 'react-hook-form';
+import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormRegisterReturn,
+  type UseFormSetError,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { FieldInput, FieldSelect } from '../../../components/ui/field';
 import { errorProblems } from '../../../lib/graphql-errors';
 
 /** A `{ field, code }` problem from the API (administration.problems.ts). */
@@ -60,7 +68,9 @@ const PROBLEM_CODES = [
   'ALREADY_LINKED',
   'NOT_LINKED',
   'LAST_CHILD',
-  'PASSWORD_RULE',
+  'TOO_SHORT',
+  'CONTAINS_NAME',
+  'TOO_GUESSABLE',
 ] as const;
 type ProblemCode = (typeof PROBLEM_CODES)[number];
 const isProblemCode = (code: string): code is ProblemCode => PROBLEM_CODES.some((known) => known === code);
@@ -82,32 +92,77 @@ export function useActionProblem() {
   };
 }
 
-interface TextFieldProps<T extends FieldValues> extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
+interface TextFieldProps<N extends string> extends Omit<ComponentProps<'input'>, 'name' | 'id'> {
   id: string;
-  name: Path<T>;
+  name: N;
   label: string;
   hint?: string;
-  register: UseFormRegister<T>;
+  /** the form's register (react-hook-form) */
+  register: (name: N) => UseFormRegisterReturn;
   /** the problem code on this field, if any */
   problem: string | undefined;
 }
 
 /** A labelled text input of a react-hook-form form, with its problem under it. */
-export function TextField<T extends FieldValues>({ id, name, label, hint, register, problem, ...input }: TextFieldProps<T>) {
+export function TextField<N extends string>({ id, name, register, problem, ...input }: TextFieldProps<N>) {
+  const problemText = useProblemText();
+  return <FieldInput id={id} errors={problemText(problem)} {...input} {...register(name)} />;
+}
+
+type NameField = 'firstName' | 'lastName';
+
+/** The first and last name side by side, as every person form starts (or follows the personnummer). */
+export function NameFields({
+  id,
+  register,
+  errors,
+}: {
+  /** the form's id: the fields are `${id}-first` and `${id}-last` */
+  id: string;
+  register: (name: NameField) => UseFormRegisterReturn;
+  errors: FieldErrors<Record<NameField, string>>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form__row">
+      <TextField
+        id={`${id}-first`}
+        name="firstName"
+        label={t('administration.people.firstName')}
+        register={register}
+        problem={errors.firstName?.message}
+        autoComplete="off"
+      />
+      <TextField
+        id={`${id}-last`}
+        name="lastName"
+        label={t('administration.people.lastName')}
+        register={register}
+        problem={errors.lastName?.message}
+        autoComplete="off"
+      />
+    </div>
+  );
+}
+
+/** The school of a student or a principal's duty, one of the organisation's: a select of a react-hook-form form. */
+export function SchoolSelect({
+  id,
+  schools,
+  problem,
+  ...registered
+}: UseFormRegisterReturn & { id: string; schools: readonly { id: string; name: string }[]; problem: string | undefined }) {
+  const { t } = useTranslation();
   const problemText = useProblemText();
   return (
-    <Field id={id} label={label} errors={problemText(problem)} {...(hint ? { hint } : {})}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          className="field__input"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          {...input}
-          {...register(name)}
-        />
-      )}
-    </Field>
+    <FieldSelect id={id} label={t('administration.people.school')} errors={problemText(problem)} {...registered}>
+      <option value="">{t('administration.people.chooseSchool')}</option>
+      {schools.map((school) => (
+        <option key={school.id} value={school.id}>
+          {school.name}
+        </option>
+      ))}
+    </FieldSelect>
   );
 }
 

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../../components/ui/field';
 import type { GuardianInput } from '../../../gql/graphql';
-import { orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
+import { NameFields, orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
 
 export interface GuardianValues {
   personalIdentityNumber: string;
@@ -68,24 +69,7 @@ export function GuardianForm({
 
   return (
     <PersonFormFrame testId="guardian-form" submitLabel={submitLabel} busy={isSubmitting} outcome={outcome} onSubmit={submit}>
-      <div className="form__row">
-        <TextField
-          id={`${id}-first`}
-          name="firstName"
-          label={t('administration.people.firstName')}
-          register={register}
-          problem={errors.firstName?.message}
-          autoComplete="off"
-        />
-        <TextField
-          id={`${id}-last`}
-          name="lastName"
-          label={t('administration.people.lastName')}
-          register={register}
-          problem={errors.lastName?.message}
-          autoComplete="off"
-        />
-      </div>
+      <NameFields id={id} register={register} errors={errors} />
       <TextField
         id={`${id}-pnr`}
         name="personalIdentityNumber"
@@ -116,21 +100,12 @@ export function GuardianForm({
           autoComplete="off"
         />
       </div>
-      <div className="checkbox">
-        <input
-          id={`${id}-protected`}
-          type="checkbox"
-          className="checkbox__input"
-          aria-describedby={`${id}-protected-hint`}
-          {...register('protectedIdentity')}
-        />
-        <label htmlFor={`${id}-protected`} className="checkbox__label">
-          {t('administration.people.protectedIdentity')}
-        </label>
-      </div>
-      <p id={`${id}-protected-hint`} className="field__hint">
-        {t('administration.people.guardians.protectedHint')}
-      </p>
+      <CheckboxField
+        id={`${id}-protected`}
+        label={t('administration.people.protectedIdentity')}
+        hint={t('administration.people.guardians.protectedHint')}
+        {...register('protectedIdentity')}
+      />
       {protectedIdentity ? null : (
         <fieldset className="choice-group">
           <legend className="choice-group__legend">{t('administration.people.guardians.address')}</legend>

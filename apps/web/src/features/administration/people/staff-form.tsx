@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffInput } from '../../../gql/graphql';
-import { orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
+import { NameFields, orNull, PersonFormFrame, TextField, usePersonForm } from './form-parts';
 
 export interface StaffValues {
   firstName: string;
@@ -34,24 +34,7 @@ export function StaffForm({
 
   return (
     <PersonFormFrame testId="staff-form" submitLabel={submitLabel} busy={isSubmitting} outcome={outcome} onSubmit={submit}>
-      <div className="form__row">
-        <TextField
-          id={`${id}-first`}
-          name="firstName"
-          label={t('administration.people.firstName')}
-          register={register}
-          problem={errors.firstName?.message}
-          autoComplete="off"
-        />
-        <TextField
-          id={`${id}-last`}
-          name="lastName"
-          label={t('administration.people.lastName')}
-          register={register}
-          problem={errors.lastName?.message}
-          autoComplete="off"
-        />
-      </div>
+      <NameFields id={id} register={register} errors={errors} />
       <div className="form__row">
         <TextField
           id={`${id}-signature`}

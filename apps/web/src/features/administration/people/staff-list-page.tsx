@@ -2,37 +2,23 @@ import { useQuery } from '@apollo/client/react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { Pager } from '../../../components/ui/pager';
-import { SearchField } from '../../../components/ui/search-field';
-import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminPersonSortField, AdminStaffListQuery } from '../../../gql/graphql';
-import { AdminTable, useListState } from '../admin-table';
+import { useListState } from '../admin-table';
 import { AdminStaffListDocument } from './operations';
+import { nameColumn, PersonListPage } from './person-list-page';
 
 type Row = AdminStaffListQuery['administeredStaff']['rows'][number];
 
 /** /administration/personal: the organisation's staff and what their duties are today. */
 export function StaffListPage() {
   const { t } = useTranslation();
-  usePageTitle(t('administration.people.staff.title'));
   const list = useListState<AdminPersonSortField>('NAME');
   const { data, previousData, loading, error, refetch } = useQuery(AdminStaffListDocument, {
     variables: { search: list.settledSearch || null, sort: list.sort, page: list.page },
   });
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      {
-        id: 'NAME',
-        header: t('administration.people.name'),
-        cell: ({ row }) => (
-          <Link to={`/administration/personal/${row.original.id}`}>
-            {row.original.lastName}, {row.original.firstName}
-          </Link>
-        ),
-      },
+      nameColumn(t, '/administration/personal'),
       {
         id: 'SIGNATURE',
         header: t('administration.people.staff.signature'),
@@ -49,41 +35,20 @@ export function StaffListPage() {
     ],
     [t],
   );
-  const page = (data ?? previousData)?.administeredStaff;
   return (
-    <>
-      <p>
-        <Link to="/administration">{t('administration.title')}</Link>
-      </p>
-      <h1>{t('administration.people.staff.title')}</h1>
-      <p>
-        <Link className="button button--primary" to="/administration/personal/ny">
-          {t('administration.people.staff.new')}
-        </Link>
-      </p>
-      <div className="list-controls">
-        <SearchField label={t('administration.people.staff.search')} value={list.search} onChange={list.setSearch} />
-      </div>
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : !page ? (
-        loading ? (
-          <LoadingState label={t('administration.people.loading')} />
-        ) : null
-      ) : (
-        <>
-          <AdminTable
-            caption={t('administration.people.staff.caption')}
-            columns={columns}
-            rows={page.rows}
-            sort={list.sort}
-            onSort={list.setSort}
-            testId="admin-staff"
-          />
-          {page.rows.length === 0 ? <p>{t('administration.people.noMatches')}</p> : null}
-          <Pager page={list.page} total={page.pageInfo.total} onChange={list.setPage} />
-        </>
-      )}
-    </>
+    <PersonListPage
+      title={t('administration.people.staff.title')}
+      newPath="/administration/personal/ny"
+      newLabel={t('administration.people.staff.new')}
+      searchLabel={t('administration.people.staff.search')}
+      list={list}
+      page={(data ?? previousData)?.administeredStaff}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      caption={t('administration.people.staff.caption')}
+      columns={columns}
+      testId="admin-staff"
+    />
   );
 }

@@ -6,12 +6,12 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
-import { Field } from '../../../components/ui/field';
+import { Field, FieldSelect } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStaffFieldsFragment, StaffDutyKind } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
-import { orNull, placeProblems, TextField, useActionProblem, useProblemText } from './form-parts';
+import { orNull, placeProblems, SchoolSelect, TextField, useActionProblem, useProblemText } from './form-parts';
 import { LoginForm } from './login-form';
 import {
   AddStaffDutyDocument,
@@ -205,49 +205,28 @@ function AddDuty({ staffId }: { staffId: string }) {
             )}
           </Field>
           {groupKind ? (
-            <Field
+            <FieldSelect
               id={`${id}-group`}
               label={t(`administration.people.staff.groupOf.${groupKind}`)}
               errors={problemText(errors.groupId?.message)}
+              {...register('groupId')}
             >
-              {(describedBy, invalid) => (
-                <select
-                  id={`${id}-group`}
-                  className="field__input"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  {...register('groupId')}
-                >
-                  <option value="">{t('administration.people.staff.chooseGroup')}</option>
-                  {groups.data?.groupChoices
-                    .filter((group) => group.kind === groupKind)
-                    .map((group) => (
-                      <option key={group.id} value={group.id}>
-                        {group.name} ({group.schoolName})
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
+              <option value="">{t('administration.people.staff.chooseGroup')}</option>
+              {groups.data?.groupChoices
+                .filter((group) => group.kind === groupKind)
+                .map((group) => (
+                  <option key={group.id} value={group.id}>
+                    {group.name} ({group.schoolName})
+                  </option>
+                ))}
+            </FieldSelect>
           ) : kind === 'PRINCIPAL' ? (
-            <Field id={`${id}-school`} label={t('administration.people.school')} errors={problemText(errors.schoolId?.message)}>
-              {(describedBy, invalid) => (
-                <select
-                  id={`${id}-school`}
-                  className="field__input"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  {...register('schoolId')}
-                >
-                  <option value="">{t('administration.people.chooseSchool')}</option>
-                  {organisation.data?.administeredOrganisation?.schools.map((school) => (
-                    <option key={school.id} value={school.id}>
-                      {school.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SchoolSelect
+              id={`${id}-school`}
+              schools={organisation.data?.administeredOrganisation?.schools ?? []}
+              problem={errors.schoolId?.message}
+              {...register('schoolId')}
+            />
           ) : (
             <p className="field__hint">{t('administration.people.staff.administratorHint')}</p>
           )}

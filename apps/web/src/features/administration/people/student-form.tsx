@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../../components/ui/field';
+import { CheckboxField } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import type { StudentInput } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
-import { orNull, PersonFormFrame, TextField, usePersonForm, useProblemText } from './form-parts';
+import { NameFields, orNull, PersonFormFrame, SchoolSelect, TextField, usePersonForm } from './form-parts';
 
 export interface StudentValues {
   personalIdentityNumber: string;
@@ -36,7 +36,6 @@ export function StudentForm(props: StudentFormProps) {
 function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormProps & { schools: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const id = useId();
-  const problemText = useProblemText();
   const {
     form: {
       register,
@@ -58,43 +57,9 @@ function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormPro
         autoComplete="off"
         inputMode="numeric"
       />
+      <NameFields id={id} register={register} errors={errors} />
       <div className="form__row">
-        <TextField
-          id={`${id}-first`}
-          name="firstName"
-          label={t('administration.people.firstName')}
-          register={register}
-          problem={errors.firstName?.message}
-          autoComplete="off"
-        />
-        <TextField
-          id={`${id}-last`}
-          name="lastName"
-          label={t('administration.people.lastName')}
-          register={register}
-          problem={errors.lastName?.message}
-          autoComplete="off"
-        />
-      </div>
-      <div className="form__row">
-        <Field id={`${id}-school`} label={t('administration.people.school')} errors={problemText(errors.schoolId?.message)}>
-          {(describedBy, invalid) => (
-            <select
-              id={`${id}-school`}
-              className="field__input"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              {...register('schoolId')}
-            >
-              <option value="">{t('administration.people.chooseSchool')}</option>
-              {schools.map((school) => (
-                <option key={school.id} value={school.id}>
-                  {school.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SchoolSelect id={`${id}-school`} schools={schools} problem={errors.schoolId?.message} {...register('schoolId')} />
         <TextField
           id={`${id}-programme`}
           name="programmeCode"
@@ -105,21 +70,12 @@ function StudentFields({ initial, submitLabel, onSave, schools }: StudentFormPro
           autoComplete="off"
         />
       </div>
-      <div className="checkbox">
-        <input
-          id={`${id}-protected`}
-          type="checkbox"
-          className="checkbox__input"
-          aria-describedby={`${id}-protected-hint`}
-          {...register('protectedIdentity')}
-        />
-        <label htmlFor={`${id}-protected`} className="checkbox__label">
-          {t('administration.people.protectedIdentity')}
-        </label>
-      </div>
-      <p id={`${id}-protected-hint`} className="field__hint">
-        {t('administration.people.students.protectedHint')}
-      </p>
+      <CheckboxField
+        id={`${id}-protected`}
+        label={t('administration.people.protectedIdentity')}
+        hint={t('administration.people.students.protectedHint')}
+        {...register('protectedIdentity')}
+      />
     </PersonFormFrame>
   );
 }

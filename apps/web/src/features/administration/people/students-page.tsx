@@ -2,16 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { Pager } from '../../../components/ui/pager';
-import { SearchField } from '../../../components/ui/search-field';
-import { usePageTitle } from '../../../components/ui/use-page-title';
+import { FieldSelect } from '../../../components/ui/field';
 import type { AdminStudentSortField, AdminStudentsQuery } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
-import { AdminTable, useListState } from '../admin-table';
+import { useListState } from '../admin-table';
 import { AdminGroupOptionsDocument, AdminStudentsDocument } from './operations';
+import { nameColumn, PersonListPage, protectedColumn } from './person-list-page';
 
 type Row = AdminStudentsQuery['administeredStudents']['rows'][number];
 
@@ -19,7 +15,6 @@ type Row = AdminStudentsQuery['administeredStudents']['rows'][number];
 export function StudentsPage() {
   const { t } = useTranslation();
   const id = useId();
-  usePageTitle(t('administration.people.students.title'));
   const list = useListState<AdminStudentSortField>('NAME');
   const [schoolId, setSchoolId] = useState('');
   const [classId, setClassId] = useState('');
@@ -34,15 +29,7 @@ export function StudentsPage() {
   });
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      {
-        id: 'NAME',
-        header: t('administration.people.name'),
-        cell: ({ row }) => (
-          <Link to={`/administration/elever/${row.original.id}`}>
-            {row.original.lastName}, {row.original.firstName}
-          </Link>
-        ),
-      },
+      nameColumn(t, '/administration/elever'),
       {
         id: 'PERSONAL_IDENTITY_NUMBER',
         header: t('administration.people.personalIdentityNumber'),
@@ -55,38 +42,23 @@ export function StudentsPage() {
         cell: ({ row }) => row.original.className ?? '–',
       },
       { id: 'SCHOOL', header: t('administration.people.school'), cell: ({ row }) => row.original.school.name },
-      {
-        id: 'PROTECTED',
-        header: t('administration.people.protectedIdentity'),
-        enableSorting: false,
-        cell: ({ row }) => (row.original.protectedIdentity ? t('administration.people.yes') : ''),
-      },
+      protectedColumn(t),
     ],
     [t],
   );
-  const page = (data ?? previousData)?.administeredStudents;
   const classes = (groups.data?.groupChoices ?? []).filter((group) => group.kind === 'CLASS');
 
   return (
-    <>
-      <p>
-        <Link to="/administration">{t('administration.title')}</Link>
-      </p>
-      <h1>{t('administration.people.students.title')}</h1>
-      <p>
-        <Link className="button button--primary" to="/administration/elever/ny">
-          {t('administration.people.students.new')}
-        </Link>
-      </p>
-      <div className="list-controls">
-        <SearchField label={t('administration.people.students.search')} value={list.search} onChange={list.setSearch} />
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-school`}>
-            {t('administration.people.school')}
-          </label>
-          <select
+    <PersonListPage
+      title={t('administration.people.students.title')}
+      newPath="/administration/elever/ny"
+      newLabel={t('administration.people.students.new')}
+      searchLabel={t('administration.people.students.search')}
+      filters={
+        <>
+          <FieldSelect
             id={`${id}-school`}
-            className="field__input"
+            label={t('administration.people.school')}
             value={schoolId}
             onChange={(event) => {
               setSchoolId(event.target.value);
@@ -100,15 +72,10 @@ export function StudentsPage() {
                 {school.name}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-class`}>
-            {t('administration.people.students.class')}
-          </label>
-          <select
+          </FieldSelect>
+          <FieldSelect
             id={`${id}-class`}
-            className="field__input"
+            label={t('administration.people.students.class')}
             value={classId}
             onChange={(event) => {
               setClassId(event.target.value);
@@ -121,29 +88,17 @@ export function StudentsPage() {
                 {schoolId ? group.name : `${group.name} (${group.schoolName})`}
               </option>
             ))}
-          </select>
-        </div>
-      </div>
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : !page ? (
-        loading ? (
-          <LoadingState label={t('administration.people.loading')} />
-        ) : null
-      ) : (
-        <>
-          <AdminTable
-            caption={t('administration.people.students.caption')}
-            columns={columns}
-            rows={page.rows}
-            sort={list.sort}
-            onSort={list.setSort}
-            testId="admin-students"
-          />
-          {page.rows.length === 0 ? <p>{t('administration.people.noMatches')}</p> : null}
-          <Pager page={list.page} total={page.pageInfo.total} onChange={list.setPage} />
+          </FieldSelect>
         </>
-      )}
-    </>
+      }
+      list={list}
+      page={(data ?? previousData)?.administeredStudents}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      caption={t('administration.people.students.caption')}
+      columns={columns}
+      testId="admin-students"
+    />
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { DataTable } from '../../../components/ui/data-table';
 import type { CheckSs12000SourceMutation } from '../../../gql/graphql';
 import { isConnectionError } from '../../../lib/graphql-errors';
-import { fieldProblemsOf } from '../schools/field-problems';
+import { fieldProblemsOf } from '../field-problems';
 import { BusyStatus } from './busy-status';
 import { CheckSs12000SourceDocument } from './operations';
 import { useSs12000Texts } from './texts';

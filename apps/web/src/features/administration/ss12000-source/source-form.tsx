@@ -7,7 +7,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import type { Ss12000SourceAuth, Ss12000SourceFieldsFragment, Ss12000SourceInput } from '../../../gql/graphql';
 import { isConnectionError } from '../../../lib/graphql-errors';
-import { fieldProblemsOf } from '../schools/field-problems';
+import { fieldProblemsOf } from '../field-problems';
 import { isOneOf } from './codes';
 import { showFieldProblems } from '../../../lib/form-problems';
 

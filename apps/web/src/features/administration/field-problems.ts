@@ -1,4 +1,4 @@
-import { errorProblems } from '../../../lib/graphql-errors';
+import { errorProblems } from '../../lib/graphql-errors';
 
 /** One of the API's `{ field, code }` refusals of administrative input. */
 export interface FieldProblem<Field extends string, Code extends string> {
