@@ -141,11 +141,40 @@ for (const language of LANGUAGES) {
       await logout(page);
     });
 
-    test('adult student: sick report with part of a day', async ({ page }, testInfo) => {
+    test("adult student: sick report with part of a day, the guardians' access; the staff's view of it", async ({
+      page,
+      request,
+    }, testInfo) => {
       await loginIn(page, 'myndig', language, '/sjukanmalan');
       const form = page.getByTestId('sick-report-form');
       await form.getByRole('radio').nth(1).check();
       await capture(page, testInfo, 'sick-report-adult', language, () => expect(form.locator('input[type="time"]')).toHaveCount(2));
+
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: language === 'sv' ? 'Samtycke' : 'Consent' })
+        .click();
+      const consents = page.getByTestId('guardian-consent');
+      await capture(page, testInfo, 'consent', language, () => expect(consents).toHaveCount(2));
+      // The question before a withdrawal, then cancelled: nothing changes.
+      await page.getByTestId('withdraw-consent').first().click();
+      await capture(page, testInfo, 'consent-withdraw-question', language, () =>
+        expect(page.getByTestId('confirm-withdraw-consent')).toBeVisible(),
+      );
+      await page.getByRole('button', { name: language === 'sv' ? 'Avbryt' : 'Cancel' }).click();
+      await logout(page);
+
+      // An administrator (as the mentor) sees, read-only, which guardians the student lets in.
+      const adult = await graphql<{ me: { students: { id: string }[] } }>(
+        request,
+        '{ me { students { id } } }',
+        {},
+        await apiLogin(request, 'myndig'),
+      );
+      await loginIn(page, 'admin', language, `/elev/${encodeURIComponent(adult.data?.me.students[0]?.id ?? '')}/kontakt`);
+      await capture(page, testInfo, 'guardian-contacts-adult', language, () =>
+        expect(page.getByTestId('guardian-consent-status')).toHaveCount(2),
+      );
       await logout(page);
     });
 

@@ -138,9 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
     cookieSecure: vars.COOKIE_SECURE === undefined ? undefined : vars.COOKIE_SECURE === 'true',
     trustProxy: vars.TRUST_PROXY === 'true',
-    // Argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise).
     loginFailuresPerAddress: vars.LOGIN_FAILURES_PER_ADDRESS,
-    passwordHashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY ?? Math.max(2, Math.min(availableParallelism(), 4)),
+    // Argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise); one core is left for
+    // everything else, so that a flood of logins cannot take the CPU from other users' requests.
+    passwordHashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY ?? Math.max(1, Math.min(availableParallelism() - 1, 4)),
     webDistDir,
     ss12000SourceTimeoutMs: vars.SS12000_SOURCE_TIMEOUT_MS,
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useAuth, useViewer } from '../features/auth/auth-context';
 import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
@@ -20,7 +20,7 @@ function useRoleLabel(viewer: Viewer): string {
   return t(`roles.${viewer.role}`);
 }
 
-/** An adult student reports their own sickness and applies for their own leave. */
+/** An adult student reports their own sickness, applies for their own leave and decides on their guardians' access. */
 function useIsAdultStudent(viewer: Viewer): boolean {
   const ownId = viewer.role === 'STUDENT' ? (viewer.students[0]?.id ?? null) : null;
   const { data } = useQuery(OwnStudentDocument, { variables: { id: ownId ?? '' }, skip: ownId === null });
@@ -54,6 +54,7 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
     ownPlans.studyPlans && { to: '/studieplan', label: t('nav.studyPlans') },
     !staff && { to: '/beslut-om-stod', label: t('nav.supportDecisions') },
     viewer.role === 'GUARDIAN' && { to: '/installningar/aviseringar', label: t('nav.notifications') },
+    isAdultStudent && { to: '/samtycke', label: t('nav.consent') },
     staff && { to: '/grupper', label: t('nav.myGroups') },
     staff && { to: '/iup', label: t('nav.plans') },
     decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
@@ -73,6 +74,11 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
       (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
         to: '/skola/rutiner',
         label: t('nav.schoolRoutines'),
+      },
+    staff &&
+      (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
+        to: '/inloggningsbrev',
+        label: t('nav.guardianLetters'),
       },
   ];
   return (
@@ -118,6 +124,9 @@ export function AppLayout() {
               <strong className="user-badge__name">{viewer.displayName}</strong>
               <span className="user-badge__role">, {roleLabel}</span>
             </p>
+            <Link className="text-link user-badge__link" to="/konto/losenord" data-testid="change-password-link">
+              {t('header.changePassword')}
+            </Link>
           </div>
           <div className="site-header__language">
             <LanguageSwitch />

@@ -16,8 +16,9 @@ export function RequireAuth() {
     );
   }
   if (state.status === 'anonymous') {
-    // After a logout the next person to log in starts afresh, not on the previous user's page.
-    const from = state.reason === 'logged-out' ? undefined : `${location.pathname}${location.search}`;
+    // After a logout (or a new password) the next login starts afresh, not on the page the session ended on.
+    const from =
+      state.reason === 'logged-out' || state.reason === 'password-changed' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/logga-in" replace state={from ? { from } : null} />;
   }
   return <Outlet />;

@@ -5,6 +5,7 @@ import { TodayPage } from '../features/attendance/today-page';
 import { useViewer } from '../features/auth/auth-context';
 import { NotFoundState } from '../components/ui/error-state';
 import { LoginPage } from '../features/auth/login-page';
+import { ActivationPage, ChangePasswordPage, GuardianLettersPage } from '../features/accounts/lazy-pages';
 import { GroupPage } from '../features/groups/group-page';
 import { MyGroupsPage } from '../features/groups/my-groups-page';
 import { GroupWarningsPage, MyWarningsPage, SchoolRoutinePage } from '../features/grade-warnings/lazy-pages';
@@ -13,6 +14,7 @@ import { GroupDevelopmentPlansPage, MyDevelopmentPlansPage, StudentDevelopmentPl
 import { MyStudyPlanPage, StaffStudyPlanPage } from '../features/study-plans/lazy-pages';
 import { GuardianContactsPage } from '../features/contact-preferences/guardian-contacts-page';
 import { ContactPreferencesPage } from '../features/contact-preferences/contact-preferences-page';
+import { ConsentPage } from '../features/consent/lazy-pages';
 import { NewsPage, NewsPostPage } from '../features/news/lazy-pages';
 import { LeaveDecisionsPage } from '../features/leave/leave-decisions-page';
 import { LeavePage } from '../features/leave/leave-page';
@@ -54,6 +56,9 @@ import { PublicOnly, RequireAuth } from './require-auth';
 /**
  * Routes (Swedish paths, as the product is Swedish first):
  *   /logga-in                         login
+ *   /aktivera                         the first password with the activation code from a letter or a class sheet (logged out)
+ *   /konto/losenord                   the logged-in person changes their password (then logs in again)
+ *   /inloggningsbrev                  letters with activation codes to a school's or a class's guardians, for principal and administrators
  *   /schema?vecka=2026-W48&elev=<id>  week schedule (own, a chosen child's, or a staff member's teaching)
  *   /grupper                          a staff member's classes and groups
  *   /grupp/:groupId                   class list
@@ -65,6 +70,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /ledighet/beslut                  leave applications a mentor or principal may decide
  *   /installningar/aviseringar        a guardian's choices of SMS and e-mail
  *   /elev/:studentId/kontakt          a student's guardians' choices, for mentor, principal, administrator
+ *   /samtycke                         an adult student gives or withdraws each guardian's access to their data
  *   /utkorg?status=FAILED             messages to the home and their delivery, for administrators
  *   /franvaro?elev=<id>&period=TERM   absence statistics of the student, or a guardian's child
  *   /elev/:studentId/franvaro         a student's absence statistics, for mentor, principal, administrator
@@ -115,12 +121,15 @@ export function AppRouter() {
         <Route element={<PublicOnly />}>
           <Route element={<PublicLayout />}>
             <Route path="/logga-in" element={<LoginPage />} />
+            <Route path="/aktivera" element={<ActivationPage />} />
           </Route>
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<StartPage />} />
             <Route path="/idag" element={<TodayPage />} />
+            <Route path="/konto/losenord" element={<ChangePasswordPage />} />
+            <Route path="/inloggningsbrev" element={<GuardianLettersPage />} />
             <Route path="/lektion/:lessonId/narvaro" element={<RollCallPage />} />
             <Route path="/klass/:classId/idag" element={<ClassDayPage />} />
             <Route path="/schema" element={<SchedulePage />} />
@@ -131,6 +140,7 @@ export function AppRouter() {
             <Route path="/ledighet/beslut" element={<LeaveDecisionsPage />} />
             <Route path="/installningar/aviseringar" element={<ContactPreferencesPage />} />
             <Route path="/elev/:studentId/kontakt" element={<GuardianContactsPage />} />
+            <Route path="/samtycke" element={<ConsentPage />} />
             <Route path="/utkorg" element={<OutboxPage />} />
             <Route path="/franvaro" element={<OwnAbsencePage />} />
             <Route path="/elev/:studentId/franvaro" element={<StaffStudentAbsencePage />} />

@@ -48,6 +48,8 @@ export function createApolloClient(): ApolloClient {
         Viewer: { keyFields: ['userId'] },
         // One guardian's choices, whether read as their own or from a student's contact page.
         ContactPreferences: { keyFields: ['guardianId'] },
+        // An adult student's one guardian: a change's answer updates the list it is in.
+        GuardianConsentState: { keyFields: ['guardianId'] },
         // A week has no id of its own; it lives under the query field and its arguments.
         WeekSchedule: { keyFields: false },
         ScheduleDay: { keyFields: false },

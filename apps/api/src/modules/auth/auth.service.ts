@@ -31,7 +31,11 @@ export async function login(ctx: RequestContext, input: { username: string; pass
   return openSession(ctx, user.id);
 }
 
-/** A new session for a user who has just proved who they are (a password, an activation code). */
+/**
+ * A new session for a user who has just proved who they are. Every way in ends here: a password, an activation
+ * code, and later a federated login (OIDC through Skolfederation, BankID or Freja eID via a broker) that finds the
+ * account by its verified identity; sessions, renewal and rights do not depend on how the user got in.
+ */
 export async function openSession(ctx: RequestContext, userId: string): Promise<SessionTokens> {
   const session = await ctx.prisma.authSession.create({
     data: { userId, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
@@ -67,24 +71,27 @@ export async function attemptFailed(ctx: RequestContext, username: string, userI
 export const attemptSucceeded = (ctx: RequestContext, username: string) => clearFailures(ctx.prisma, userKey(username));
 
 /**
- * Checks a password under both throttles, the hash within the process's bound. Returns the account when the
- * password is right and `usable` accepts it, else null (counted and audited).
+ * Checks a password under both throttles, within the process's bound on hashing: a request beyond it is refused
+ * before it costs even a database round trip. Returns the account when the password is right and `usable` accepts
+ * it, else null (counted and audited).
  */
-async function checkPassword(
+function checkPassword(
   ctx: RequestContext,
   username: string,
   password: string,
   usable: (user: StoredAccount | null) => boolean,
 ): Promise<StoredAccount | null> {
-  await claimProofAttempt(ctx, username);
-  const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
-  const valid = await ctx.passwords.run(async () => verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password));
-  if (!valid || !usable(user)) {
-    await attemptFailed(ctx, username, user?.id);
-    return null;
-  }
-  await attemptSucceeded(ctx, username);
-  return user;
+  return ctx.passwords.run(async () => {
+    await claimProofAttempt(ctx, username);
+    const user = await ctx.prisma.userAccount.findUnique({ where: { username } });
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!valid || !usable(user)) {
+      await attemptFailed(ctx, username, user?.id);
+      return null;
+    }
+    await attemptSucceeded(ctx, username);
+    return user;
+  });
 }
 
 /**

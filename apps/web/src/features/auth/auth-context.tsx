@@ -7,7 +7,7 @@ import { forgetViewer, rememberedViewer, rememberViewer } from './viewer-cache';
 
 export type AuthState =
   | { status: 'restoring' }
-  | { status: 'anonymous'; reason: 'start' | 'expired' | 'logged-out' }
+  | { status: 'anonymous'; reason: 'start' | 'expired' | 'logged-out' | 'password-changed' }
   | { status: 'authenticated'; viewer: Viewer };
 
 interface AuthContextValue {
@@ -15,6 +15,8 @@ interface AuthContextValue {
   /** After a successful `login` mutation. */
   signIn: (payload: SessionPayload) => void;
   signOut: () => Promise<void>;
+  /** After `changePassword`: the API has ended every session of the user and cleared the cookie; this browser forgets its own. */
+  passwordChanged: () => Promise<void>;
   /** Replaces the viewer after a mutation that returns it (e.g. `setLocale`). */
   updateViewer: (viewer: Viewer) => void;
 }
@@ -83,17 +85,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
+  const forgetSession = useCallback(
+    async (reason: 'logged-out' | 'password-changed') => {
+      endSession();
+      await client.clearStore();
+      await forgetViewer();
+      setState({ status: 'anonymous', reason });
+    },
+    [client],
+  );
+
   const signOut = useCallback(async () => {
     try {
       await client.mutate({ mutation: LogoutDocument });
     } catch {
       // The session ends in this browser regardless; the cookie expires on its own.
     }
-    endSession();
-    await client.clearStore();
-    await forgetViewer();
-    setState({ status: 'anonymous', reason: 'logged-out' });
-  }, [client]);
+    await forgetSession('logged-out');
+  }, [client, forgetSession]);
+
+  const passwordChanged = useCallback(() => forgetSession('password-changed'), [forgetSession]);
 
   const updateViewer = useCallback((viewer: Viewer) => {
     setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer } : previous));
@@ -103,7 +114,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (state.status === 'authenticated') void rememberViewer(state.viewer);
   }, [state]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, updateViewer }), [state, signIn, signOut, updateViewer]);
+  const value = useMemo(
+    () => ({ state, signIn, signOut, passwordChanged, updateViewer }),
+    [state, signIn, signOut, passwordChanged, updateViewer],
+  );
   return <AuthContext value={value}>{children}</AuthContext>;
 }
 

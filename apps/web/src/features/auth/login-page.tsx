@@ -3,13 +3,14 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { errorExtensionNumber, hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
+import { hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
 import { useAuth } from './auth-context';
 import { LoginDocument } from './operations';
+import { tooManyAttemptsMessage } from './too-many-attempts';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, { message: 'login.usernameRequired' }),
@@ -21,13 +22,10 @@ type FieldMessageKey = 'login.usernameRequired' | 'login.passwordRequired';
 const isFieldMessageKey = (value: unknown): value is FieldMessageKey =>
   value === 'login.usernameRequired' || value === 'login.passwordRequired';
 
-type Failure =
-  { kind: 'invalidCredentials' | 'unreachable' | 'unknownError' } | { kind: 'tooManyAttempts'; retryAfterSeconds: number | null };
+type Failure = { kind: 'invalidCredentials' | 'unreachable' | 'unknownError' } | { kind: 'tooManyAttempts'; error: unknown };
 
 function classifyLoginError(error: unknown): Failure {
-  if (hasErrorCode(error, 'TOO_MANY_ATTEMPTS')) {
-    return { kind: 'tooManyAttempts', retryAfterSeconds: errorExtensionNumber(error, 'TOO_MANY_ATTEMPTS', 'retryAfterSeconds') };
-  }
+  if (hasErrorCode(error, 'TOO_MANY_ATTEMPTS')) return { kind: 'tooManyAttempts', error };
   if (hasErrorCode(error, 'INVALID_CREDENTIALS') || hasErrorCode(error, 'BAD_USER_INPUT')) return { kind: 'invalidCredentials' };
   if (isConnectionError(error)) return { kind: 'unreachable' };
   return { kind: 'unknownError' };
@@ -83,20 +81,18 @@ export function LoginPage() {
   };
 
   const notice =
-    auth.status === 'anonymous' && auth.reason === 'expired'
-      ? t('login.sessionExpired')
-      : auth.status === 'anonymous' && auth.reason === 'logged-out'
-        ? t('login.loggedOut')
-        : null;
+    auth.status !== 'anonymous'
+      ? null
+      : auth.reason === 'expired'
+        ? t('login.sessionExpired')
+        : auth.reason === 'logged-out'
+          ? t('login.loggedOut')
+          : auth.reason === 'password-changed'
+            ? t('login.passwordChanged')
+            : null;
 
-  function failureMessage(failed: Failure): string {
-    if (failed.kind !== 'tooManyAttempts') return t(`login.${failed.kind}`);
-    if (failed.retryAfterSeconds === null) return t('login.tooManyAttempts');
-    const minutes = Math.ceil(failed.retryAfterSeconds / 60);
-    return failed.retryAfterSeconds <= 90
-      ? t('login.tooManyAttemptsSeconds', { count: Math.max(1, Math.ceil(failed.retryAfterSeconds)) })
-      : t('login.tooManyAttemptsMinutes', { count: minutes });
-  }
+  const failureMessage = (failed: Failure): string =>
+    failed.kind === 'tooManyAttempts' ? tooManyAttemptsMessage(t, failed.error) : t(`login.${failed.kind}`);
 
   const fieldError = (message: unknown) => (isFieldMessageKey(message) ? t(message) : null);
   const usernameError = fieldError(errors.username?.message);
@@ -174,7 +170,15 @@ export function LoginPage() {
             {isSubmitting ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
-        <p className="login__help">{t('login.help')}</p>
+        <div className="login__help">
+          <p>
+            {t('login.activationQuestion')}{' '}
+            <Link className="text-link" to="/aktivera" data-testid="activation-link">
+              {t('login.activationLink')}
+            </Link>
+          </p>
+          <p>{t('login.help')}</p>
+        </div>
       </div>
     </div>
   );

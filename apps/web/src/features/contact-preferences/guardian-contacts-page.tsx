@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { ContactPreferencesForm } from './contact-preferences-form';
 import { GuardianContactsDocument, UpdateGuardianContactPreferencesDocument } from './operations';
+import './guardian-contacts.css';
 
 /** A student's guardians and how each wants to be told: for the mentor, the principal and administrators. */
 export function GuardianContactsPage() {
@@ -31,6 +32,8 @@ function GuardianContactsContent({ studentId }: { studentId: string }) {
   }
 
   const guardians = data.guardianContacts;
+  // An adult student decides who of them sees their data; shown here, changed only by the student.
+  const consentOf = new Map(data.guardianConsents.map((consent) => [consent.guardianId, consent.given]));
   return (
     <div className="guardian-contacts">
       <header className="page-header">
@@ -51,6 +54,7 @@ function GuardianContactsContent({ studentId }: { studentId: string }) {
             {t('guardianContacts.headingFor', { name })}
           </h1>
           <p className="page-header__sub">{t('guardianContacts.intro')}</p>
+          {data.student.isAdult ? <p className="page-header__sub guardian-contacts__adult">{t('guardianContacts.adultIntro')}</p> : null}
         </div>
       </header>
       {guardians.length === 0 ? (
@@ -58,11 +62,20 @@ function GuardianContactsContent({ studentId }: { studentId: string }) {
       ) : (
         guardians.map((guardian) => {
           const headingId = `guardian-${guardian.guardianId}-heading`;
+          const given = consentOf.get(guardian.guardianId);
           return (
             <section key={guardian.guardianId} className="panel form-panel" aria-labelledby={headingId} data-testid="guardian-contact">
               <h2 id={headingId} className="section-heading">
                 {guardian.firstName} {guardian.lastName}
               </h2>
+              {given === undefined ? null : (
+                <p className="guardian-contacts__consent" data-testid="guardian-consent-status">
+                  <span className={`status-badge status-badge--${given ? 'approved' : 'withdrawn'}`}>
+                    <span aria-hidden="true">{given ? '✓ ' : '– '}</span>
+                    {given ? t('guardianContacts.consentGiven') : t('guardianContacts.consentNotGiven')}
+                  </span>
+                </p>
+              )}
               <ContactPreferencesForm
                 preferences={guardian}
                 onBehalf

@@ -40,9 +40,14 @@ export const GuardianContactsDocument = graphql(`
       className
       classId
       schoolName
+      isAdult
     }
     guardianContacts(studentId: $studentId) {
       ...ContactPreferencesFields
+    }
+    guardianConsents(studentId: $studentId) {
+      guardianId
+      given
     }
   }
 `);

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
+import { ACTIVATION_CODE_DAYS } from '@insyn/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorState, NotFoundState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
+import { PrintCredentialsButton } from '../accounts/print-credentials';
 import { useViewer } from '../auth/auth-context';
 import { STUDENT_PARAM } from '../schedule/use-week-param';
 import { GroupDocument } from './operations';
@@ -166,6 +168,23 @@ function GroupPageContent({ groupId }: { groupId: string }) {
           </DataTable>
         )}
       </section>
+
+      {/* A class's students get their credentials from the mentor: the API decides who may print them. */}
+      {showContacts && group.students.length > 0 ? (
+        <section className="panel" aria-labelledby="class-sheet-heading">
+          <h2 id="class-sheet-heading" className="section-heading">
+            {t('accounts.classSheet.heading')}
+          </h2>
+          <p>{t('accounts.classSheet.intro', { count: ACTIVATION_CODE_DAYS })}</p>
+          <PrintCredentialsButton
+            print={{ kind: 'class-sheet', body: { groupId: group.id } }}
+            label={t('accounts.classSheet.print')}
+            confirmLabel={t('accounts.classSheet.confirm', { count: group.students.length })}
+            warning={t('accounts.classSheet.warning')}
+            testId="print-class-sheet"
+          />
+        </section>
+      ) : null}
     </div>
   );
 }

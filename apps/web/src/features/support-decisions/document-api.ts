@@ -1,7 +1,7 @@
 // The decision's PDF goes to and from the API outside GraphQL (see the API's support-decisions.router.ts).
 import { SUPPORT_DECISION_KINDS, type SupportDecisionKind, type SupportDecisionProblem } from '@insyn/domain';
 import { authorizedFetch } from '../../lib/authorized-fetch';
-import { downloadBlob } from '../../lib/download';
+import { downloadFromApi } from '../../lib/download';
 
 const ENDPOINT = '/api/support-decisions';
 
@@ -58,12 +58,5 @@ export async function uploadSupportDecision(input: DecisionUpload): Promise<Uplo
 
 /** Fetches the PDF with the session's token and hands it to the browser as a download; false when that failed. */
 export async function downloadSupportDecision(id: string, name: string): Promise<boolean> {
-  try {
-    const response = await authorizedFetch(`${ENDPOINT}/${encodeURIComponent(id)}/document`);
-    if (!response.ok) return false;
-    downloadBlob(await response.blob(), name);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await downloadFromApi(`${ENDPOINT}/${encodeURIComponent(id)}/document`, {}, name)).ok;
 }

@@ -1,0 +1,9 @@
+import { deferredPage } from '../../components/ui/deferred-page';
+
+// Lazily loaded: the two password pages bring the password rule's dictionaries, which no other page needs.
+export const ActivationPage = deferredPage(async () => (await import('./activation-page')).ActivationPage, 'accounts.loading');
+export const ChangePasswordPage = deferredPage(async () => (await import('./change-password-page')).ChangePasswordPage, 'accounts.loading');
+export const GuardianLettersPage = deferredPage(
+  async () => (await import('./guardian-letters-page')).GuardianLettersPage,
+  'accounts.loading',
+);
