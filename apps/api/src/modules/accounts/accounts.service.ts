@@ -79,7 +79,10 @@ export async function ensureAccountsOf(
   kind: AccountOwnerKind,
   people: readonly { id: string; firstName: string; lastName: string }[],
 ): Promise<RecordedChange[]> {
-  const { changes } = await ensureAccounts(tx, people.map(({ id, firstName, lastName }) => ({ kind, id, firstName, lastName })));
+  const { changes } = await ensureAccounts(
+    tx,
+    people.map(({ id, firstName, lastName }) => ({ kind, id, firstName, lastName })),
+  );
   return changes;
 }
 

@@ -10,7 +10,8 @@ import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdministeredSchoolYearFieldsFragment, TermKind } from '../../../gql/graphql';
 import { formatDateSpan } from '../../../lib/dates';
 import { currentLocale } from '../../../lib/i18n';
-import { DeleteButton } from './delete-button';
+import { DeleteButton } from '../delete-button';
+import { fieldProblemsOf } from '../field-problems';
 import {
   AdministeredSchoolYearDocument,
   CreateSchoolBreakDocument,
@@ -32,8 +33,15 @@ const KINDS: readonly TermKind[] = ['AUTUMN', 'SPRING'];
 const EMPTY = { name: '', kind: 'AUTUMN' as TermKind, startDate: '', endDate: '' };
 
 /** /administration/kalender/:schoolYearId: one school year, its terms and their breaks, each edited in place. */
+/** A year, term or break the API finds in use (IN_USE) stays; its reason is told beside the button. */
+function useInUseRefusal() {
+  const { t } = useTranslation();
+  return (error: unknown) => (fieldProblemsOf(error, ['id'], ['IN_USE']).length > 0 ? t('administration.calendar.inUse') : null);
+}
+
 export function SchoolYearPage() {
   const { t } = useTranslation();
+  const inUse = useInUseRefusal();
   const { schoolYearId = '' } = useParams();
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(AdministeredSchoolYearDocument, { variables: { id: schoolYearId } });
@@ -83,6 +91,7 @@ export function SchoolYearPage() {
           ) : (
             <DeleteButton
               testId="delete-school-year"
+              refusal={inUse}
               label={t('administration.calendar.deleteYear')}
               confirmLabel={t('administration.calendar.confirmDeleteYear', { name: year.name })}
               onDelete={async () => {
@@ -130,6 +139,7 @@ export function SchoolYearPage() {
 /** A term's dates and its breaks: a table with edit and delete per break, and a form to add one. */
 function TermSection({ year, term }: { year: Year; term: Term }) {
   const { t } = useTranslation();
+  const inUse = useInUseRefusal();
   const locale = currentLocale();
   const [editing, setEditing] = useState<string | null>(null);
   const [updateTerm] = useMutation(UpdateTermDocument);
@@ -172,6 +182,7 @@ function TermSection({ year, term }: { year: Year; term: Term }) {
         ) : (
           <DeleteButton
             testId={`delete-term-${term.kind}`}
+            refusal={inUse}
             label={t('administration.calendar.deleteTerm')}
             confirmLabel={t('administration.calendar.confirmDeleteTerm', { name: termName })}
             onDelete={async () => {
@@ -212,6 +223,7 @@ function TermSection({ year, term }: { year: Year; term: Term }) {
                     </button>
                     <DeleteButton
                       testId={`delete-break-${range.id}`}
+                      refusal={inUse}
                       label={t('administration.calendar.delete')}
                       confirmLabel={t('administration.calendar.confirmDeleteBreak', { name: range.name })}
                       onDelete={async () => {
