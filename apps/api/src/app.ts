@@ -123,6 +123,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       userAgent: req.get('user-agent'),
       wakeDelivery,
       passwords,
+      accountMail: config.notifications.smtp ? senders.EMAIL : null,
     };
   };
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from './config.ts';
 import type { Viewer } from './modules/access/viewer.ts';
 import type { PasswordGate } from './modules/auth/password.ts';
+import type { MessageSender } from './modules/notifications/delivery/sender.ts';
 
 /** Cookie access for the auth module; kept narrow so services do not depend on Express. */
 export interface CookieJar {
@@ -29,6 +30,8 @@ export interface RequestContext {
   wakeDelivery: () => void;
   /** this process's bound on password hashing (modules/auth/password.ts) */
   passwords: PasswordGate;
+  /** e-mail to a person about their account (a password reset link); null without SMTP_URL */
+  accountMail: MessageSender | null;
 }
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */

@@ -4,7 +4,8 @@ import { GraphQLError } from 'graphql';
  * Stable error codes in `extensions.code`; clients branch on these, never on messages, and the server shows them
  * as they are (any other error is masked in production). NOT_ADULT: a student under 18 asked for what is theirs only
  * from their 18th birthday (consent to their guardians). The activation codes' own: wrong (or an unknown username),
- * used, replaced by a newer one, expired; ACCOUNT_LOCKED: an administrator locked the account.
+ * used, replaced by a newer one, expired; ACCOUNT_LOCKED: an administrator locked the account; a password reset
+ * link's: not valid, used, expired.
  */
 export const APP_ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -20,6 +21,9 @@ export const APP_ERROR_CODES = [
   'ACTIVATION_CODE_REPLACED',
   'ACTIVATION_CODE_EXPIRED',
   'ACCOUNT_LOCKED',
+  'INVALID_RESET_LINK',
+  'RESET_LINK_USED',
+  'RESET_LINK_EXPIRED',
 ] as const;
 export type ErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -442,6 +442,34 @@ const CASES: Case[] = [
     probe: 'staff',
     variables: (id) => ({ input: { personKind: 'STAFF', personId: id.staff, username: 'ny.larare', password: 'ett-långt-lösenord' } }),
   },
+  {
+    field: 'Mutation.setLoginLocked',
+    probe: 'student',
+    variables: (id) => ({ personKind: 'STUDENT', personId: id.student, locked: true }),
+  },
+  { field: 'Mutation.deleteGroup', probe: 'class', variables: (id) => ({ id: id.class }) },
+  { field: 'Mutation.deleteSubject', probe: 'subject', variables: (id) => ({ id: id.subject }) },
+  { field: 'Mutation.deleteCourse', probe: 'course', variables: (id) => ({ id: id.course }) },
+
+  // Accounts and consent.
+  {
+    field: 'Query.guardianLetterPlan',
+    label: 'school',
+    probe: 'school',
+    variables: (id) => ({ choice: { schoolId: id.school, onlyWithoutActivatedAccount: false } }),
+  },
+  {
+    field: 'Query.guardianLetterPlan',
+    label: "Grannby's class at an own school",
+    probe: 'class',
+    variables: (id) => ({ choice: { schoolId: id.ownSchool, groupId: id.class, onlyWithoutActivatedAccount: false } }),
+    // Said outright: Grannby's own administrator does not run the other school either.
+    code: 'NOT_FOUND',
+  },
+  { field: 'Query.guardianConsents', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  // Only an adult student manages consent: an administrator is refused alike for any guardian.
+  { field: 'Mutation.giveGuardianConsent', probe: 'guardian', variables: (id) => ({ guardianId: id.guardian }), code: 'FORBIDDEN' },
+  { field: 'Mutation.withdrawGuardianConsent', probe: 'guardian', variables: (id) => ({ guardianId: id.guardian }), code: 'FORBIDDEN' },
   { field: 'Query.scheduleOptions', probe: 'school', variables: (id) => ({ schoolId: id.school, termId: id.term }) },
   {
     field: 'Query.scheduleOptions',

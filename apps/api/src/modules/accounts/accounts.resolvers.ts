@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { activateAccount } from './activation.service.ts';
 import { planGuardianLetters } from './credentials.service.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.service.ts';
 
 export const accountsResolvers: Resolvers = {
   Query: {
@@ -11,5 +12,7 @@ export const accountsResolvers: Resolvers = {
   },
   Mutation: {
     activateAccount: (_parent, args, ctx) => activateAccount(ctx, args),
+    requestPasswordReset: (_parent, args, ctx) => requestPasswordReset(ctx, args),
+    resetPassword: (_parent, args, ctx) => resetPassword(ctx, args),
   },
 };

@@ -45,5 +45,16 @@ export const accountsTypeDefs = gql`
     ACTIVATION_CODE_EXPIRED, ACCOUNT_LOCKED, BAD_USER_INPUT (the password rule), TOO_MANY_ATTEMPTS.
     """
     activateAccount(username: String!, code: String!, newPassword: String!): AuthPayload!
+    """
+    Forgot password: e-mails each account with this address (staff, guardians) a link to choose a new password,
+    valid an hour and usable once. Always true, known address or not; BAD_USER_INPUT for what is not an address,
+    TOO_MANY_ATTEMPTS for a client that asks too often.
+    """
+    requestPasswordReset(email: String!): Boolean!
+    """
+    Chooses a new password with the token from the link (the part after #), ends every session of the person and
+    logs in. Refusals: INVALID_RESET_LINK, RESET_LINK_USED, RESET_LINK_EXPIRED, ACCOUNT_LOCKED, BAD_USER_INPUT.
+    """
+    resetPassword(token: String!, newPassword: String!): AuthPayload!
   }
 `;

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'auth.refreshReuse'
   | 'auth.passwordChanged'
   | 'account.activated'
+  | 'account.passwordResetRequested'
+  | 'account.passwordReset'
   | 'account.credentialsIssued'
   | 'account.locked'
   | 'account.unlocked'

@@ -163,9 +163,10 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
       [classA.id, dayBefore],
       [classB.id, null],
     ]);
-    // Each change audited as by hand: the new student and their class, the details, the class ended and the new one.
+    // Each change audited as by hand: the new student, their account and their class, the details, the class ended and
+    // the new one.
     const after = await counts();
-    expect(after).toEqual({ ...before, students: before.students + 1, memberships: before.memberships + 2, audits: before.audits + 5 });
+    expect(after).toEqual({ ...before, students: before.students + 1, memberships: before.memberships + 2, audits: before.audits + 6 });
     const studentAudit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'admin.student.updated', entityId: existing.id } });
     expect(studentAudit.details).toMatchObject({ before: { firstName: existing.firstName }, after: { firstName: 'Märta' } });
 
@@ -275,8 +276,8 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
       ...before,
       guardians: before.guardians + 1,
       guardianships: before.guardianships + 2,
-      // Gun created, her two guardianships, the known guardian's number.
-      audits: before.audits + 4,
+      // Gun created with her account, her two guardianships, the known guardian's number.
+      audits: before.audits + 5,
     });
     const again = await send(admin, bytes, { apply: true, list: 'guardians' });
     expect(again.body).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
@@ -358,8 +359,8 @@ describe.each(SERVER_DATABASE)('list imports, on %s', (kind) => {
     );
     expect((await prisma.staff.findUniqueOrThrow({ where: { id: mentor.id } })).email).toBe('ny.adress@example.se');
     const after = await counts();
-    // Quinn, her two duties, the mentor's e-mail.
-    expect(after).toEqual({ ...before, staff: before.staff + 1, duties: before.duties + 2, audits: before.audits + 4 });
+    // Quinn with her account, her two duties, the mentor's e-mail.
+    expect(after).toEqual({ ...before, staff: before.staff + 1, duties: before.duties + 2, audits: before.audits + 5 });
     const again = await send(admin, bytes, { apply: true, list: 'staff' });
     expect(again.body).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
     expect(await counts()).toEqual(after);
