@@ -155,22 +155,11 @@ export function ActivationPage() {
             password={password}
             personal={personal}
             visible={visible}
+            onVisibleChange={setVisible}
             errors={{ newPassword: problemTexts(errors.newPassword?.message), confirmation: problemTexts(errors.confirmation?.message) }}
             newPassword={register('newPassword')}
             confirmation={register('confirmation')}
           />
-          <div className="checkbox">
-            <input
-              id={`${id}-show`}
-              type="checkbox"
-              className="checkbox__input"
-              checked={visible}
-              onChange={(event) => setVisible(event.target.checked)}
-            />
-            <label htmlFor={`${id}-show`} className="checkbox__label">
-              {t('accounts.showPasswords')}
-            </label>
-          </div>
           <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
             {isSubmitting ? t('accounts.activate.submitting') : t('accounts.activate.submit')}
           </button>

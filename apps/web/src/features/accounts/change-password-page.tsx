@@ -133,22 +133,11 @@ export function ChangePasswordPage() {
             password={password}
             personal={personal}
             visible={visible}
+            onVisibleChange={setVisible}
             errors={{ newPassword: problemTexts(errors.newPassword?.message), confirmation: problemTexts(errors.confirmation?.message) }}
             newPassword={register('newPassword')}
             confirmation={register('confirmation')}
           />
-          <div className="checkbox">
-            <input
-              id={`${id}-show`}
-              type="checkbox"
-              className="checkbox__input"
-              checked={visible}
-              onChange={(event) => setVisible(event.target.checked)}
-            />
-            <label htmlFor={`${id}-show`} className="checkbox__label">
-              {t('accounts.showPasswords')}
-            </label>
-          </div>
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('accounts.change.submitting') : t('accounts.change.submit')}

@@ -97,6 +97,7 @@ export function NewPasswordFields({
   password,
   personal,
   visible,
+  onVisibleChange,
   errors,
   newPassword,
   confirmation,
@@ -105,7 +106,9 @@ export function NewPasswordFields({
   /** the new password as typed, for the meter */
   password: string;
   personal: readonly string[];
+  /** shows every password field of the form as text, the current one too */
   visible: boolean;
+  onVisibleChange: (visible: boolean) => void;
   errors: { newPassword: string[]; confirmation: string[] };
   newPassword: UseFormRegisterReturn<'newPassword'>;
   confirmation: UseFormRegisterReturn<'confirmation'>;
@@ -142,6 +145,18 @@ export function NewPasswordFields({
         spellCheck={false}
         {...confirmation}
       />
+      <div className="checkbox">
+        <input
+          id={`${id}-show`}
+          type="checkbox"
+          className="checkbox__input"
+          checked={visible}
+          onChange={(event) => onVisibleChange(event.target.checked)}
+        />
+        <label htmlFor={`${id}-show`} className="checkbox__label">
+          {t('accounts.showPasswords')}
+        </label>
+      </div>
     </>
   );
 }
