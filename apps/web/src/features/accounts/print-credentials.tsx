@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
+import { useConfirmFocus } from '../../components/ui/use-confirm-focus';
 import { downloadFromApi, type DownloadOutcome } from '../../lib/download';
 import './print-credentials.css';
 
@@ -44,14 +45,7 @@ export function PrintCredentialsButton({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: true } | { ok: false; refusal: Refusal } | null>(null);
-  const warningRef = useRef<HTMLParagraphElement>(null);
-  const askButton = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
-  useEffect(() => {
-    if (asking) warningRef.current?.focus();
-    else if (wasAsking.current) askButton.current?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
+  const { question: warningRef, askButton } = useConfirmFocus(asking);
 
   const confirm = async () => {
     setBusy(true);

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
+import { useConfirmFocus } from '../../components/ui/use-confirm-focus';
 import { isConnectionError } from '../../lib/graphql-errors';
 import './delete-button.css';
 
@@ -30,15 +31,7 @@ export function DeleteButton({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<{ error: unknown } | null>(null);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const askButton = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
-  useEffect(() => {
-    if (asking) (questionRef.current ?? confirmButton.current)?.focus();
-    else if (wasAsking.current) askButton.current?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
+  const { question: questionRef, confirmButton, askButton } = useConfirmFocus(asking);
 
   const confirm = async () => {
     setBusy(true);

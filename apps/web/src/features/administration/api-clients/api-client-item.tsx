@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
+import { useConfirmFocus } from '../../../components/ui/use-confirm-focus';
 import { DataTable } from '../../../components/ui/data-table';
 import type { ApiClientFieldsFragment } from '../../../gql/graphql';
 import { formatSchoolDateTime } from '../../../lib/dates';
@@ -122,15 +123,7 @@ function RevokeButton({ client, onRevoked }: { client: ApiClientFieldsFragment; 
   const [asking, setAsking] = useState(false);
   const [failure, setFailure] = useState<'unreachable' | 'failed' | null>(null);
   const [revoke, { loading }] = useMutation(RevokeApiClientDocument);
-  const question = useRef<HTMLParagraphElement>(null);
-  const askButton = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
-  // The button pressed is replaced by the question, or the question by the button: focus follows.
-  useEffect(() => {
-    if (asking) question.current?.focus();
-    else if (wasAsking.current) askButton.current?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
+  const { question, askButton } = useConfirmFocus(asking);
 
   const confirm = async () => {
     setFailure(null);
