@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { E2EOptions } from './e2e/support/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 /** The screens projects have a server (and database) each: they save the demo users' language. */
@@ -11,6 +12,11 @@ const FROM_SCRATCH_PORT = SCREENS_PORT + 2;
  */
 const ADMINISTRATION_PORT = SCREENS_PORT + 3;
 const ADMINISTRATION_SPECS = /administration-[a-z]+\.spec\.ts/;
+/**
+ * The mail stand-in (scripts/e2e-servers.mjs, mail:<port>): the functional tests' server sends its e-mail to a local
+ * SMTP server, whose mails the tests read here (e2e/support/mail.ts).
+ */
+const MAIL_PORT = SCREENS_PORT + 4;
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -18,7 +24,7 @@ const url = (port: number) => `http://127.0.0.1:${port}`;
  * filled with the demo school, serving the freshly built SPA from apps/web/dist on the same origin.
  * Browsers cannot be downloaded here; Debian's Chromium is used (apt-get install -y chromium).
  */
-export default defineConfig({
+export default defineConfig<E2EOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
   timeout: 60_000,
@@ -38,6 +44,7 @@ export default defineConfig({
   ],
   use: {
     baseURL: url(PORT),
+    mailUrl: url(MAIL_PORT),
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
@@ -85,7 +92,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT} ${ADMINISTRATION_PORT}`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT} ${ADMINISTRATION_PORT} mail:${MAIL_PORT}`,
     url: `${url(PORT)}/health`,
     wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,

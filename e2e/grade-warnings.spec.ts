@@ -27,7 +27,8 @@ test('a teacher warns, records a contact with the home; the guardian sees both, 
   await issueForm.getByLabel('Elev').selectOption(child.id);
   await issueForm.getByLabel('Vad saknas').fill(missing);
   await issueForm.getByTestId('issue-grade-warning').click();
-  await expect(page.getByTestId('grade-warning-notice')).toContainText(`${child.lastName}, ${child.firstName}`);
+  // A sentence names the student first name first (the list of students sorts by last name).
+  await expect(page.getByTestId('grade-warning-notice')).toContainText(`för ${child.firstName} ${child.lastName} är utfärdad`);
   const warning = page.getByTestId('grade-warning').filter({ hasText: missing });
   await expect(warning).toBeVisible();
   await expect(warning.getByTestId('grade-warning-status')).toHaveText('… Öppen');

@@ -51,6 +51,16 @@ test.describe('class lists', () => {
     await expectWeekShown(page);
   });
 
+  test('a teaching group has teachers, not mentors: its page does not say it has no mentor', async ({ page }) => {
+    await login(page, 'larare', '/grupper');
+    const teachingRow = page.getByTestId('my-groups').locator('tbody tr').filter({ hasText: 'Undervisningsgrupp' }).first();
+    await teachingRow.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Undervisningsgrupp /);
+    await expect(page.getByTestId('class-list')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Mentorer' })).toHaveCount(0);
+    await expect(page.getByText('Ingen mentor')).toHaveCount(0);
+  });
+
   test('an unknown group shows the not-found page', async ({ page }) => {
     await login(page, 'elev', '/grupp/finns-inte');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hittades inte eller ingen behörighet');

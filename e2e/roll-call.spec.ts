@@ -115,7 +115,8 @@ test.describe('roll call on a tablet', () => {
     await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
     await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Tagen');
 
-    // A correction the same day: one more absent. The saved marks come back, the state says changed.
+    // A correction the same day: one more absent. The saved marks come back, the state says corrected (not the
+    // schedule's "Ändrad", a moved lesson).
     await page.setViewportSize(TABLET_LANDSCAPE);
     await openLesson(page, 0);
     await expect(rows.nth(0).getByTestId('roll-status')).toHaveText('Frånvarande');
@@ -124,20 +125,26 @@ test.describe('roll call on a tablet', () => {
     await rows.nth(2).locator('.roll-row__toggle').click();
     await save.click();
     await expect(page.getByText('Närvaron är sparad.')).toBeVisible();
-    await expect(page.getByTestId('roll-call-state').first()).toHaveText('✓ Ändrad');
+    await expect(page.getByTestId('roll-call-state').first()).toHaveText('✓ Rättad');
 
-    // The history is collapsed; opened, it shows who changed what.
+    // The history is collapsed; opened, it shows who changed what: the correction, then the roll call taken as one
+    // line (not a "no mark → present" line per student).
     const history = page.getByTestId('roll-call-history');
+    await expect(history.locator('summary')).toHaveText('Historik (1 rättelse)');
     await expect(history.getByTestId('history-entry').first()).toBeHidden();
     await history.locator('summary').click();
-    await expect(history.getByTestId('history-entry').filter({ hasText: `${correctedName}: Närvarande → Frånvarande` })).toHaveCount(1);
+    const entries = history.getByTestId('history-entry');
+    await expect(entries).toHaveCount(2);
+    await expect(entries.first()).toContainText(`${correctedName}: Närvarande → Frånvarande`);
+    await expect(entries.last()).toContainText(`Närvaron togs: ${total - 2} närvarande, 1 frånvarande, 1 sen`);
+    await expect(entries.last()).toContainText(`${lateName}: Sen 10 min`);
 
     const corrected = await serverRollCall(request, lessonId);
     expect(corrected.lesson.rollCallState).toBe('CHANGED');
     expect(corrected.students[2]?.status).toBe('ABSENT');
 
     await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
-    await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Ändrad');
+    await expect(page.getByTestId('today-lesson').first().getByTestId('roll-call-state')).toHaveText('✓ Rättad');
   });
 
   // The app shell comes from the service worker here, which the other tests block (playwright.config.ts).

@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import { addFailedMessageToOutbox, apiLogin, graphql, VIEWPORTS } from './support/app';
-import { capture, loginIn, logout, type Language } from './support/screens';
+import { capture as captureScreens, loginIn, logout, type Language } from './support/screens';
 import { teacherOfGuardiansChild } from './support/grade-warnings';
 import { childAtRektorsSchool } from './support/support-decisions';
 import { childInMentorsClass } from './support/development-plans';
@@ -8,12 +8,16 @@ import { childInMentorsClass } from './support/development-plans';
 /**
  * Every page in Swedish and English, at tablet and phone width: a full-page screenshot in e2e/.screenshots/ for a
  * person to look at, and an axe check (no serious or critical WCAG 2.1 A/AA violations) in Swedish at tablet width
- * and in English at phone width (support/screens.ts).
+ * and in English at phone width (support/screens.ts); at phone width, that the page does not scroll sideways.
  * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
  * user's language, and a reload shows the saved one.
  */
 
 const LANGUAGES: Language[] = ['sv', 'en'];
+
+/** Every page here fits a phone: at 390 px nothing makes the whole page scroll sideways (a table scrolls in its region). */
+const capture: typeof captureScreens = (page, testInfo, name, language, ready, viewports, checks) =>
+  captureScreens(page, testInfo, name, language, ready, viewports, { fitsPhone: true, ...checks });
 
 // A test per page group and language, so that the workers share the long ones evenly.
 for (const language of LANGUAGES) {
@@ -72,6 +76,20 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'my-groups', language, () => expect(page.getByTestId('my-groups')).toBeVisible());
       await page.getByTestId('my-groups').locator('tbody tr').first().getByRole('link').click();
       await capture(page, testInfo, 'class-list-mentor', language, () => expect(page.getByTestId('class-list')).toBeVisible());
+      // On a phone the menu is behind a button; opened, it lists the pages one per line.
+      await page.setViewportSize(VIEWPORTS.phone);
+      const menu = page.getByRole('button', { name: language === 'sv' ? 'Meny' : 'Menu' });
+      await menu.click();
+      await capture(
+        page,
+        testInfo,
+        'menu-open',
+        language,
+        () => expect(page.getByRole('navigation').getByRole('link').first()).toBeVisible(),
+        { phone: VIEWPORTS.phone },
+      );
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveAttribute('aria-expanded', 'false');
       await logout(page);
     });
 
@@ -236,6 +254,30 @@ for (const language of LANGUAGES) {
         await expect(page.getByTestId('school-absence-table').locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
         await expect(page.getByTestId('csn-table')).toBeVisible({ timeout: 30_000 });
       });
+      await logout(page);
+    });
+
+    test("absence lessons: behind a guardian's figure, and the lesson from the absence message", async ({ page, request }, testInfo) => {
+      const token = await apiLogin(request, 'vardnadshavare');
+      const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+      const childId = me.data!.me.students[0]!.id;
+      const unexcused = await graphql<{ studentAbsenceLessons: { lessons: { lessonId: string; date: string }[] } }>(
+        request,
+        'query ($id: ID!) { studentAbsenceLessons(studentId: $id, range: { period: TERM }, filter: { valid: false }) { lessons { lessonId date } } }',
+        { id: childId },
+        token,
+      );
+      const lesson = unexcused.data!.studentAbsenceLessons.lessons[0]!;
+      const rows = () =>
+        expect(page.getByTestId('absence-lessons-table').getByTestId('absence-lesson').first()).toBeVisible({ timeout: 30_000 });
+      await loginIn(page, 'vardnadshavare', language, `/franvaro/lektioner?elev=${childId}&period=TERM`);
+      await capture(page, testInfo, 'absence-lessons', language, rows);
+      await page.goto(`/franvaro/lektioner?elev=${childId}&dag=${lesson.date}&lektion=${lesson.lessonId}`);
+      await capture(page, testInfo, 'absence-lessons-message', language, () =>
+        expect(page.locator(`[data-lesson="${lesson.lessonId}"]`)).toHaveAttribute('aria-current', 'true', { timeout: 30_000 }),
+      );
+      await page.goto(`/franvaro/lektioner?elev=${childId}&period=TERM&giltig=nej`);
+      await capture(page, testInfo, 'absence-lessons-unexcused', language, rows);
       await logout(page);
     });
 

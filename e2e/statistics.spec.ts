@@ -93,6 +93,14 @@ test.describe('absence statistics', () => {
     const table = page.getByTestId('class-absence-table').getByRole('table');
     await expect(table.locator('tbody tr').first()).toBeVisible();
 
+    // A student who left the class during the term is still in its table, marked with the day; the count says so.
+    const count = await page.getByTestId('class-count').innerText();
+    const [, members, left] = /^(\d+) elever, (\d+) som slutat$/.exec(count) ?? [];
+    expect(Number(left)).toBeGreaterThan(0);
+    await expect(table.locator('tbody tr')).toHaveCount(Number(members) + Number(left));
+    await expect(table.getByTestId('left-class')).toHaveCount(Number(left));
+    await expect(table.getByTestId('left-class').first()).toHaveText(/^Slutade i klassen \d{1,2} [a-z]{3}$/);
+
     const absenceHeader = table.getByRole('columnheader', { name: 'Frånvaro', exact: true });
     await expect(absenceHeader).toHaveAttribute('aria-sort', 'descending');
     const initial = await columnNumbers(table, 'absence');
@@ -112,7 +120,7 @@ test.describe('absence statistics', () => {
     expect(isSorted(await columnNumbers(table, 'late'), 'desc')).toBe(true);
 
     // Name search narrows the rows.
-    const firstName = (await table.locator('tbody th').first().innerText()).trim();
+    const firstName = (await table.locator('tbody th').first().getByRole('link').innerText()).trim();
     await page.getByLabel('Sök på namn').fill(firstName);
     await expect(table.locator('tbody tr')).toHaveCount(1);
     await page.getByLabel('Sök på namn').fill('');
@@ -130,7 +138,7 @@ test.describe('absence statistics', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(initial.length + 2);
     expect(text).not.toMatch(/[^\r]\n/);
-    expect(lines[0]).toMatch(/^"Elev";"Nivå";"Frånvaro";"Ogiltig";"Sena ankomster";"Lektioner utan närvaro";/);
+    expect(lines[0]).toMatch(/^"Elev";"Nivå";"Frånvaro";"Ogiltig";"Sena ankomster";"Närvaro ej tagen \(lektioner\)";/);
     expect(text).toMatch(/"\d+,\d"/);
     expect(text).not.toMatch(/"\d+\.\d"/);
 
@@ -167,16 +175,99 @@ test.describe('absence statistics', () => {
     await expect(csn.getByRole('table')).toHaveAccessibleName('CSN-rapport 2026-10');
   });
 
+  test('a guardian opens the lessons behind a figure, a bar and a row of a chart table', async ({ page, request }) => {
+    const token = await apiLogin(request, 'vardnadshavare');
+    const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+    const childId = me.data!.me.students[0]!.id;
+    const unexcused = await graphql<{
+      studentAbsenceLessons: { lessons: { absentMinutes: number; mayReportSick: boolean; date: string }[] };
+    }>(
+      request,
+      'query ($id: ID!) { studentAbsenceLessons(studentId: $id, range: { period: TERM }, filter: { valid: false }) { lessons { absentMinutes mayReportSick date } } }',
+      { id: childId },
+      token,
+    );
+    const rows = unexcused.data!.studentAbsenceLessons.lessons;
+    expect(rows.length).toBeGreaterThan(0);
+
+    await login(page, 'vardnadshavare', `/franvaro?elev=${childId}`);
+    // The figure "unexcused" leads to its lessons: as many rows as the API lists, each unexcused.
+    await page
+      .getByTestId('absence-summary')
+      .getByRole('link', { name: /Lektionerna bakom: Ogiltig$/ })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/franvaro/lektioner\\?elev=${childId}&period=TERM&giltig=nej$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Lektioner med frånvaro' })).toBeVisible();
+    await expect(page.getByTestId('absence-lessons-filter')).toContainText('Visar: ogiltig frånvaro.');
+    const table = page.getByTestId('absence-lessons-table');
+    await expect(table.getByTestId('absence-lesson')).toHaveCount(rows.length);
+    await expect(table.locator('td[data-column="valid"]').filter({ hasNotText: /^Ogiltig$/ })).toHaveCount(0);
+    await expect(page.getByTestId('absence-lessons-count')).toHaveText(new RegExp(`^${rows.length} lektion(er)?, .* frånvaro$`));
+    // From unexcused absence the home reports sickness for that day, where the school still allows it.
+    const reportable = rows.filter((row) => row.mayReportSick);
+    await expect(table.getByTestId('report-sick')).toHaveCount(reportable.length);
+    if (reportable.length > 0) {
+      await table.getByTestId('report-sick').first().click();
+      await expect(page).toHaveURL(new RegExp(`/sjukanmalan\\?elev=${childId}&datum=${reportable[0]!.date}$`));
+      await expect(page.getByLabel('Från och med')).toHaveValue(reportable[0]!.date);
+      await page.goBack();
+    }
+
+    // Back to the figures; a bar of the subject chart leads to that subject's lessons, its valid or unexcused part.
+    await page.getByRole('link', { name: 'Till frånvaron' }).click();
+    await expect(page).toHaveURL(new RegExp(`/franvaro\\?elev=${childId}&period=TERM$`));
+    const bar = page.getByTestId('subject-chart').locator('.recharts-bar-rectangle path').filter({ visible: true }).first();
+    await expect(bar).toBeVisible();
+    await bar.click();
+    await expect(page).toHaveURL(/\/franvaro\/lektioner\?elev=[^&]+&period=TERM&amne=[^&]+&giltig=(ja|nej)$/);
+    await expect(page.getByTestId('absence-lessons-filter')).toContainText(/Visar: .+, (giltig|ogiltig) frånvaro\./);
+    await page.goBack();
+
+    // Without a mouse: the week table's rows are links too.
+    const weekChart = page.getByTestId('week-chart');
+    await weekChart.getByRole('button', { name: 'Visa som tabell' }).click();
+    await weekChart.getByRole('link', { name: 'Lektioner med frånvaro: v. 47' }).press('Enter');
+    await expect(page).toHaveURL(/\/franvaro\/lektioner\?elev=[^&]+&period=TERM&vecka=2026-W47$/);
+    await expect(page.getByTestId('absence-lessons-filter')).toContainText('Visar: vecka 47.');
+    await expect(page.getByTestId('absence-lessons-count')).toBeVisible();
+  });
+
+  test("the absence message's link shows that lesson, marked", async ({ page, request }) => {
+    const token = await apiLogin(request, 'vardnadshavare');
+    const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, token);
+    const childId = me.data!.me.students[0]!.id;
+    const result = await graphql<{ studentAbsenceLessons: { lessons: { lessonId: string; date: string }[] } }>(
+      request,
+      'query ($id: ID!) { studentAbsenceLessons(studentId: $id, range: { period: TERM }, filter: { valid: false }) { lessons { lessonId date } } }',
+      { id: childId },
+      token,
+    );
+    const lesson = result.data!.studentAbsenceLessons.lessons[0]!;
+    // As the SMS has it (absenceLessonLink in the API): opened logged out, it leads there after the login.
+    await login(page, 'vardnadshavare', `/franvaro/lektioner?elev=${childId}&dag=${lesson.date}&lektion=${lesson.lessonId}`);
+    await expect(page).toHaveURL(
+      new RegExp(`/franvaro/lektioner\\?elev=${childId}&lektion=${lesson.lessonId}&period=CUSTOM&fran=${lesson.date}&till=${lesson.date}$`),
+    );
+    const marked = page.locator(`[data-lesson="${lesson.lessonId}"]`);
+    await expect(marked).toHaveAttribute('aria-current', 'true');
+    await expect(marked).toBeFocused();
+    await expect(marked.locator('td[data-column="valid"]')).toHaveText('Ogiltig');
+  });
+
   test("a mentor follows the class's lessons without roll call to one of them", async ({ page }) => {
     await login(page, 'mentor', '/grupper');
     await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();
     await page.getByTestId('class-absence-link').click();
-    const notTaken = page.getByTestId('absence-summary').getByRole('link', { name: /lektion(er)? utan närvaro/ });
+    // A class's count is of student-lessons (a student in a lesson), named so: not "absent from N lessons".
+    await expect(page.getByTestId('absence-summary')).toContainText('Närvaro ej tagen (elevlektioner)');
+    const notTaken = page
+      .getByTestId('absence-summary')
+      .getByRole('link', { name: /^[\d\s]+ elevlektion(er)? där närvaro inte är tagen, visa lektionerna$/ });
     expect(Number((await notTaken.innerText()).replace(/\s/g, ''))).toBeGreaterThan(0);
     await notTaken.click();
 
     await expect(page).toHaveURL(/\/narvaro\/saknas\?klass=[^&]+&period=TERM$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Lektioner utan närvaro' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Lektioner där närvaro inte är tagen' })).toBeVisible();
     await expect(page.getByTestId('missing-roll-calls-scope')).toHaveText('8A');
     const rows = page.getByTestId('missing-roll-call');
     await expect(rows.first()).toBeVisible();

@@ -6,16 +6,31 @@
 // PGlite in memory, each server seeding its own (slower: one process does all the database work).
 // A port given as `empty:<port>` gets no demo school: an empty database on which `pnpm admin:init` has made an
 // organisation and its first administrator (FIRST_ADMINISTRATOR below), as a school starting without demo data.
+// `mail:<port>` starts a local mail stand-in, and the first server (the functional tests') sends its e-mail there:
+// the API tests' SMTP server (startFakeSmtpServer in apps/api/src/test/fake-providers.ts) on a free port, which
+// keeps every mail in memory, and on <port> an HTTP endpoint for the tests to read them: GET /mails?to=<address>
+// answers JSON, `[{ to, from, subject, text }]` oldest first (every mail without `to`). That server gets SMTP_URL
+// and MAIL_FROM, so its "forgot password" mails leave (e2e/password-reset.spec.ts) and its e-mail notifications are
+// delivered there instead of being kept in the outbox (SMS still are), and PUBLIC_URL its own address, so that the
+// links in its mails open it. The other servers have no provider: every message stays in their outbox.
 // Prints "E2E servers ready" once every server answers /health; SIGTERM stops them all.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
 
 const root = join(import.meta.dirname, '..');
-const servers = process.argv.slice(2).map((arg) => ({ empty: arg.startsWith('empty:'), port: Number(arg.replace(/^empty:/, '')) }));
+const args = process.argv.slice(2);
+const mailArgs = args.filter((arg) => arg.startsWith('mail:'));
+const mailPort = mailArgs.length > 0 ? Number(mailArgs[0].slice('mail:'.length)) : null;
+const servers = args
+  .filter((arg) => !arg.startsWith('mail:'))
+  .map((arg) => ({ empty: arg.startsWith('empty:'), port: Number(arg.replace(/^empty:/, '')) }));
 const ports = servers.map((server) => server.port);
-if (servers.length === 0 || servers[0].empty || ports.some((port) => !Number.isInteger(port) || port <= 0 || port > 65535)) {
-  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> | empty:<port> …]');
+const validPort = (port) => Number.isInteger(port) && port > 0 && port <= 65535;
+if (servers.length === 0 || servers[0].empty || mailArgs.length > 1 || ![...ports, mailPort ?? 1].every(validPort)) {
+  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> | empty:<port> …] [mail:<port>]');
   process.exit(2);
 }
 const embedded = process.env.E2E_DATABASE === 'embedded';
@@ -117,15 +132,46 @@ async function databaseFrom(template, port) {
   return databaseUrl(name);
 }
 
+/** The SMTP server and its mails over HTTP (mail:<port>, see above); resolves with the SMTP server's smtp:// URL. */
+async function startMailStandIn(port) {
+  const { startFakeSmtpServer } = await tsImport('../apps/api/src/test/fake-providers.ts', import.meta.url);
+  const smtp = await startFakeSmtpServer();
+  const mails = createServer((request, response) => {
+    // One request a connection: a test's poll must never meet a kept-alive connection the server is just closing.
+    response.setHeader('connection', 'close');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method !== 'GET' || url.pathname !== '/mails') {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('GET /mails?to=<address>');
+      return;
+    }
+    const to = url.searchParams.get('to')?.toLowerCase();
+    const received = smtp.received
+      .filter((mail) => !to || mail.envelopeTo.some((address) => address.toLowerCase() === to))
+      .map((mail) => ({ to: mail.envelopeTo, from: mail.from, subject: mail.subject, text: mail.text }));
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(JSON.stringify(received));
+  });
+  await new Promise((resolve, reject) => {
+    mails.once('error', reject);
+    mails.listen(port, '127.0.0.1', () => {
+      mails.off('error', reject);
+      resolve();
+    });
+  });
+  return smtp.url;
+}
+
 const building = run(process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.mjs'), '--filter', '@insyn/web', 'build'], {
   NODE_ENV: 'production',
 });
 let databases;
+let smtpUrl = null;
 try {
   if (embedded && servers.some((server) => server.empty)) throw new Error('empty:<port> needs the PostgreSQL server');
-  const [template, , ...empty] = await Promise.all([
+  const [template, , mailUrl, ...empty] = await Promise.all([
     embedded ? null : seededTemplate(),
     building,
+    mailPort === null ? null : startMailStandIn(mailPort),
     ...servers.filter((server) => server.empty).map((server) => firstAdministratorDatabase(server.port)),
   ]);
   databases = [];
@@ -135,6 +181,7 @@ try {
     else databases.push(embedded ? 'memory' : await databaseFrom(template, server.port));
   }
   if (template) await withAdmin((admin) => admin.query(`DROP DATABASE ${template}`));
+  smtpUrl = mailUrl;
 } catch (error) {
   console.error(`The E2E servers could not be prepared: ${error.message}`);
   process.exit(1);
@@ -182,6 +229,10 @@ servers.forEach(({ port, empty }, index) => {
       // The school from scratch sees its absence message queued within its test, not after the three minutes'
       // grace a teacher has to correct a roll call (e2e/from-scratch.spec.ts).
       ...(empty ? { NOTIFY_GRACE_SECONDS: '5' } : {}),
+      // The first server's mail goes to the mail stand-in, with links to its own address (see the top).
+      ...(index === 0 && smtpUrl
+        ? { SMTP_URL: smtpUrl, MAIL_FROM: 'Insyn <noreply@insyn.example>', PUBLIC_URL: `http://127.0.0.1:${port}` }
+        : {}),
       NODE_ENV: 'test',
     },
   });
@@ -193,4 +244,5 @@ servers.forEach(({ port, empty }, index) => {
   children.push(child);
 });
 await Promise.all(ports.map(healthy));
-if (!stopping) console.log(`E2E servers ready on ${ports.map((port) => `http://127.0.0.1:${port}`).join(', ')}`);
+const mailNote = mailPort === null ? '' : `; their mails at http://127.0.0.1:${mailPort}/mails`;
+if (!stopping) console.log(`E2E servers ready on ${ports.map((port) => `http://127.0.0.1:${port}`).join(', ')}${mailNote}`);

@@ -108,7 +108,8 @@ export async function graphql<T>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-export async function apiLogin(request: APIRequestContext, username: DemoUser): Promise<string> {
+/** Any account of the demo school (every one has the demo password), e.g. a guardian found through the administration. */
+export async function apiLogin(request: APIRequestContext, username: string): Promise<string> {
   const result = await graphql<{ login: { accessToken: string } }>(
     request,
     'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
@@ -148,7 +149,8 @@ export const VIEWPORTS = {
 } as const;
 
 /**
- * The demo has no SMS or e-mail provider, so no message ever fails on its own: this adds one failed SMS
+ * The E2E servers have no SMS provider (and their e-mail is kept in the outbox or taken by a local SMTP server that
+ * takes every mail, scripts/e2e-servers.mjs), so no message ever fails on its own: this adds one failed SMS
  * (to a number from the range kept for fiction) to the outbox's answers, and answers its retry as the API
  * does, so that the outbox page's handling of failures can be seen and tested.
  */

@@ -28,7 +28,25 @@ async function settle(page: Page): Promise<void> {
  */
 const AXE_VIEWPORT_INDEX: Record<Language, number> = { sv: 0, en: 1 };
 
-/** Screenshots at each width and an axe check at one of them; `ready` waits for the page's own content. */
+/** Checks made at each width besides the screenshot. */
+export interface CaptureChecks {
+  /** The page fits the width of a phone (390 px and narrower): nothing makes the whole page scroll sideways. */
+  fitsPhone?: boolean;
+}
+
+/** The document's width and the window's: a table may scroll sideways inside its own region, the page may not. */
+async function documentWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as {
+    scrollWidth: number;
+    innerWidth: number;
+  };
+}
+
+/**
+ * Screenshots at each width and an axe check at one of them; `ready` waits for the page's own content. The page is
+ * left at the width it had before, so that what a test does next (e.g. a link in the main navigation, which a phone
+ * shows behind its menu button) happens at the width the test chose.
+ */
 export async function capture(
   page: Page,
   testInfo: TestInfo,
@@ -36,16 +54,24 @@ export async function capture(
   language: Language,
   ready: () => Promise<void>,
   viewports: Record<string, { width: number; height: number }> = VIEWPORTS,
+  checks: CaptureChecks = {},
 ): Promise<void> {
   const entries = Object.entries(viewports);
   const axeIndex = AXE_VIEWPORT_INDEX[language] % entries.length;
+  const before = page.viewportSize();
   for (const [index, [device, viewport]] of entries.entries()) {
     await page.setViewportSize(viewport);
     await ready();
     await settle(page);
+    if (checks.fitsPhone && viewport.width <= VIEWPORTS.phone.width) {
+      // Soft: the screenshots of the other widths are still taken, and every page that does not fit is reported.
+      const { scrollWidth, innerWidth } = await documentWidth(page);
+      expect.soft(scrollWidth, `${name}-${language}-${device} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+    }
     if (index === axeIndex) await expectAccessible(page, testInfo, `${name}-${language}-${device}`);
     await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
   }
+  if (before) await page.setViewportSize(before);
 }
 
 /** Logs in through the page in a language; given a page of the app, opens it logged out and lands there (see `login`). */

@@ -16,8 +16,9 @@ import { resolvers, typeDefs } from './graphql/schema.ts';
 import { createCredentialsRouter, CREDENTIALS_PATH } from './modules/accounts/credentials.router.ts';
 import { createImportsRouter, IMPORTS_PATH } from './modules/administration/imports/imports.router.ts';
 import { APP_ERROR_CODES } from './errors.ts';
+import { anonymousLane, anonymousPlaces } from './modules/auth/anonymous-lane.ts';
 import { passwordGate } from './modules/auth/password.ts';
-import { verifyAccessToken } from './modules/auth/tokens.ts';
+import { verifyAccessToken, type AccessClaims } from './modules/auth/tokens.ts';
 import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
 import { importsSettled } from './modules/ss12000/import/import.service.ts';
@@ -111,10 +112,21 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   });
   await apollo.start();
 
+  // The anonymous lane and the context both ask who is asking; the token is verified once per request.
+  const claimsByRequest = new WeakMap<express.Request, AccessClaims | null>();
+  const claimsOf = (req: express.Request): AccessClaims | null => {
+    let claims = claimsByRequest.get(req);
+    if (claims === undefined) {
+      const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
+      claimsByRequest.set(req, claims);
+    }
+    return claims;
+  };
+
   /** Who asks, from the bearer access token, and the request's clock: for GraphQL and the other API routes alike. */
   const contextOf = (req: express.Request, res: express.Response): RequestContext => {
-    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const claims = bearer ? verifyAccessToken(bearer, config.jwtSecret) : null;
+    const claims = claimsOf(req);
     return {
       ...baseContext(db.prisma, config, config.clock()),
       auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
@@ -129,6 +141,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
 
   app.use(
     '/graphql',
+    anonymousLane(anonymousPlaces(config.passwordHashingConcurrency), (req) => claimsOf(req) !== null),
     cookieParser(),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }): Promise<RequestContext> => contextOf(req, res) }),

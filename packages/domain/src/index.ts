@@ -27,3 +27,5 @@ export * from './ss12000/codes.ts';
 export * from './ss12000/source.ts';
 export * from './ss12000/import-rules.ts';
 export * from './accounts/credentials.ts';
+export * from './error-codes.ts';
+export * from './quiet-hours.ts';

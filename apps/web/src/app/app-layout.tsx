@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useAuth, useViewer } from '../features/auth/auth-context';
@@ -81,14 +81,60 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
         label: t('nav.guardianLetters'),
       },
   ];
+  const listId = useId();
+  const navRef = useRef<HTMLElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Only a phone shows the menu button (app.css): there the links are hidden until it is opened; wider, they always show.
+  const [open, setOpen] = useState(false);
+
+  // A press outside the open menu closes it, as a tap beside a menu does in other apps.
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !navRef.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
   return (
-    <nav className="main-nav" aria-label={t('a11y.mainNavigation')}>
-      <ul className="main-nav__list">
+    <nav
+      ref={navRef}
+      className={`main-nav${open ? ' main-nav--open' : ''}`}
+      aria-label={t('a11y.mainNavigation')}
+      onKeyDown={closeOnEscape}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="main-nav__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        <svg className="main-nav__toggle-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          {open ? (
+            <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" fill="none" />
+          ) : (
+            <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" fill="none" />
+          )}
+        </svg>
+        {t('nav.menu')}
+      </button>
+      <ul className="main-nav__list" id={listId}>
         {items
           .filter((item): item is NavItem => Boolean(item))
           .map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/ledighet'} className="main-nav__link">
+              {/* Choosing a page closes the menu; focus then moves to the page's content (useFocusOnNavigation). */}
+              <NavLink to={item.to} end={item.to === '/ledighet'} className="main-nav__link" onClick={() => setOpen(false)}>
                 {item.label}
               </NavLink>
             </li>

@@ -5,7 +5,13 @@ import { TodayPage } from '../features/attendance/today-page';
 import { useViewer } from '../features/auth/auth-context';
 import { NotFoundState } from '../components/ui/error-state';
 import { LoginPage } from '../features/auth/login-page';
-import { ActivationPage, ChangePasswordPage, GuardianLettersPage } from '../features/accounts/lazy-pages';
+import {
+  ActivationPage,
+  ChangePasswordPage,
+  ForgotPasswordPage,
+  GuardianLettersPage,
+  ResetPasswordPage,
+} from '../features/accounts/lazy-pages';
 import { GroupPage } from '../features/groups/group-page';
 import { MyGroupsPage } from '../features/groups/my-groups-page';
 import { GroupWarningsPage, MyWarningsPage, SchoolRoutinePage } from '../features/grade-warnings/lazy-pages';
@@ -24,6 +30,7 @@ import { SickReportPage } from '../features/sick-reports/sick-report-page';
 import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
 import { RoutinesPage } from '../features/routines/lazy-pages';
 import {
+  AbsenceLessonsPage,
   ClassAbsencePage,
   MissingRollCallsPage,
   OwnAbsencePage,
@@ -57,6 +64,8 @@ import { PublicOnly, RequireAuth } from './require-auth';
  * Routes (Swedish paths, as the product is Swedish first):
  *   /logga-in                         login
  *   /aktivera                         the first password with the activation code from a letter or a class sheet (logged out)
+ *   /glomt-losenord                   "forgot password": a link to choose a new one, mailed to the address on record (logged out)
+ *   /nytt-losenord#<token>            the new password with that mailed link's token; then logged in
  *   /konto/losenord                   the logged-in person changes their password (then logs in again)
  *   /inloggningsbrev                  letters with activation codes to a school's or a class's guardians, for principal and administrators
  *   /schema?vecka=2026-W48&elev=<id>  week schedule (own, a chosen child's, or a staff member's teaching)
@@ -73,6 +82,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /samtycke                         an adult student gives or withdraws each guardian's access to their data
  *   /utkorg?status=FAILED             messages to the home and their delivery, for administrators
  *   /franvaro?elev=<id>&period=TERM   absence statistics of the student, or a guardian's child
+ *   /franvaro/lektioner?elev=<id>&period=TERM&amne=MA&typ=sen&giltig=nej&lektion=<id>  the lessons behind a figure of a student's absence
  *   /elev/:studentId/franvaro         a student's absence statistics, for mentor, principal, administrator
  *   /klass/:classId/franvaro          a class's absence by student, for its mentor, principal, administrator
  *   /skola/franvaro?skola=<id>        a school's absence by week and class, and the CSN list
@@ -122,6 +132,8 @@ export function AppRouter() {
           <Route element={<PublicLayout />}>
             <Route path="/logga-in" element={<LoginPage />} />
             <Route path="/aktivera" element={<ActivationPage />} />
+            <Route path="/glomt-losenord" element={<ForgotPasswordPage />} />
+            <Route path="/nytt-losenord" element={<ResetPasswordPage />} />
           </Route>
         </Route>
         <Route element={<RequireAuth />}>
@@ -143,6 +155,7 @@ export function AppRouter() {
             <Route path="/samtycke" element={<ConsentPage />} />
             <Route path="/utkorg" element={<OutboxPage />} />
             <Route path="/franvaro" element={<OwnAbsencePage />} />
+            <Route path="/franvaro/lektioner" element={<AbsenceLessonsPage />} />
             <Route path="/elev/:studentId/franvaro" element={<StaffStudentAbsencePage />} />
             <Route path="/klass/:classId/franvaro" element={<ClassAbsencePage />} />
             <Route path="/skola/franvaro" element={<SchoolAbsencePage />} />

@@ -72,6 +72,15 @@ export function formatDateSpan(first: string, last: string, locale: AppLocale): 
   return first === last ? formatLongDate(first, locale) : formatDateRange(first, last, locale);
 }
 
+/** A reported span of absence: "25 november 2026", "25–27 november 2026" or "25 november 2026, 08:00–12:00". */
+export function formatAbsenceSpan(
+  span: { fromDate: string; toDate: string; fromTime?: string | null; toTime?: string | null },
+  locale: AppLocale,
+): string {
+  const dates = formatDateSpan(span.fromDate, span.toDate, locale);
+  return span.fromTime && span.toTime ? `${dates}, ${span.fromTime}–${span.toTime}` : dates;
+}
+
 /** An instant as the school's date and clock time: "25 nov 2026 08:45". */
 export function formatSchoolDateTime(instant: string, locale: AppLocale): string {
   return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'd MMM yyyy HH:mm', { locale: dateLocale(locale) }).replace('.', '');

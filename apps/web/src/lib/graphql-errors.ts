@@ -1,12 +1,18 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import type { AppErrorCode } from '@insyn/domain';
 
-/** Error codes the API puts in `extensions.code`. */
-export type ApiErrorCode =
-  'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' | ActivationRefusal;
+/** Error codes the API puts in `extensions.code`: the API's own list (@insyn/domain), so the two cannot differ. */
+export type ApiErrorCode = AppErrorCode;
+/** Some of the codes, each checked to be one (a misspelt code does not compile, as it would drop out of an Extract). */
+type Codes<T extends ApiErrorCode> = T;
 
 /** Why an activation code did not open an account (besides TOO_MANY_ATTEMPTS and the password rule). */
-export type ActivationRefusal =
-  'INVALID_ACTIVATION_CODE' | 'ACTIVATION_CODE_USED' | 'ACTIVATION_CODE_REPLACED' | 'ACTIVATION_CODE_EXPIRED' | 'ACCOUNT_LOCKED';
+export type ActivationRefusal = Codes<
+  'INVALID_ACTIVATION_CODE' | 'ACTIVATION_CODE_USED' | 'ACTIVATION_CODE_REPLACED' | 'ACTIVATION_CODE_EXPIRED' | 'ACCOUNT_LOCKED'
+>;
+
+/** Why a password reset link did not set a new password (besides TOO_MANY_ATTEMPTS and the password rule). */
+export type ResetRefusal = Codes<'INVALID_RESET_LINK' | 'RESET_LINK_USED' | 'RESET_LINK_EXPIRED' | 'ACCOUNT_LOCKED'>;
 
 interface RawGraphQLError {
   message?: unknown;

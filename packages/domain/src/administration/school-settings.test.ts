@@ -8,6 +8,8 @@ const DEFAULTS: SchoolSettings = {
   absenceAlarmPercent: 15,
   csnThresholdMinutes: 240,
   gradeWarningContactDays: 5,
+  quietHoursFrom: 20,
+  quietHoursUntil: 7,
 };
 
 describe('checkSchoolDetails', () => {
@@ -60,6 +62,8 @@ describe('checkSchoolSettings', () => {
         absenceAlarmPercent: 101,
         csnThresholdMinutes: 0,
         gradeWarningContactDays: 31,
+        quietHoursFrom: 24,
+        quietHoursUntil: -1,
       }),
     ).toEqual([
       { field: 'mentorLeaveDayLimit', code: 'OUT_OF_RANGE' },
@@ -68,6 +72,8 @@ describe('checkSchoolSettings', () => {
       { field: 'absenceAlarmPercent', code: 'OUT_OF_RANGE' },
       { field: 'csnThresholdMinutes', code: 'OUT_OF_RANGE' },
       { field: 'gradeWarningContactDays', code: 'OUT_OF_RANGE' },
+      { field: 'quietHoursFrom', code: 'OUT_OF_RANGE' },
+      { field: 'quietHoursUntil', code: 'OUT_OF_RANGE' },
     ]);
   });
 

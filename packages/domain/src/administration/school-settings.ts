@@ -50,6 +50,9 @@ export interface SchoolSettings {
   csnThresholdMinutes: number;
   /** school days the school has to contact the home after a grade warning */
   gradeWarningContactDays: number;
+  /** messages home wait from this whole local hour until `quietHoursUntil` (see quiet-hours.ts); equal: no quiet hours */
+  quietHoursFrom: number;
+  quietHoursUntil: number;
 }
 
 export type SchoolSettingField = keyof SchoolSettings;
@@ -60,6 +63,8 @@ export const SCHOOL_SETTING_FIELDS: readonly SchoolSettingField[] = [
   'absenceAlarmPercent',
   'csnThresholdMinutes',
   'gradeWarningContactDays',
+  'quietHoursFrom',
+  'quietHoursUntil',
 ];
 
 /**
@@ -68,7 +73,8 @@ export const SCHOOL_SETTING_FIELDS: readonly SchoolSettingField[] = [
  * - sick reports reach back at most as far as one report may be long;
  * - percentages of scheduled time are 0–100;
  * - the CSN threshold must be above 0 (0 would list every student); 100 hours a month is more than a full timetable;
- * - the school needs at least a day to contact the home, and more than a quarter of a term defeats the warning.
+ * - the school needs at least a day to contact the home, and more than a quarter of a term defeats the warning;
+ * - quiet hours begin and end on a whole hour of the day.
  */
 export const SCHOOL_SETTING_BOUNDS: Record<SchoolSettingField, { min: number; max: number }> = {
   mentorLeaveDayLimit: { min: 0, max: LEAVE_MAX_SPAN_DAYS },
@@ -77,6 +83,8 @@ export const SCHOOL_SETTING_BOUNDS: Record<SchoolSettingField, { min: number; ma
   absenceAlarmPercent: { min: 0, max: 100 },
   csnThresholdMinutes: { min: 1, max: 6000 },
   gradeWarningContactDays: { min: 1, max: 30 },
+  quietHoursFrom: { min: 0, max: 23 },
+  quietHoursUntil: { min: 0, max: 23 },
 };
 
 export type SchoolSettingsProblem =

@@ -79,8 +79,17 @@ const CASES: Case[] = [
   { field: 'Query.rollCall', probe: 'lesson', variables: (id) => ({ lessonId: id.lesson }) },
   { field: 'Query.guardianContacts', probe: 'student', variables: (id) => ({ studentId: id.student }) },
   { field: 'Query.sickReports', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  // The sick-report form's questions are the home's, as reporting is: not found for staff, whoever's the student.
+  {
+    field: 'Query.checkSickReport',
+    probe: 'student',
+    variables: (id) => ({ input: { studentId: id.student, fromDate: '2026-11-26', toDate: '2026-11-26' } }),
+    code: 'NOT_FOUND',
+  },
+  { field: 'Query.proposedSickReportDate', probe: 'student', variables: (id) => ({ studentId: id.student }), code: 'NOT_FOUND' },
   { field: 'Query.leaveApplications', probe: 'student', variables: (id) => ({ studentId: id.student }) },
   { field: 'Query.studentAbsenceStatistics', probe: 'student', variables: (id) => ({ studentId: id.student, range }) },
+  { field: 'Query.studentAbsenceLessons', probe: 'student', variables: (id) => ({ studentId: id.student, range }) },
   { field: 'Query.classAbsenceStatistics', probe: 'class', variables: (id) => ({ classId: id.class, range }) },
   { field: 'Query.schoolAbsenceStatistics', probe: 'school', variables: (id) => ({ schoolId: id.school, range }) },
   { field: 'Query.csnReport', probe: 'school', variables: (id) => ({ schoolId: id.school, month: '2026-11' }) },

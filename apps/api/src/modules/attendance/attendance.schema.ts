@@ -37,6 +37,18 @@ export const attendanceTypeDefs = gql`
     studentCount: Int!
   }
 
+  "What the home said ahead for a span that covers a lesson: a sick report, or leave the school approved."
+  type ReportedAbsence {
+    "SICK or LEAVE"
+    reason: ValidAbsenceReason!
+    "Local school dates, inclusive."
+    fromDate: String!
+    toDate: String!
+    "Part of one day: local times HH:MM on the one date; null for whole days."
+    fromTime: String
+    toTime: String
+  }
+
   type RollCallStudent {
     id: ID!
     firstName: String!
@@ -46,8 +58,10 @@ export const attendanceTypeDefs = gql`
     status: AttendanceStatus
     lateMinutes: Int
     note: String
-    "A reason already known that makes absence valid (a sick report or approved leave)."
+    "The saved reason that makes the absence valid."
     validReason: ValidAbsenceReason
+    "A sick report or approved leave covering the lesson, known before the roll call is saved: the student is absent with that reason unless marked otherwise."
+    reportedAbsence: ReportedAbsence
   }
 
   type RollCall {
@@ -125,6 +139,8 @@ export const attendanceTypeDefs = gql`
     lateCount: Int!
     "Late twice or more today."
     repeatedLateness: Boolean!
+    "Sick reports and approved leave covering any part of the day."
+    reportedAbsences: [ReportedAbsence!]!
   }
 
   type ClassDay {

@@ -7,6 +7,7 @@ import {
   isUnexcused,
   MAX_CORRECTION_REASON_LENGTH,
   rollCallAuthority,
+  spanInstants,
   type RollCallEntry,
   type RollCallProblem,
 } from '@insyn/domain';
@@ -16,6 +17,7 @@ import { appError, badInput, notFound } from '../../errors.ts';
 import { authorizeGroup, currentDuties, isId } from '../access/access.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
+import { reportedAbsences } from './reported-absences.ts';
 
 export type RollCallState = 'NOT_TAKEN' | 'TAKEN' | 'CHANGED';
 
@@ -190,12 +192,18 @@ export async function getRollCall(ctx: RequestContext, lessonId: string) {
   const viewer = await requireStaff(ctx);
   const loaded = await loadLesson(ctx, lessonId);
   if (!loaded || !mayRead(viewer, loaded, ctx.today)) throw notFound('Lesson');
-  const [attendance, history] = await Promise.all([
+  const [attendance, history, reported] = await Promise.all([
     ctx.prisma.attendance.findMany({
       where: { lessonId },
       select: { studentId: true, status: true, lateMinutes: true, note: true, validReason: true },
     }),
     ctx.prisma.attendanceChange.findMany({ where: { lessonId }, orderBy: [{ changedAt: 'desc' }, { id: 'desc' }], take: 200 }),
+    reportedAbsences(
+      ctx,
+      loaded.students.map((student) => student.id),
+      loaded.lesson.startsAt,
+      loaded.lesson.endsAt,
+    ),
   ]);
   const byStudent = new Map(attendance.map((row) => [row.studentId, row]));
   const authority = authorityFor(viewer, loaded, ctx.today);
@@ -215,6 +223,7 @@ export async function getRollCall(ctx: RequestContext, lessonId: string) {
         lateMinutes: row?.lateMinutes ?? null,
         note: row?.note ?? null,
         validReason: row?.validReason ?? null,
+        reportedAbsence: reported.get(student.id)?.[0] ?? null,
       };
     }),
     reasonRequired: authority.allowed && authority.reasonRequired,
@@ -439,6 +448,13 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
     },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
   });
+  const wholeDay = spanInstants({ fromDate: day, toDate: day });
+  const reported = await reportedAbsences(
+    ctx,
+    members.map(({ student }) => student.id),
+    wholeDay.startsAt,
+    wholeDay.endsAt,
+  );
   const students = members
     .map(({ student }) => {
       const own = new Set(student.memberships.map((m) => m.groupId));
@@ -463,6 +479,7 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
         unexcusedAbsenceCount: marks.filter((mark) => mark.status === 'ABSENT' && mark.unexcused).length,
         lateCount,
         repeatedLateness: lateCount >= 2,
+        reportedAbsences: reported.get(student.id) ?? [],
       };
     })
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));

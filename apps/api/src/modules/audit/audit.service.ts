@@ -18,6 +18,7 @@ export type AuditAction =
   | 'student.readSchedule'
   | 'group.readRoster'
   | 'absenceStatistics.read'
+  | 'absenceLessons.read'
   | 'contact.changed'
   | 'consent.given'
   | 'consent.withdrawn'

@@ -56,6 +56,9 @@ export async function processDueAbsenceAlerts(prisma: PrismaClient, now: Date, c
         continue;
       }
       const facts = {
+        studentId: alert.studentId,
+        lessonId: alert.lessonId,
+        date: schoolDateOf(alert.startsAt),
         childName: alert.firstName,
         subjectSv: alert.subjectSv,
         subjectEn: alert.subjectEn,

@@ -39,7 +39,23 @@ function howToReport(locale: MessageLocale, config: NotificationConfig): string 
   return config.sickReportPhone ? `Report sickness at ${web} or call ${config.sickReportPhone}.` : `Report sickness at ${web}.`;
 }
 
+/**
+ * The lesson's entry in the list behind the absence figures (the web app's /franvaro/lektioner): the day's
+ * absence of the student, that lesson marked, with its reason and, while the school allows, a sick report.
+ */
+export function absenceLessonLink(
+  config: Pick<NotificationConfig, 'publicUrl'>,
+  facts: Pick<AbsenceFacts, 'studentId' | 'lessonId' | 'date'>,
+): string {
+  const params = new URLSearchParams({ elev: facts.studentId, dag: facts.date, lektion: facts.lessonId });
+  return `${config.publicUrl}/franvaro/lektioner?${params.toString()}`;
+}
+
 export interface AbsenceFacts {
+  studentId: string;
+  lessonId: string;
+  /** the lesson's school date, YYYY-MM-DD */
+  date: string;
   childName: string;
   subjectSv: string;
   subjectEn: string;
@@ -51,26 +67,30 @@ export interface AbsenceFacts {
 export function absenceText(locale: MessageLocale, facts: AbsenceFacts, config: NotificationConfig): MessageText {
   const { date, time } = formatters[locale];
   const when = `${date.format(facts.startsAt)} ${time.format(facts.startsAt)}`;
+  // The SMS has room for one link: the lesson's entry, where the home also reports sickness (the phone line too).
+  const link = absenceLessonLink(config, facts);
+  const phone = config.sickReportPhone;
   if (locale === 'sv') {
     const what =
       facts.status === 'LATE'
         ? `${facts.childName} kom ${facts.lateMinutes ?? '?'} minuter för sent till ${facts.subjectSv} ${when}`
         : `${facts.childName} är frånvarande från ${facts.subjectSv} ${when}`;
-    const sms = `Insyn: ${what}, utan anmäld giltig orsak. ${howToReport(locale, config)}`;
+    const orCall = phone ? ` eller ring ${phone}` : '';
     return {
       subject: facts.status === 'LATE' ? `Sen ankomst: ${facts.childName}` : `Frånvaro: ${facts.childName}`,
-      body: `Hej!\n\n${what}. Ingen sjukanmälan eller beviljad ledighet täcker lektionen.\n\n${howToReport(locale, config)}\n\nHälsningar\nSkolan, via Insyn`,
-      sms,
+      body: `Hej!\n\n${what}. Ingen sjukanmälan eller beviljad ledighet täcker lektionen.\n\nSe lektionen i Insyn: ${link}\n\n${howToReport(locale, config)}\n\nHälsningar\nSkolan, via Insyn`,
+      sms: `Insyn: ${what}, utan anmäld giltig orsak. Se lektionen och sjukanmäl: ${link}${orCall}`,
     };
   }
   const what =
     facts.status === 'LATE'
       ? `${facts.childName} was ${facts.lateMinutes ?? '?'} minutes late for ${facts.subjectEn} at ${when}`
       : `${facts.childName} is absent from ${facts.subjectEn} at ${when}`;
+  const orCall = phone ? ` or call ${phone}` : '';
   return {
     subject: facts.status === 'LATE' ? `Late arrival: ${facts.childName}` : `Absence: ${facts.childName}`,
-    body: `Hello,\n\n${what}. No sick report or approved leave covers the lesson.\n\n${howToReport(locale, config)}\n\nKind regards\nThe school, via Insyn`,
-    sms: `Insyn: ${what}, with no valid reason reported. ${howToReport(locale, config)}`,
+    body: `Hello,\n\n${what}. No sick report or approved leave covers the lesson.\n\nSee the lesson in Insyn: ${link}\n\n${howToReport(locale, config)}\n\nKind regards\nThe school, via Insyn`,
+    sms: `Insyn: ${what}, with no valid reason reported. See the lesson and report sickness: ${link}${orCall}`,
   };
 }
 

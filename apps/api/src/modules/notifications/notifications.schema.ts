@@ -37,6 +37,8 @@ export const notificationsTypeDefs = gql`
     lastName: String!
     bySms: Boolean!
     byEmail: Boolean!
+    "E-mail may come during the school's quiet hours too (SMS never does); confirmations of the guardian's own reports come at once anyway."
+    emailDuringQuietHours: Boolean!
     "E.164, e.g. +46701234567"
     mobilePhone: String
     email: String
@@ -51,6 +53,8 @@ export const notificationsTypeDefs = gql`
   input ContactPreferencesInput {
     bySms: Boolean!
     byEmail: Boolean!
+    "Left as it is when not given."
+    emailDuringQuietHours: Boolean
     "Any common way of writing a Swedish mobile number, or +<country code>…; stored as E.164."
     mobilePhone: String
     email: String

@@ -8,6 +8,9 @@ import { administeredOrganisationIds, authorizeStudent, isId } from '../access/a
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 
+/** The choices, and whether e-mail may come during the school's quiet hours (left as it is when not given). */
+type ContactInput = ContactChoices & { emailDuringQuietHours?: boolean | null };
+
 const preferencesSelect = {
   id: true,
   firstName: true,
@@ -16,6 +19,7 @@ const preferencesSelect = {
   email: true,
   notifyBySms: true,
   notifyByEmail: true,
+  emailDuringQuietHours: true,
   messageLocale: true,
   preferencesChangedAt: true,
   preferencesChangedById: true,
@@ -35,7 +39,7 @@ export async function myContactPreferences(ctx: RequestContext): Promise<Contact
   return ctx.prisma.guardian.findUniqueOrThrow({ where: { id: guardianId }, select: preferencesSelect });
 }
 
-async function save(ctx: RequestContext, guardianId: string, input: ContactChoices, studentId?: string): Promise<ContactPreferencesRecord> {
+async function save(ctx: RequestContext, guardianId: string, input: ContactInput, studentId?: string): Promise<ContactPreferencesRecord> {
   const checked = checkContactChoices(input);
   if (!checked.ok) {
     throw appError(
@@ -53,6 +57,7 @@ async function save(ctx: RequestContext, guardianId: string, input: ContactChoic
     data: {
       notifyBySms: value.bySms,
       notifyByEmail: value.byEmail,
+      emailDuringQuietHours: input.emailDuringQuietHours ?? undefined,
       mobilePhone: value.mobilePhone,
       email: value.email,
       messageLocale: value.locale,
@@ -65,12 +70,18 @@ async function save(ctx: RequestContext, guardianId: string, input: ContactChoic
     entityType: 'Guardian',
     entityId: guardianId,
     ...(studentId ? { studentId } : {}),
-    details: { bySms: value.bySms, byEmail: value.byEmail, locale: value.locale, byStaff: viewer.facts.kind === 'STAFF' },
+    details: {
+      bySms: value.bySms,
+      byEmail: value.byEmail,
+      emailDuringQuietHours: saved.emailDuringQuietHours,
+      locale: value.locale,
+      byStaff: viewer.facts.kind === 'STAFF',
+    },
   });
   return saved;
 }
 
-export async function updateMyContactPreferences(ctx: RequestContext, input: ContactChoices): Promise<ContactPreferencesRecord> {
+export async function updateMyContactPreferences(ctx: RequestContext, input: ContactInput): Promise<ContactPreferencesRecord> {
   return save(ctx, await requireGuardianId(ctx), input);
 }
 
@@ -89,7 +100,7 @@ export async function updateGuardianContactPreferences(
   ctx: RequestContext,
   studentId: string,
   guardianId: string,
-  input: ContactChoices,
+  input: ContactInput,
 ): Promise<ContactPreferencesRecord> {
   await authorizeStudent(ctx, studentId, 'student:manageGuardianContacts');
   if (!isId(guardianId)) throw notFound('Guardian');

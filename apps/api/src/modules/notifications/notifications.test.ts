@@ -146,7 +146,12 @@ describe.each(['pglite' as const])('on %s', (kind) => {
         ['EMAIL', 'hem@example.se', 'OUTBOX'],
       ]);
       expect(sent[0]?.body).toContain(child.firstName);
-      expect(sent[0]?.body).toContain('/sjukanmalan');
+      // Both link to the lesson's entry in the list behind the absence figures, where the home reports sickness.
+      const entry = `/franvaro/lektioner?elev=${child.id}&dag=${server.today}&lektion=${lesson.id}`;
+      expect(sent[0]?.body).toMatch(new RegExp(`Se lektionen och sjukanmäl: https?://\\S+${entry.replace(/[?]/g, '\\?')}`));
+      expect(sent[1]?.body).toContain(`Se lektionen i Insyn: `);
+      expect(sent[1]?.body).toContain(entry);
+      expect(sent[1]?.body).toContain('/sjukanmalan');
 
       // Marking the absence again (now as lateness) tells no one a second time: the alert stays done.
       const alertBefore = await processedAlert(lesson.id);

@@ -2,7 +2,7 @@
 // same transaction as the change it reports, so a saved sick report always has its confirmation, and
 // a rolled-back one has none. Workers in any number of processes claim due messages with
 // FOR UPDATE SKIP LOCKED; the unique idempotency key means queueing twice queues once.
-import { guardianMaySee, type MessageLocale } from '@insyn/domain';
+import { CONFIRMATION_KINDS, DEFAULT_QUIET_HOURS, deliveryTime, guardianMaySee, type MessageLocale } from '@insyn/domain';
 import type { Prisma, PrismaClient } from '@insyn/db';
 import { isoDate } from '../access/viewer.ts';
 import type { MessageText } from './messages.ts';
@@ -144,19 +144,53 @@ export function messagesFor(
   return messages;
 }
 
-/** Queues the messages; one whose key is already queued or sent is left alone. Returns how many are new. */
+/**
+ * Queues the messages; one whose key is already queued or sent is left alone. Returns how many are new. A message
+ * due in the quiet hours of the student's school is queued for when they end (`deliveryTime` in @insyn/domain).
+ */
 export async function queueMessages(db: Db, now: Date, messages: readonly NewMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
+  const sendAt = await deliveryTimes(db, now, messages);
   const { count } = await db.outboundMessage.createMany({
-    data: messages.map((message) => ({ ...message, nextAttemptAt: now, createdAt: now })),
+    data: messages.map((message) => ({ ...message, nextAttemptAt: sendAt(message), createdAt: now })),
     skipDuplicates: true,
   });
   return count;
 }
 
+type Deliverable = Pick<NewMessage, 'kind' | 'channel' | 'guardianId' | 'studentId'>;
+
+/** When each message may go: the schools' quiet hours and the guardians' choice of e-mail at any hour, read once. */
+async function deliveryTimes<M extends Deliverable>(db: Db, now: Date, messages: readonly M[]): Promise<(message: M) => Date> {
+  const held = messages.filter((message) => !CONFIRMATION_KINDS.includes(message.kind));
+  if (held.length === 0) return () => now;
+  // One after the other: inside a transaction the queries share one connection.
+  const students = await db.student.findMany({
+    where: { id: { in: [...new Set(held.map((message) => message.studentId))] } },
+    select: { id: true, school: { select: { quietHoursFrom: true, quietHoursUntil: true } } },
+  });
+  const guardians = await db.guardian.findMany({
+    where: { id: { in: [...new Set(held.map((message) => message.guardianId))] } },
+    select: { id: true, emailDuringQuietHours: true },
+  });
+  const quietHours = new Map(
+    students.map((student) => [student.id, { from: student.school.quietHoursFrom, until: student.school.quietHoursUntil }]),
+  );
+  const emailAnyHour = new Set(guardians.filter((guardian) => guardian.emailDuringQuietHours).map((guardian) => guardian.id));
+  return (message) =>
+    deliveryTime(
+      now,
+      { kind: message.kind, channel: message.channel, emailDuringQuietHours: emailAnyHour.has(message.guardianId) },
+      quietHours.get(message.studentId) ?? DEFAULT_QUIET_HOURS,
+    );
+}
+
 export interface ClaimedMessage {
   id: string;
   idempotencyKey: string;
+  kind: MessageKind;
+  guardianId: string;
+  studentId: string;
   channel: 'SMS' | 'EMAIL';
   recipient: string;
   subject: string | null;
@@ -181,7 +215,8 @@ export async function claimDueMessages(db: PrismaClient, now: Date, limit: numbe
       FOR UPDATE SKIP LOCKED
     ) due
     WHERE m.id = due.id
-    RETURNING m.id, m."idempotencyKey", m.channel::text AS channel, m.recipient, m.subject, m.body, m.attempts`;
+    RETURNING m.id, m."idempotencyKey", m.kind::text AS kind, m."guardianId"::text AS "guardianId", m."studentId"::text AS "studentId",
+      m.channel::text AS channel, m.recipient, m.subject, m.body, m.attempts`;
 }
 
 export async function markSent(db: PrismaClient, id: string, now: Date, provider: string, providerMessageId: string | null): Promise<void> {
@@ -199,12 +234,16 @@ export const retryDelayMs = (attempts: number, baseMs: number): number =>
 
 export async function markAttemptFailed(
   db: PrismaClient,
-  message: Pick<ClaimedMessage, 'id' | 'attempts'>,
+  message: Pick<ClaimedMessage, 'id' | 'attempts' | 'kind' | 'channel' | 'guardianId' | 'studentId'>,
   now: Date,
   failure: { error: string; permanent: boolean; provider: string },
   policy: { maxAttempts: number; retryBaseMs: number },
 ): Promise<'RETRY' | 'FAILED'> {
   const giveUp = failure.permanent || message.attempts >= policy.maxAttempts;
+  // A retry that would fall in the quiet hours waits for them to end, as a new message would.
+  const retryAt = giveUp
+    ? now
+    : (await deliveryTimes(db, new Date(now.getTime() + retryDelayMs(message.attempts, policy.retryBaseMs)), [message]))(message);
   await db.outboundMessage.updateMany({
     where: { id: message.id, status: 'SENDING' },
     data: giveUp
@@ -214,7 +253,7 @@ export async function markAttemptFailed(
           lockedUntil: null,
           lastError: failure.error.slice(0, 1000),
           provider: failure.provider,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, policy.retryBaseMs)),
+          nextAttemptAt: retryAt,
         },
   });
   return giveUp ? 'FAILED' : 'RETRY';

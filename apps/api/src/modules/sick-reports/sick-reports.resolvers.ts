@@ -1,10 +1,12 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { isoDate } from '../access/viewer.ts';
-import { listSickReports, reportSick, withdrawSickReport } from './sick-reports.service.ts';
+import { checkSickReportSpan, listSickReports, proposedSickReportDate, reportSick, withdrawSickReport } from './sick-reports.service.ts';
 
 export const sickReportsResolvers: Resolvers = {
   Query: {
     sickReports: (_parent, args, ctx) => listSickReports(ctx, args.studentId),
+    checkSickReport: (_parent, args, ctx) => checkSickReportSpan(ctx, args.input),
+    proposedSickReportDate: (_parent, args, ctx) => proposedSickReportDate(ctx, args.studentId),
   },
   Mutation: {
     reportSick: (_parent, args, ctx) => reportSick(ctx, args.input),

@@ -38,13 +38,26 @@ export const sickReportsTypeDefs = gql`
     note: String
   }
 
+  "What the sick-report form shows before a report is sent."
+  type SickReportCheck {
+    "The student's lessons in the span (cancelled ones not counted); none means no school then, e.g. a weekend or a break."
+    lessonCount: Int!
+    "A report that already covers the whole span: sending this one would be refused as ALREADY_REPORTED."
+    coveringReport: SickReport
+  }
+
   extend type Query {
     "A student's sick reports, newest first."
     sickReports(studentId: ID!): [SickReport!]!
+    "Checks a report before it is sent, with the same refusals as reportSick."
+    checkSickReport(input: SickReportInput!): SickReportCheck!
+    "The date the form proposes: the day of the student's next lesson that has not ended (tomorrow after the school day), or today."
+    proposedSickReportDate(studentId: ID!): String!
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: INVALID_DATE, INVALID_TIME, END_BEFORE_START, TOO_FAR_BACK (the
-  # school's sickReportDaysBack), TOO_FAR_AHEAD, TOO_LONG, PART_OF_DAY_NEEDS_ONE_DATE; ALREADY_WITHDRAWN, ALREADY_ENDED.
+  # school's sickReportDaysBack), TOO_FAR_AHEAD, TOO_LONG, PART_OF_DAY_NEEDS_ONE_DATE; ALREADY_REPORTED (a report covers the
+  # whole span; extensions.reportId is that report); ALREADY_WITHDRAWN, ALREADY_ENDED.
   extend type Mutation {
     "A guardian reports a child sick (or an adult student themself): today, days back the school allows, or up to a month ahead."
     reportSick(input: SickReportInput!): SickReport!

@@ -1,6 +1,13 @@
 // Sick reports (rule 4): from the home on the web or by phone, confirmed to every guardian who
 // chose to be told, and making the covered lessons' absence valid, also lessons already marked.
-import { canAccessStudent, checkSickReport, parsePersonnummer, spanInstants, type SickReportSpan } from '@insyn/domain';
+import {
+  canAccessStudent,
+  checkSickReport,
+  parsePersonnummer,
+  SICK_REPORT_MAX_DAYS_AHEAD,
+  spanInstants,
+  type SickReportSpan,
+} from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext, ServiceContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
@@ -56,7 +63,10 @@ async function reporterName(ctx: ServiceContext, reporter: Reporter): Promise<st
 }
 
 /** Lessons of the student's groups inside each report's span (cancelled lessons do not count). */
-async function coveredLessonCounts(ctx: ServiceContext, reports: ReportRow[]): Promise<Map<string, number>> {
+async function coveredLessonCounts(
+  ctx: ServiceContext,
+  reports: Pick<ReportRow, 'id' | 'studentId' | 'startsAt' | 'endsAt'>[],
+): Promise<Map<string, number>> {
   if (reports.length === 0) return new Map();
   const rows = await ctx.prisma.$queryRaw<{ id: string; count: number }[]>`
     SELECT r.id, count(l.id)::int AS count
@@ -121,10 +131,7 @@ async function createReport(
       // One report at a time per student, so a repeated call (or the provider retrying one) finds the first. NO KEY:
       // a transaction adding rows for the student (an import's memberships) holds a key share, which this need not wait for.
       await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${input.studentId}::uuid FOR NO KEY UPDATE`;
-      const existing = await tx.sickReport.findFirst({
-        where: { studentId: input.studentId, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
-        select: reportSelect,
-      });
+      const existing = await coveringReport(tx, input.studentId, startsAt, endsAt);
       if (existing) return { report: existing, created: false };
     }
     const created = await tx.sickReport.create({
@@ -177,14 +184,67 @@ async function sickReportDaysBack(ctx: ServiceContext, schoolId: string): Promis
   return school?.sickReportDaysBack ?? 0;
 }
 
-export async function reportSick(ctx: RequestContext, input: SickReportInput): Promise<SickReportRecord> {
+/** Who may report for the student, and the span's problems (BAD_USER_INPUT) before anything is looked up or saved. */
+async function checkedReport(ctx: RequestContext, input: SickReportInput) {
   const { viewer, student } = await authorizeStudent(ctx, input.studentId, 'student:reportAbsence');
-  const reporter = reporterOf(viewer);
   const note = input.note?.trim() ?? '';
   if (note.length > MAX_NOTE_LENGTH) throw badInput(`The note may be at most ${MAX_NOTE_LENGTH} characters`, 'note');
   const problems = checkSickReport(input, ctx.today, await sickReportDaysBack(ctx, student.schoolId));
   if (problems.length > 0) throw appError('BAD_USER_INPUT', `The sick report was not saved: ${problems.join(', ')}`, { problems });
-  const { report } = await createReport(ctx, reporter, 'WEB', input);
+  return { viewer, ...spanInstants(input) };
+}
+
+/** A report that already covers the whole span, if one does. */
+const coveringReport = (db: Pick<ServiceContext['prisma'], 'sickReport'>, studentId: string, startsAt: Date, endsAt: Date) =>
+  db.sickReport.findFirst({
+    where: { studentId, withdrawnAt: null, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+    select: reportSelect,
+    orderBy: { createdAt: 'asc' },
+  });
+
+/**
+ * What the form shows before sending: how many lessons the span holds (none: a weekend or a break, worth a
+ * warning) and a report that already covers it (sending it again would be refused).
+ */
+export async function checkSickReportSpan(ctx: RequestContext, input: SickReportInput) {
+  const { startsAt, endsAt } = await checkedReport(ctx, input);
+  const [counts, covering] = await Promise.all([
+    coveredLessonCounts(ctx, [{ id: SPAN_ID, studentId: input.studentId, startsAt, endsAt }]),
+    coveringReport(ctx.prisma, input.studentId, startsAt, endsAt),
+  ]);
+  const [record] = covering ? await toRecords(ctx, [covering], true) : [];
+  return { lessonCount: counts.get(SPAN_ID) ?? 0, coveringReport: record ?? null };
+}
+
+/** Stands for the span being checked where the lesson count wants a report's id. */
+const SPAN_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The date the form proposes: the day of the student's next lesson that has not ended (after the school day,
+ * tomorrow; on a Friday evening or before a break, the first school day after), or today when none is within a month.
+ */
+export async function proposedSickReportDate(ctx: RequestContext, studentId: string): Promise<string> {
+  await authorizeStudent(ctx, studentId, 'student:reportAbsence');
+  const [next] = await ctx.prisma.$queryRaw<{ date: string }[]>`
+    SELECT to_char(l.date, 'YYYY-MM-DD') AS date
+    FROM "GroupMembership" m
+    JOIN "Lesson" l ON l."groupId" = m."groupId" AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
+    WHERE m."studentId" = ${studentId}::uuid AND l.status = 'SCHEDULED' AND l."endsAt" > ${ctx.now}
+      AND l.date BETWEEN ${dateValue(ctx.today)} AND ${dateValue(ctx.today)}::date + ${SICK_REPORT_MAX_DAYS_AHEAD}::int
+    ORDER BY l."startsAt" LIMIT 1`;
+  return next?.date ?? ctx.today;
+}
+
+export async function reportSick(ctx: RequestContext, input: SickReportInput): Promise<SickReportRecord> {
+  const { viewer } = await checkedReport(ctx, input);
+  // The same span sent twice (a double tap, a second guardian) is recognised: nothing is stored or confirmed again.
+  const { report, created } = await createReport(ctx, reporterOf(viewer), 'WEB', input, { unlessCovered: true });
+  if (!created) {
+    throw appError('BAD_USER_INPUT', 'The student is already reported sick for this time', {
+      problems: ['ALREADY_REPORTED'],
+      reportId: report.id,
+    });
+  }
   await audit(ctx, 'sickReport.created', {
     studentId: input.studentId,
     entityType: 'SickReport',

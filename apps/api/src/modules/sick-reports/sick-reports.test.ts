@@ -8,8 +8,11 @@ const FIELDS =
   'id studentId studentName fromDate toDate fromTime toTime channel reportedBy note withdrawnAt coveredLessonCount canWithdraw';
 const REPORT = `mutation($input: SickReportInput!) { reportSick(input: $input) { ${FIELDS} } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawSickReport(id: $id) { ${FIELDS} } }`;
+const CHECK = `query($input: SickReportInput!) { checkSickReport(input: $input) { lessonCount coveringReport { id } } }`;
+const PROPOSED = `query($s: ID!) { proposedSickReportDate(studentId: $s) }`;
 const LIST = `query($s: ID!) { sickReports(studentId: $s) { ${FIELDS} } }`;
-const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) { students { id status validReason } } }`;
+const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) { students { id status validReason reportedAbsence { reason fromDate toDate fromTime toTime } } } }`;
+const CLASS_DAY = `query($id: ID!) { classDay(classId: $id) { students { id reportedAbsences { reason fromDate toDate } } } }`;
 
 interface Report {
   id: string;
@@ -43,6 +46,24 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     });
     return result.data?.rollCall.students.find((student) => student.id === child.id)?.validReason;
   };
+  const reportedIn = async (lessonId: string, teacher: TestClient) => {
+    const result = await teacher.request<{ rollCall: { students: { id: string; reportedAbsence: unknown }[] } }>(ROLL_CALL, {
+      id: lessonId,
+    });
+    return result.data?.rollCall.students.find((student) => student.id === child.id)?.reportedAbsence;
+  };
+  /** What the mentor of the child's class sees of the child's reports today. */
+  const reportedInClassDay = async () => {
+    const duty = await server.db.prisma.staffDuty.findFirstOrThrow({
+      where: { kind: 'MENTOR', group: { memberships: { some: { studentId: child.id } } } },
+      select: { groupId: true, staff: { select: { account: { select: { username: true } } } } },
+    });
+    const mentor = await loggedIn(server, duty.staff.account!.username);
+    const result = await mentor.request<{ classDay: { students: { id: string; reportedAbsences: unknown[] }[] } }>(CLASS_DAY, {
+      id: duty.groupId,
+    });
+    return result.data?.classDay.students.find((student) => student.id === child.id)?.reportedAbsences;
+  };
 
   it('a report for today makes an absence already marked valid, and confirms to the guardians', async () => {
     const lesson = await lessonOf(server, child.id, server.today, 0);
@@ -68,9 +89,13 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     expect(confirmations.map((m) => m.kind)).toEqual(['SICK_REPORT', 'SICK_REPORT']);
     expect(confirmations.find((m) => m.channel === 'SMS')?.body).toContain(`${child.firstName} är sjukanmäld`);
 
-    // A later lesson the same day is marked absent: it is valid at once, and no absence alert is made.
+    // A later lesson the same day shows the report before its roll call is taken, and so does the mentor's class
+    // day; marked absent, it is valid at once, and no absence alert is made.
     const later = await lessonOf(server, child.id, server.today, 1);
     const laterTeacher = await loggedIn(server, later.username);
+    const reported = { reason: 'SICK', fromDate: server.today, toDate: server.today, fromTime: null, toTime: null };
+    expect(await reportedIn(later.id, laterTeacher)).toEqual(reported);
+    expect(await reportedInClassDay()).toEqual([{ reason: 'SICK', fromDate: server.today, toDate: server.today }]);
     await takeRollCall(laterTeacher, later.id, { [child.id]: { status: 'ABSENT' } });
     expect(await validReasonIn(later.id, laterTeacher)).toBe('SICK');
     expect(await server.db.prisma.absenceAlert.count({ where: { lessonId: later.id, studentId: child.id } })).toBe(0);
@@ -80,6 +105,8 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     expect(withdrawn.data?.withdrawSickReport).toMatchObject({ canWithdraw: false });
     expect(withdrawn.data?.withdrawSickReport.withdrawnAt).not.toBeNull();
     expect(await validReasonIn(lesson.id, teacher)).toBeNull();
+    expect(await reportedIn(later.id, laterTeacher)).toBeNull();
+    expect(await reportedInClassDay()).toEqual([]);
     expect(
       await server.db.prisma.outboundMessage.count({
         where: { kind: 'SICK_REPORT_WITHDRAWN', idempotencyKey: { startsWith: `sick-withdrawn:${report.id}` } },
@@ -170,5 +197,61 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     expect(errorCode(await other.request(REPORT, { input: { studentId: self.id, fromDate: server.today, toDate: server.today } }))).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('recognises the same span sent twice, and tells the form of a span without lessons', async () => {
+    const thursday = { studentId: child.id, fromDate: '2026-11-26', toDate: '2026-11-26' };
+    const weekend = { studentId: child.id, fromDate: '2026-11-28', toDate: '2026-11-29' };
+    type Check = { checkSickReport: { lessonCount: number; coveringReport: { id: string } | null } };
+    expect((await guardian.request<Check>(CHECK, { input: weekend })).data?.checkSickReport).toEqual({
+      lessonCount: 0,
+      coveringReport: null,
+    });
+    const before = (await guardian.request<Check>(CHECK, { input: thursday })).data!.checkSickReport;
+    expect(before.lessonCount).toBeGreaterThan(0);
+    expect(before.coveringReport).toBeNull();
+
+    const first = (await guardian.request<{ reportSick: Report }>(REPORT, { input: thursday })).data!.reportSick;
+    expect((await guardian.request<Check>(CHECK, { input: thursday })).data?.checkSickReport).toEqual({
+      lessonCount: before.lessonCount,
+      coveringReport: { id: first.id },
+    });
+    const messages = () => server.db.prisma.outboundMessage.count({ where: { kind: 'SICK_REPORT', studentId: child.id } });
+    const messagesBefore = await messages();
+    const again = await guardian.request(REPORT, { input: { ...thursday, note: 'Skickat igen' } });
+    expect(errorCode(again)).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0]?.extensions).toMatchObject({ problems: ['ALREADY_REPORTED'], reportId: first.id });
+    expect(await server.db.prisma.sickReport.count({ where: { studentId: child.id, fromDate: new Date('2026-11-26') } })).toBe(1);
+    expect(await messages()).toBe(messagesBefore);
+
+    // The check refuses what reporting refuses, and sees only what the viewer may report for.
+    const bad = await guardian.request(CHECK, { input: { ...thursday, fromDate: '2026-02-30' } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: ['INVALID_DATE'] });
+    const stranger = await server.db.prisma.student.findFirstOrThrow({
+      where: { guardianships: { none: { guardianId: child.guardianId } } },
+    });
+    expect(errorCode(await guardian.request(CHECK, { input: { ...thursday, studentId: stranger.id } }))).toBe('NOT_FOUND');
+    expect(errorCode(await guardian.request(PROPOSED, { s: stranger.id }))).toBe('NOT_FOUND');
+  });
+
+  it('proposes today while the child has lessons left, and after the school day the next day with lessons', async () => {
+    const [next] = await server.db.prisma.$queryRaw<{ date: string }[]>`
+      SELECT to_char(l.date, 'YYYY-MM-DD') AS date FROM "Lesson" l JOIN "GroupMembership" m ON m."groupId" = l."groupId"
+      WHERE m."studentId" = ${child.id}::uuid AND l.status = 'SCHEDULED' AND l."endsAt" > ${server.clock()}
+      ORDER BY l."startsAt" LIMIT 1`;
+    expect(next?.date).toBe(server.today);
+    expect((await guardian.request<{ proposedSickReportDate: string }>(PROPOSED, { s: child.id })).data?.proposedSickReportDate).toBe(
+      server.today,
+    );
+    // A Friday at 17:30: the next lessons are on Monday.
+    const friday = await startTestServer(kind, { env: { INSYN_CLOCK_START: '2026-11-27T16:30:00Z' } });
+    try {
+      const evening = await loggedIn(friday, 'vardnadshavare');
+      expect((await evening.request<{ proposedSickReportDate: string }>(PROPOSED, { s: child.id })).data?.proposedSickReportDate).toBe(
+        '2026-11-30',
+      );
+    } finally {
+      await friday.stop();
+    }
   });
 });

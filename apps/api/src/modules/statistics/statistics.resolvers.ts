@@ -9,11 +9,13 @@ import {
   studentAbsenceStatistics,
 } from './statistics.service.ts';
 import { lessonsWithoutRollCall } from './missing-roll-calls.ts';
+import { studentAbsenceLessons } from './absence-lessons.ts';
 
 export const statisticsResolvers: Resolvers = {
   Query: {
     absenceSchools: (_parent, _args, ctx) => absenceSchools(ctx),
     studentAbsenceStatistics: (_parent, args, ctx) => studentAbsenceStatistics(ctx, args.studentId, args.range),
+    studentAbsenceLessons: (_parent, args, ctx) => studentAbsenceLessons(ctx, args.studentId, args.range, args.filter, args.locale),
     classAbsenceStatistics: (_parent, args, ctx) => classAbsenceStatistics(ctx, args.classId, args.range),
     schoolAbsenceStatistics: (_parent, args, ctx) => schoolAbsenceStatistics(ctx, args.schoolId, args.range),
     csnReport: (_parent, args, ctx) => csnReport(ctx, args.schoolId, args.month),

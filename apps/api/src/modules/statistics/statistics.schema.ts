@@ -84,6 +84,8 @@ export const statisticsTypeDefs = gql`
     studentId: ID!
     firstName: String!
     lastName: String!
+    "The last day of the student's membership of the class, when it ended in the range (or before today): they left the class; null while a member."
+    leftOn: String
     total: AbsenceFigures!
     level: AbsenceLevel!
     bySubject: [SubjectAbsence!]!
@@ -154,6 +156,59 @@ export const statisticsTypeDefs = gql`
     "For the school's principal and administrators."
     schoolAbsenceStatistics(schoolId: ID!, range: StatisticsRangeInput!): SchoolAbsenceStatistics!
     csnReport(schoolId: ID!, month: String!): CsnReport!
+  }
+
+  "Which of the student's absence marks: absent or late; valid (with a reason) or unexcused; one subject, ISO week or weekday."
+  input AbsenceLessonFilter {
+    "ABSENT or LATE; PRESENT is refused"
+    status: AttendanceStatus
+    "true: valid absence (a reason is recorded); false: unexcused"
+    valid: Boolean
+    subjectCode: String
+    "e.g. 2026-W48"
+    week: String
+    "1 = Monday … 7 = Sunday"
+    weekday: Int
+  }
+
+  "A lesson the student was marked absent or late in, as the absence figures count it."
+  type AbsenceLesson {
+    lessonId: ID!
+    date: String!
+    startsAt: String!
+    endsAt: String!
+    "The lesson's length."
+    minutes: Int!
+    "What the lesson adds to absentMinutes: all of it when absent, the minutes late (at most the lesson) when late."
+    absentMinutes: Int!
+    subjectCode: String!
+    "In the query's locale (default: the viewer's)."
+    subjectName: String!
+    groupName: String!
+    teacherNames: [String!]!
+    "ABSENT or LATE"
+    status: AttendanceStatus!
+    lateMinutes: Int
+    "A valid reason is recorded (counted in validAbsentMinutes); otherwise unexcused."
+    valid: Boolean!
+    validReason: ValidAbsenceReason
+    "The viewer may report the student sick for the lesson's day now: unexcused, reported by the home, not further back than the school allows."
+    mayReportSick: Boolean!
+  }
+
+  type StudentAbsenceLessons {
+    studentId: ID!
+    from: String!
+    to: String!
+    "Lessons that have ended, latest first: the rows behind AbsenceFigures for the same range and filter."
+    lessons: [AbsenceLesson!]!
+    "Marked absent or late in lessons that have not ended yet: in the figures once they end."
+    notEnded: [AbsenceLesson!]!
+  }
+
+  extend type Query {
+    "The lessons behind a student's absence figures; for those who may read the student's absence statistics."
+    studentAbsenceLessons(studentId: ID!, range: StatisticsRangeInput!, filter: AbsenceLessonFilter, locale: Locale): StudentAbsenceLessons!
   }
 
   "Exactly one: a class (the lessons of its students), a school, or mine: true (the viewer's own lessons as teacher)."

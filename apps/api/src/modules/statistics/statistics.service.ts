@@ -227,10 +227,26 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
         },
       },
     },
-    select: { id: true, firstName: true, lastName: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      memberships: {
+        where: { groupId: classId, validFrom: { lte: dateValue(span.to) } },
+        select: { validTo: true },
+        orderBy: { validFrom: 'desc' },
+        take: 1,
+      },
+    },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
   const ids = members.map((member) => member.id);
+  // Left the class: their latest membership of it in the range ended before the range did, and before today.
+  const lastDay = span.to < ctx.today ? span.to : ctx.today;
+  const leftOn = (member: (typeof members)[number]): string | null => {
+    const end = member.memberships[0]?.validTo;
+    return end && isoDate(end) < lastDay ? isoDate(end) : null;
+  };
   const [rows, subjects] = await Promise.all([
     ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.today, ctx.now)),
     allSubjects(ctx),
@@ -244,6 +260,7 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
       studentId: member.id,
       firstName: member.firstName,
       lastName: member.lastName,
+      leftOn: leftOn(member),
       total: figures,
       level: absenceLevel(percentOf(figures.absentMinutes, figures), thresholds),
       bySubject: bySubject(

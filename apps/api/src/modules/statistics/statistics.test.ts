@@ -21,7 +21,7 @@ const STUDENT = `query($s: ID!, $range: StatisticsRangeInput!) { studentAbsenceS
   byWeek { label figures { ${FIGURES} } } byWeekday { weekday figures { ${FIGURES} } } } }`;
 const CLASS = `query($c: ID!, $range: StatisticsRangeInput!) { classAbsenceStatistics(classId: $c, range: $range) {
   className thresholds { warningPercent alarmPercent } total { ${FIGURES} }
-  students { studentId level total { ${FIGURES} } bySubject { subjectCode figures { absentMinutes } } } } }`;
+  students { studentId leftOn level total { ${FIGURES} } bySubject { subjectCode figures { absentMinutes } } } } }`;
 const SCHOOL = `query($s: ID!, $range: StatisticsRangeInput!) { schoolAbsenceStatistics(schoolId: $s, range: $range) {
   total { ${FIGURES} } byClass { classId className students figures { ${FIGURES} } } byWeek { label figures { absentMinutes } } } }`;
 const CSN = `query($s: ID!, $m: String!) { csnReport(schoolId: $s, month: $m) { thresholdMinutes students { studentId unexcusedAbsentMinutes } } }`;
@@ -350,5 +350,26 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
     const student = await guardian.request<{ studentAbsenceStatistics: { total: Figures } }>(STUDENT, { s: child.id, range: untilToday });
     expect(withoutPercents(student.data!.studentAbsenceStatistics.total)).toEqual(reference.byStudent.get(child.id));
     expect(student.data!.studentAbsenceStatistics.total.lateCount).toBeGreaterThan(0);
+
+    // The child left the class on 30 September: still in its table for the term, marked as left and when;
+    // everyone else there is a member still. For a range that ended before they left, they are a member.
+    const mentor = await loggedIn(server, await staffUsername(server, 'MENTOR', { groupId: child.classId }));
+    const ofClass = async (span: object) => {
+      const result = await mentor.request<{ classAbsenceStatistics: { students: { studentId: string; leftOn: string | null }[] } }>(CLASS, {
+        c: child.classId,
+        range: span,
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data!.classAbsenceStatistics.students;
+    };
+    const term = await ofClass(untilToday);
+    expect(term.find((row) => row.studentId === child.id)?.leftOn).toBe('2026-09-30');
+    const gone = await prisma.groupMembership.findMany({
+      where: { groupId: child.classId, validTo: { lt: new Date(server.today) } },
+      select: { studentId: true },
+    });
+    for (const row of term) expect(row.leftOn === null, row.studentId).toBe(!gone.some((m) => m.studentId === row.studentId));
+    const september = await ofClass({ period: 'CUSTOM', from: '2026-09-01', to: '2026-09-30' });
+    expect(september.find((row) => row.studentId === child.id)?.leftOn).toBeNull();
   });
 });

@@ -12,6 +12,26 @@ export const ActivateAccountDocument = graphql(`
   }
 `);
 
+/** Always true, known address or not: the answer tells nothing of who has an account. */
+export const RequestPasswordResetDocument = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+/** The new password with the mailed link's token; logs the person in, as a login does. */
+export const ResetPasswordDocument = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword) {
+      accessToken
+      expiresAt
+      viewer {
+        ...ViewerFields
+      }
+    }
+  }
+`);
+
 export const ChangePasswordDocument = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)

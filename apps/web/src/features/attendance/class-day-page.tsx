@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { ClassDayQuery } from '../../gql/graphql';
-import { formatLongDate, formatSchoolTime, formatWeekday, schoolToday } from '../../lib/dates';
+import { formatLongDate, formatSchoolTime, formatShortDate, formatWeekday, schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { ClassDayDocument } from './operations';
 import { DayNavigation, DAY_PARAM, useDayParam } from './today-page';
@@ -23,7 +23,7 @@ function MarkCell({ mark }: { mark: Mark | undefined }) {
       </span>
     );
   }
-  const unexcused = mark.unexcused ? ` ${t('classDay.unexcusedSuffix')}` : '';
+
   if (mark.status === 'PRESENT') {
     return (
       <span className="class-mark class-mark--present">
@@ -35,9 +35,12 @@ function MarkCell({ mark }: { mark: Mark | undefined }) {
   const text = mark.status === 'LATE' ? t('classDay.lateShort', { count: mark.lateMinutes ?? 0 }) : t('rollCall.status.ABSENT');
   return (
     <span className={`class-mark class-mark--${mark.status.toLowerCase()}${mark.unexcused ? ' class-mark--unexcused' : ''}`}>
-      {mark.unexcused ? <span aria-hidden="true">! </span> : null}
-      {text}
-      {unexcused}
+      {/* The words of a mark stay together; "(ogiltig)" may go under them, so that a column stays narrow. */}
+      <span className="class-mark__text">
+        {mark.unexcused ? <span aria-hidden="true">! </span> : null}
+        {text}
+      </span>
+      {mark.unexcused ? <> {t('classDay.unexcusedSuffix')}</> : null}
     </span>
   );
 }
@@ -53,7 +56,9 @@ export function ClassDayPage() {
   });
   const day = data?.classDay;
   usePageTitle(day ? t('classDay.pageTitle', { name: day.className }) : t('classDay.heading'));
-  const todayLink = date === schoolToday() ? '/idag' : `/idag?${DAY_PARAM}=${date}`;
+  const isToday = date === schoolToday();
+  const todayLink = isToday ? '/idag' : `/idag?${DAY_PARAM}=${date}`;
+  const shortDate = formatShortDate(date, locale);
   const path = `/klass/${encodeURIComponent(classId)}/idag`;
 
   return (
@@ -65,10 +70,17 @@ export function ClassDayPage() {
               <span aria-hidden="true" className="back-arrow">
                 ‹
               </span>
-              {t('rollCall.backToToday')}
+              {isToday ? t('rollCall.backToToday') : t('rollCall.backToDay', { date: shortDate })}
             </Link>
           </p>
-          <h1 className="page-header__title">{day ? t('classDay.headingFor', { name: day.className }) : t('classDay.heading')}</h1>
+          {/* "Idag" only on today: another day's heading says which day it is. */}
+          <h1 className="page-header__title">
+            {!day
+              ? t('classDay.heading')
+              : isToday
+                ? t('classDay.headingToday', { name: day.className })
+                : t('classDay.headingFor', { name: day.className, date: shortDate })}
+          </h1>
           <p className="page-header__sub">
             {formatWeekday(date, locale)} {formatLongDate(date, locale)}
           </p>
@@ -132,6 +144,16 @@ export function ClassDayPage() {
                         {t('classDay.repeatedLateness')}
                       </span>
                     ) : null}
+                    {student.reportedAbsences.map((report) => (
+                      <span
+                        key={`${report.reason}-${report.fromDate}-${report.fromTime ?? ''}`}
+                        className="class-day__report"
+                        data-testid="class-day-report"
+                      >
+                        {t(`rollCall.validReason.${report.reason}`)}
+                        {report.fromTime && report.toTime ? ` ${report.fromTime}–${report.toTime}` : ''}
+                      </span>
+                    ))}
                   </th>
                   {day.lessons.map((lesson) => (
                     <td key={lesson.lessonId}>

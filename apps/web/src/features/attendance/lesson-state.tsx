@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RollCallState } from '../../gql/graphql';
 
-/** "Ej tagen" / "Tagen" / "Ändrad", with a word and a symbol for overdue, never colour alone. */
+/**
+ * "Ej tagen" / "Tagen" / "Rättad" (not the schedule's "Ändrad", which is a moved lesson), with a word and a symbol for
+ * overdue, never colour alone.
+ */
 export function RollCallStateBadge({ state, overdue, queued }: { state: RollCallState; overdue: boolean; queued?: boolean }) {
   const { t } = useTranslation();
   if (queued) {

@@ -25,6 +25,16 @@ export const MyLessonsDocument = graphql(`
   }
 `);
 
+export const ReportedAbsenceFieldsFragment = graphql(`
+  fragment ReportedAbsenceFields on ReportedAbsence {
+    reason
+    fromDate
+    toDate
+    fromTime
+    toTime
+  }
+`);
+
 export const RollCallFieldsFragment = graphql(`
   fragment RollCallFields on RollCall {
     lesson {
@@ -42,6 +52,9 @@ export const RollCallFieldsFragment = graphql(`
       lateMinutes
       note
       validReason
+      reportedAbsence {
+        ...ReportedAbsenceFields
+      }
     }
     history {
       studentId
@@ -103,6 +116,9 @@ export const ClassDayDocument = graphql(`
         unexcusedAbsenceCount
         lateCount
         repeatedLateness
+        reportedAbsences {
+          ...ReportedAbsenceFields
+        }
       }
     }
   }

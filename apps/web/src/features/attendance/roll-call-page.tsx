@@ -4,14 +4,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
+import { ClockIcon } from '../../components/ui/clock-icon';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { AttendanceStatus, RollCallFieldsFragment } from '../../gql/graphql';
-import { formatLongDate, formatSchoolTime, formatWeekday, schoolToday } from '../../lib/dates';
+import { formatAbsenceSpan, formatLongDate, formatSchoolTime, formatShortDate, formatWeekday, schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { useOfflineSnapshot } from '../../lib/offline-snapshot';
 import { useViewer } from '../auth/auth-context';
+import { historyLines } from './history-lines';
 import { RollCallStateBadge } from './lesson-state';
 import { RollCallDocument } from './operations';
 import { PendingNotice } from './pending-notice';
@@ -29,7 +31,8 @@ function initialMarks(rollCall: RollCallFieldsFragment, queued: QueuedEntry[] | 
   for (const student of rollCall.students) {
     marks[student.id] = {
       studentId: student.id,
-      status: student.status ?? 'PRESENT',
+      // A student the home reported sick or on leave is absent (with that reason) unless the teacher sees them.
+      status: student.status ?? (student.reportedAbsence ? 'ABSENT' : 'PRESENT'),
       lateMinutes: student.status === 'LATE' ? (student.lateMinutes ?? null) : null,
       note: student.note ?? null,
     };
@@ -74,13 +77,17 @@ function StudentRow({
       <div className="roll-row__main">
         <button type="button" className="roll-row__toggle" aria-pressed={mark.status === 'ABSENT'} onClick={toggleAbsent}>
           <span className="roll-row__mark" aria-hidden="true">
-            {mark.status === 'ABSENT' ? '✗' : mark.status === 'LATE' ? '⏱' : '✓'}
+            {mark.status === 'ABSENT' ? '✗' : mark.status === 'LATE' ? <ClockIcon /> : '✓'}
           </span>
           <span className="roll-row__name">{name}</span>
           <span className="roll-row__status" data-testid="roll-status">
             {statusText}
           </span>
-          {student.validReason ? (
+          {student.reportedAbsence ? (
+            <span className="roll-row__reason" data-testid="reported-absence">
+              {t(`rollCall.validReason.${student.reportedAbsence.reason}`)} · {formatAbsenceSpan(student.reportedAbsence, currentLocale())}
+            </span>
+          ) : student.validReason ? (
             <span className="roll-row__reason" data-testid="valid-reason">
               {t(`rollCall.validReason.${student.validReason}`)}
             </span>
@@ -173,6 +180,7 @@ function StudentRow({
   );
 }
 
+/** The roll call taken as one line (with who was not present), and each correction as a line of its own. */
 function History({ history }: { history: RollCallFieldsFragment['history'] }) {
   const { t } = useTranslation();
   const describe = (status: AttendanceStatus | null | undefined, minutes: number | null | undefined) =>
@@ -181,28 +189,47 @@ function History({ history }: { history: RollCallFieldsFragment['history'] }) {
       : status === 'LATE'
         ? t('rollCall.status.LATE', { count: minutes ?? 0 })
         : t(`rollCall.status.${status}`);
+  const lines = historyLines(history);
+  const corrections = lines.filter((line) => line.kind === 'correction').length;
   return (
     <details className="roll-history" data-testid="roll-call-history">
-      <summary className="roll-history__summary">{t('rollCall.history.summary', { count: history.length })}</summary>
-      {history.length === 0 ? (
+      <summary className="roll-history__summary">
+        {lines.length === 0
+          ? t('rollCall.history.summaryNone')
+          : corrections === 0
+            ? t('rollCall.history.summaryTaken')
+            : t('rollCall.history.summary', { count: corrections })}
+      </summary>
+      {lines.length === 0 ? (
         <p>{t('rollCall.history.empty')}</p>
       ) : (
         <ol className="roll-history__list">
-          {history.map((change, index) => (
-            <li key={`${change.studentId}-${change.changedAt}-${index}`} className="roll-history__item" data-testid="history-entry">
+          {lines.map((line) => (
+            <li key={line.key} className="roll-history__item" data-testid="history-entry">
               <span className="roll-history__when">
-                {formatSchoolTime(change.changedAt)} · {change.changedBy}
+                {formatSchoolTime(line.changedAt)} · {line.changedBy}
               </span>
-              <span>
-                {t('rollCall.history.change', {
-                  name: change.studentName,
-                  before: describe(change.beforeStatus, change.beforeLateMinutes),
-                  after: describe(change.afterStatus, change.afterLateMinutes),
-                })}
-              </span>
-              {change.reason ? (
-                <span className="roll-history__reason">{t('rollCall.history.reason', { reason: change.reason })}</span>
-              ) : null}
+              {line.kind === 'taken' ? (
+                <>
+                  <span>{t('rollCall.history.taken', line.counts)}</span>
+                  {line.notPresent.length > 0 ? (
+                    <span className="roll-history__detail">
+                      {line.notPresent
+                        .map((change) => `${change.studentName}: ${describe(change.afterStatus, change.afterLateMinutes)}`)
+                        .join(' · ')}
+                    </span>
+                  ) : null}
+                </>
+              ) : (
+                <span>
+                  {t('rollCall.history.change', {
+                    name: line.change.studentName,
+                    before: describe(line.change.beforeStatus, line.change.beforeLateMinutes),
+                    after: describe(line.change.afterStatus, line.change.afterLateMinutes),
+                  })}
+                </span>
+              )}
+              {line.reason ? <span className="roll-history__reason">{t('rollCall.history.reason', { reason: line.reason })}</span> : null}
             </li>
           ))}
         </ol>
@@ -229,6 +256,8 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
   const [saving, setSaving] = useState(false);
   const reasonId = useId();
   const lesson = rollCall.lesson;
+  // After the lesson's day the API asks for a reason whether the roll call is corrected or taken for the first time.
+  const firstTaking = lesson.rollCallState === 'NOT_TAKEN';
   const values = Object.values(marks);
   const counts = {
     present: values.filter((mark) => mark.status === 'PRESENT').length,
@@ -291,7 +320,7 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
       {rollCall.reasonRequired ? (
         <div className="field roll-call__reason">
           <label className="field__label" htmlFor={reasonId}>
-            {t('rollCall.reasonLabel')}
+            {firstTaking ? t('rollCall.reasonLabelFirst') : t('rollCall.reasonLabel')}
           </label>
           <textarea
             id={reasonId}
@@ -309,7 +338,7 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
           />
           {reasonMissing ? (
             <p className="field__error" id={`${reasonId}-error`}>
-              {t('rollCall.reasonRequired')}
+              {firstTaking ? t('rollCall.reasonRequiredFirst') : t('rollCall.reasonRequired')}
             </p>
           ) : null}
         </div>
@@ -380,7 +409,10 @@ export function RollCallPage() {
 
   const lesson = rollCall.lesson;
   const historyKey = rollCall.history.map((change) => change.changedAt).join('|');
-  const dayLink = lesson.date === schoolToday() ? '/idag' : `/idag?${DAY_PARAM}=${lesson.date}`;
+  // Those not yet marked start as absent because of the report; once saved, their marks speak for themselves.
+  const reportedCount = rollCall.students.filter((student) => student.reportedAbsence && !student.status).length;
+  const onToday = lesson.date === schoolToday();
+  const dayLink = onToday ? '/idag' : `/idag?${DAY_PARAM}=${lesson.date}`;
   return (
     <div className="roll-call">
       <header className="page-header roll-call__header">
@@ -390,7 +422,7 @@ export function RollCallPage() {
               <span aria-hidden="true" className="back-arrow">
                 ‹
               </span>
-              {t('rollCall.backToToday')}
+              {onToday ? t('rollCall.backToToday') : t('rollCall.backToDay', { date: formatShortDate(lesson.date, locale) })}
             </Link>
           </p>
           <h1 className="page-header__title">{t('rollCall.headingFor', { subject: lesson.subjectName, group: lesson.groupName })}</h1>
@@ -405,6 +437,11 @@ export function RollCallPage() {
       <PendingNotice lessonId={lessonId} />
       {snapshot ? <Alert tone="info">{t('today.offlineSnapshot')}</Alert> : null}
       <p className="roll-call__help">{t('rollCall.help')}</p>
+      {reportedCount > 0 ? (
+        <p className="roll-call__help" data-testid="reported-help">
+          {t('rollCall.reportedHelp', { count: reportedCount })}
+        </p>
+      ) : null}
       <RollCallForm
         key={`${queued?.submissionId ?? 'server'}-${historyKey}`}
         rollCall={rollCall}

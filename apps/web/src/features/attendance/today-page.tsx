@@ -6,7 +6,7 @@ import { Alert } from '../../components/ui/alert';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { formatLongDate, formatSchoolTime, formatWeekday, schoolToday } from '../../lib/dates';
+import { formatLongDate, formatSchoolTime, formatShortDate, formatWeekday, schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { useOfflineSnapshot } from '../../lib/offline-snapshot';
 import { useViewer } from '../auth/auth-context';
@@ -90,7 +90,9 @@ function MentorLinks({ date }: { date: string }) {
           to={`/klass/${encodeURIComponent(group.id)}/idag${date === today ? '' : `?${DAY_PARAM}=${date}`}`}
           data-testid="class-day-link"
         >
-          {t('today.classDayLink', { name: group.name })}
+          {date === today
+            ? t('today.classDayLink', { name: group.name })
+            : t('today.classDayLinkFor', { name: group.name, date: formatShortDate(date, currentLocale()) })}
         </Link>
       ))}
     </div>

@@ -172,6 +172,11 @@ export function LoginPage() {
         </form>
         <div className="login__help">
           <p>
+            <Link className="text-link" to="/glomt-losenord" data-testid="forgot-password-link">
+              {t('login.forgotLink')}
+            </Link>
+          </p>
+          <p>
             {t('login.activationQuestion')}{' '}
             <Link className="text-link" to="/aktivera" data-testid="activation-link">
               {t('login.activationLink')}

@@ -17,6 +17,7 @@ const LOCALE_NAMES: Record<MessageLocale, string> = { sv: 'Svenska', en: 'Englis
 interface ContactValues {
   bySms: boolean;
   byEmail: boolean;
+  emailDuringQuietHours: boolean;
   mobilePhone: string;
   email: string;
   locale: MessageLocale;
@@ -47,6 +48,7 @@ function valuesOf(preferences: ContactPreferencesFieldsFragment): ContactValues 
   return {
     bySms: preferences.bySms,
     byEmail: preferences.byEmail,
+    emailDuringQuietHours: preferences.emailDuringQuietHours,
     mobilePhone: preferences.mobilePhone ?? '',
     email: preferences.email ?? '',
     locale: preferences.locale,
@@ -101,7 +103,7 @@ export function ContactPreferencesForm({ preferences, onSave, onBehalf = false }
       return;
     }
     try {
-      const saved = await onSave(checked.value);
+      const saved = await onSave({ ...checked.value, emailDuringQuietHours: values.emailDuringQuietHours });
       setShown(saved);
       reset(valuesOf(saved));
       setOutcome('saved');
@@ -204,6 +206,15 @@ export function ContactPreferencesForm({ preferences, onSave, onBehalf = false }
           </p>
         ) : null}
       </div>
+
+      {byEmail ? (
+        <div className="checkbox">
+          <input id={`${id}-email-night`} type="checkbox" className="checkbox__input" {...register('emailDuringQuietHours')} />
+          <label htmlFor={`${id}-email-night`} className="checkbox__label">
+            {t('contact.emailDuringQuietHours')}
+          </label>
+        </div>
+      ) : null}
 
       <fieldset
         className={`choice-group${localeError ? ' choice-group--invalid' : ''}`}

@@ -7,6 +7,7 @@ export const ContactPreferencesFieldsFragment = graphql(`
     lastName
     bySms
     byEmail
+    emailDuringQuietHours
     mobilePhone
     email
     locale

@@ -46,6 +46,7 @@ function GroupWarningsContent({ groupId }: { groupId: string }) {
   const roster: RosterStudent[] = shown.students.map((student) => ({
     id: student.id,
     name: t('group.sortName', { firstName: student.firstName, lastName: student.lastName }),
+    fullName: `${student.firstName} ${student.lastName}`,
   }));
   const list = warnings.data?.groupGradeWarnings;
 
@@ -79,7 +80,7 @@ function GroupWarningsContent({ groupId }: { groupId: string }) {
           <IssueWarningForm
             groupId={groupId}
             students={roster}
-            onIssued={(student) => setNotice(t('gradeWarnings.issue.issuedNotice', { name: student.name }))}
+            onIssued={(student) => setNotice(t('gradeWarnings.issue.issuedNotice', { name: student.fullName }))}
           />
         </section>
       ) : null}

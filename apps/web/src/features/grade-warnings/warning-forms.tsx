@@ -89,7 +89,10 @@ function FailureAlert({ failure, general }: { failure: Failure | null; general: 
 
 export interface RosterStudent {
   id: string;
+  /** as the list sorts it: "Ek, Anna" */
   name: string;
+  /** as a sentence says it: "Anna Ek" */
+  fullName: string;
 }
 
 type IssueSlot = 'student' | 'missing' | 'general';

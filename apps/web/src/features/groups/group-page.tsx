@@ -84,27 +84,30 @@ function GroupPageContent({ groupId }: { groupId: string }) {
         </div>
       </header>
 
-      <section className="panel" aria-labelledby="mentors-heading">
-        <h2 id="mentors-heading" className="section-heading">
-          {t('group.mentors')}
-        </h2>
-        {group.mentors.length === 0 ? (
-          <p>{t('group.noMentors')}</p>
-        ) : (
-          <ul className="mentor-list" data-testid="mentors">
-            {group.mentors.map((mentor) => (
-              <li key={mentor.id} className="mentor-list__item">
-                <span className="mentor-list__name">{mentor.name}</span>
-                {mentor.email ? (
-                  <a className="text-link mentor-list__email" href={`mailto:${mentor.email}`}>
-                    {mentor.email}
-                  </a>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* A class has mentors; a teaching group never has (it has teachers), so it does not say "no mentor". */}
+      {group.kind === 'CLASS' ? (
+        <section className="panel" aria-labelledby="mentors-heading">
+          <h2 id="mentors-heading" className="section-heading">
+            {t('group.mentors')}
+          </h2>
+          {group.mentors.length === 0 ? (
+            <p>{t('group.noMentors')}</p>
+          ) : (
+            <ul className="mentor-list" data-testid="mentors">
+              {group.mentors.map((mentor) => (
+                <li key={mentor.id} className="mentor-list__item">
+                  <span className="mentor-list__name">{mentor.name}</span>
+                  {mentor.email ? (
+                    <a className="text-link mentor-list__email" href={`mailto:${mentor.email}`}>
+                      {mentor.email}
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="students-heading">
         <h2 id="students-heading" className="section-heading">

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
+import { ClockIcon } from '../../components/ui/clock-icon';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
@@ -18,7 +19,7 @@ const PAGE_SIZE = 50;
 
 const isMessageStatus = (value: unknown): value is MessageStatus => STATUSES.some((status) => status === value);
 
-const STATUS_SYMBOLS: Record<MessageStatus, string> = { QUEUED: '⏱', SENDING: '⇅', SENT: '✓', FAILED: '!' };
+const STATUS_SYMBOLS: Record<MessageStatus, ReactNode> = { QUEUED: <ClockIcon />, SENDING: '⇅', SENT: '✓', FAILED: '!' };
 
 /** "Skickat", or "Sparat i utkorgen" for a message no provider took: it was not sent anywhere. */
 function MessageStatusBadge({ status, kept }: { status: MessageStatus; kept: boolean }) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LessonFieldsFragment } from '../../gql/graphql';
 import { formatSchoolTime } from '../../lib/dates';
+import { withWordBreaks } from '../../lib/word-breaks';
 
 interface LessonCardProps {
   lesson: LessonFieldsFragment;
@@ -13,7 +14,7 @@ export function LessonCard({ lesson, perspective }: LessonCardProps) {
   const cancelled = lesson.status === 'CANCELLED';
   const start = formatSchoolTime(lesson.startsAt);
   const end = formatSchoolTime(lesson.endsAt);
-  const room = lesson.room ? t('schedule.room', { room: lesson.room }) : t('schedule.noRoom');
+  const room = lesson.room ? t('schedule.room', { room: withWordBreaks(lesson.room) }) : t('schedule.noRoom');
   const teachers = lesson.teachers.map((teacher) => teacher.name).join(', ');
 
   const originalParts = [
@@ -37,7 +38,7 @@ export function LessonCard({ lesson, perspective }: LessonCardProps) {
         {cancelled ? <span className="badge badge--cancelled">{t('schedule.cancelled')}</span> : null}
         {lesson.changed && !cancelled ? <span className="badge badge--changed">{t('schedule.changed')}</span> : null}
       </div>
-      <h3 className="lesson__subject">{lesson.subjectName}</h3>
+      <h3 className="lesson__subject">{withWordBreaks(lesson.subjectName)}</h3>
       <p className="lesson__meta">
         {perspective === 'teacher' ? (
           <>

@@ -42,3 +42,24 @@ export const WithdrawSickReportDocument = graphql(`
     }
   }
 `);
+
+export const CheckSickReportDocument = graphql(`
+  query CheckSickReport($input: SickReportInput!) {
+    checkSickReport(input: $input) {
+      lessonCount
+      coveringReport {
+        id
+        fromDate
+        toDate
+        fromTime
+        toTime
+      }
+    }
+  }
+`);
+
+export const ProposedSickReportDateDocument = graphql(`
+  query ProposedSickReportDate($studentId: ID!) {
+    proposedSickReportDate(studentId: $studentId)
+  }
+`);

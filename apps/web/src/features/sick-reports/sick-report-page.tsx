@@ -2,18 +2,25 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { checkSickReport, isClockTime, isIsoDate, MAX_REASON_LENGTH, type SpanProblem } from '@insyn/domain';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { SickReportFieldsFragment } from '../../gql/graphql';
-import { formatDateSpan, formatSchoolDateTime, schoolToday } from '../../lib/dates';
+import { formatAbsenceSpan, formatSchoolDateTime, schoolToday } from '../../lib/dates';
 import { errorProblems, isConnectionError } from '../../lib/graphql-errors';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent, type ViewerStudent } from '../schedule/chosen-student';
 import { isSpanProblem, problemSlot, type SpanSlot } from './span-problems';
-import { ReportSickDocument, SickReportsDocument, WithdrawSickReportDocument } from './operations';
+import {
+  CheckSickReportDocument,
+  ProposedSickReportDateDocument,
+  ReportSickDocument,
+  SickReportsDocument,
+  WithdrawSickReportDocument,
+} from './operations';
 
 /**
  * How many days back the school allows a report is the school's setting, which the API does not give
@@ -34,6 +41,9 @@ interface SickValues {
 
 const initialValues = (today: string): SickValues => ({ mode: 'days', fromDate: today, toDate: today, fromTime: '', toTime: '', note: '' });
 
+/** `?datum=2026-11-23`: the day to report, from an unexcused absence in the lessons behind the absence figures. */
+const DATE_PARAM = 'datum';
+
 /** The span as the API takes it: part of a day is one date with two times. */
 function spanOf(values: SickValues) {
   return values.mode === 'days'
@@ -48,20 +58,27 @@ function checkValues(values: SickValues, today: string): SpanProblem[] {
   return checkSickReport(spanOf(values), today, DAYS_BACK_CHECKED_BY_SERVER);
 }
 
-/** "25 november 2026" or "25 november 2026, 08:00–12:00". */
-export function sickSpanText(report: Pick<SickReportFieldsFragment, 'fromDate' | 'toDate' | 'fromTime' | 'toTime'>): string {
-  const dates = formatDateSpan(report.fromDate, report.toDate, currentLocale());
-  return report.fromTime && report.toTime ? `${dates}, ${report.fromTime}–${report.toTime}` : dates;
-}
-
 function SickReportForm({ student, onReported }: { student: ViewerStudent; onReported: (report: SickReportFieldsFragment) => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const client = useApolloClient();
   const today = schoolToday();
-  const [values, setValues] = useState<SickValues>(() => initialValues(today));
+  // After the school day the form proposes the next day with lessons; until the API has said which, today.
+  const proposed = useQuery(ProposedSickReportDateDocument, { variables: { studentId: student.id }, fetchPolicy: 'network-only' });
+  const proposedDate = proposed.data?.proposedSickReportDate ?? today;
+  // Until the guardian changes something, the form shows the proposed date.
+  const [edited, setEdited] = useState<SickValues | null>(null);
+  // A day asked for in the address (from an unexcused absence) before the proposed one.
+  const [params] = useSearchParams();
+  const asked = params.get(DATE_PARAM);
+  const values = edited ?? initialValues(asked && isIsoDate(asked) ? asked : proposedDate);
   const [problems, setProblems] = useState<SpanProblem[]>([]);
   const [failure, setFailure] = useState<'unreachable' | 'failed' | null>(null);
+  const [covering, setCovering] = useState<string | null>(null);
+  const [noLessons, setNoLessons] = useState(false);
+  const [checking, setChecking] = useState(false);
   const [report, { loading }] = useMutation(ReportSickDocument, { refetchQueries: ['SickReports'], awaitRefetchQueries: true });
+  const busy = loading || checking;
 
   const slotOf = (problem: SpanProblem): SpanSlot => problemSlot(problem, values.mode, values);
   const errorFor = (slot: SpanSlot) => problems.filter((problem) => slotOf(problem) === slot);
@@ -75,9 +92,11 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
   };
 
   function change(patch: Partial<SickValues>) {
-    setValues((previous) => ({ ...previous, ...patch }));
+    setEdited({ ...values, ...patch });
     setProblems([]);
     setFailure(null);
+    setCovering(null);
+    setNoLessons(false);
   }
 
   function show(found: SpanProblem[]) {
@@ -86,8 +105,33 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
     if (first) document.getElementById(inputIds[slotOf(first)])?.focus();
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /**
+   * Whether the span may be sent as it is: not when a report already covers it; after a warning when it holds no
+   * lessons (a weekend, a break). A check that cannot be made does not stop the report: the API refuses what it must.
+   */
+  async function checkedBeforeSending(input: { studentId: string; fromDate: string; toDate: string }): Promise<boolean> {
+    setChecking(true);
+    try {
+      const { data } = await client.query({ query: CheckSickReportDocument, variables: { input }, fetchPolicy: 'network-only' });
+      const check = data?.checkSickReport;
+      if (check?.coveringReport) {
+        setCovering(formatAbsenceSpan(check.coveringReport, currentLocale()));
+        return false;
+      }
+      if (check?.lessonCount === 0) {
+        setNoLessons(true);
+        return false;
+      }
+      return true;
+    } catch {
+      return true;
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function submit(event: FormEvent | null, sendAnyway = false) {
+    event?.preventDefault();
     setFailure(null);
     const found = checkValues(values, today);
     if (found.length > 0) {
@@ -95,17 +139,20 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
       return;
     }
     const note = values.note.trim();
+    const input = { studentId: student.id, ...spanOf(values), note: note === '' ? null : note };
+    if (!sendAnyway && !(await checkedBeforeSending(input))) return;
+    setNoLessons(false);
     try {
-      const { data } = await report({
-        variables: { input: { studentId: student.id, ...spanOf(values), note: note === '' ? null : note } },
-      });
+      const { data } = await report({ variables: { input } });
       if (!data) throw new Error('reportSick returned no data');
-      setValues(initialValues(today));
+      setEdited(null);
       setProblems([]);
       onReported(data.reportSick);
     } catch (error) {
-      const fromServer = errorProblems(error).filter(isSpanProblem);
-      if (fromServer.length > 0) show(fromServer);
+      const fromServer = errorProblems(error);
+      // Another guardian's report may have come in between the check and the sending.
+      if (fromServer.includes('ALREADY_REPORTED')) setCovering(formatAbsenceSpan(input, currentLocale()));
+      else if (fromServer.some(isSpanProblem)) show(fromServer.filter(isSpanProblem));
       else setFailure(isConnectionError(error) ? 'unreachable' : 'failed');
     }
   }
@@ -154,7 +201,7 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
   );
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading} data-testid="sick-report-form">
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy} data-testid="sick-report-form">
       <fieldset className="choice-group">
         <legend className="choice-group__legend">{t('sickReport.modeLegend')}</legend>
         <div className="choice-group__options">
@@ -210,10 +257,29 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
 
       <div className="form__footer">
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={loading} data-testid="submit-sick-report">
-            {loading ? t('sickReport.submitting') : t('sickReport.submit', { name: student.firstName })}
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="submit-sick-report">
+            {busy ? t('sickReport.submitting') : t('sickReport.submit', { name: student.firstName })}
           </button>
         </div>
+        {noLessons ? (
+          <div className="alert alert--info" role="alert" data-testid="sick-report-no-lessons">
+            <span className="alert__icon" aria-hidden="true">
+              i
+            </span>
+            <div className="alert__body">
+              <p>{t('sickReport.noLessons', { name: student.firstName })}</p>
+              <div className="form__actions">
+                <button type="button" className="button button--secondary" disabled={busy} onClick={() => void submit(null, true)}>
+                  {t('sickReport.sendAnyway')}
+                </button>
+                <button type="button" className="button button--quiet" onClick={() => document.getElementById(inputIds.from)?.focus()}>
+                  {t('sickReport.changeDates')}
+                </button>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        <Alert tone="info">{covering ? t('sickReport.alreadyReported', { span: covering }) : null}</Alert>
         <Alert tone="error">
           {errorFor('general').length > 0
             ? errorFor('general')
@@ -242,7 +308,7 @@ function SickReportItem({
   const client = useApolloClient();
   const [withdraw, { loading }] = useMutation(WithdrawSickReportDocument);
   const [failed, setFailed] = useState<'ALREADY_WITHDRAWN' | 'ALREADY_ENDED' | 'failed' | null>(null);
-  const span = sickSpanText(report);
+  const span = formatAbsenceSpan(report, currentLocale());
 
   async function onWithdraw() {
     setFailed(null);
@@ -387,13 +453,13 @@ export function SickReportPage() {
                   <>
                     <p className="notice-title">{t('sickReport.confirmedTitle')}</p>
                     <p>
-                      {t('sickReport.confirmed', { name: notice.name, span: sickSpanText(notice.report) })}{' '}
+                      {t('sickReport.confirmed', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}{' '}
                       {t('sickReport.confirmedLessons', { count: notice.report.coveredLessonCount })}
                     </p>
                     <p>{t('sickReport.confirmedNotified')}</p>
                   </>
                 ) : (
-                  <p>{t('sickReport.withdrawnNotice', { name: notice.name, span: sickSpanText(notice.report) })}</p>
+                  <p>{t('sickReport.withdrawnNotice', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}</p>
                 )}
               </div>
             ) : null}

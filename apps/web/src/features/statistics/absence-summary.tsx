@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ReactNode } from 'react';
 import type { AbsenceFiguresFieldsFragment, AbsenceLevel } from '../../gql/graphql';
 import { currentLocale } from '../../lib/i18n';
+import type { AbsenceLessonsFilter } from './absence-lessons-link';
 import { formatMinutes, formatNumber, formatPercent } from './format';
 
 /** The level as text and a symbol, never by colour alone. */
@@ -19,21 +22,53 @@ export function LevelBadge({ level, compact = false }: { level: AbsenceLevel; co
   );
 }
 
+/**
+ * What the counts of lessons are: one student's lessons, or, summed over a class or a school, student-lessons (one
+ * student in one lesson). The two are named apart: 40 student-lessons without a roll call may be two lessons.
+ */
+export type LessonCounting = 'lessons' | 'studentLessons';
+
+/** The name of the count of lessons with no roll call taken, for a summary, a table's column or a CSV file. */
+export function notTakenLabel(t: TFunction, counting: LessonCounting): string {
+  return counting === 'lessons' ? t('statistics.figures.notTaken') : t('statistics.figures.notTakenStudentLessons');
+}
+
 /** The headline figures of a period; lessons without a roll call are shown on their own, never as presence. */
 export function AbsenceSummary({
   figures,
   level,
   thresholds,
+  counting,
   notTakenHref,
+  lessonsHref,
 }: {
   figures: AbsenceFiguresFieldsFragment;
   level: AbsenceLevel;
   thresholds: { warningPercent: number; alarmPercent: number };
+  counting: LessonCounting;
   /** the list of those lessons, where the viewer may see one */
   notTakenHref?: string;
+  /** one student's figures: the list of the lessons behind each of them */
+  lessonsHref?: (filter: AbsenceLessonsFilter) => string;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  /** A figure's value, leading to the lessons behind it where there is a list. */
+  const value = (figure: string, filter: AbsenceLessonsFilter, text: string, testId?: string): ReactNode =>
+    lessonsHref ? (
+      <Link
+        className="stats-figure__value text-link"
+        to={lessonsHref(filter)}
+        aria-label={`${text}. ${t('statistics.summary.figureLink', { figure })}`}
+        data-testid={testId}
+      >
+        {text}
+      </Link>
+    ) : (
+      <span className="stats-figure__value" data-testid={testId}>
+        {text}
+      </span>
+    );
   return (
     <section className="panel stats-summary" aria-labelledby="stats-summary-heading" data-testid="absence-summary">
       <h2 id="stats-summary-heading" className="section-heading">
@@ -43,43 +78,49 @@ export function AbsenceSummary({
         <div className="stats-figure stats-figure--main">
           <dt>{t('statistics.figures.absence')}</dt>
           <dd>
-            <span className="stats-figure__value" data-testid="absence-percent">
-              {formatPercent(figures.absencePercent, locale)}
-            </span>
+            {value(t('statistics.figures.absence'), {}, formatPercent(figures.absencePercent, locale), 'absence-percent')}
             <LevelBadge level={level} />
           </dd>
         </div>
         <div className="stats-figure">
           <dt>{t('statistics.figures.valid')}</dt>
           <dd>
-            <span className="stats-figure__value">{formatPercent(figures.validPercent, locale)}</span>
+            {value(t('statistics.figures.valid'), { valid: true }, formatPercent(figures.validPercent, locale), 'valid-percent')}
             <span className="stats-figure__sub">{formatMinutes(figures.validAbsentMinutes, locale)}</span>
           </dd>
         </div>
         <div className="stats-figure">
           <dt>{t('statistics.figures.unexcused')}</dt>
           <dd>
-            <span className="stats-figure__value">{formatPercent(figures.unexcusedPercent, locale)}</span>
+            {value(
+              t('statistics.figures.unexcused'),
+              { valid: false },
+              formatPercent(figures.unexcusedPercent, locale),
+              'unexcused-percent',
+            )}
             <span className="stats-figure__sub">{formatMinutes(figures.unexcusedAbsentMinutes, locale)}</span>
           </dd>
         </div>
         <div className="stats-figure">
           <dt>{t('statistics.figures.late')}</dt>
           <dd>
-            <span className="stats-figure__value">
-              {t('statistics.summary.lateCount', { count: figures.lateCount, formatted: formatNumber(figures.lateCount, locale) })}
-            </span>
+            {value(
+              t('statistics.figures.late'),
+              { status: 'LATE' },
+              t('statistics.summary.lateCount', { count: figures.lateCount, formatted: formatNumber(figures.lateCount, locale) }),
+              'late-count',
+            )}
             <span className="stats-figure__sub">{formatMinutes(figures.lateMinutes, locale)}</span>
           </dd>
         </div>
         <div className={`stats-figure${figures.notTakenLessons > 0 ? ' stats-figure--attention' : ''}`}>
-          <dt>{t('statistics.figures.notTaken')}</dt>
+          <dt>{notTakenLabel(t, counting)}</dt>
           <dd>
             {notTakenHref && figures.notTakenLessons > 0 ? (
               <Link
                 className="stats-figure__value text-link"
                 to={notTakenHref}
-                aria-label={t('missingRollCalls.summaryLink', {
+                aria-label={t(counting === 'lessons' ? 'missingRollCalls.summaryLink' : 'missingRollCalls.summaryLinkStudentLessons', {
                   count: figures.notTakenLessons,
                   formatted: formatNumber(figures.notTakenLessons, locale),
                 })}
@@ -97,7 +138,7 @@ export function AbsenceSummary({
         </div>
       </dl>
       <p className="stats-summary__note">
-        {t('statistics.summary.note', {
+        {t(counting === 'lessons' ? 'statistics.summary.note' : 'statistics.summary.noteStudentLessons', {
           lessons: formatNumber(figures.lessons, locale),
           warning: formatPercent(thresholds.warningPercent, locale),
           alarm: formatPercent(thresholds.alarmPercent, locale),

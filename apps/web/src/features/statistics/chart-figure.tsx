@@ -44,7 +44,8 @@ export function ChartFigure({
       <div className="stats-chart__drawing" aria-hidden="true">
         {chart}
       </div>
-      <div id={`${id}-table`} className={tableShown ? 'stats-chart__table' : 'visually-hidden'}>
+      {/* Hidden, the table still shows itself while the keyboard is in it (its region, its links). */}
+      <div id={`${id}-table`} className={tableShown ? 'stats-chart__table' : 'visually-hidden stats-chart__table--hidden'}>
         {table}
       </div>
     </section>

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { ClassAbsenceStatisticsQuery } from '../../gql/graphql';
+import { formatShortDate } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { AbsenceSummary } from './absence-summary';
 import { formatNumber, formatPercent } from './format';
@@ -115,12 +116,14 @@ export function ClassAbsencePage() {
             figures={statistics.total}
             level={absenceLevel(statistics.total.absencePercent, statistics.thresholds)}
             thresholds={statistics.thresholds}
+            counting="studentLessons"
             notTakenHref={missingRollCallsHref({ classId }, param)}
           />
           <section className="panel" aria-labelledby="class-students-heading">
             <h2 id="class-students-heading" className="section-heading">
               {t('statistics.class.studentsHeading')}
             </h2>
+            <ClassCount students={statistics.students} />
             <StatsTable
               testId="class-absence-table"
               caption={t('statistics.class.tableCaption', { name: statistics.className })}
@@ -131,9 +134,16 @@ export function ClassAbsencePage() {
               levelOf={levelOf}
               nameHeader={t('statistics.table.student')}
               renderName={(row) => (
-                <Link className="text-link" to={`/elev/${encodeURIComponent(row.studentId)}/franvaro${window.location.search}`}>
-                  {fullName(row)}
-                </Link>
+                <>
+                  <Link className="text-link" to={`/elev/${encodeURIComponent(row.studentId)}/franvaro${window.location.search}`}>
+                    {fullName(row)}
+                  </Link>
+                  {row.leftOn ? (
+                    <span className="stats-left" data-testid="left-class">
+                      {t('statistics.class.left', { date: formatShortDate(row.leftOn, locale) })}
+                    </span>
+                  ) : null}
+                </>
               )}
               csvFilename={`franvaro-${statistics.className}-${statistics.from}-${statistics.to}.csv`}
               initialSort={[{ id: 'absence', desc: true }]}
@@ -142,5 +152,20 @@ export function ClassAbsencePage() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * "20 elever, 1 som slutat": the table lists everyone who was in the class during the period, also those who
+ * have left it since (marked in their row), so its rows may be more than the class list's.
+ */
+function ClassCount({ students }: { students: StudentRow[] }) {
+  const { t } = useTranslation();
+  const left = students.filter((student) => student.leftOn !== null && student.leftOn !== undefined).length;
+  const members = t('statistics.class.membersCount', { count: students.length - left });
+  return (
+    <p className="stats-class-count" data-testid="class-count">
+      {left > 0 ? `${members}, ${t('statistics.class.leftCount', { count: left })}` : members}
+    </p>
   );
 }

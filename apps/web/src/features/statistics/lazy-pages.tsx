@@ -8,3 +8,4 @@ export const StaffStudentAbsencePage = deferred(async () => (await import('./stu
 export const ClassAbsencePage = deferred(async () => (await import('./class-absence-page')).ClassAbsencePage);
 export const SchoolAbsencePage = deferred(async () => (await import('./school-absence-page')).SchoolAbsencePage);
 export const MissingRollCallsPage = deferred(async () => (await import('./missing-roll-calls-page')).MissingRollCallsPage);
+export const AbsenceLessonsPage = deferred(async () => (await import('./absence-lessons-page')).AbsenceLessonsPage);

@@ -86,6 +86,7 @@ export const ClassAbsenceStatisticsDocument = graphql(`
         studentId
         firstName
         lastName
+        leftOn
         level
         total {
           ...AbsenceFiguresFields
@@ -184,6 +185,42 @@ export const LessonsWithoutRollCallDocument = graphql(`
         teacherNames
         missingStudents
         mayTakeNow
+      }
+    }
+  }
+`);
+
+export const AbsenceLessonFieldsFragment = graphql(`
+  fragment AbsenceLessonFields on AbsenceLesson {
+    lessonId
+    date
+    startsAt
+    endsAt
+    minutes
+    absentMinutes
+    subjectCode
+    subjectName
+    groupName
+    teacherNames
+    status
+    lateMinutes
+    valid
+    validReason
+    mayReportSick
+  }
+`);
+
+export const StudentAbsenceLessonsDocument = graphql(`
+  query StudentAbsenceLessons($studentId: ID!, $range: StatisticsRangeInput!, $filter: AbsenceLessonFilter, $locale: Locale) {
+    studentAbsenceLessons(studentId: $studentId, range: $range, filter: $filter, locale: $locale) {
+      studentId
+      from
+      to
+      lessons {
+        ...AbsenceLessonFields
+      }
+      notEnded {
+        ...AbsenceLessonFields
       }
     }
   }

@@ -187,7 +187,12 @@ function SchoolStatistics({ schoolId }: { schoolId: string }) {
         numeric: true,
       },
       { id: 'late', header: t('statistics.figures.lateCount'), value: (row) => row.figures.lateCount, numeric: true },
-      { id: 'notTaken', header: t('statistics.figures.notTaken'), value: (row) => row.figures.notTakenLessons, numeric: true },
+      {
+        id: 'notTaken',
+        header: t('statistics.figures.notTakenStudentLessons'),
+        value: (row) => row.figures.notTakenLessons,
+        numeric: true,
+      },
     ];
   }, [locale, t]);
 
@@ -206,9 +211,10 @@ function SchoolStatistics({ schoolId }: { schoolId: string }) {
             figures={statistics.total}
             level={absenceLevel(statistics.total.absencePercent, statistics.thresholds)}
             thresholds={statistics.thresholds}
+            counting="studentLessons"
             notTakenHref={missingRollCallsHref({ schoolId }, param)}
           />
-          <WeekTrendChart weeks={statistics.byWeek} testId="school-week-chart" />
+          <WeekTrendChart weeks={statistics.byWeek} counting="studentLessons" testId="school-week-chart" />
           <section className="panel" aria-labelledby="school-classes-heading">
             <h2 id="school-classes-heading" className="section-heading">
               {t('statistics.school.classesHeading')}

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/ui/use-page-title';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent } from '../schedule/chosen-student';
+import { absenceLessonsHref, type AbsenceLessonsFilter } from './absence-lessons-link';
 import { AbsenceSummary } from './absence-summary';
 import { missingRollCallsHref } from './missing-roll-calls-link';
 import { SubjectChart, WeekdayChart, WeekTrendChart } from './absence-charts';
@@ -35,6 +36,8 @@ function StudentAbsence({ student, picker }: { student: StudentRef | null; picke
   });
   const statistics = data?.studentAbsenceStatistics.studentId === student?.id ? data?.studentAbsenceStatistics : undefined;
   usePageTitle(student ? t('statistics.student.titleFor', { name: student.name }) : t('statistics.student.heading'));
+  // Each figure and bar leads to the lessons behind it, over the period shown.
+  const lessonsHref = student ? (filter: AbsenceLessonsFilter) => absenceLessonsHref(student.id, param, filter) : undefined;
   return (
     <div className="stats-page">
       <header className="page-header">
@@ -64,12 +67,14 @@ function StudentAbsence({ student, picker }: { student: StudentRef | null; picke
             figures={statistics.total}
             level={statistics.level}
             thresholds={statistics.thresholds}
+            counting="lessons"
             notTakenHref={student.classId ? missingRollCallsHref({ classId: student.classId }, param) : undefined}
+            lessonsHref={lessonsHref}
           />
           <div className="stats-charts">
-            <WeekTrendChart weeks={statistics.byWeek} />
-            <SubjectChart subjects={statistics.bySubject} />
-            <WeekdayChart weekdays={statistics.byWeekday} />
+            <WeekTrendChart weeks={statistics.byWeek} counting="lessons" lessonsHref={lessonsHref} />
+            <SubjectChart subjects={statistics.bySubject} lessonsHref={lessonsHref} />
+            <WeekdayChart weekdays={statistics.byWeekday} lessonsHref={lessonsHref} />
           </div>
         </>
       )}

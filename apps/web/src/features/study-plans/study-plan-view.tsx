@@ -4,25 +4,20 @@ import { Alert } from '../../components/ui/alert';
 import { DataTable } from '../../components/ui/data-table';
 import type { StudyPlanQuery } from '../../gql/graphql';
 import { AddCourseForm } from './add-course-form';
+import { courseStatusLook } from './course-status';
 import { RemoveStudyPlanCourseDocument } from './operations';
 import './study-plans.css';
 
 type Plan = StudyPlanQuery['studyPlan'];
 type Course = Plan['courses'][number];
 
-const STATUS_LOOK = {
-  GRADED: ['✓', 'approved'],
-  IN_PROGRESS: ['…', 'pending'],
-  PLANNED: ['○', 'withdrawn'],
-} as const;
-
 function CourseStatus({ course }: { course: Course }) {
   const { t } = useTranslation();
-  const [symbol, tone] = STATUS_LOOK[course.status];
+  const { symbol, tone, key } = courseStatusLook(course);
   return (
     <span className={`status-badge status-badge--${tone}`} data-testid="study-plan-course-status">
       <span aria-hidden="true">{symbol} </span>
-      {course.grade ? t(`studyPlans.status.${course.status}_grade`, { grade: course.grade }) : t(`studyPlans.status.${course.status}`)}
+      {t(`studyPlans.status.${key}`, { grade: course.grade })}
     </span>
   );
 }

@@ -36,6 +36,9 @@ export const schoolsTypeDefs = gql`
     csnThresholdMinutes: Int!
     "school days the school has to contact the home after a grade warning"
     gradeWarningContactDays: Int!
+    "messages home (but confirmations of the guardian's own reports) wait from this whole local hour (0–23) until quietHoursUntil; equal hours: none"
+    quietHoursFrom: Int!
+    quietHoursUntil: Int!
   }
 
   input SchoolInput {
@@ -51,6 +54,9 @@ export const schoolsTypeDefs = gql`
     absenceAlarmPercent: Int!
     csnThresholdMinutes: Int!
     gradeWarningContactDays: Int!
+    "left as they are when not given"
+    quietHoursFrom: Int
+    quietHoursUntil: Int
   }
 
   enum SchoolSortField {

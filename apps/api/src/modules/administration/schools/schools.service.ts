@@ -22,6 +22,8 @@ const schoolSelect = {
   absenceAlarmPercent: true,
   csnThresholdMinutes: true,
   gradeWarningContactDays: true,
+  quietHoursFrom: true,
+  quietHoursUntil: true,
   _count: { select: { students: true } },
 } satisfies Prisma.SchoolSelect;
 type SchoolRow = Prisma.SchoolGetPayload<{ select: typeof schoolSelect }>;
@@ -39,6 +41,8 @@ const settingsOf = (row: SchoolRow): SchoolSettings => ({
   absenceAlarmPercent: row.absenceAlarmPercent,
   csnThresholdMinutes: row.csnThresholdMinutes,
   gradeWarningContactDays: row.gradeWarningContactDays,
+  quietHoursFrom: row.quietHoursFrom,
+  quietHoursUntil: row.quietHoursUntil,
 });
 
 const schoolRecord = (row: SchoolRow): AdministeredSchoolRecord => ({
@@ -155,9 +159,12 @@ export async function updateSchool(ctx: RequestContext, id: string, input: Schoo
   return schoolRecord(row);
 }
 
-export async function updateSchoolSettings(ctx: RequestContext, id: string, input: SchoolSettings): Promise<AdministeredSchoolRecord> {
+/** The settings as sent; quiet hours left out (a client from before they existed) stay as they are. */
+export type SchoolSettingsInput = Omit<SchoolSettings, 'quietHoursFrom' | 'quietHoursUntil'> &
+  Partial<Record<'quietHoursFrom' | 'quietHoursUntil', number | null>>;
+
+export async function updateSchoolSettings(ctx: RequestContext, id: string, input: SchoolSettingsInput): Promise<AdministeredSchoolRecord> {
   const { record } = await administeredRecord(ctx, 'School', id, loadSchool(ctx));
-  refuseIfAny(checkSchoolSettings(input));
   const settings: SchoolSettings = {
     mentorLeaveDayLimit: input.mentorLeaveDayLimit,
     sickReportDaysBack: input.sickReportDaysBack,
@@ -165,7 +172,10 @@ export async function updateSchoolSettings(ctx: RequestContext, id: string, inpu
     absenceAlarmPercent: input.absenceAlarmPercent,
     csnThresholdMinutes: input.csnThresholdMinutes,
     gradeWarningContactDays: input.gradeWarningContactDays,
+    quietHoursFrom: input.quietHoursFrom ?? record.quietHoursFrom,
+    quietHoursUntil: input.quietHoursUntil ?? record.quietHoursUntil,
   };
+  refuseIfAny(checkSchoolSettings(settings));
   const row = await ctx.prisma.$transaction(async (tx) => {
     const updated = await tx.school.update({ where: { id }, data: settings, select: schoolSelect });
     await recordChange(

@@ -14,6 +14,8 @@ export const AdministeredSchoolFieldsFragment = graphql(`
       absenceAlarmPercent
       csnThresholdMinutes
       gradeWarningContactDays
+      quietHoursFrom
+      quietHoursUntil
     }
   }
 `);

@@ -110,6 +110,8 @@ const settingsOf = (values: SchoolSettings): SchoolSettings => ({
   absenceAlarmPercent: values.absenceAlarmPercent,
   csnThresholdMinutes: values.csnThresholdMinutes,
   gradeWarningContactDays: values.gradeWarningContactDays,
+  quietHoursFrom: values.quietHoursFrom,
+  quietHoursUntil: values.quietHoursUntil,
 });
 
 /** The school's own rules, each with its bounds told beside it and checked before sending. */

@@ -1,0 +1,56 @@
+import { login, VIEWPORTS } from './support/app';
+import { expect, test } from './support/test';
+
+/**
+ * The main menu on a phone: behind a button (its links took four or five rows and pushed the page below the fold),
+ * which says whether it is open (aria-expanded), opens with a tap or the keyboard, closes with Escape (focus back on
+ * the button), with a choice of page, and with a tap outside it. From tablet width the links show without a button.
+ */
+test('on a phone the main menu opens from its button, closes with Escape, a choice or a tap outside; wider it shows', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.phone);
+  // The administrator has the most pages in the menu.
+  await login(page, 'admin');
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  const button = nav.getByRole('button', { name: 'Meny' });
+  const schoolAbsence = nav.getByRole('link', { name: 'Skolans frånvaro' });
+
+  // Closed: the button only, and the page's heading is in the first screen.
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(schoolAbsence).toBeHidden();
+  const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+  expect(heading?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(VIEWPORTS.phone.height / 2);
+
+  // Opened by a tap: the links, one per line; the keyboard goes on from the button into them.
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(schoolAbsence).toBeVisible();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link').first()).toBeFocused();
+
+  // Escape closes it and puts focus back on the button.
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(schoolAbsence).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // Opened with the keyboard, a choice of page closes it.
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await schoolAbsence.click();
+  await expect(page).toHaveURL(/\/skola\/franvaro/);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(schoolAbsence).toBeHidden();
+
+  // A tap outside the open menu closes it.
+  await button.click();
+  await expect(schoolAbsence).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(schoolAbsence).toBeHidden();
+
+  // On a tablet there is no button: the links show.
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await expect(button).toBeHidden();
+  await expect(schoolAbsence).toBeVisible();
+});
