@@ -81,16 +81,16 @@ const childMatrix: Record<string, StudentAction[]> = {
   teacherOfGroup: ['student:read', 'student:readSchedule'],
   teacherElsewhere: [],
   formerTeacher: [],
-  mentorOfClass: [...READ, 'student:manageGuardianContacts'],
+  mentorOfClass: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence'],
   mentorOfOtherClass: [],
   principalA: [...READ, 'student:manageGuardianContacts'],
   principalB: [],
-  admin: [...READ, 'student:manageGuardianContacts'],
+  admin: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence'],
   adminOfOtherOrganisation: [],
   principalOfOtherOrganisation: [],
   staffWithoutDuties: [],
 };
-const actions: StudentAction[] = [...READ, 'student:reportAbsence', 'student:manageGuardianContacts'];
+const actions: StudentAction[] = [...READ, 'student:reportAbsence', 'student:manageGuardianContacts', 'student:excuseAbsence'];
 
 describe('canAccessStudent matrix', () => {
   for (const [name, allowed] of Object.entries(childMatrix)) {

@@ -54,6 +54,8 @@ export type StudentAction =
   | 'student:readAbsenceReports'
   /** report sickness, apply for leave: the guardians, or the adult student */
   | 'student:reportAbsence'
+  /** record a reason that makes an absence valid (a school activity, another reason): the mentor, administrators */
+  | 'student:excuseAbsence'
   /** see and set the guardians' contact choices on their behalf */
   | 'student:manageGuardianContacts'
   /** whether an adult student lets each guardian in, read-only (the student manages it in consent.ts) */
@@ -134,6 +136,7 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:readIdentityNumber': IDENTITY_NUMBER_DUTIES,
   'student:readAbsenceReports': IDENTITY_NUMBER_DUTIES,
   'student:reportAbsence': [],
+  'student:excuseAbsence': ['MENTOR', 'ADMINISTRATOR'],
   'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
   'student:readGuardianConsents': IDENTITY_NUMBER_DUTIES,
   'student:readAssessments': IDENTITY_NUMBER_DUTIES,
@@ -142,7 +145,7 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
 };
 
 /** What the school keeps about the home, for staff: not for the home itself. */
-const STAFF_ONLY: readonly StudentAction[] = ['student:manageGuardianContacts', 'student:readGuardianConsents'];
+const STAFF_ONLY: readonly StudentAction[] = ['student:manageGuardianContacts', 'student:readGuardianConsents', 'student:excuseAbsence'];
 
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
   switch (viewer.kind) {

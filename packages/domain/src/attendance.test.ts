@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DutyFacts } from './access.ts';
-import { checkRollCall, effectiveRollCallDay, isUnexcused, rollCallAuthority, type RollCallEntry } from './attendance.ts';
+import {
+  checkAbsenceReason,
+  checkRollCall,
+  effectiveRollCallDay,
+  isUnexcused,
+  rollCallAuthority,
+  type RollCallEntry,
+} from './attendance.ts';
 
 const lesson = { status: 'SCHEDULED' as const, durationMinutes: 60 };
 const members = new Set(['a', 'b', 'c']);
@@ -122,5 +129,22 @@ describe('effectiveRollCallDay', () => {
   });
   it('tolerates a device clock a little ahead', () => {
     expect(effectiveRollCallDay(new Date('2026-11-26T07:03:00Z'), received)).toBe('2026-11-26');
+  });
+});
+
+describe('checkAbsenceReason', () => {
+  const absent = { status: 'ABSENT' as const, validReason: null };
+  it('lets staff record a school activity, another reason with a note, or make it unexcused again', () => {
+    expect(checkAbsenceReason(absent, 'SCHOOL_ACTIVITY', null)).toEqual([]);
+    expect(checkAbsenceReason({ status: 'LATE', validReason: 'OTHER' }, 'OTHER', 'Tandläkare')).toEqual([]);
+    expect(checkAbsenceReason({ status: 'ABSENT', validReason: 'SCHOOL_ACTIVITY' }, null, null)).toEqual([]);
+  });
+  it('refuses presence, a report from the home, an unknown reason, and "other" without a note or with too long a one', () => {
+    expect(checkAbsenceReason({ status: 'PRESENT', validReason: null }, 'SCHOOL_ACTIVITY', null)).toEqual(['NOT_ABSENT']);
+    expect(checkAbsenceReason({ status: 'ABSENT', validReason: 'SICK' }, null, null)).toEqual(['REPORTED_BY_HOME']);
+    expect(checkAbsenceReason({ status: 'ABSENT', validReason: 'LEAVE' }, 'OTHER', 'x')).toEqual(['REPORTED_BY_HOME']);
+    expect(checkAbsenceReason(absent, 'SICK', null)).toEqual(['UNKNOWN_REASON']);
+    expect(checkAbsenceReason(absent, 'OTHER', '  ')).toEqual(['NOTE_REQUIRED']);
+    expect(checkAbsenceReason(absent, 'OTHER', 'x'.repeat(501))).toEqual(['NOTE_TOO_LONG']);
   });
 });

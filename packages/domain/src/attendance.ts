@@ -12,6 +12,30 @@ export const MAX_CORRECTION_REASON_LENGTH = 500;
 export const isUnexcused = (status: AttendanceStatus, validReason: ValidAbsenceReason | null): boolean =>
   status !== 'PRESENT' && validReason === null;
 
+/** The reasons staff record themselves; SICK and LEAVE come only from the home's report or an approved leave. */
+export type StaffAbsenceReason = 'SCHOOL_ACTIVITY' | 'OTHER';
+export const STAFF_ABSENCE_REASONS: readonly StaffAbsenceReason[] = ['SCHOOL_ACTIVITY', 'OTHER'];
+
+export type AbsenceReasonProblem = 'NOT_ABSENT' | 'REPORTED_BY_HOME' | 'UNKNOWN_REASON' | 'NOTE_REQUIRED' | 'NOTE_TOO_LONG';
+
+/**
+ * Whether staff may record `reason` (null: unexcused again) for a marked attendance: only absence or lateness; not
+ * over a sick report's or a leave's reason (withdrawing the report decides that); "other" needs a note saying why.
+ */
+export function checkAbsenceReason(
+  current: { status: AttendanceStatus; validReason: ValidAbsenceReason | null },
+  reason: string | null,
+  note: string | null,
+): AbsenceReasonProblem[] {
+  const problems: AbsenceReasonProblem[] = [];
+  if (current.status === 'PRESENT') problems.push('NOT_ABSENT');
+  if (current.validReason === 'SICK' || current.validReason === 'LEAVE') problems.push('REPORTED_BY_HOME');
+  if (reason !== null && !STAFF_ABSENCE_REASONS.some((known) => known === reason)) problems.push('UNKNOWN_REASON');
+  if (reason === 'OTHER' && !note?.trim()) problems.push('NOTE_REQUIRED');
+  if ((note?.trim().length ?? 0) > MAX_ATTENDANCE_NOTE_LENGTH) problems.push('NOTE_TOO_LONG');
+  return problems;
+}
+
 export interface RollCallEntry {
   studentId: string;
   status: AttendanceStatus;

@@ -129,6 +129,11 @@ const CASES: Case[] = [
     }),
   },
   {
+    field: 'Mutation.setAbsenceReason',
+    probe: 'student',
+    variables: (id) => ({ input: { lessonId: id.lesson, studentId: id.student, reason: 'SCHOOL_ACTIVITY' } }),
+  },
+  {
     field: 'Mutation.applyForLeave',
     probe: 'student',
     variables: (id) => ({ input: { studentId: id.student, fromDate: '2026-12-07', toDate: '2026-12-08', reason: 'Resa' } }),

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { lessonFields } from '../schedule/lesson-fields.ts';
-import { classDay, getRollCall, myLessons, rollCallOverdue, rollCallState, saveRollCall } from './attendance.service.ts';
+import { classDay, getRollCall, myLessons, rollCallOverdue, rollCallState, saveRollCall, setAbsenceReason } from './attendance.service.ts';
 
 export const attendanceResolvers: Resolvers = {
   Query: {
@@ -10,6 +10,7 @@ export const attendanceResolvers: Resolvers = {
   },
   Mutation: {
     saveRollCall: (_parent, args, ctx) => saveRollCall(ctx, args.input),
+    setAbsenceReason: (_parent, args, ctx) => setAbsenceReason(ctx, args.input),
   },
   SaveRollCallResult: {
     rollCall: (result, _args, ctx) => getRollCall(ctx, result.lessonId),

@@ -159,7 +159,32 @@ export const attendanceTypeDefs = gql`
     classDay(classId: ID!, date: String): ClassDay!
   }
 
+  input AbsenceReasonInput {
+    lessonId: ID!
+    studentId: ID!
+    "SCHOOL_ACTIVITY or OTHER (with a note); null makes the absence unexcused again. SICK and LEAVE come from the home's reports."
+    reason: ValidAbsenceReason
+    note: String
+  }
+
+  "A reason staff recorded for an absence or lateness."
+  type AbsenceReason {
+    lessonId: ID!
+    studentId: ID!
+    status: AttendanceStatus!
+    reason: ValidAbsenceReason
+    note: String
+    unexcused: Boolean!
+  }
+
   extend type Mutation {
     saveRollCall(input: SaveRollCallInput!): SaveRollCallResult!
+    """
+    The student's mentor or an administrator records why an absence or lateness is valid (or that it is not, after
+    all). Refusals: BAD_USER_INPUT with extensions.problems NOT_ABSENT, REPORTED_BY_HOME (a sick report or approved
+    leave decides), UNKNOWN_REASON, NOTE_REQUIRED, NOTE_TOO_LONG; NOT_FOUND for a student the viewer may not excuse
+    or a lesson without the student's mark.
+    """
+    setAbsenceReason(input: AbsenceReasonInput!): AbsenceReason!
   }
 `;

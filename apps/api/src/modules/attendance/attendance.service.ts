@@ -1,6 +1,7 @@
 // Roll call: the lesson's students, saving a submission all-or-nothing and exactly once, corrections
 // with history, and the mentor's view of a class's day. The rules themselves live in @insyn/domain.
 import {
+  checkAbsenceReason,
   checkRollCall,
   effectiveRollCallDay,
   isIsoDate,
@@ -14,7 +15,8 @@ import {
 import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
-import { authorizeGroup, currentDuties, isId } from '../access/access.service.ts';
+import { authorizeGroup, authorizeStudent, currentDuties, isId } from '../access/access.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { reportedAbsences } from './reported-absences.ts';
@@ -373,7 +375,10 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
         ON CONFLICT ("lessonId", "studentId") DO UPDATE
           SET status = EXCLUDED.status, "lateMinutes" = EXCLUDED."lateMinutes", note = EXCLUDED.note,
               "markedById" = EXCLUDED."markedById", "markedAt" = EXCLUDED."markedAt", "validReason" = EXCLUDED."validReason",
-              "sickReportId" = EXCLUDED."sickReportId", "leaveApplicationId" = EXCLUDED."leaveApplicationId"
+              "sickReportId" = EXCLUDED."sickReportId", "leaveApplicationId" = EXCLUDED."leaveApplicationId",
+              -- A reason staff recorded keeps its note only while it stands.
+              "validReasonNote" = CASE WHEN EXCLUDED."validReason" IN ('SCHOOL_ACTIVITY', 'OTHER') THEN "Attendance"."validReasonNote" END,
+              "validReasonSetById" = CASE WHEN EXCLUDED."validReason" IN ('SCHOOL_ACTIVITY', 'OTHER') THEN "Attendance"."validReasonSetById" END
         RETURNING 1
       ),
       -- Unexcused absence or lateness: the guardians are told once the grace period has passed, unless it
@@ -497,5 +502,57 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
       rollCallOverdue: rollCallOverdue(lesson, ctx.now),
     })),
     students,
+  };
+}
+
+export interface AbsenceReasonInput {
+  lessonId: string;
+  studentId: string;
+  reason?: string | null;
+  note?: string | null;
+}
+
+/**
+ * A mentor or administrator records a reason that makes an absence valid, or takes it away. The absence message
+ * still waiting for its grace period is then not sent: it reads the attendance again when due.
+ */
+export async function setAbsenceReason(ctx: RequestContext, input: AbsenceReasonInput) {
+  const { viewer } = await authorizeStudent(ctx, input.studentId, 'student:excuseAbsence');
+  if (!isId(input.lessonId)) throw notFound('Attendance');
+  const current = await ctx.prisma.attendance.findUnique({
+    where: { lessonId_studentId: { lessonId: input.lessonId, studentId: input.studentId } },
+    select: { id: true, status: true, validReason: true, validReasonNote: true },
+  });
+  if (!current) throw notFound('Attendance');
+  const reason = input.reason ?? null;
+  const note = reason ? input.note?.trim() || null : null;
+  const problems = checkAbsenceReason(current, reason, note);
+  if (problems.length > 0) throw appError('BAD_USER_INPUT', `The reason was not recorded: ${problems.join(', ')}`, { problems });
+  const staffId = viewer.facts.kind === 'STAFF' ? viewer.facts.staffId : null;
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const row = await tx.attendance.update({
+      where: { id: current.id },
+      data: {
+        validReason: reason as 'SCHOOL_ACTIVITY' | 'OTHER' | null,
+        validReasonNote: note,
+        validReasonSetById: reason ? staffId : null,
+      },
+      select: { status: true, validReason: true, validReasonNote: true },
+    });
+    await audit({ ...ctx, prisma: tx }, 'attendance.reasonSet', {
+      studentId: input.studentId,
+      entityType: 'Attendance',
+      entityId: current.id,
+      details: { lessonId: input.lessonId, before: current.validReason, after: reason },
+    });
+    return row;
+  });
+  return {
+    lessonId: input.lessonId,
+    studentId: input.studentId,
+    status: updated.status,
+    reason: updated.validReason,
+    note: updated.validReasonNote,
+    unexcused: isUnexcused(updated.status, updated.validReason),
   };
 }

@@ -338,4 +338,93 @@ describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
       expect(errorCode(await teacher.request(query, { id: classId }))).toBe('NOT_FOUND');
     });
   });
+
+  describe('a valid reason recorded by staff', () => {
+    const SET_REASON = `mutation($input: AbsenceReasonInput!) { setAbsenceReason(input: $input) { status reason note unexcused } }`;
+    const CLASS_DAY = `query($id: ID!) { classDay(classId: $id) { students { id unexcusedAbsenceCount } } }`;
+
+    it('the mentor marks an absence as a school activity or another reason, and can take it back; others cannot', async () => {
+      const mentor = await loggedIn(server, 'mentor');
+      const classId = await server.db.prisma.staffDuty
+        .findFirstOrThrow({ where: { kind: 'MENTOR', staff: { account: { username: 'mentor' } } } })
+        .then((duty) => duty.groupId!);
+      const day = (
+        await mentor.request<{ classDay: { students: { id: string; unexcusedAbsenceCount: number }[] } }>(CLASS_DAY, { id: classId })
+      ).data!.classDay;
+      // A lesson of the class today that the mentor marks: one student absent, one present.
+      const lesson = await server.db.prisma.lesson.findFirstOrThrow({
+        where: {
+          date: new Date(server.today),
+          status: 'SCHEDULED',
+          attendanceTakenAt: null,
+          group: { memberships: { some: { studentId: day.students[0]!.id } } },
+        },
+        orderBy: { startsAt: 'desc' },
+      });
+      const entries = await allPresent(mentor, lesson.id);
+      const [absent, present] = [entries[0]!.studentId, entries[1]!.studentId];
+      entries[0] = { studentId: absent, status: 'ABSENT' };
+      expect((await save(mentor, lesson.id, entries)).errors).toBeUndefined();
+      const unexcused = async () =>
+        (
+          await mentor.request<{ classDay: { students: { id: string; unexcusedAbsenceCount: number }[] } }>(CLASS_DAY, { id: classId })
+        ).data!.classDay.students.find((student) => student.id === absent)?.unexcusedAbsenceCount;
+      const before = await unexcused();
+
+      const excused = await mentor.request(SET_REASON, { input: { lessonId: lesson.id, studentId: absent, reason: 'SCHOOL_ACTIVITY' } });
+      expect(excused.data).toEqual({ setAbsenceReason: { status: 'ABSENT', reason: 'SCHOOL_ACTIVITY', note: null, unexcused: false } });
+      expect(await unexcused()).toBe(before! - 1);
+      expect(await server.db.prisma.auditEvent.count({ where: { action: 'attendance.reasonSet', studentId: absent } })).toBe(1);
+
+      // "Other" needs a note; presence has nothing to excuse; SICK is the home's to report. Nothing changes.
+      const problems = async (input: Record<string, unknown>) =>
+        (await mentor.request(SET_REASON, { input: { lessonId: lesson.id, studentId: absent, ...input } })).errors?.[0]?.extensions
+          ?.problems;
+      expect(await problems({ reason: 'OTHER', note: ' ' })).toEqual(['NOTE_REQUIRED']);
+      expect(await problems({ reason: 'SICK' })).toEqual(['UNKNOWN_REASON']);
+      expect(
+        (await mentor.request(SET_REASON, { input: { lessonId: lesson.id, studentId: present, reason: 'SCHOOL_ACTIVITY' } })).errors?.[0]
+          ?.extensions?.problems,
+      ).toEqual(['NOT_ABSENT']);
+      const other = await mentor.request(SET_REASON, {
+        input: { lessonId: lesson.id, studentId: absent, reason: 'OTHER', note: 'Hos skolsköterskan' },
+      });
+      expect(other.data).toEqual({ setAbsenceReason: { status: 'ABSENT', reason: 'OTHER', note: 'Hos skolsköterskan', unexcused: false } });
+
+      // A correction of the roll call keeps a reason staff recorded, and taking it back makes the absence unexcused.
+      expect(
+        (
+          await save(
+            mentor,
+            lesson.id,
+            entries.map((entry) => (entry.studentId === absent ? { ...entry, note: 'Rättad' } : entry)),
+          )
+        ).errors,
+      ).toBeUndefined();
+      expect(
+        await server.db.prisma.attendance.findFirst({
+          where: { lessonId: lesson.id, studentId: absent },
+          select: { validReason: true, validReasonNote: true },
+        }),
+      ).toEqual({
+        validReason: 'OTHER',
+        validReasonNote: 'Hos skolsköterskan',
+      });
+      const back = await mentor.request(SET_REASON, { input: { lessonId: lesson.id, studentId: absent, reason: null } });
+      expect(back.data).toEqual({ setAbsenceReason: { status: 'ABSENT', reason: null, note: null, unexcused: true } });
+      expect(await unexcused()).toBe(before);
+
+      // A teacher of the lesson who is not the mentor, a guardian, a made-up lesson: NOT_FOUND.
+      expect(
+        errorCode(await teacher.request(SET_REASON, { input: { lessonId: lesson.id, studentId: absent, reason: 'SCHOOL_ACTIVITY' } })),
+      ).toBe('NOT_FOUND');
+      const guardian = await loggedIn(server, 'vardnadshavare');
+      expect(
+        errorCode(await guardian.request(SET_REASON, { input: { lessonId: lesson.id, studentId: absent, reason: 'SCHOOL_ACTIVITY' } })),
+      ).toBe('NOT_FOUND');
+      expect(
+        errorCode(await mentor.request(SET_REASON, { input: { lessonId: randomUUID(), studentId: absent, reason: 'SCHOOL_ACTIVITY' } })),
+      ).toBe('NOT_FOUND');
+    });
+  });
 });

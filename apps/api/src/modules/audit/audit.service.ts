@@ -23,6 +23,7 @@ export type AuditAction =
   | 'consent.given'
   | 'consent.withdrawn'
   | 'sickReport.created'
+  | 'attendance.reasonSet'
   | 'sickReport.withdrawn'
   | 'sickReport.phoneRefused'
   | 'leave.applied'
