@@ -7,7 +7,7 @@ import { childInMentorsClass } from './support/development-plans';
 
 /**
  * Every page in Swedish and English, at tablet and phone width: a full-page screenshot in e2e/.screenshots/ for a
- * person to look at, and an axe check (no serious or critical WCAG 2.1 A/AA violations) in Swedish at tablet width
+ * person to look at (not in CI unless asked for, support/screens.ts), and an axe check (no serious or critical WCAG 2.1 A/AA violations) in Swedish at tablet width
  * and in English at phone width (support/screens.ts); at phone width, that the page does not scroll sideways.
  * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
  * user's language, and a reload shows the saved one.
@@ -213,6 +213,41 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'guardian-contacts', language, () =>
         expect(page.getByTestId('guardian-contact').first()).toBeVisible(),
       );
+      await logout(page);
+    });
+
+    test('principal and administrator: start pages', async ({ page }, testInfo) => {
+      await loginIn(page, 'rektor', language);
+      await capture(page, testInfo, 'start-principal', language, () => expect(page.getByTestId('start-count')).toHaveCount(3));
+      await logout(page);
+      // With a message that gave up and two imports stopped: the demo has neither, so the answer gets them added.
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON() as { operationName?: string } | null;
+        if (body?.operationName !== 'AdministratorStart') return route.fallback();
+        const stopped = (id: string, source: string, outcome: string, problems: number, byName: string | null) => ({
+          __typename: 'StoppedImport',
+          id,
+          source,
+          outcome,
+          at: '2026-11-25T01:00:00.000Z',
+          byName,
+          problems,
+        });
+        return route.fulfill({
+          json: {
+            data: {
+              outbox: { __typename: 'MessagePage', failedCount: 2 },
+              stoppedImports: [
+                stopped('00000000-0000-4000-8000-00000000a001', 'STUDENT_LIST', 'REFUSED', 3, 'Test Testsson'),
+                stopped('00000000-0000-4000-8000-00000000a002', 'SS12000', 'FAILED', 0, null),
+              ],
+            },
+          },
+        });
+      });
+      await loginIn(page, 'admin', language);
+      await capture(page, testInfo, 'start-admin', language, () => expect(page.getByTestId('stopped-import')).toHaveCount(2));
+      await page.unrouteAll();
       await logout(page);
     });
 

@@ -15,6 +15,13 @@ function screenshotDir(testInfo: TestInfo): string {
   return dir;
 }
 
+/**
+ * The screenshots are for a person to look at, so they are taken where one runs the tests (`E2E_SCREENSHOTS=1` asks
+ * for them in CI too): in CI nobody opens them, and writing full-page PNGs was about an eighth of these tests' time.
+ * The checks at each width (axe, the sideways scroll) run either way.
+ */
+const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS !== '0' : !process.env.CI;
+
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('.loading-state')).toHaveCount(0);
   await page.evaluate('document.fonts.ready.then(() => true)');
@@ -69,7 +76,8 @@ export async function capture(
       expect.soft(scrollWidth, `${name}-${language}-${device} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }
     if (index === axeIndex) await expectAccessible(page, testInfo, `${name}-${language}-${device}`);
-    await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
+    if (TAKE_SCREENSHOTS)
+      await page.screenshot({ path: join(screenshotDir(testInfo), `${name}-${language}-${device}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);
 }
