@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { NIGHT_NOW } from './e2e/support/app';
 import type { E2EOptions } from './e2e/support/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
@@ -17,6 +18,8 @@ const ADMINISTRATION_SPECS = /administration-[a-z]+\.spec\.ts/;
  * SMTP server, whose mails the tests read here (e2e/support/mail.ts).
  */
 const MAIL_PORT = SCREENS_PORT + 4;
+/** The demo school at 22:00, in its quiet hours (e2e/night.spec.ts); the browser's clock there is NIGHT_NOW. */
+const NIGHT_PORT = SCREENS_PORT + 5;
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -72,8 +75,9 @@ export default defineConfig<E2EOptions>({
     {
       name: 'functional',
       use: { browserName: 'chromium' },
-      testIgnore: [/screens\.spec\.ts/, /from-scratch\.spec\.ts/, ADMINISTRATION_SPECS],
+      testIgnore: [/screens\.spec\.ts/, /from-scratch\.spec\.ts/, /night\.spec\.ts/, ADMINISTRATION_SPECS],
     },
+    { name: 'night', use: { browserName: 'chromium', baseURL: url(NIGHT_PORT), schoolNow: NIGHT_NOW }, testMatch: /night\.spec\.ts/ },
     { name: 'administration', use: { browserName: 'chromium', baseURL: url(ADMINISTRATION_PORT) }, testMatch: ADMINISTRATION_SPECS },
     { name: 'from-scratch', use: { browserName: 'chromium', baseURL: url(FROM_SCRATCH_PORT) }, testMatch: /from-scratch\.spec\.ts/ },
     // Screenshots and axe on every page, a server for each language: a restored session takes the language saved on
@@ -92,7 +96,7 @@ export default defineConfig<E2EOptions>({
     },
   ],
   webServer: {
-    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT} ${ADMINISTRATION_PORT} mail:${MAIL_PORT}`,
+    command: `node scripts/e2e-servers.mjs ${PORT} ${SCREENS_PORT} ${SCREENS_PORT + 1} empty:${FROM_SCRATCH_PORT} ${ADMINISTRATION_PORT} night:${NIGHT_PORT} mail:${MAIL_PORT}`,
     url: `${url(PORT)}/health`,
     wait: { stdout: /E2E servers ready/ },
     timeout: 300_000,

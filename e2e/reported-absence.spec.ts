@@ -1,4 +1,4 @@
-import { apiLogin, graphql, login } from './support/app';
+import { apiLogin, apiLoginAsGuardianOf, graphql, login } from './support/app';
 import { expect, test } from './support/test';
 
 /** An instant as Swedish school clock time, HH:MM. */
@@ -30,26 +30,9 @@ test('a sick report from the home shows in the roll call before it is saved, and
   const studentId = before.data?.rollCall.students[0]?.id;
   if (!studentId) throw new Error(`no students: ${JSON.stringify(before)}`);
 
-  // The student's guardian, found as the administrator finds them, reports the child sick for that lesson's time
-  // only, so that no other test's lesson is covered.
-  const admin = await apiLogin(request, 'admin');
-  const student = await graphql<{ administeredStudent: { guardians: { id: string }[] } }>(
-    request,
-    'query ($id: ID!) { administeredStudent(id: $id) { guardians { id } } }',
-    { id: studentId },
-    admin,
-  );
-  const guardianId = student.data?.administeredStudent.guardians[0]?.id;
-  if (!guardianId) throw new Error(`no guardian: ${JSON.stringify(student)}`);
-  const guardianLogin = await graphql<{ administeredGuardian: { login: { username: string } | null } }>(
-    request,
-    'query ($id: ID!) { administeredGuardian(id: $id) { login { username } } }',
-    { id: guardianId },
-    admin,
-  );
-  const username = guardianLogin.data?.administeredGuardian.login?.username;
-  if (!username) throw new Error(`the guardian has no login: ${JSON.stringify(guardianLogin)}`);
-  const guardian = await apiLogin(request, username);
+  // The student's guardian reports the child sick for that lesson's time only, so that no other test's lesson is
+  // covered.
+  const { token: guardian } = await apiLoginAsGuardianOf(request, studentId);
   const reported = await graphql(
     request,
     'mutation ($input: SickReportInput!) { reportSick(input: $input) { id } }',

@@ -6,6 +6,8 @@
 // PGlite in memory, each server seeding its own (slower: one process does all the database work).
 // A port given as `empty:<port>` gets no demo school: an empty database on which `pnpm admin:init` has made an
 // organisation and its first administrator (FIRST_ADMINISTRATOR below), as a school starting without demo data.
+// A port given as `night:<port>` gets the demo school with its clock at 22:00 on the same school day, in the quiet hours
+// when no SMS goes out (e2e/night.spec.ts).
 // `mail:<port>` starts a local mail stand-in, and the first server (the functional tests') sends its e-mail there:
 // the API tests' SMTP server (startFakeSmtpServer in apps/api/src/test/fake-providers.ts) on a free port, which
 // keeps every mail in memory, and on <port> an HTTP endpoint for the tests to read them: GET /mails?to=<address>
@@ -26,11 +28,11 @@ const mailArgs = args.filter((arg) => arg.startsWith('mail:'));
 const mailPort = mailArgs.length > 0 ? Number(mailArgs[0].slice('mail:'.length)) : null;
 const servers = args
   .filter((arg) => !arg.startsWith('mail:'))
-  .map((arg) => ({ empty: arg.startsWith('empty:'), port: Number(arg.replace(/^empty:/, '')) }));
+  .map((arg) => ({ empty: arg.startsWith('empty:'), night: arg.startsWith('night:'), port: Number(arg.replace(/^(empty|night):/, '')) }));
 const ports = servers.map((server) => server.port);
 const validPort = (port) => Number.isInteger(port) && port > 0 && port <= 65535;
 if (servers.length === 0 || servers[0].empty || mailArgs.length > 1 || ![...ports, mailPort ?? 1].every(validPort)) {
-  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> | empty:<port> …] [mail:<port>]');
+  console.error('usage: node scripts/e2e-servers.mjs <port> [<port> | empty:<port> | night:<port> …] [mail:<port>]');
   process.exit(2);
 }
 const embedded = process.env.E2E_DATABASE === 'embedded';
@@ -43,6 +45,8 @@ const adminUrl = new URL(process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@
 // The suite runs on one school day: the servers' clock starts here and every browser's clock is set to the same
 // instant (e2e/support/test.ts). The server refuses a shifted clock in production.
 const CLOCK_START = '2026-11-25T07:45:00Z';
+/** 22:00 in Stockholm on the same day, for `night:<port>` (the browser's clock there: NIGHT_NOW in e2e/support/app.ts) */
+const NIGHT_CLOCK_START = '2026-11-25T21:00:00Z';
 const SCHOOL_DAY = '2026-11-25';
 /** what `--demo` would seed on an empty database (apps/api/src/main.ts) */
 const DEMO_SEED = ['--seed', '1', '--students', process.env.INSYN_DEMO_STUDENTS ?? '700', '--today', SCHOOL_DAY];
@@ -213,7 +217,7 @@ async function healthy(port) {
   }
 }
 
-servers.forEach(({ port, empty }, index) => {
+servers.forEach(({ port, empty, night }, index) => {
   const database = databases[index];
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts', ...(empty ? [] : ['--demo'])], {
     cwd: root,
@@ -223,12 +227,12 @@ servers.forEach(({ port, empty }, index) => {
       PORT: String(port),
       HOST: '127.0.0.1',
       ...(database === 'memory' ? { INSYN_DATA_DIR: 'memory' } : { DATABASE_URL: database }),
-      INSYN_CLOCK_START: CLOCK_START,
+      INSYN_CLOCK_START: night ? NIGHT_CLOCK_START : CLOCK_START,
       // A secret of its own, as in production: the SS 12000 source's secret is stored encrypted under a key from it.
       JWT_SECRET: `e2e-server-${port}-secret-that-is-long-enough-for-hs256`,
-      // The school from scratch sees its absence message queued within its test, not after the three minutes'
-      // grace a teacher has to correct a roll call (e2e/from-scratch.spec.ts).
-      ...(empty ? { NOTIFY_GRACE_SECONDS: '5' } : {}),
+      // The school from scratch and the night server see their absence messages queued within their tests, not after
+      // the three minutes' grace a teacher has to correct a roll call (e2e/from-scratch.spec.ts, e2e/night.spec.ts).
+      ...(empty || night ? { NOTIFY_GRACE_SECONDS: '5' } : {}),
       // The first server's mail goes to the mail stand-in, with links to its own address (see the top).
       ...(index === 0 && smtpUrl
         ? { SMTP_URL: smtpUrl, MAIL_FROM: 'Insyn <noreply@insyn.example>', PUBLIC_URL: `http://127.0.0.1:${port}` }

@@ -13,6 +13,8 @@ export type DemoUser = 'elev' | 'vardnadshavare' | 'mentor' | 'larare' | 'rektor
 
 /** The school day the whole suite runs on: the server's INSYN_CLOCK_START and every browser's clock. */
 export const SCHOOL_NOW = new Date('2026-11-25T07:45:00Z');
+/** 22:00 on the same day: the night server's clock (`night:<port>` in scripts/e2e-servers.mjs) */
+export const NIGHT_NOW = new Date('2026-11-25T21:00:00Z');
 
 export interface IsoWeek {
   isoYear: number;
@@ -118,6 +120,31 @@ export async function apiLogin(request: APIRequestContext, username: string): Pr
   const token = result.data?.login.accessToken;
   if (!token) throw new Error(`API login as ${username} failed: ${JSON.stringify(result.errors)}`);
   return token;
+}
+
+/**
+ * Logs in through the API as a guardian of the student who has a login, found as the administrator finds them (the
+ * demo data chooses people by rules, not by name); answers the guardian's username and token.
+ */
+export async function apiLoginAsGuardianOf(request: APIRequestContext, studentId: string): Promise<{ username: string; token: string }> {
+  const admin = await apiLogin(request, 'admin');
+  const student = await graphql<{ administeredStudent: { guardians: { id: string }[] } }>(
+    request,
+    'query ($id: ID!) { administeredStudent(id: $id) { guardians { id } } }',
+    { id: studentId },
+    admin,
+  );
+  for (const { id } of student.data?.administeredStudent.guardians ?? []) {
+    const guardian = await graphql<{ administeredGuardian: { login: { username: string } | null } }>(
+      request,
+      'query ($id: ID!) { administeredGuardian(id: $id) { login { username } } }',
+      { id },
+      admin,
+    );
+    const username = guardian.data?.administeredGuardian.login?.username;
+    if (username) return { username, token: await apiLogin(request, username) };
+  }
+  throw new Error(`no guardian of ${studentId} has a login: ${JSON.stringify(student)}`);
 }
 
 /**

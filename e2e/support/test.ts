@@ -6,17 +6,20 @@ export { expect } from '@playwright/test';
 export interface E2EOptions {
   /** where the mail stand-in answers the functional server's mails (playwright.config.ts, e2e/support/mail.ts) */
   mailUrl: string;
+  /** the school's clock when the test starts, the same as its server's (SCHOOL_NOW, or NIGHT_NOW on the night server) */
+  schoolNow: Date;
 }
 
 /**
  * Every test's browser runs on the same school day as the server (INSYN_CLOCK_START in
- * playwright.config.ts): Wednesday 25 November 2026, 08:45 in Stockholm. The clock is installed before
- * any page loads, and time flows from there.
+ * scripts/e2e-servers.mjs): Wednesday 25 November 2026, 08:45 in Stockholm (22:00 in the night project). The clock
+ * is installed before any page loads, and time flows from there.
  */
 export const test = base.extend<E2EOptions>({
   mailUrl: ['', { option: true }],
-  page: async ({ page }, use) => {
-    await page.clock.install({ time: SCHOOL_NOW });
+  schoolNow: [SCHOOL_NOW, { option: true }],
+  page: async ({ page, schoolNow }, use) => {
+    await page.clock.install({ time: schoolNow });
     await use(page);
   },
 });

@@ -89,6 +89,13 @@ function MessageItem({ message, refetch }: { message: OutboundMessageFieldsFragm
           <dt>{t('outbox.created')}</dt>
           <dd>{formatSchoolDateTime(message.createdAt, locale)}</dd>
         </div>
+        {message.status === 'QUEUED' && message.attempts === 0 ? (
+          // Waiting for its first attempt: the teacher's grace period, or the school's quiet hours for an SMS at night.
+          <div className="facts__item">
+            <dt>{t('outbox.notBefore')}</dt>
+            <dd data-testid="outbox-not-before">{formatSchoolDateTime(message.nextAttemptAt, locale)}</dd>
+          </div>
+        ) : null}
         {message.sentAt ? (
           <div className="facts__item">
             <dt>{message.provider === 'OUTBOX' ? t('outbox.kept') : t('outbox.sent')}</dt>
