@@ -102,9 +102,13 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     includeStacktraceInErrorResponses: !config.production && protection.includeStacktraceInErrorResponses,
     validationRules: protection.validationRules,
     plugins: [...(protection.plugins as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Validation's hints are dropped by Apollo; a variable's enum value is checked later, so its hint is dropped here.
+    hideSchemaDetailsFromClientErrors: config.production,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const code = formatted.extensions?.code;
-      if (typeof code === 'string' && EXPOSED_CODES.has(code)) return formatted;
+      if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
+        return config.production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/s, '') } : formatted;
+      }
       log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!config.production) return formatted;
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -51,7 +51,8 @@ export interface NotificationConfig {
 }
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** unset: production, unless the server was started for the demo (see loadConfig) */
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
@@ -97,8 +98,13 @@ const envSchema = z.object({
     .optional(),
 });
 
-/** Reads and validates the environment; every problem is reported at once, by variable name. */
-export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefined): AppConfig {
+/**
+ * Reads and validates the environment; every problem is reported at once, by variable name. A server runs as in
+ * production (introspection off, unexpected errors masked, no "did you mean" hints) unless NODE_ENV says development
+ * or test, or it was started for the demo (`{ demo: true }`, `pnpm start:demo` and `pnpm dev`): forgetting NODE_ENV
+ * must not open a school's server.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefined, { demo = false }: { demo?: boolean } = {}): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
@@ -106,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
   }
   const vars = parsed.data;
   const database = databaseLocationFromEnv(env);
-  const production = vars.NODE_ENV === 'production';
+  const production = (vars.NODE_ENV ?? (demo ? 'development' : 'production')) === 'production';
   // Several API processes on one PostgreSQL must share the secret; a single embedded process may make its own
   // (sessions survive a restart anyway: the renewal token lives in the database).
   if (!vars.JWT_SECRET && production && database.kind === 'postgres') {

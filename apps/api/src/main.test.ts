@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { findProjectRoot } from '@insyn/db';
 import { describe, expect, it } from 'vitest';
 
+/** Starts `pnpm start` (main.ts) with these variables besides this process's; an undefined one is left unset. */
 function startProcess(env: NodeJS.ProcessEnv) {
   const root = findProjectRoot();
+  const merged: NodeJS.ProcessEnv = { ...process.env, INSYN_DATA_DIR: 'memory', PORT: '0', DATABASE_URL: '', ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, INSYN_DATA_DIR: 'memory', PORT: '0', DATABASE_URL: '', ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -28,16 +31,28 @@ function startProcess(env: NodeJS.ProcessEnv) {
 }
 
 describe('the server process', () => {
-  it('serves /health and /graphql on one port and stops cleanly on SIGTERM', async () => {
-    const server = startProcess({ NODE_ENV: 'production' });
+  it('serves /health and /graphql on one port, as in production without NODE_ENV, and stops cleanly on SIGTERM', async () => {
+    // NODE_ENV unset, as an operator who forgot it: production all the same.
+    const server = startProcess({ NODE_ENV: undefined });
     const url = await server.url;
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', database: 'ok' });
-    const graphql = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ me { username } }' }),
-    });
-    expect(((await graphql.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const ask = async (body: unknown) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+    };
+    expect((await ask({ query: '{ me { username } }' }))[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    // No introspection, and no hints at the schema in a field's or an enum value's refusal.
+    expect((await ask({ query: '{ __schema { types { name } } }' }))[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const misspelt = await ask({ query: '{ me { usernam } }' });
+    expect(misspelt[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const wrongValue = await ask({ query: 'mutation ($l: Locale!) { setLocale(locale: $l) { username } }', variables: { l: 'sw' } });
+    expect(wrongValue[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect([...misspelt, ...wrongValue].map((error) => error.message).join('\n')).not.toMatch(/did you mean|username|"sv"/i);
+    expect(server.output()).not.toMatch(/introspection is on/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('SIGTERM: finishing open requests');

@@ -14,7 +14,14 @@ const DEMO_USERNAMES = ['elev', 'vardnadshavare', 'mentor', 'larare', 'rektor', 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
   const started = Date.now();
-  const config = loadConfig(process.env, join(findProjectRoot(), 'apps', 'web', 'dist'));
+  const config = loadConfig(process.env, join(findProjectRoot(), 'apps', 'web', 'dist'), { demo: values.demo });
+  if (!config.production) {
+    console.log(
+      values.demo
+        ? "Demo mode, not for a school's real data: GraphQL introspection is on and error details are shown. Without --demo the server runs as in production."
+        : `NODE_ENV=${process.env.NODE_ENV}: GraphQL introspection is on and error details are shown; not for a school's real data.`,
+    );
+  }
   const db = await openDatabase(config.database);
   console.log(`Database: ${describeLocation(config.database)}`);
   const applied = await applyPendingMigrations(db.adapterFactory);

@@ -16,12 +16,11 @@ import {
 } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
+import { isId } from './ids.ts';
 import { isoDate, requireViewer, type Viewer } from './viewer.ts';
 import { dateValue, inForceOn } from './validity.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are opaque UUIDs; anything else cannot exist, and is answered like an id that does not. */
-export const isId = (value: string): boolean => UUID.test(value);
+export { isId } from './ids.ts';
 
 /** Facts for access decisions about these students, as of `today`. */
 export async function loadStudentFacts(

@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
     expect(errorCode(await new TestClient(server).login('ghost.user', 'again'))).toBe('TOO_MANY_ATTEMPTS');
   });
 
-  it('refuses missing, forged, unsigned and expired access tokens', async () => {
+  it('refuses missing, forged, unsigned and expired access tokens, and ones whose ids are not ids', async () => {
     const client = new TestClient(server);
     expect(errorCode(await client.request(ME))).toBe('UNAUTHENTICATED');
     const real = await loggedIn(server, 'larare');
@@ -65,6 +65,9 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
       unsigned: jwt.sign({ sid: claims.sid }, '', { ...options, algorithm: 'none' }),
       expired: jwt.sign({ sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 10 }, JWT_SECRET, options),
       wrongAudience: jwt.sign({ sid: claims.sid }, JWT_SECRET, { ...options, audience: 'other', expiresIn: 60 }),
+      // Correctly signed, but ids that are not UUIDs: refused like no token, never an internal error.
+      sessionNotAnId: jwt.sign({ sid: `${claims.sid}'--` }, JWT_SECRET, { ...options, expiresIn: 60 }),
+      userNotAnId: jwt.sign({ sid: claims.sid }, JWT_SECRET, { ...options, subject: 'larare', expiresIn: 60 }),
       garbage: 'not.a.token',
     };
     for (const token of Object.values(tokens)) {

@@ -1,5 +1,6 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { isId } from '../access/ids.ts';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'insyn';
@@ -36,7 +37,9 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims |
   try {
     // The algorithm is fixed: a token that says "none" or RS256 is refused, not obeyed.
     const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    // Signed by us, yet ids that are not UUIDs cannot name a session: refused as no token, not passed to the database.
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+    if (!isId(payload.sub) || !isId(payload.sid)) return null;
     return { sub: payload.sub, sid: payload.sid };
   } catch {
     return null;
