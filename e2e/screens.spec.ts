@@ -196,7 +196,10 @@ for (const language of LANGUAGES) {
       await logout(page);
     });
 
-    test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices", async ({ page }, testInfo) => {
+    test("mentor and principal: leave decisions; mentor: a student's guardians' contact choices, a sick report for the home, a valid reason", async ({
+      page,
+      request,
+    }, testInfo) => {
       await loginIn(page, 'rektor', language, '/ledighet/beslut');
       await capture(page, testInfo, 'leave-decisions', language, () =>
         expect(page.getByTestId('leave-to-decide-list').or(page.getByTestId('no-leave-to-decide'))).toBeVisible(),
@@ -213,6 +216,20 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'guardian-contacts', language, () =>
         expect(page.getByTestId('guardian-contact').first()).toBeVisible(),
       );
+      // A guardian calls: the mentor registers the sick report for the home (nothing is sent here).
+      await page.goto(page.url().replace(/\/kontakt$/, '/sjukanmalan'));
+      await capture(page, testInfo, 'sick-report-for-home', language, async () => {
+        await expect(page.getByTestId('sick-report-form')).toBeVisible();
+        await expect(page.getByTestId('sick-reports').or(page.locator('.week-empty'))).toBeVisible();
+      });
+      // A valid reason for an unexcused absence, with the error of "other" without a note (nothing is saved).
+      const child = await childInMentorsClass(request);
+      await page.goto(`/franvaro/lektioner?elev=${child.id}&period=TERM&giltig=nej`);
+      await page.getByTestId('excuse-absence').first().click();
+      const reasonForm = page.getByTestId('absence-reason-form');
+      await reasonForm.getByRole('radio').nth(1).check();
+      await reasonForm.getByTestId('save-absence-reason').click();
+      await capture(page, testInfo, 'absence-reason', language, () => expect(reasonForm.locator('.field__error')).toBeVisible());
       await logout(page);
     });
 

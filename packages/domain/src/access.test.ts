@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  absenceReportAction,
   canAccessGroup,
   canAdministerOrganisation,
   canAccessSchool,
@@ -81,16 +82,22 @@ const childMatrix: Record<string, StudentAction[]> = {
   teacherOfGroup: ['student:read', 'student:readSchedule'],
   teacherElsewhere: [],
   formerTeacher: [],
-  mentorOfClass: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence'],
+  mentorOfClass: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence', 'student:reportAbsenceForHome'],
   mentorOfOtherClass: [],
   principalA: [...READ, 'student:manageGuardianContacts'],
   principalB: [],
-  admin: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence'],
+  admin: [...READ, 'student:manageGuardianContacts', 'student:excuseAbsence', 'student:reportAbsenceForHome'],
   adminOfOtherOrganisation: [],
   principalOfOtherOrganisation: [],
   staffWithoutDuties: [],
 };
-const actions: StudentAction[] = [...READ, 'student:reportAbsence', 'student:manageGuardianContacts', 'student:excuseAbsence'];
+const actions: StudentAction[] = [
+  ...READ,
+  'student:reportAbsence',
+  'student:manageGuardianContacts',
+  'student:excuseAbsence',
+  'student:reportAbsenceForHome',
+];
 
 describe('canAccessStudent matrix', () => {
   for (const [name, allowed] of Object.entries(childMatrix)) {
@@ -101,6 +108,17 @@ describe('canAccessStudent matrix', () => {
       });
     }
   }
+});
+
+describe('reporting absence', () => {
+  it("the home reports in its own right; staff take the home's report, the mentor and administrators only", () => {
+    const mayReport = (name: string) =>
+      canAccessStudent(viewers[name] as ViewerFacts, absenceReportAction(viewers[name] as ViewerFacts), child, today);
+    expect(Object.keys(viewers).filter(mayReport)).toEqual(['mum', 'dad', 'mentorOfClass', 'admin']);
+    // A guardian or a student cannot claim the staff's right to report for a home that is not theirs.
+    expect(canAccessStudent(viewers.strangerGuardian as ViewerFacts, 'student:reportAbsenceForHome', child, today)).toBe(false);
+    expect(canAccessStudent(viewers.self as ViewerFacts, 'student:reportAbsenceForHome', child, today)).toBe(false);
+  });
 });
 
 describe('adult students', () => {

@@ -56,6 +56,8 @@ export type StudentAction =
   | 'student:reportAbsence'
   /** record a reason that makes an absence valid (a school activity, another reason): the mentor, administrators */
   | 'student:excuseAbsence'
+  /** take the home's sick report when a guardian calls or tells the school: the mentor, administrators */
+  | 'student:reportAbsenceForHome'
   /** see and set the guardians' contact choices on their behalf */
   | 'student:manageGuardianContacts'
   /** whether an adult student lets each guardian in, read-only (the student manages it in consent.ts) */
@@ -129,7 +131,7 @@ const ALL_DUTIES: readonly DutyKind[] = ['TEACHER', 'MENTOR', 'PRINCIPAL', 'ADMI
 /** Teachers know their students by name; the personnummer is for those who contact the home or report. */
 const IDENTITY_NUMBER_DUTIES: readonly DutyKind[] = ['MENTOR', 'PRINCIPAL', 'ADMINISTRATOR'];
 
-/** Which duties cover each action; reporting absence is the home's, not the school's. */
+/** Which duties cover each action; reporting absence is the home's, which the mentor may take down for it. */
 const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:read': ALL_DUTIES,
   'student:readSchedule': ALL_DUTIES,
@@ -137,6 +139,7 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
   'student:readAbsenceReports': IDENTITY_NUMBER_DUTIES,
   'student:reportAbsence': [],
   'student:excuseAbsence': ['MENTOR', 'ADMINISTRATOR'],
+  'student:reportAbsenceForHome': ['MENTOR', 'ADMINISTRATOR'],
   'student:manageGuardianContacts': IDENTITY_NUMBER_DUTIES,
   'student:readGuardianConsents': IDENTITY_NUMBER_DUTIES,
   'student:readAssessments': IDENTITY_NUMBER_DUTIES,
@@ -145,7 +148,12 @@ const DUTIES_FOR: Record<StudentAction, readonly DutyKind[]> = {
 };
 
 /** What the school keeps about the home, for staff: not for the home itself. */
-const STAFF_ONLY: readonly StudentAction[] = ['student:manageGuardianContacts', 'student:readGuardianConsents', 'student:excuseAbsence'];
+const STAFF_ONLY: readonly StudentAction[] = [
+  'student:manageGuardianContacts',
+  'student:readGuardianConsents',
+  'student:excuseAbsence',
+  'student:reportAbsenceForHome',
+];
 
 export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, student: StudentFacts, today: string): boolean {
   switch (viewer.kind) {
@@ -160,6 +168,14 @@ export function canAccessStudent(viewer: ViewerFacts, action: StudentAction, stu
       return staffCoversStudent(activeDuties(viewer.duties, today), student, DUTIES_FOR[action]);
   }
 }
+
+/**
+ * What reporting a student's absence (a sick report, withdrawing it) asks of the viewer: the home reports in its own
+ * right; staff take the report down for the home (a guardian calls the school), which only the mentor and
+ * administrators may. One rule for every path that reports, so that no path grants more than another.
+ */
+export const absenceReportAction = (viewer: ViewerFacts): StudentAction =>
+  viewer.kind === 'STAFF' ? 'student:reportAbsenceForHome' : 'student:reportAbsence';
 
 /**
  * Group lists. A student sees the lists of their own groups and a guardian the classes of the
@@ -223,4 +239,19 @@ export function canAccessSchool(viewer: ViewerFacts, _action: SchoolAction, scho
 export function canAdministerOrganisation(viewer: ViewerFacts, organisationId: string, today: string): boolean {
   if (viewer.kind !== 'STAFF') return false;
   return activeDuties(viewer.duties, today).some((duty) => duty.kind === 'ADMINISTRATOR' && duty.organisationId === organisationId);
+}
+
+/**
+ * Who may call a root field of the API at all, before any rule about the records it touches (every Query and
+ * Mutation field names one with `@access(rule: …)`): anyone (logging in, renewing, activating, resetting a password),
+ * anyone signed in (the field's own rules decide per record), or staff only (students and guardians never reach it).
+ */
+export type RootFieldRule = 'PUBLIC' | 'SIGNED_IN' | 'STAFF';
+
+/** Why a viewer (null: nobody signed in) may not call a root field with this rule, or null when they may. */
+export function rootFieldRefusal(rule: RootFieldRule, viewer: ViewerFacts | null): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+  if (rule === 'PUBLIC') return null;
+  if (viewer === null) return 'UNAUTHENTICATED';
+  if (rule === 'STAFF' && viewer.kind !== 'STAFF') return 'FORBIDDEN';
+  return null;
 }

@@ -1,9 +1,13 @@
+import { guardRootFields } from './guard.ts';
+import { accessTypeDefs } from '../modules/access/access.schema.ts';
 import { accountsResolvers } from '../modules/accounts/accounts.resolvers.ts';
 import { accountsTypeDefs } from '../modules/accounts/accounts.schema.ts';
 import { administrationResolvers } from '../modules/administration/administration.resolvers.ts';
 import { administrationTypeDefs } from '../modules/administration/administration.schema.ts';
 import { administrationGroupsResolvers } from '../modules/administration/groups/groups.resolvers.ts';
 import { administrationGroupsTypeDefs } from '../modules/administration/groups/groups.schema.ts';
+import { importsResolvers } from '../modules/administration/imports/imports.resolvers.ts';
+import { importsTypeDefs } from '../modules/administration/imports/imports.schema.ts';
 import { schoolCalendarResolvers } from '../modules/administration/calendar/calendar.resolvers.ts';
 import { schoolCalendarTypeDefs } from '../modules/administration/calendar/calendar.schema.ts';
 import { schoolsResolvers } from '../modules/administration/schools/schools.resolvers.ts';
@@ -53,6 +57,7 @@ import { ss12000SourceResolvers } from '../modules/ss12000/import/source.resolve
 import { ss12000SourceTypeDefs } from '../modules/ss12000/import/source.schema.ts';
 
 export const typeDefs = [
+  accessTypeDefs,
   authTypeDefs,
   accountsTypeDefs,
   peopleTypeDefs,
@@ -80,8 +85,10 @@ export const typeDefs = [
   adminScheduleTypeDefs,
   apiClientsTypeDefs,
   ss12000SourceTypeDefs,
+  importsTypeDefs,
 ];
-export const resolvers = [
+/** Every root field guarded by its `@access` rule, its arguments' text checked (guard.ts). */
+export const resolvers = guardRootFields(typeDefs, [
   authResolvers,
   accountsResolvers,
   peopleResolvers,
@@ -108,4 +115,5 @@ export const resolvers = [
   adminScheduleResolvers,
   apiClientsResolvers,
   ss12000SourceResolvers,
-];
+  importsResolvers,
+]);

@@ -1,8 +1,8 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ClassDayPage } from '../features/attendance/class-day-page';
 import { RollCallPage } from '../features/attendance/roll-call-page';
-import { TodayPage } from '../features/attendance/today-page';
 import { useViewer } from '../features/auth/auth-context';
+import { StaffStartPage } from '../features/start/staff-start-page';
 import { NotFoundState } from '../components/ui/error-state';
 import { LoginPage } from '../features/auth/login-page';
 import {
@@ -27,6 +27,7 @@ import { LeavePage } from '../features/leave/leave-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { SchedulePage } from '../features/schedule/schedule-page';
 import { SickReportPage } from '../features/sick-reports/sick-report-page';
+import { StaffSickReportPage } from '../features/sick-reports/staff-sick-report-page';
 import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
 import { RoutinesPage } from '../features/routines/lazy-pages';
 import {
@@ -72,9 +73,11 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /grupper                          a staff member's classes and groups
  *   /grupp/:groupId                   class list
  *   /idag?dag=2026-11-25              a staff member's lessons of a day with their roll-call state (staff start page)
+ *   /idag                             a principal's and an administrator's start page: what they act on first, with counts and links
  *   /lektion/:lessonId/narvaro        roll call of a lesson
  *   /klass/:classId/idag?dag=…        a mentor's class across the day's lessons
  *   /sjukanmalan?elev=<id>            sick reports of a guardian's child or an adult student
+ *   /elev/:studentId/sjukanmalan?datum=…  a sick report the home phoned in, registered by the mentor or an administrator
  *   /ledighet?elev=<id>               leave applications, likewise
  *   /ledighet/beslut                  leave applications a mentor or principal may decide
  *   /installningar/aviseringar        a guardian's choices of SMS and e-mail
@@ -139,7 +142,7 @@ export function AppRouter() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<StartPage />} />
-            <Route path="/idag" element={<TodayPage />} />
+            <Route path="/idag" element={<StaffStartPage />} />
             <Route path="/konto/losenord" element={<ChangePasswordPage />} />
             <Route path="/inloggningsbrev" element={<GuardianLettersPage />} />
             <Route path="/lektion/:lessonId/narvaro" element={<RollCallPage />} />
@@ -148,6 +151,7 @@ export function AppRouter() {
             <Route path="/grupper" element={<MyGroupsPage />} />
             <Route path="/grupp/:groupId" element={<GroupPage />} />
             <Route path="/sjukanmalan" element={<SickReportPage />} />
+            <Route path="/elev/:studentId/sjukanmalan" element={<StaffSickReportPage />} />
             <Route path="/ledighet" element={<LeavePage />} />
             <Route path="/ledighet/beslut" element={<LeaveDecisionsPage />} />
             <Route path="/installningar/aviseringar" element={<ContactPreferencesPage />} />

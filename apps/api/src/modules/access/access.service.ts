@@ -1,6 +1,7 @@
 // Loads the facts the domain's access rules need and applies them. Every service asks here;
 // a refusal is the same NOT_FOUND as a missing record, so probing ids reveals nothing.
 import {
+  absenceReportAction,
   activeDuties,
   canAccessGroup,
   canAccessSchool,
@@ -99,6 +100,16 @@ export async function authorizeConsentManagement(ctx: RequestContext): Promise<{
 
 export const mayAccessStudent = (viewer: Viewer, action: StudentAction, student: StudentFacts, today: string): boolean =>
   canAccessStudent(viewer.facts, action, student, today);
+
+/** Whether the viewer may report the student's absence: the home itself, or the mentor or an administrator for it. */
+export const mayReportAbsence = (viewer: Viewer, student: StudentFacts, today: string): boolean =>
+  canAccessStudent(viewer.facts, absenceReportAction(viewer.facts), student, today);
+
+/** The student, when the viewer may report their absence (mayReportAbsence); NOT_FOUND otherwise. */
+export async function authorizeAbsenceReport(ctx: RequestContext, studentId: string): Promise<{ viewer: Viewer; student: StudentFacts }> {
+  const viewer = await requireViewer(ctx);
+  return authorizeStudent(ctx, studentId, absenceReportAction(viewer.facts));
+}
 
 export async function authorizeGroup(
   ctx: RequestContext,

@@ -15,10 +15,12 @@ import {
   type TestClient,
   type TestServer,
 } from '../../test/harness.ts';
+import { onePagePdf } from '../../test/pdf-files.ts';
 
 const schema: GraphQLSchema = buildASTSchema(concatAST(typeDefs));
 const MISSING = '00000000-0000-4000-8000-000000000000';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+/** A well-formed one-page PDF: an upload is read through before it is stored. */
+const PDF = onePagePdf();
 
 /** The ids a case may use: Grannby's, or (in the same shape) one of them replaced by MISSING. */
 interface Ids {
@@ -79,7 +81,8 @@ const CASES: Case[] = [
   { field: 'Query.rollCall', probe: 'lesson', variables: (id) => ({ lessonId: id.lesson }) },
   { field: 'Query.guardianContacts', probe: 'student', variables: (id) => ({ studentId: id.student }) },
   { field: 'Query.sickReports', probe: 'student', variables: (id) => ({ studentId: id.student }) },
-  // The sick-report form's questions are the home's, as reporting is: not found for staff, whoever's the student.
+  // The sick-report form's questions, and reporting: an administrator takes the home's report for their own
+  // organisation's students only.
   {
     field: 'Query.checkSickReport',
     probe: 'student',
@@ -165,7 +168,7 @@ const CASES: Case[] = [
     field: 'Mutation.recordGradeWarningContact',
     probe: 'warning',
     variables: (id) => ({
-      input: { warningId: id.warning, contactedAt: '2026-11-25', method: 'PHONE', withWhom: 'Mamma', agreed: 'Läxhjälp' },
+      input: { warningId: id.warning, contactedAt: '2026-11-25T09:30:00+01:00', method: 'PHONE', withWhom: 'Mamma', agreed: 'Läxhjälp' },
     }),
   },
   { field: 'Mutation.closeGradeWarning', probe: 'warning', variables: (id) => ({ warningId: id.warning, note: 'Klart' }) },
@@ -809,7 +812,7 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
       expect(document.body).toMatchObject({ code: 'NOT_FOUND' });
     });
 
-    it('finds nothing of Grannby in the lists: schools, routines, news targets and posts, groups, outbox, leave to decide', async () => {
+    it('finds nothing of Grannby in the lists: schools, routines, news targets and posts, groups, outbox, leave to decide, stopped imports', async () => {
       const lists = data(
         await graphql<{
           absenceSchools: { id: string; name: string }[];
@@ -819,6 +822,7 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
           myGroups: { id: string }[];
           outbox: { messages: { id: string }[]; totalCount: number; failedCount: number };
           leaveApplicationsToDecide: { id: string }[];
+          stoppedImports: { id: string }[];
         }>(
           admin,
           `
@@ -849,6 +853,9 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
               leaveApplicationsToDecide {
                 id
               }
+              stoppedImports {
+                id
+              }
             }
           `,
         ),
@@ -871,6 +878,7 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
         await server.db.prisma.outboundMessage.count({ where: { status: 'FAILED', student: { schoolId: { not: ids.school } } } }),
       );
       expect(lists.leaveApplicationsToDecide.map((l) => l.id)).not.toContain(ids.leave);
+      expect(lists.stoppedImports.map((i) => i.id)).not.toContain(ids.importRun);
     });
   });
 
@@ -892,9 +900,10 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
           sentNews: { id: string }[];
           myGroups: { id: string }[];
           outbox: { messages: { id: string }[] };
+          stoppedImports: { id: string }[];
         }>(
           otherAdmin,
-          '{ absenceSchools { id } schoolRoutines { schoolId } newsTargets { schoolId } sentNews { id } myGroups { id } outbox(limit: 200) { messages { id } } }',
+          '{ absenceSchools { id } schoolRoutines { schoolId } newsTargets { schoolId } sentNews { id } myGroups { id } outbox(limit: 200) { messages { id } } stoppedImports { id } }',
         ),
       );
       expect(lists.absenceSchools.map((s) => s.id)).toEqual([ids.school]);
@@ -904,6 +913,8 @@ describe.each(SERVER_DATABASE)('organisation scope, on %s', (kind) => {
       expect(lists.myGroups.map((g) => g.id)).toEqual([ids.class]);
       const own = await server.db.prisma.outboundMessage.findMany({ where: { student: { schoolId: ids.school } }, select: { id: true } });
       expect(new Set(lists.outbox.messages.map((m) => m.id))).toEqual(new Set(own.map((m) => m.id)));
+      // Its refused run is the latest of its source: the one stopped import it has.
+      expect(lists.stoppedImports.map((i) => i.id)).toEqual([ids.importRun]);
     });
 
     it("takes today's roll call of its own lesson and posts news to its own school", async () => {

@@ -35,7 +35,7 @@ export const accountsTypeDefs = gql`
 
   extend type Query {
     "For the organisation's administrators and the school's principal. Writes nothing."
-    guardianLetterPlan(choice: GuardianLetterChoice!): GuardianLetterPlan!
+    guardianLetterPlan(choice: GuardianLetterChoice!): GuardianLetterPlan! @access(rule: STAFF)
   }
 
   extend type Mutation {
@@ -44,17 +44,17 @@ export const accountsTypeDefs = gql`
     INVALID_ACTIVATION_CODE (also for an unknown username), ACTIVATION_CODE_USED, ACTIVATION_CODE_REPLACED,
     ACTIVATION_CODE_EXPIRED, ACCOUNT_LOCKED, BAD_USER_INPUT (the password rule), TOO_MANY_ATTEMPTS.
     """
-    activateAccount(username: String!, code: String!, newPassword: String!): AuthPayload!
+    activateAccount(username: String!, code: String!, newPassword: String!): AuthPayload! @access(rule: PUBLIC)
     """
     Forgot password: e-mails each account with this address (staff, guardians) a link to choose a new password,
     valid an hour and usable once. Always true, known address or not; BAD_USER_INPUT for what is not an address,
     TOO_MANY_ATTEMPTS for a client that asks too often.
     """
-    requestPasswordReset(email: String!): Boolean!
+    requestPasswordReset(email: String!): Boolean! @access(rule: PUBLIC)
     """
     Chooses a new password with the token from the link (the part after #), ends every session of the person and
     logs in. Refusals: INVALID_RESET_LINK, RESET_LINK_USED, RESET_LINK_EXPIRED, ACCOUNT_LOCKED, BAD_USER_INPUT.
     """
-    resetPassword(token: String!, newPassword: String!): AuthPayload!
+    resetPassword(token: String!, newPassword: String!): AuthPayload! @access(rule: PUBLIC)
   }
 `;

@@ -36,6 +36,6 @@ export const administrationTypeDefs = gql`
 
   extend type Query {
     "The viewer's organisation if they administer one today; null for everyone else (the web app hides administration)."
-    administeredOrganisation: AdministeredOrganisation
+    administeredOrganisation: AdministeredOrganisation @access(rule: STAFF)
   }
 `;

@@ -124,9 +124,9 @@ export const assessmentsTypeDefs = gql`
 
   extend type Query {
     "A teaching group's assessments: its teachers (with drafts), the principal and administrators (published)."
-    groupAssessments(groupId: ID!, termId: ID): GroupAssessments!
+    groupAssessments(groupId: ID!, termId: ID): GroupAssessments! @access(rule: STAFF)
     "A student's published assessments by subject: the student, guardians under rule 2, the mentor, principal, administrators."
-    studentAssessments(studentId: ID!): [SubjectAssessments!]!
+    studentAssessments(studentId: ID!): [SubjectAssessments!]! @access(rule: SIGNED_IN)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems (and, for rows, extensions.rows: [{ studentId, problems }]):
@@ -136,16 +136,16 @@ export const assessmentsTypeDefs = gql`
   # NOTHING_TO_PUBLISH (publishing). Someone who does not teach the group gets NOT_FOUND, as for one that does not exist.
   extend type Mutation {
     "A teacher of the teaching group adds a task (a draft)."
-    createAssessmentTask(groupId: ID!, input: AssessmentTaskInput!): AssessmentTask!
+    createAssessmentTask(groupId: ID!, input: AssessmentTaskInput!): AssessmentTask! @access(rule: STAFF)
     "A teacher of the group changes a draft task; once published, only its creator."
-    updateAssessmentTask(taskId: ID!, input: AssessmentTaskInput!): AssessmentTask!
+    updateAssessmentTask(taskId: ID!, input: AssessmentTaskInput!): AssessmentTask! @access(rule: STAFF)
     "The results of the whole group in one go, all or nothing; unchanged rows are left as they are."
-    saveAssessmentResults(taskId: ID!, rows: [AssessmentRowInput!]!): AssessmentTask!
+    saveAssessmentResults(taskId: ID!, rows: [AssessmentRowInput!]!): AssessmentTask! @access(rule: STAFF)
     "The creator publishes the task: its results become visible and the guardians who opted in are told."
-    publishAssessmentTask(taskId: ID!): AssessmentTask!
+    publishAssessmentTask(taskId: ID!): AssessmentTask! @access(rule: STAFF)
     "Subject assessments of the group's members for a term, all or nothing; drafts until published."
-    saveSubjectAssessments(groupId: ID!, termId: ID!, rows: [AssessmentRowInput!]!): [SubjectAssessment!]!
+    saveSubjectAssessments(groupId: ID!, termId: ID!, rows: [AssessmentRowInput!]!): [SubjectAssessment!]! @access(rule: STAFF)
     "Publishes the viewer's drafts for the group and term, tells the guardians, and answers how many."
-    publishSubjectAssessments(groupId: ID!, termId: ID!): Int!
+    publishSubjectAssessments(groupId: ID!, termId: ID!): Int! @access(rule: STAFF)
   }
 `;

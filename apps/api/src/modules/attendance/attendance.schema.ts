@@ -141,6 +141,8 @@ export const attendanceTypeDefs = gql`
     repeatedLateness: Boolean!
     "Sick reports and approved leave covering any part of the day."
     reportedAbsences: [ReportedAbsence!]!
+    "The viewer may register a sick report the home gives the school by phone (the student's mentor, an administrator)."
+    mayReportSick: Boolean!
   }
 
   type ClassDay {
@@ -153,10 +155,10 @@ export const attendanceTypeDefs = gql`
 
   extend type Query {
     "The lessons the staff member teaches on a date (default today), with their roll-call state."
-    myLessons(date: String): [TeacherLesson!]!
-    rollCall(lessonId: ID!): RollCall!
+    myLessons(date: String): [TeacherLesson!]! @access(rule: STAFF)
+    rollCall(lessonId: ID!): RollCall! @access(rule: STAFF)
     "A mentor's class across a day's lessons."
-    classDay(classId: ID!, date: String): ClassDay!
+    classDay(classId: ID!, date: String): ClassDay! @access(rule: STAFF)
   }
 
   input AbsenceReasonInput {
@@ -178,13 +180,13 @@ export const attendanceTypeDefs = gql`
   }
 
   extend type Mutation {
-    saveRollCall(input: SaveRollCallInput!): SaveRollCallResult!
+    saveRollCall(input: SaveRollCallInput!): SaveRollCallResult! @access(rule: STAFF)
     """
     The student's mentor or an administrator records why an absence or lateness is valid (or that it is not, after
     all). Refusals: BAD_USER_INPUT with extensions.problems NOT_ABSENT, REPORTED_BY_HOME (a sick report or approved
     leave decides), UNKNOWN_REASON, NOTE_REQUIRED, NOTE_TOO_LONG; NOT_FOUND for a student the viewer may not excuse
     or a lesson without the student's mark.
     """
-    setAbsenceReason(input: AbsenceReasonInput!): AbsenceReason!
+    setAbsenceReason(input: AbsenceReasonInput!): AbsenceReason! @access(rule: STAFF)
   }
 `;

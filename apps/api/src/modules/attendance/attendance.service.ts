@@ -15,7 +15,7 @@ import {
 import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
-import { authorizeGroup, authorizeStudent, currentDuties, isId } from '../access/access.service.ts';
+import { authorizeGroup, authorizeStudent, currentDuties, isId, loadStudentFacts, mayReportAbsence } from '../access/access.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
@@ -419,7 +419,7 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
 
 /** A mentor's class across a day: every student's marks in the lessons of their groups. */
 export async function classDay(ctx: RequestContext, classId: string, date: string | null | undefined) {
-  await requireStaff(ctx);
+  const viewer = await requireStaff(ctx);
   const day = parseDate(date, ctx.today);
   // The class's mentors, its principal and its organisation's administrators: those who read its absence.
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
@@ -453,6 +453,9 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
     },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
   });
+  // Whom the viewer may take the home's sick report for (the class's mentor, an administrator; not the principal).
+  const facts = await loadStudentFacts(ctx, { ids: members.map(({ student }) => student.id) });
+  const reportsForHome = new Set(facts.filter((student) => mayReportAbsence(viewer, student, ctx.today)).map((student) => student.id));
   const wholeDay = spanInstants({ fromDate: day, toDate: day });
   const reported = await reportedAbsences(
     ctx,
@@ -485,6 +488,7 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
         lateCount,
         repeatedLateness: lateCount >= 2,
         reportedAbsences: reported.get(student.id) ?? [],
+        mayReportSick: reportsForHome.has(student.id),
       };
     })
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'));

@@ -41,18 +41,18 @@ export const authTypeDefs = gql`
   }
 
   type Query {
-    me: Viewer!
+    me: Viewer! @access(rule: SIGNED_IN)
   }
 
   type Mutation {
     "Starts a session: returns an access token and sets the HttpOnly renewal cookie."
-    login(username: String!, password: String!): AuthPayload!
+    login(username: String!, password: String!): AuthPayload! @access(rule: PUBLIC)
     "Renews the access token with the renewal cookie; the cookie is rotated on every use."
-    refreshSession: AuthPayload!
+    refreshSession: AuthPayload! @access(rule: PUBLIC)
     "Ends this session and clears the renewal cookie."
-    logout: Boolean!
+    logout: Boolean! @access(rule: PUBLIC)
     "Changes the password and ends every session of the user, this one included."
-    changePassword(currentPassword: String!, newPassword: String!): Boolean!
-    setLocale(locale: Locale!): Viewer!
+    changePassword(currentPassword: String!, newPassword: String!): Boolean! @access(rule: SIGNED_IN)
+    setLocale(locale: Locale!): Viewer! @access(rule: SIGNED_IN)
   }
 `;

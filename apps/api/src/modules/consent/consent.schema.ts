@@ -35,12 +35,12 @@ export const consentTypeDefs = gql`
     The logged-in student's guardians and their access. From the 18th birthday only: a younger student gets NOT_ADULT,
     anyone but a student FORBIDDEN.
     """
-    myGuardianConsents: [GuardianConsentState!]!
+    myGuardianConsents: [GuardianConsentState!]! @access(rule: SIGNED_IN)
     """
     Whether an adult student lets each of their guardians in: for the mentor, the principal and administrators, who
     cannot change it. Empty for a student under 18, whose guardians see everything.
     """
-    guardianConsents(studentId: ID!): [GuardianConsentStatus!]!
+    guardianConsents(studentId: ID!): [GuardianConsentStatus!]! @access(rule: STAFF)
   }
 
   extend type Mutation {
@@ -50,8 +50,8 @@ export const consentTypeDefs = gql`
     state. NOT_ADULT under 18, NOT_FOUND for someone who is not the student's guardian, FORBIDDEN for anyone but a
     student.
     """
-    giveGuardianConsent(guardianId: ID!): GuardianConsentState!
+    giveGuardianConsent(guardianId: ID!): GuardianConsentState! @access(rule: SIGNED_IN)
     "The opposite of giveGuardianConsent, with the same answers; withdrawing what is not given changes nothing."
-    withdrawGuardianConsent(guardianId: ID!): GuardianConsentState!
+    withdrawGuardianConsent(guardianId: ID!): GuardianConsentState! @access(rule: SIGNED_IN)
   }
 `;

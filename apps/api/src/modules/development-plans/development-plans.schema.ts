@@ -80,11 +80,11 @@ export const developmentPlansTypeDefs = gql`
 
   extend type Query {
     "Published IUPs: the student, guardians under rule 2, the mentor, principal and administrators."
-    studentDevelopmentPlans(studentId: ID!): StudentDevelopmentPlans!
+    studentDevelopmentPlans(studentId: ID!): StudentDevelopmentPlans! @access(rule: SIGNED_IN)
     "This term's IUP, drafts included: the student's teachers, mentor, principal and administrators. Upper secondary: BAD_USER_INPUT NOT_COMPULSORY_SCHOOL."
-    developmentPlanWork(studentId: ID!): DevelopmentPlanWork!
+    developmentPlanWork(studentId: ID!): DevelopmentPlanWork! @access(rule: STAFF)
     "The members of a class or teaching group with their IUP's state this term; for those who read the group's assessments."
-    groupDevelopmentPlans(groupId: ID!): [DevelopmentPlanStatus!]!
+    groupDevelopmentPlans(groupId: ID!): [DevelopmentPlanStatus!]! @access(rule: STAFF)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: NOT_COMPULSORY_SCHOOL, STANDING_REQUIRED, STANDING_TOO_LONG,
@@ -92,10 +92,10 @@ export const developmentPlansTypeDefs = gql`
   # Someone who may not write the entry or publish gets NOT_FOUND, as for a student who does not exist.
   extend type Mutation {
     "A teacher of the subject's group writes this term's entry for the subject (also after publishing)."
-    saveDevelopmentPlanEntry(input: DevelopmentPlanEntryInput!): DevelopmentPlanWork!
+    saveDevelopmentPlanEntry(input: DevelopmentPlanEntryInput!): DevelopmentPlanWork! @access(rule: STAFF)
     "The mentor writes this term's summary."
-    saveDevelopmentPlanSummary(studentId: ID!, summary: String!): DevelopmentPlanWork!
+    saveDevelopmentPlanSummary(studentId: ID!, summary: String!): DevelopmentPlanWork! @access(rule: STAFF)
     "The mentor publishes this term's plan (again, after changes); guardians who opted in are told."
-    publishDevelopmentPlan(studentId: ID!): DevelopmentPlanWork!
+    publishDevelopmentPlan(studentId: ID!): DevelopmentPlanWork! @access(rule: STAFF)
   }
 `;

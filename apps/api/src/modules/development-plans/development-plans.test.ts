@@ -145,7 +145,7 @@ describe('development plans (IUP) on pglite', () => {
 
     // Not published: the guardian sees no plan, and cannot open the draft.
     expect((await published(guardian))?.plans).toEqual([]);
-    expect(errorCode(await guardian.request(WORK_QUERY, { id: child.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await guardian.request(WORK_QUERY, { id: child.id }))).toBe('FORBIDDEN');
     const group = await mentor.request<{ groupDevelopmentPlans: { studentId: string; entries: number; publishedAt: string | null }[] }>(
       OF_GROUP,
       { id: child.classId },
@@ -237,10 +237,12 @@ describe('development plans (IUP) on pglite', () => {
     });
     for (const username of [stranger.username, otherGuardian.username]) {
       const client = await loggedIn(server, username);
-      expect(errorCode(await client.request(WORK_QUERY, { id: child.id }))).toBe('NOT_FOUND');
+      // The guardian is refused the staff fields themselves (graphql/guard.ts); the teacher learns nothing of the student.
+      const staffFieldRefusal = username === otherGuardian.username ? 'FORBIDDEN' : 'NOT_FOUND';
+      expect(errorCode(await client.request(WORK_QUERY, { id: child.id }))).toBe(staffFieldRefusal);
       expect(errorCode(await client.request(PUBLISHED, { id: child.id }))).toBe('NOT_FOUND');
-      expect(errorCode(await entry(client, { subjectId: subject.id, standing: 'x', goals: 'y' }))).toBe('NOT_FOUND');
-      expect(errorCode(await client.request(PUBLISH, { id: child.id }))).toBe('NOT_FOUND');
+      expect(errorCode(await entry(client, { subjectId: subject.id, standing: 'x', goals: 'y' }))).toBe(staffFieldRefusal);
+      expect(errorCode(await client.request(PUBLISH, { id: child.id }))).toBe(staffFieldRefusal);
     }
     expect(errorCode(await mentor.request(WORK_QUERY, { id: 'not-an-id' }))).toBe('NOT_FOUND');
     // A teacher reads the plans through the draft view of their students, not the published list of everyone's.

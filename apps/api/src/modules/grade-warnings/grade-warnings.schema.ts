@@ -90,11 +90,11 @@ export const gradeWarningsTypeDefs = gql`
 
   extend type Query {
     "The student's grade warnings, newest first: the student, guardians under rule 2, the mentor, principal, administrators."
-    studentGradeWarnings(studentId: ID!): [GradeWarning!]!
+    studentGradeWarnings(studentId: ID!): [GradeWarning!]! @access(rule: SIGNED_IN)
     "A teaching group's warnings (its teachers), or a class's students' warnings (its mentor); the principal and administrators see both."
-    groupGradeWarnings(groupId: ID!): [GradeWarning!]!
+    groupGradeWarnings(groupId: ID!): [GradeWarning!]! @access(rule: STAFF)
     "For the school's principal and administrators."
-    schoolGradeWarningRoutine(schoolId: ID!): GradeWarningRoutine!
+    schoolGradeWarningRoutine(schoolId: ID!): GradeWarningRoutine! @access(rule: STAFF)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: NOT_A_TEACHING_GROUP, GROUP_WITHOUT_SUBJECT, MISSING_REQUIRED,
@@ -103,10 +103,10 @@ export const gradeWarningsTypeDefs = gql`
   # Someone who may not act on the student or warning gets NOT_FOUND, as for one that does not exist.
   extend type Mutation {
     "A teacher of the group warns; the guardians are told at once."
-    issueGradeWarning(input: GradeWarningInput!): GradeWarning!
+    issueGradeWarning(input: GradeWarningInput!): GradeWarning! @access(rule: STAFF)
     "The group's teachers, the student's mentor or the principal record a contact with the home."
-    recordGradeWarningContact(input: GradeWarningContactInput!): GradeWarning!
+    recordGradeWarningContact(input: GradeWarningContactInput!): GradeWarning! @access(rule: STAFF)
     "Resolved or withdrawn, with a note saying which and why; by those who may record contacts."
-    closeGradeWarning(warningId: ID!, note: String!): GradeWarning!
+    closeGradeWarning(warningId: ID!, note: String!): GradeWarning! @access(rule: STAFF)
   }
 `;

@@ -41,8 +41,8 @@ export const groupsTypeDefs = gql`
 
   extend type Query {
     "A class or teaching group with its list; an unknown id and a forbidden one give the same NOT_FOUND error."
-    group(id: ID!): Group!
+    group(id: ID!): Group! @access(rule: SIGNED_IN)
     "The classes and groups the viewer may open, e.g. a mentor's class or a principal's school."
-    myGroups: [GroupSummary!]!
+    myGroups: [GroupSummary!]! @access(rule: SIGNED_IN)
   }
 `;

@@ -47,18 +47,18 @@ export const leaveTypeDefs = gql`
 
   extend type Query {
     "A student's leave applications, newest first."
-    leaveApplications(studentId: ID!): [LeaveApplication!]!
+    leaveApplications(studentId: ID!): [LeaveApplication!]! @access(rule: SIGNED_IN)
     "Pending applications the logged-in mentor or principal may decide, oldest first."
-    leaveApplicationsToDecide: [LeaveApplication!]!
+    leaveApplicationsToDecide: [LeaveApplication!]! @access(rule: STAFF)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: INVALID_DATE, END_BEFORE_START, TOO_FAR_BACK, TOO_FAR_AHEAD,
   # TOO_LONG, NO_SCHOOL_DAYS, REASON_REQUIRED, REASON_TOO_LONG, OVERLAPPING_LEAVE (applying); NOT_WITHDRAWABLE;
   # NOTE_REQUIRED, NOTE_TOO_LONG, ALREADY_DECIDED (deciding). A mentor asked to decide the principal's leave gets FORBIDDEN.
   extend type Mutation {
-    applyForLeave(input: LeaveApplicationInput!): LeaveApplication!
-    withdrawLeaveApplication(id: ID!): LeaveApplication!
+    applyForLeave(input: LeaveApplicationInput!): LeaveApplication! @access(rule: SIGNED_IN)
+    withdrawLeaveApplication(id: ID!): LeaveApplication! @access(rule: SIGNED_IN)
     "Approves or rejects; the guardians are told. A note is required when rejecting."
-    decideLeaveApplication(id: ID!, approve: Boolean!, note: String): LeaveApplication!
+    decideLeaveApplication(id: ID!, approve: Boolean!, note: String): LeaveApplication! @access(rule: STAFF)
   }
 `;

@@ -81,21 +81,21 @@ export const newsTypeDefs = gql`
 
   extend type Query {
     "Posts to a guardian or student, newest first. A guardian may name one child (studentId); else all children."
-    myNews(studentId: ID): [NewsItem!]!
+    myNews(studentId: ID): [NewsItem!]! @access(rule: SIGNED_IN)
     "Where the viewer may post: the principal's school and its groups, a mentor's classes, a teacher's teaching groups."
-    newsTargets: [NewsTarget!]!
+    newsTargets: [NewsTarget!]! @access(rule: STAFF)
     "Posts the viewer wrote; the principal also sees the school's, administrators their organisation's. Newest first."
-    sentNews: [SentNewsPost!]!
+    sentNews: [SentNewsPost!]! @access(rule: STAFF)
     "One post with its recipients and who has read it: its author, the school's principal, administrators."
-    newsPost(id: ID!): SentNewsPost!
+    newsPost(id: ID!): SentNewsPost! @access(rule: SIGNED_IN)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: NO_AUDIENCE, TITLE_REQUIRED, TITLE_TOO_LONG, BODY_REQUIRED,
   # BODY_TOO_LONG, NO_RECIPIENTS. Posting where one may not, or reading a post one does not receive or follow: NOT_FOUND.
   extend type Mutation {
     "Publishes at once; guardians who chose e-mail get the post by e-mail (news is never sent by SMS)."
-    postNews(input: NewsPostInput!): SentNewsPost!
+    postNews(input: NewsPostInput!): SentNewsPost! @access(rule: STAFF)
     "The viewer has opened the post; a second call changes nothing."
-    markNewsRead(id: ID!): NewsItem!
+    markNewsRead(id: ID!): NewsItem! @access(rule: SIGNED_IN)
   }
 `;

@@ -97,7 +97,8 @@ export function absenceText(locale: MessageLocale, facts: AbsenceFacts, config: 
 export interface SickReportFacts {
   childName: string;
   reporterName: string;
-  channel: 'WEB' | 'PHONE';
+  /** STAFF: the home told the school, and `reporterName` is the staff member who registered it */
+  channel: 'WEB' | 'PHONE' | 'STAFF';
   fromDate: string;
   toDate: string;
   fromTime: string | null;
@@ -110,7 +111,9 @@ export function sickReportText(locale: MessageLocale, facts: SickReportFacts, wi
     const how = facts.channel === 'PHONE' ? 'per telefon' : 'på webben';
     const what = withdrawn
       ? `Sjukanmälan för ${facts.childName} ${when} har återkallats av ${facts.reporterName}.`
-      : `${facts.childName} är sjukanmäld ${when}, anmält av ${facts.reporterName} ${how}.`;
+      : facts.channel === 'STAFF'
+        ? `${facts.childName} är sjukanmäld ${when}: hemmet meddelade skolan och ${facts.reporterName} registrerade anmälan.`
+        : `${facts.childName} är sjukanmäld ${when}, anmält av ${facts.reporterName} ${how}.`;
     return {
       subject: withdrawn ? `Sjukanmälan återkallad: ${facts.childName}` : `Sjukanmälan registrerad: ${facts.childName}`,
       body: `Hej!\n\n${what}\n\nHälsningar\nSkolan, via Insyn`,
@@ -120,7 +123,9 @@ export function sickReportText(locale: MessageLocale, facts: SickReportFacts, wi
   const how = facts.channel === 'PHONE' ? 'by phone' : 'on the web';
   const what = withdrawn
     ? `The sick report for ${facts.childName} ${when} was withdrawn by ${facts.reporterName}.`
-    : `${facts.childName} is reported sick ${when}, by ${facts.reporterName} ${how}.`;
+    : facts.channel === 'STAFF'
+      ? `${facts.childName} is reported sick ${when}: the home told the school, and ${facts.reporterName} registered the report.`
+      : `${facts.childName} is reported sick ${when}, by ${facts.reporterName} ${how}.`;
   return {
     subject: withdrawn ? `Sick report withdrawn: ${facts.childName}` : `Sick report registered: ${facts.childName}`,
     body: `Hello,\n\n${what}\n\nKind regards\nThe school, via Insyn`,

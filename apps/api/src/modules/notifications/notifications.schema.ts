@@ -93,18 +93,19 @@ export const notificationsTypeDefs = gql`
 
   extend type Query {
     "The logged-in guardian's own choices."
-    myContactPreferences: ContactPreferences!
+    myContactPreferences: ContactPreferences! @access(rule: SIGNED_IN)
     "A student's guardians and their choices: for the mentor, the principal and administrators."
-    guardianContacts(studentId: ID!): [ContactPreferences!]!
+    guardianContacts(studentId: ID!): [ContactPreferences!]! @access(rule: STAFF)
     "Messages to the home, newest first: administrators only."
-    outbox(status: MessageStatus, limit: Int = 50, offset: Int = 0): MessagePage!
+    outbox(status: MessageStatus, limit: Int = 50, offset: Int = 0): MessagePage! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    updateMyContactPreferences(input: ContactPreferencesInput!): ContactPreferences!
+    updateMyContactPreferences(input: ContactPreferencesInput!): ContactPreferences! @access(rule: SIGNED_IN)
     "Staff set a guardian's choices on their behalf (e.g. from the paper form)."
     updateGuardianContactPreferences(studentId: ID!, guardianId: ID!, input: ContactPreferencesInput!): ContactPreferences!
+      @access(rule: STAFF)
     "Queues a message that gave up once more: administrators only."
-    retryMessage(id: ID!): OutboundMessage!
+    retryMessage(id: ID!): OutboundMessage! @access(rule: STAFF)
   }
 `;

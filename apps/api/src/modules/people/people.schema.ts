@@ -25,6 +25,6 @@ export const peopleTypeDefs = gql`
 
   extend type Query {
     "One student the viewer may see; an unknown id and a forbidden one give the same NOT_FOUND error."
-    student(id: ID!): Student!
+    student(id: ID!): Student! @access(rule: SIGNED_IN)
   }
 `;

@@ -39,8 +39,8 @@ export const routinesTypeDefs = gql`
 
   extend type Query {
     "One school's routine: its principal and administrators; NOT_FOUND for anyone else."
-    schoolRoutine(schoolId: ID!): SchoolRoutine!
+    schoolRoutine(schoolId: ID!): SchoolRoutine! @access(rule: STAFF)
     "Every school the viewer follows up, side by side: their organisation's for administrators, their own for principals; empty for others."
-    schoolRoutines: [SchoolRoutine!]!
+    schoolRoutines: [SchoolRoutine!]! @access(rule: STAFF)
   }
 `;

@@ -54,8 +54,8 @@ export const scheduleTypeDefs = gql`
 
   extend type Query {
     "A student's lessons Monday–Friday of an ISO week."
-    studentWeekSchedule(studentId: ID!, week: IsoWeekInput!): WeekSchedule!
+    studentWeekSchedule(studentId: ID!, week: IsoWeekInput!): WeekSchedule! @access(rule: SIGNED_IN)
     "The logged-in staff member's own teaching, Monday–Friday of an ISO week."
-    myTeachingWeekSchedule(week: IsoWeekInput!): WeekSchedule!
+    myTeachingWeekSchedule(week: IsoWeekInput!): WeekSchedule! @access(rule: STAFF)
   }
 `;

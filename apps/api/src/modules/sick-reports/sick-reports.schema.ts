@@ -4,6 +4,8 @@ export const sickReportsTypeDefs = gql`
   enum ReportChannel {
     WEB
     PHONE
+    "The home told the school (a guardian called the mentor), and staff registered the report in its stead."
+    STAFF
   }
 
   "sjukanmälan"
@@ -18,14 +20,14 @@ export const sickReportsTypeDefs = gql`
     fromTime: String
     toTime: String
     channel: ReportChannel!
-    "The guardian's or the student's name."
+    "The guardian's or the student's name; for STAFF, the staff member who registered it."
     reportedBy: String!
     note: String
     createdAt: String!
     withdrawnAt: String
     "The student's lessons in the span."
     coveredLessonCount: Int!
-    "Whether the viewer may withdraw it (made by mistake): the home, until the span has ended."
+    "Whether the viewer may withdraw it (made by mistake): the home, or staff who may report for it, until the span has ended."
     canWithdraw: Boolean!
   }
 
@@ -48,19 +50,23 @@ export const sickReportsTypeDefs = gql`
 
   extend type Query {
     "A student's sick reports, newest first."
-    sickReports(studentId: ID!): [SickReport!]!
+    sickReports(studentId: ID!): [SickReport!]! @access(rule: SIGNED_IN)
     "Checks a report before it is sent, with the same refusals as reportSick."
-    checkSickReport(input: SickReportInput!): SickReportCheck!
+    checkSickReport(input: SickReportInput!): SickReportCheck! @access(rule: SIGNED_IN)
     "The date the form proposes: the day of the student's next lesson that has not ended (tomorrow after the school day), or today."
-    proposedSickReportDate(studentId: ID!): String!
+    proposedSickReportDate(studentId: ID!): String! @access(rule: SIGNED_IN)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: INVALID_DATE, INVALID_TIME, END_BEFORE_START, TOO_FAR_BACK (the
   # school's sickReportDaysBack), TOO_FAR_AHEAD, TOO_LONG, PART_OF_DAY_NEEDS_ONE_DATE; ALREADY_REPORTED (a report covers the
   # whole span; extensions.reportId is that report); ALREADY_WITHDRAWN, ALREADY_ENDED.
   extend type Mutation {
-    "A guardian reports a child sick (or an adult student themself): today, days back the school allows, or up to a month ahead."
-    reportSick(input: SickReportInput!): SickReport!
-    withdrawSickReport(id: ID!): SickReport!
+    """
+    A guardian reports a child sick (or an adult student themself): today, days back the school allows, or up to a month
+    ahead. The student's mentor or an administrator registers the report a guardian phoned in, with the same checks and
+    the same confirmation to the guardians (channel STAFF). Anyone else: NOT_FOUND.
+    """
+    reportSick(input: SickReportInput!): SickReport! @access(rule: SIGNED_IN)
+    withdrawSickReport(id: ID!): SickReport! @access(rule: SIGNED_IN)
   }
 `;

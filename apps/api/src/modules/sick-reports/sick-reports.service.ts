@@ -1,5 +1,6 @@
-// Sick reports (rule 4): from the home on the web or by phone, confirmed to every guardian who
-// chose to be told, and making the covered lessons' absence valid, also lessons already marked.
+// Sick reports (rule 4): from the home on the web or by phone, or taken down by the mentor when a guardian calls the
+// school; confirmed to every guardian who chose to be told, and making the covered lessons' absence valid, also
+// lessons already marked.
 import {
   canAccessStudent,
   checkSickReport,
@@ -8,10 +9,10 @@ import {
   spanInstants,
   type SickReportSpan,
 } from '@insyn/domain';
-import type { Prisma } from '@insyn/db';
+import type { Prisma, ReportChannel } from '@insyn/db';
 import type { RequestContext, ServiceContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
-import { authorizeStudent, isId, loadStudentFacts, mayAccessStudent } from '../access/access.service.ts';
+import { authorizeAbsenceReport, authorizeStudent, isId, loadStudentFacts, mayReportAbsence } from '../access/access.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -35,6 +36,7 @@ const reportSelect = {
   withdrawnAt: true,
   reportedByGuardianId: true,
   reportedByStudentId: true,
+  reportedByStaffId: true,
   student: { select: { firstName: true, lastName: true } },
 } satisfies Prisma.SickReportSelect;
 
@@ -46,19 +48,28 @@ export interface SickReportRecord extends ReportRow {
   canWithdraw: boolean;
 }
 
-/** Who reports: a guardian, or the adult student themself. */
-type Reporter = { guardianId: string; studentId?: undefined } | { studentId: string; guardianId?: undefined };
+/** Who reports: a guardian, the adult student themself, or staff taking the home's report (channel STAFF). */
+type Reporter = { guardianId: string } | { studentId: string } | { staffId: string };
 
 function reporterOf(viewer: Viewer): Reporter {
-  if (viewer.facts.kind === 'GUARDIAN') return { guardianId: viewer.facts.guardianId };
-  if (viewer.facts.kind === 'STUDENT') return { studentId: viewer.facts.studentId };
-  throw appError('FORBIDDEN', 'Sick reports come from the home');
+  switch (viewer.facts.kind) {
+    case 'GUARDIAN':
+      return { guardianId: viewer.facts.guardianId };
+    case 'STUDENT':
+      return { studentId: viewer.facts.studentId };
+    case 'STAFF':
+      return { staffId: viewer.facts.staffId };
+  }
 }
 
 async function reporterName(ctx: ServiceContext, reporter: Reporter): Promise<string> {
-  const person = reporter.guardianId
-    ? await ctx.prisma.guardian.findUnique({ where: { id: reporter.guardianId }, select: { firstName: true, lastName: true } })
-    : await ctx.prisma.student.findUnique({ where: { id: reporter.studentId }, select: { firstName: true, lastName: true } });
+  const name = { firstName: true, lastName: true } as const;
+  const person =
+    'guardianId' in reporter
+      ? await ctx.prisma.guardian.findUnique({ where: { id: reporter.guardianId }, select: name })
+      : 'studentId' in reporter
+        ? await ctx.prisma.student.findUnique({ where: { id: reporter.studentId }, select: name })
+        : await ctx.prisma.staff.findUnique({ where: { id: reporter.staffId }, select: name });
   return person ? `${person.firstName} ${person.lastName}` : '—';
 }
 
@@ -82,15 +93,16 @@ async function coveredLessonCounts(
 async function toRecords(ctx: ServiceContext, reports: ReportRow[], mayWithdraw: boolean): Promise<SickReportRecord[]> {
   const counts = await coveredLessonCounts(ctx, reports);
   const guardianIds = reports.flatMap((r) => (r.reportedByGuardianId ? [r.reportedByGuardianId] : []));
-  const guardians = await ctx.prisma.guardian.findMany({
-    where: { id: { in: guardianIds } },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  const names = new Map(guardians.map((g) => [g.id, `${g.firstName} ${g.lastName}`]));
+  const staffIds = reports.flatMap((r) => (r.reportedByStaffId ? [r.reportedByStaffId] : []));
+  const name = { id: true, firstName: true, lastName: true } as const;
+  const guardians = guardianIds.length > 0 ? await ctx.prisma.guardian.findMany({ where: { id: { in: guardianIds } }, select: name }) : [];
+  const staff = staffIds.length > 0 ? await ctx.prisma.staff.findMany({ where: { id: { in: staffIds } }, select: name }) : [];
+  const names = new Map([...guardians, ...staff].map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
+  const reporterId = (report: ReportRow) => report.reportedByGuardianId ?? report.reportedByStaffId;
   return reports.map((report) => ({
     ...report,
-    reportedBy: report.reportedByGuardianId
-      ? (names.get(report.reportedByGuardianId) ?? '—')
+    reportedBy: reporterId(report)
+      ? (names.get(reporterId(report) ?? '') ?? '—')
       : `${report.student.firstName} ${report.student.lastName}`,
     coveredLessonCount: counts.get(report.id) ?? 0,
     canWithdraw: mayWithdraw && report.withdrawnAt === null && report.endsAt > ctx.now,
@@ -105,7 +117,7 @@ export async function listSickReports(ctx: RequestContext, studentId: string): P
     orderBy: [{ startsAt: 'desc' }, { createdAt: 'desc' }],
     take: 100,
   });
-  return toRecords(ctx, reports, mayAccessStudent(viewer, 'student:reportAbsence', student, ctx.today));
+  return toRecords(ctx, reports, mayReportAbsence(viewer, student, ctx.today));
 }
 
 export interface SickReportInput extends SickReportSpan {
@@ -120,7 +132,7 @@ export interface SickReportInput extends SickReportSpan {
 async function createReport(
   ctx: ServiceContext,
   reporter: Reporter,
-  channel: 'WEB' | 'PHONE',
+  channel: ReportChannel,
   input: SickReportInput,
   options: { unlessCovered?: boolean } = {},
 ): Promise<{ report: ReportRow; created: boolean }> {
@@ -144,8 +156,9 @@ async function createReport(
         startsAt,
         endsAt,
         channel,
-        reportedByGuardianId: reporter.guardianId ?? null,
-        reportedByStudentId: reporter.studentId ?? null,
+        reportedByGuardianId: 'guardianId' in reporter ? reporter.guardianId : null,
+        reportedByStudentId: 'studentId' in reporter ? reporter.studentId : null,
+        reportedByStaffId: 'staffId' in reporter ? reporter.staffId : null,
         note: input.note?.trim() || null,
         createdAt: ctx.now,
       },
@@ -184,9 +197,12 @@ async function sickReportDaysBack(ctx: ServiceContext, schoolId: string): Promis
   return school?.sickReportDaysBack ?? 0;
 }
 
-/** Who may report for the student, and the span's problems (BAD_USER_INPUT) before anything is looked up or saved. */
+/**
+ * Who may report for the student (the home, or the mentor or an administrator taking the home's report), and the
+ * span's problems (BAD_USER_INPUT) before anything is looked up or saved: the same rules whoever reports.
+ */
 async function checkedReport(ctx: RequestContext, input: SickReportInput) {
-  const { viewer, student } = await authorizeStudent(ctx, input.studentId, 'student:reportAbsence');
+  const { viewer, student } = await authorizeAbsenceReport(ctx, input.studentId);
   const note = input.note?.trim() ?? '';
   if (note.length > MAX_NOTE_LENGTH) throw badInput(`The note may be at most ${MAX_NOTE_LENGTH} characters`, 'note');
   const problems = checkSickReport(input, ctx.today, await sickReportDaysBack(ctx, student.schoolId));
@@ -224,7 +240,7 @@ const SPAN_ID = '00000000-0000-0000-0000-000000000000';
  * tomorrow; on a Friday evening or before a break, the first school day after), or today when none is within a month.
  */
 export async function proposedSickReportDate(ctx: RequestContext, studentId: string): Promise<string> {
-  await authorizeStudent(ctx, studentId, 'student:reportAbsence');
+  await authorizeAbsenceReport(ctx, studentId);
   const [next] = await ctx.prisma.$queryRaw<{ date: string }[]>`
     SELECT to_char(l.date, 'YYYY-MM-DD') AS date
     FROM "GroupMembership" m
@@ -235,10 +251,15 @@ export async function proposedSickReportDate(ctx: RequestContext, studentId: str
   return next?.date ?? ctx.today;
 }
 
+/**
+ * The home reports on the web; the mentor or an administrator registers the report a guardian phoned in (channel
+ * STAFF, with who took it). Either way the same checks, and the same confirmation to the guardians.
+ */
 export async function reportSick(ctx: RequestContext, input: SickReportInput): Promise<SickReportRecord> {
   const { viewer } = await checkedReport(ctx, input);
+  const channel: ReportChannel = viewer.facts.kind === 'STAFF' ? 'STAFF' : 'WEB';
   // The same span sent twice (a double tap, a second guardian) is recognised: nothing is stored or confirmed again.
-  const { report, created } = await createReport(ctx, reporterOf(viewer), 'WEB', input, { unlessCovered: true });
+  const { report, created } = await createReport(ctx, reporterOf(viewer), channel, input, { unlessCovered: true });
   if (!created) {
     throw appError('BAD_USER_INPUT', 'The student is already reported sick for this time', {
       problems: ['ALREADY_REPORTED'],
@@ -249,7 +270,7 @@ export async function reportSick(ctx: RequestContext, input: SickReportInput): P
     studentId: input.studentId,
     entityType: 'SickReport',
     entityId: report.id,
-    details: { channel: 'WEB' },
+    details: { channel },
   });
   const [record] = await toRecords(ctx, [report], true);
   return record as SickReportRecord;
@@ -261,7 +282,7 @@ export async function withdrawSickReport(ctx: RequestContext, id: string): Promi
   const existing = await ctx.prisma.sickReport.findUnique({ where: { id }, select: reportSelect });
   if (!existing) throw notFound('Sick report');
   const [student] = await loadStudentFacts(ctx, { ids: [existing.studentId] });
-  if (!student || !mayAccessStudent(viewer, 'student:reportAbsence', student, ctx.today)) throw notFound('Sick report');
+  if (!student || !mayReportAbsence(viewer, student, ctx.today)) throw notFound('Sick report');
   if (existing.withdrawnAt) throw appError('BAD_USER_INPUT', 'The sick report is already withdrawn', { problems: ['ALREADY_WITHDRAWN'] });
   if (existing.endsAt <= ctx.now)
     throw appError('BAD_USER_INPUT', 'A sick report that has ended stays on record', { problems: ['ALREADY_ENDED'] });

@@ -1,7 +1,7 @@
 // Sick reports on the web through the API, on both databases: who may report, which dates, the
 // confirmations, and the covered absence becoming valid, also for lessons already marked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, eventually, loggedIn, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
+import { errorCode, eventually, loggedIn, staffUsername, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
 import { firstChild, lessonOf, optIn, takeRollCall, type Child } from '../../test/fixtures.ts';
 
 const FIELDS =
@@ -13,6 +13,7 @@ const PROPOSED = `query($s: ID!) { proposedSickReportDate(studentId: $s) }`;
 const LIST = `query($s: ID!) { sickReports(studentId: $s) { ${FIELDS} } }`;
 const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) { students { id status validReason reportedAbsence { reason fromDate toDate fromTime toTime } } } }`;
 const CLASS_DAY = `query($id: ID!) { classDay(classId: $id) { students { id reportedAbsences { reason fromDate toDate } } } }`;
+const CLASS_DAY_ON = `query($id: ID!, $date: String) { classDay(classId: $id, date: $date) { students { id mayReportSick reportedAbsences { reason fromDate toDate } } } }`;
 
 interface Report {
   id: string;
@@ -137,9 +138,10 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
 
   it('refuses bad dates with every problem named, and saves nothing', async () => {
     const before = await server.db.prisma.sickReport.count();
-    const cases: [Record<string, unknown>, string[]][] = [
+    const cases: [Record<string, unknown>, unknown[]][] = [
       [{ fromDate: '2026-11-20', toDate: server.today }, ['TOO_FAR_BACK']],
-      [{ fromDate: '2026-02-30', toDate: server.today }, ['INVALID_DATE']],
+      // Refused before the report's own rules, by the check every input passes (graphql/guard.ts).
+      [{ fromDate: '2026-02-30', toDate: server.today }, [{ field: 'fromDate', code: 'INVALID_DATE' }]],
       [{ fromDate: server.today, toDate: '2026-11-24' }, ['END_BEFORE_START']],
       [{ fromDate: '2027-02-01', toDate: '2027-02-01' }, ['TOO_FAR_AHEAD']],
       [{ fromDate: server.today, toDate: server.today, fromTime: '14:00', toTime: '09:00' }, ['END_BEFORE_START']],
@@ -159,7 +161,7 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     expect(await server.db.prisma.sickReport.count()).toBe(before);
   });
 
-  it("only the home reports: not for another family's child, not staff, not a child for themself", async () => {
+  it("only the home reports, or the mentor and administrators for it: not for another family's child, not other staff, not a child for themself", async () => {
     const span = { fromDate: server.today, toDate: server.today };
     const stranger = await server.db.prisma.student.findFirstOrThrow({
       where: { guardianships: { none: { guardianId: child.guardianId } } },
@@ -167,8 +169,29 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     expect(errorCode(await guardian.request(REPORT, { input: { studentId: stranger.id, ...span } }))).toBe('NOT_FOUND');
     expect(errorCode(await guardian.request(REPORT, { input: { studentId: 'not-an-id', ...span } }))).toBe('NOT_FOUND');
     expect(errorCode(await guardian.request(LIST, { s: stranger.id }))).toBe('NOT_FOUND');
-    const mentor = await loggedIn(server, 'mentor');
-    expect(errorCode(await mentor.request(REPORT, { input: { studentId: child.id, ...span } }))).toBe('NOT_FOUND');
+    // Staff whose duties do not cover the child's class: a teacher of none of the child's groups, the principal.
+    const teacher = await server.db.prisma.userAccount.findFirstOrThrow({
+      where: {
+        staff: {
+          duties: {
+            some: { kind: 'TEACHER', group: { schoolId: child.schoolId } },
+            none: {
+              OR: [
+                { kind: { in: ['MENTOR', 'ADMINISTRATOR', 'PRINCIPAL'] } },
+                { group: { memberships: { some: { studentId: child.id } } } },
+              ],
+            },
+          },
+        },
+      },
+      select: { username: true },
+    });
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
+    for (const staff of [await loggedIn(server, teacher.username), principal]) {
+      expect(errorCode(await staff.request(REPORT, { input: { studentId: child.id, ...span } }))).toBe('NOT_FOUND');
+      expect(errorCode(await staff.request(CHECK, { input: { studentId: child.id, ...span } }))).toBe('NOT_FOUND');
+      expect(errorCode(await staff.request(PROPOSED, { s: child.id }))).toBe('NOT_FOUND');
+    }
     const minor = await loggedIn(server, 'elev');
     const self = await firstChild(server, minor, 'elev');
     expect(errorCode(await minor.request(REPORT, { input: { studentId: self.id, ...span } }))).toBe('NOT_FOUND');
@@ -176,6 +199,91 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
     const own = await minor.request<{ sickReports: Report[] }>(LIST, { s: self.id });
     expect(own.errors).toBeUndefined();
     expect(own.data?.sickReports.every((report) => !report.canWithdraw)).toBe(true);
+  });
+
+  it("the mentor registers the report a guardian phones in: the same checks, the guardians' confirmation, who took it", async () => {
+    const username = await staffUsername(server, 'MENTOR', { groupId: child.classId });
+    const mentor = await loggedIn(server, username);
+    const staff = await server.db.prisma.staff.findFirstOrThrow({
+      where: { account: { username } },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    const monday = { studentId: child.id, fromDate: '2026-12-07', toDate: '2026-12-07' };
+    // The form's questions answer the mentor as they answer the home.
+    expect((await mentor.request<{ proposedSickReportDate: string }>(PROPOSED, { s: child.id })).data?.proposedSickReportDate).toBe(
+      server.today,
+    );
+    type Check = { checkSickReport: { lessonCount: number; coveringReport: { id: string } | null } };
+    expect((await mentor.request<Check>(CHECK, { input: monday })).data?.checkSickReport.coveringReport).toBeNull();
+    const tooFarBack = await mentor.request(REPORT, { input: { ...monday, fromDate: '2026-11-20', toDate: '2026-11-20' } });
+    expect(tooFarBack.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: ['TOO_FAR_BACK'] });
+
+    const result = await mentor.request<{ reportSick: Report }>(REPORT, { input: { ...monday, note: 'Pappa ringde kl. 7.40' } });
+    expect(result.errors).toBeUndefined();
+    const report = result.data!.reportSick;
+    expect(report).toMatchObject({
+      fromDate: '2026-12-07',
+      channel: 'STAFF',
+      reportedBy: `${staff.firstName} ${staff.lastName}`,
+      canWithdraw: true,
+    });
+    expect(
+      await server.db.prisma.sickReport.findUniqueOrThrow({
+        where: { id: report.id },
+        select: { reportedByStaffId: true, reportedByGuardianId: true, reportedByStudentId: true },
+      }),
+    ).toEqual({ reportedByStaffId: staff.id, reportedByGuardianId: null, reportedByStudentId: null });
+    expect(
+      await server.db.prisma.auditEvent.findFirst({
+        where: { action: 'sickReport.created', entityId: report.id },
+        select: { details: true },
+      }),
+    ).toEqual({ details: { channel: 'STAFF' } });
+
+    // The guardians are told as if they had reported themselves, naming who registered it.
+    const confirmations = await server.db.prisma.outboundMessage.findMany({
+      where: { kind: 'SICK_REPORT', idempotencyKey: { startsWith: `sick:${report.id}:` } },
+      select: { guardianId: true, channel: true, body: true },
+    });
+    expect(confirmations.map((message) => [message.guardianId, message.channel])).toEqual(
+      expect.arrayContaining([
+        [child.guardianId, 'EMAIL'],
+        [child.guardianId, 'SMS'],
+      ]),
+    );
+    const sms = confirmations.find((message) => message.guardianId === child.guardianId && message.channel === 'SMS')?.body;
+    expect(sms).toContain(`${child.firstName} är sjukanmäld`);
+    expect(sms).toContain(`hemmet meddelade skolan och ${staff.firstName} ${staff.lastName} registrerade anmälan.`);
+
+    // The class day of that date shows it; the home sees it in its list; the same span again is refused, whoever sends it.
+    const day = await mentor.request<{ classDay: { students: { id: string; mayReportSick: boolean; reportedAbsences: unknown[] }[] } }>(
+      CLASS_DAY_ON,
+      { id: child.classId, date: '2026-12-07' },
+    );
+    expect(day.data?.classDay.students.find((student) => student.id === child.id)).toMatchObject({
+      mayReportSick: true,
+      reportedAbsences: [{ reason: 'SICK', fromDate: '2026-12-07', toDate: '2026-12-07' }],
+    });
+    // The principal reads the class day too, but takes no report for the home.
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId: child.schoolId }));
+    const principalDay = await principal.request<{ classDay: { students: { id: string; mayReportSick: boolean }[] } }>(CLASS_DAY_ON, {
+      id: child.classId,
+      date: '2026-12-07',
+    });
+    expect(principalDay.data?.classDay.students.find((student) => student.id === child.id)?.mayReportSick).toBe(false);
+    const listed = (await guardian.request<{ sickReports: Report[] }>(LIST, { s: child.id })).data!.sickReports;
+    expect(listed.find((candidate) => candidate.id === report.id)).toMatchObject({ channel: 'STAFF', canWithdraw: true });
+    const again = await guardian.request(REPORT, { input: monday });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ problems: ['ALREADY_REPORTED'], reportId: report.id });
+
+    // An administrator of the organisation may too; the mentor withdraws a report taken by mistake.
+    const admin = await loggedIn(server, 'admin');
+    const byAdmin = await admin.request<{ reportSick: Report }>(REPORT, {
+      input: { studentId: child.id, fromDate: '2026-12-08', toDate: '2026-12-08' },
+    });
+    expect(byAdmin.data?.reportSick).toMatchObject({ channel: 'STAFF', canWithdraw: true });
+    const withdrawn = await mentor.request<{ withdrawSickReport: Report }>(WITHDRAW, { id: byAdmin.data!.reportSick.id });
+    expect(withdrawn.data?.withdrawSickReport.withdrawnAt).not.toBeNull();
   });
 
   it('an adult student reports for themself; a guardian without consent cannot', async () => {
@@ -226,7 +334,7 @@ describe.each(['pglite' as const])('sick reports on %s', (kind) => {
 
     // The check refuses what reporting refuses, and sees only what the viewer may report for.
     const bad = await guardian.request(CHECK, { input: { ...thursday, fromDate: '2026-02-30' } });
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: ['INVALID_DATE'] });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'fromDate', code: 'INVALID_DATE' }] });
     const stranger = await server.db.prisma.student.findFirstOrThrow({
       where: { guardianships: { none: { guardianId: child.guardianId } } },
     });

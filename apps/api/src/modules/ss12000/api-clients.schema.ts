@@ -63,12 +63,12 @@ export const apiClientsTypeDefs = gql`
 
   extend type Query {
     "The organisation's API clients, revoked ones last. Administrators only."
-    apiClients: [ApiClient!]!
+    apiClients: [ApiClient!]! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createApiClient(input: ApiClientInput!): NewApiClient!
+    createApiClient(input: ApiClientInput!): NewApiClient! @access(rule: STAFF)
     "Revokes at once: no new token, and tokens already given stop working. Revoking twice changes nothing."
-    revokeApiClient(id: ID!): ApiClient!
+    revokeApiClient(id: ID!): ApiClient! @access(rule: STAFF)
   }
 `;

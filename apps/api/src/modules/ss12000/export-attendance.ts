@@ -70,7 +70,8 @@ export async function exportAbsences(prisma: PrismaClient, scope: ExportScope, q
   >`
     SELECT * FROM (
       (SELECT r.id, 'SICK_REPORT' AS kind, r."studentId", st."schoolId", r."startsAt", r."endsAt", r."createdAt", r."modifiedAt",
-              NULL::uuid AS "registeredBy"
+              -- the staff member who took the home's report down; a report the home made itself names no staff
+              r."reportedByStaffId" AS "registeredBy"
        FROM "SickReport" r JOIN "Student" st ON st.id = r."studentId"
        WHERE st."organisationId" = ${scope.organisationId}::uuid AND r."withdrawnAt" IS NULL ${hidden} ${filters('r')}
        ORDER BY r.id LIMIT ${query.limit + 1})

@@ -263,7 +263,11 @@ export const SS12000_OPENAPI = {
         organisation: { ...ref('ObjectReference'), description: "The student's school." },
         startTime: dateTime,
         endTime: dateTime,
-        registeredBy: { ...ref('ObjectReference'), description: 'For leave: the staff member who approved it.' },
+        registeredBy: {
+          ...ref('ObjectReference'),
+          description:
+            'For leave: the staff member who approved it; for a sick report the home gave the school, the staff member who registered it.',
+        },
       }),
       AggregatedAttendance: closed(
         [

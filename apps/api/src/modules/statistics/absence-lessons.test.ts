@@ -15,7 +15,7 @@ import {
 import { firstChild, lessonOf, takeRollCall, type Child } from '../../test/fixtures.ts';
 
 const LESSON = `lessonId date startsAt endsAt minutes absentMinutes subjectCode subjectName groupName teacherNames status lateMinutes
-  valid validReason mayReportSick`;
+  valid validReason validReasonNote mayReportSick mayExcuse`;
 const LESSONS = `query($s: ID!, $range: StatisticsRangeInput!, $filter: AbsenceLessonFilter, $locale: Locale) {
   studentAbsenceLessons(studentId: $s, range: $range, filter: $filter, locale: $locale) { studentId from to lessons { ${LESSON} } notEnded { ${LESSON} } } }`;
 const FIGURES = 'lessons absentMinutes validAbsentMinutes unexcusedAbsentMinutes lateCount lateMinutes';
@@ -46,7 +46,9 @@ interface Lesson {
   lateMinutes: number | null;
   valid: boolean;
   validReason: string | null;
+  validReasonNote: string | null;
   mayReportSick: boolean;
+  mayExcuse: boolean;
 }
 
 interface Lessons {
@@ -160,6 +162,31 @@ describe.each(DATABASE_KINDS)('the lessons behind the absence figures on %s', (k
     const ofMentor = (await list(mentor)).lessons;
     expect(ofMentor.map((row) => row.lessonId)).toEqual(rows.map((row) => row.lessonId));
     expect(ofMentor.some((row) => row.mayReportSick)).toBe(false);
+    // The mentor records reasons where no report from the home decides; the home never does.
+    expect(rows.some((row) => row.mayExcuse)).toBe(false);
+    for (const row of ofMentor) {
+      expect(row.mayExcuse, `${row.date} ${row.validReason}`).toBe(row.validReason !== 'SICK' && row.validReason !== 'LEAVE');
+    }
+  });
+
+  it('a reason the mentor records shows on the row, with its note, to the mentor and the home alike', async () => {
+    const mentor = await loggedIn(server, await staffUsername(server, 'MENTOR', { groupId: child.classId }));
+    const row = (await list(mentor, { valid: false })).lessons[0]!;
+    expect(row.mayExcuse).toBe(true);
+    const SET_REASON = `mutation($input: AbsenceReasonInput!) { setAbsenceReason(input: $input) { reason } }`;
+    const set = (reason: string | null, note?: string) =>
+      mentor.request(SET_REASON, { input: { lessonId: row.lessonId, studentId: child.id, reason, note } });
+    expect((await set('OTHER', 'Tandläkarbesök, intyg lämnat')).errors).toBeUndefined();
+    for (const client of [mentor, guardian]) {
+      const shown = (await list(client)).lessons.find((candidate) => candidate.lessonId === row.lessonId);
+      expect(shown).toMatchObject({ valid: true, validReason: 'OTHER', validReasonNote: 'Tandläkarbesök, intyg lämnat' });
+      expect(shown?.mayExcuse).toBe(client === mentor);
+    }
+    expect((await set(null)).errors).toBeUndefined();
+    expect((await list(guardian)).lessons.find((candidate) => candidate.lessonId === row.lessonId)).toMatchObject({
+      valid: false,
+      validReasonNote: null,
+    });
   });
 
   it("today's lessons: those that have ended are in the figures and the list, the others listed apart", async () => {

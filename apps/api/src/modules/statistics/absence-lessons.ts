@@ -3,7 +3,14 @@
 // those of statistics.service.ts (and the SQL function absence_day_figures it reads): a lesson counts once
 // it has ended, cancelled lessons count for nothing, absence is the whole lesson or the minutes late (at
 // most the lesson), valid when a reason is recorded and otherwise unexcused. Summed, the rows are the figures.
-import { absentMinutesOf, checkSickReport, parseIsoWeek, type AttendanceStatus, type ValidAbsenceReason } from '@insyn/domain';
+import {
+  absentMinutesOf,
+  checkAbsenceReason,
+  checkSickReport,
+  parseIsoWeek,
+  type AttendanceStatus,
+  type ValidAbsenceReason,
+} from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError } from '../../errors.ts';
@@ -22,6 +29,7 @@ interface LessonRow {
   status: 'ABSENT' | 'LATE';
   lateMinutes: number | null;
   validReason: ValidAbsenceReason | null;
+  validReasonNote: string | null;
   subjectCode: string;
   nameSv: string;
   nameEn: string;
@@ -44,7 +52,9 @@ export interface AbsenceLessonRecord {
   lateMinutes: number | null;
   valid: boolean;
   validReason: ValidAbsenceReason | null;
+  validReasonNote: string | null;
   mayReportSick: boolean;
+  mayExcuse: boolean;
 }
 
 const badFilter = (message: string, field: string) => appError('BAD_USER_INPUT', message, { field: `filter.${field}` });
@@ -79,7 +89,7 @@ function filterConditions(filter: AbsenceLessonFilter | null | undefined): Prism
  */
 const absenceLessonsSql = (studentId: string, span: { from: string; to: string }, conditions: Prisma.Sql[]) => Prisma.sql`
   SELECT l.id, l.date, l."startsAt", l."endsAt", (extract(epoch FROM l."endsAt" - l."startsAt") / 60)::int AS minutes,
-         a.status::text AS status, a."lateMinutes", a."validReason"::text AS "validReason",
+         a.status::text AS status, a."lateMinutes", a."validReason"::text AS "validReason", a."validReasonNote",
          s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName",
          ARRAY(SELECT st."firstName" || ' ' || st."lastName" FROM "LessonTeacher" lt JOIN "Staff" st ON st.id = lt."staffId"
                WHERE lt."lessonId" = l.id ORDER BY st."lastName", st."firstName") AS "teacherNames"
@@ -106,6 +116,7 @@ export async function studentAbsenceLessons(
   const conditions = filterConditions(filter);
   const { span } = await schoolSettings(ctx, range, student.schoolId);
   const mayReport = mayAccessStudent(viewer, 'student:reportAbsence', student, ctx.today);
+  const mayExcuse = mayAccessStudent(viewer, 'student:excuseAbsence', student, ctx.today);
   const [rows, school] = await Promise.all([
     ctx.prisma.$queryRaw<LessonRow[]>(absenceLessonsSql(studentId, span, conditions)),
     mayReport ? ctx.prisma.school.findUnique({ where: { id: student.schoolId }, select: { sickReportDaysBack: true } }) : null,
@@ -136,6 +147,9 @@ export async function studentAbsenceLessons(
       lateMinutes: row.lateMinutes,
       valid,
       validReason: row.validReason,
+      validReasonNote: row.validReasonNote,
+      // Staff record a reason, or take theirs back, where no report from the home decides (checkAbsenceReason).
+      mayExcuse: mayExcuse && checkAbsenceReason(row, null, null).length === 0,
       mayReportSick:
         mayReport &&
         !valid &&

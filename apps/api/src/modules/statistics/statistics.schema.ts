@@ -148,14 +148,14 @@ export const statisticsTypeDefs = gql`
 
   extend type Query {
     "The schools whose absence statistics the viewer may read: a principal's school, every school of their organisation for administrators."
-    absenceSchools: [StatisticsSchool!]!
+    absenceSchools: [StatisticsSchool!]! @access(rule: STAFF)
     "For the student, their guardians (rule 2 applies), and the mentor, principal and administrators."
-    studentAbsenceStatistics(studentId: ID!, range: StatisticsRangeInput!): StudentAbsenceStatistics!
+    studentAbsenceStatistics(studentId: ID!, range: StatisticsRangeInput!): StudentAbsenceStatistics! @access(rule: SIGNED_IN)
     "For the class's mentor, the school's principal and administrators."
-    classAbsenceStatistics(classId: ID!, range: StatisticsRangeInput!): ClassAbsenceStatistics!
+    classAbsenceStatistics(classId: ID!, range: StatisticsRangeInput!): ClassAbsenceStatistics! @access(rule: STAFF)
     "For the school's principal and administrators."
-    schoolAbsenceStatistics(schoolId: ID!, range: StatisticsRangeInput!): SchoolAbsenceStatistics!
-    csnReport(schoolId: ID!, month: String!): CsnReport!
+    schoolAbsenceStatistics(schoolId: ID!, range: StatisticsRangeInput!): SchoolAbsenceStatistics! @access(rule: STAFF)
+    csnReport(schoolId: ID!, month: String!): CsnReport! @access(rule: STAFF)
   }
 
   "Which of the student's absence marks: absent or late; valid (with a reason) or unexcused; one subject, ISO week or weekday."
@@ -192,8 +192,12 @@ export const statisticsTypeDefs = gql`
     "A valid reason is recorded (counted in validAbsentMinutes); otherwise unexcused."
     valid: Boolean!
     validReason: ValidAbsenceReason
+    "What staff wrote with a reason they recorded (OTHER needs one)."
+    validReasonNote: String
     "The viewer may report the student sick for the lesson's day now: unexcused, reported by the home, not further back than the school allows."
     mayReportSick: Boolean!
+    "The viewer may record a reason that makes it valid, or take one staff recorded back (setAbsenceReason): the student's mentor or an administrator, where no sick report or leave decides."
+    mayExcuse: Boolean!
   }
 
   type StudentAbsenceLessons {
@@ -208,7 +212,12 @@ export const statisticsTypeDefs = gql`
 
   extend type Query {
     "The lessons behind a student's absence figures; for those who may read the student's absence statistics."
-    studentAbsenceLessons(studentId: ID!, range: StatisticsRangeInput!, filter: AbsenceLessonFilter, locale: Locale): StudentAbsenceLessons!
+    studentAbsenceLessons(
+      studentId: ID!
+      range: StatisticsRangeInput!
+      filter: AbsenceLessonFilter
+      locale: Locale
+    ): StudentAbsenceLessons! @access(rule: SIGNED_IN)
   }
 
   "Exactly one: a class (the lessons of its students), a school, or mine: true (the viewer's own lessons as teacher)."
@@ -249,5 +258,6 @@ export const statisticsTypeDefs = gql`
   extend type Query {
     "Class: for those who may read its absence; school: its principal and administrators; mine: staff."
     lessonsWithoutRollCall(scope: MissingRollCallScope!, range: StatisticsRangeInput!, locale: Locale): MissingRollCalls!
+      @access(rule: STAFF)
   }
 `;

@@ -59,17 +59,17 @@ export const studyPlansTypeDefs = gql`
 
   extend type Query {
     "The student, guardians under rule 2, the mentor, principal and administrators."
-    studyPlan(studentId: ID!): StudyPlan!
+    studyPlan(studentId: ID!): StudyPlan! @access(rule: SIGNED_IN)
     "For the navigation of students and guardians."
-    ownPlans: OwnPlans!
+    ownPlans: OwnPlans! @access(rule: SIGNED_IN)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: NOT_UPPER_SECONDARY, INVALID_PLAN_YEAR, UNKNOWN_COURSE.
   # Someone who may not change the plan gets NOT_FOUND.
   extend type Mutation {
     "The mentor or an administrator plans a course for a year (1–3), or moves it to another year."
-    planStudyPlanCourse(studentId: ID!, courseId: ID!, planYear: Int!): StudyPlan!
+    planStudyPlanCourse(studentId: ID!, courseId: ID!, planYear: Int!): StudyPlan! @access(rule: STAFF)
     "The mentor or an administrator removes a planned course."
-    removeStudyPlanCourse(studentId: ID!, courseId: ID!): StudyPlan!
+    removeStudyPlanCourse(studentId: ID!, courseId: ID!): StudyPlan! @access(rule: STAFF)
   }
 `;

@@ -55,11 +55,11 @@ export const supportDecisionsTypeDefs = gql`
 
   extend type Query {
     "The student's decisions: the student, guardians under rule 2, the mentor, the principal, administrators."
-    studentSupportDecisions(studentId: ID!): StudentSupportDecisions!
+    studentSupportDecisions(studentId: ID!): StudentSupportDecisions! @access(rule: SIGNED_IN)
   }
 
   extend type Mutation {
     "Jag har tagit del av beslutet: the student or a guardian confirms; confirming twice keeps the first time."
-    acknowledgeSupportDecision(id: ID!): SupportDecision!
+    acknowledgeSupportDecision(id: ID!): SupportDecision! @access(rule: SIGNED_IN)
   }
 `;

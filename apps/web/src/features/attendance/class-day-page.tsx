@@ -1,19 +1,26 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
+import { FieldSelect } from '../../components/ui/field';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { ClassDayQuery } from '../../gql/graphql';
 import { formatLongDate, formatSchoolTime, formatShortDate, formatWeekday, schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
+import { absenceLessonsHref, LESSON_PARAM } from '../statistics/absence-lessons-link';
 import { ClassDayDocument } from './operations';
 import { DayNavigation, DAY_PARAM, useDayParam } from './today-page';
 
 type Mark = ClassDayQuery['classDay']['students'][number]['marks'][number];
 
-function MarkCell({ mark }: { mark: Mark | undefined }) {
+/** The lesson in the student's absence lessons, marked: where a reason is recorded, and the home sees it too. */
+const markHref = (studentId: string, date: string, lessonId: string) =>
+  `${absenceLessonsHref(studentId, { period: 'CUSTOM', from: date, to: date })}&${LESSON_PARAM}=${encodeURIComponent(lessonId)}`;
+
+function MarkCell({ mark, href, lesson }: { mark: Mark | undefined; href: string; lesson: string }) {
   const { t } = useTranslation();
   if (!mark) {
     return (
@@ -33,15 +40,77 @@ function MarkCell({ mark }: { mark: Mark | undefined }) {
     );
   }
   const text = mark.status === 'LATE' ? t('classDay.lateShort', { count: mark.lateMinutes ?? 0 }) : t('rollCall.status.ABSENT');
-  return (
-    <span className={`class-mark class-mark--${mark.status.toLowerCase()}${mark.unexcused ? ' class-mark--unexcused' : ''}`}>
+  const content = (
+    <>
       {/* The words of a mark stay together; "(ogiltig)" may go under them, so that a column stays narrow. */}
       <span className="class-mark__text">
         {mark.unexcused ? <span aria-hidden="true">! </span> : null}
         {text}
       </span>
       {mark.unexcused ? <> {t('classDay.unexcusedSuffix')}</> : null}
+    </>
+  );
+  return (
+    <span className={`class-mark class-mark--${mark.status.toLowerCase()}${mark.unexcused ? ' class-mark--unexcused' : ''}`}>
+      {/* Absence leads to its lesson among the student's absence, where the mentor records a valid reason. */}
+      <Link
+        className="class-mark__link"
+        to={href}
+        aria-label={t('classDay.markLink', {
+          mark: mark.unexcused ? `${text} ${t('classDay.unexcusedSuffix')}` : text,
+          lesson,
+        })}
+        data-testid="class-day-mark"
+      >
+        {content}
+      </Link>
     </span>
+  );
+}
+
+/**
+ * A guardian calls the school: the mentor chooses the student and registers the sick report in the home's stead,
+ * on the day shown (today: the form proposes the student's next school day itself).
+ */
+function ReportForHome({
+  students,
+  date,
+  isToday,
+}: {
+  students: { id: string; firstName: string; lastName: string }[];
+  date: string;
+  isToday: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const navigate = useNavigate();
+  const [studentId, setStudentId] = useState(students[0]?.id ?? '');
+  return (
+    <form
+      className="class-day__report-for-home"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void navigate(`/elev/${encodeURIComponent(studentId)}/sjukanmalan${isToday ? '' : `?datum=${date}`}`);
+      }}
+      data-testid="report-for-home"
+    >
+      <FieldSelect
+        id={`${id}-student`}
+        label={t('classDay.reportForHome')}
+        hint={t('classDay.reportForHomeHint')}
+        value={studentId}
+        onChange={(event) => setStudentId(event.target.value)}
+      >
+        {students.map((student) => (
+          <option key={student.id} value={student.id}>
+            {t('group.sortName', { firstName: student.firstName, lastName: student.lastName })}
+          </option>
+        ))}
+      </FieldSelect>
+      <button type="submit" className="button button--secondary">
+        {t('classDay.reportSick')}
+      </button>
+    </form>
   );
 }
 
@@ -60,6 +129,8 @@ export function ClassDayPage() {
   const todayLink = isToday ? '/idag' : `/idag?${DAY_PARAM}=${date}`;
   const shortDate = formatShortDate(date, locale);
   const path = `/klass/${encodeURIComponent(classId)}/idag`;
+  // Those whose home's sick report the viewer may take by phone: the class's mentor and administrators, all of them.
+  const reportable = day?.students.filter((student) => student.mayReportSick) ?? [];
 
   return (
     <div className="class-day">
@@ -98,6 +169,12 @@ export function ClassDayPage() {
       ) : (
         <>
           <p className="class-day__legend">{t('classDay.legend')}</p>
+          {reportable.length > 0 ? (
+            <>
+              <p className="class-day__legend">{t('classDay.staffHint')}</p>
+              <ReportForHome students={reportable} date={date} isToday={isToday} />
+            </>
+          ) : null}
           <DataTable caption={t('classDay.caption', { name: day.className, count: day.students.length })} testId="class-day">
             <thead>
               <tr>
@@ -157,7 +234,11 @@ export function ClassDayPage() {
                   </th>
                   {day.lessons.map((lesson) => (
                     <td key={lesson.lessonId}>
-                      <MarkCell mark={student.marks.find((mark) => mark.lessonId === lesson.lessonId)} />
+                      <MarkCell
+                        mark={student.marks.find((mark) => mark.lessonId === lesson.lessonId)}
+                        href={markHref(student.id, date, lesson.lessonId)}
+                        lesson={`${lesson.subjectCode} ${formatSchoolTime(lesson.startsAt)}`}
+                      />
                     </td>
                   ))}
                   <td className={`data-table__numeric${student.unexcusedAbsenceCount > 0 ? ' class-day__count--flag' : ''}`}>

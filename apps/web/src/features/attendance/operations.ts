@@ -119,7 +119,21 @@ export const ClassDayDocument = graphql(`
         reportedAbsences {
           ...ReportedAbsenceFields
         }
+        mayReportSick
       }
+    }
+  }
+`);
+
+export const SetAbsenceReasonDocument = graphql(`
+  mutation SetAbsenceReason($input: AbsenceReasonInput!) {
+    setAbsenceReason(input: $input) {
+      lessonId
+      studentId
+      status
+      reason
+      note
+      unexcused
     }
   }
 `);

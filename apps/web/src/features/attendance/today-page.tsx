@@ -75,7 +75,7 @@ function DayNavigation({ date, path }: { date: string; path: string }) {
 
 export { DayNavigation };
 
-function MentorLinks({ date }: { date: string }) {
+export function MentorLinks({ date }: { date: string }) {
   const { t } = useTranslation();
   const { data } = useQuery(MyGroupsDocument, { fetchPolicy: 'cache-and-network' });
   const classes = (data?.myGroups ?? []).filter((group) => group.kind === 'CLASS');
@@ -99,15 +99,12 @@ function MentorLinks({ date }: { date: string }) {
   );
 }
 
-export function TodayPage() {
+/** A staff member's lessons of a day with their roll-call state (kept on the device for a visit without network). */
+export function DayLessons({ date }: { date: string }) {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const date = useDayParam();
   const locale = currentLocale();
   const queue = useRollCallQueue();
-  const isToday = date === schoolToday();
-  const heading = isToday ? t('today.heading') : formatWeekday(date, locale);
-  usePageTitle(isToday ? t('today.heading') : `${heading} ${formatLongDate(date, locale)}`);
   const { data, error, loading, refetch } = useQuery(MyLessonsDocument, {
     variables: { date, locale },
     fetchPolicy: 'cache-and-network',
@@ -115,29 +112,9 @@ export function TodayPage() {
   const snapshot = useOfflineSnapshot(`my-lessons:${viewer.userId}:${date}:${locale}`, data, error);
   const shown = data ?? snapshot ?? undefined;
   const lessons = shown?.myLessons ?? [];
-  const isMentor = viewer.duties.includes('MENTOR');
 
   return (
-    <div className="today">
-      <header className="page-header">
-        <div className="page-header__text">
-          <p className="page-header__kicker">{t('today.kicker')}</p>
-          <h1 className="page-header__title" data-testid="day-heading">
-            {heading}
-          </h1>
-          <p className="page-header__sub">
-            {isToday ? `${formatWeekday(date, locale)} ${formatLongDate(date, locale)}` : formatLongDate(date, locale)}
-          </p>
-        </div>
-        {isMentor ? <MentorLinks date={date} /> : null}
-        <div className="page-header__links">
-          <Link className="text-link" to="/narvaro/saknas" data-testid="missing-roll-calls-link">
-            {t('missingRollCalls.todayLink')}
-          </Link>
-        </div>
-      </header>
-      <PendingNotice />
-      <DayNavigation date={date} path="/idag" />
+    <>
       {snapshot ? <Alert tone="info">{t('today.offlineSnapshot')}</Alert> : null}
       {error && !shown ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
@@ -183,6 +160,42 @@ export function TodayPage() {
           })}
         </ol>
       )}
+    </>
+  );
+}
+
+export function TodayPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const date = useDayParam();
+  const locale = currentLocale();
+  const isToday = date === schoolToday();
+  const heading = isToday ? t('today.heading') : formatWeekday(date, locale);
+  usePageTitle(isToday ? t('today.heading') : `${heading} ${formatLongDate(date, locale)}`);
+  const isMentor = viewer.duties.includes('MENTOR');
+
+  return (
+    <div className="today">
+      <header className="page-header">
+        <div className="page-header__text">
+          <p className="page-header__kicker">{t('today.kicker')}</p>
+          <h1 className="page-header__title" data-testid="day-heading">
+            {heading}
+          </h1>
+          <p className="page-header__sub">
+            {isToday ? `${formatWeekday(date, locale)} ${formatLongDate(date, locale)}` : formatLongDate(date, locale)}
+          </p>
+        </div>
+        {isMentor ? <MentorLinks date={date} /> : null}
+        <div className="page-header__links">
+          <Link className="text-link" to="/narvaro/saknas" data-testid="missing-roll-calls-link">
+            {t('missingRollCalls.todayLink')}
+          </Link>
+        </div>
+      </header>
+      <PendingNotice />
+      <DayNavigation date={date} path="/idag" />
+      <DayLessons date={date} />
       <p className="today__schedule-link">
         <Link className="text-link" to="/schema">
           {t('today.toSchedule')}

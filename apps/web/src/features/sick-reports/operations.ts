@@ -58,6 +58,20 @@ export const CheckSickReportDocument = graphql(`
   }
 `);
 
+/** The student a staff member takes the home's report for; refused (NOT_FOUND) unless they may. */
+export const SickReportForHomeDocument = graphql(`
+  query SickReportForHome($studentId: ID!) {
+    student(id: $studentId) {
+      id
+      firstName
+      lastName
+      className
+      classId
+    }
+    proposedSickReportDate(studentId: $studentId)
+  }
+`);
+
 export const ProposedSickReportDateDocument = graphql(`
   query ProposedSickReportDate($studentId: ID!) {
     proposedSickReportDate(studentId: $studentId)

@@ -12,7 +12,7 @@ import { formatAbsenceSpan, formatSchoolDateTime, schoolToday } from '../../lib/
 import { errorProblems, isConnectionError } from '../../lib/graphql-errors';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
-import { useChosenStudent, type ViewerStudent } from '../schedule/chosen-student';
+import { useChosenStudent } from '../schedule/chosen-student';
 import { isSpanProblem, problemSlot, type SpanSlot } from './span-problems';
 import {
   CheckSickReportDocument,
@@ -58,7 +58,23 @@ function checkValues(values: SickValues, today: string): SpanProblem[] {
   return checkSickReport(spanOf(values), today, DAYS_BACK_CHECKED_BY_SERVER);
 }
 
-function SickReportForm({ student, onReported }: { student: ViewerStudent; onReported: (report: SickReportFieldsFragment) => void }) {
+/** Whom a report is for: a guardian's child, the adult student themself, or a student whose home called the school. */
+export interface ReportedStudent {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+function SickReportForm({
+  student,
+  forHome,
+  onReported,
+}: {
+  student: ReportedStudent;
+  /** staff register what the home told the school: the note is theirs, e.g. who called */
+  forHome: boolean;
+  onReported: (report: SickReportFieldsFragment) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const client = useApolloClient();
@@ -240,10 +256,10 @@ function SickReportForm({ student, onReported }: { student: ViewerStudent; onRep
 
       <div className="field">
         <label className="field__label" htmlFor={inputIds.reason}>
-          {t('sickReport.note')}
+          {forHome ? t('sickReportForHome.note') : t('sickReport.note')}
         </label>
         <p id={`${id}-note-hint`} className="field__hint">
-          {t('sickReport.noteHint')}
+          {forHome ? t('sickReportForHome.noteHint') : t('sickReport.noteHint')}
         </p>
         <textarea
           id={inputIds.reason}
@@ -376,7 +392,7 @@ function SickReportItem({
   );
 }
 
-function SickReportList({ student, onWithdrawn }: { student: ViewerStudent; onWithdrawn: (report: SickReportFieldsFragment) => void }) {
+function SickReportList({ student, onWithdrawn }: { student: ReportedStudent; onWithdrawn: (report: SickReportFieldsFragment) => void }) {
   const { t } = useTranslation();
   const { data, error, loading, refetch } = useQuery(SickReportsDocument, {
     variables: { studentId: student.id },
@@ -409,28 +425,59 @@ function SickReportList({ student, onWithdrawn }: { student: ViewerStudent; onWi
 
 type Notice = { kind: 'reported' | 'withdrawn'; report: SickReportFieldsFragment; name: string };
 
-/** Sjukanmälan: a guardian reports a child sick (an adult student themself), and sees and withdraws reports. */
-export function SickReportPage() {
+/**
+ * The confirmation, the form and the student's reports: the home's page and the staff's (a guardian called the
+ * school) are the same but for their headings. Give it a `key` of the student, so that another student's starts afresh.
+ */
+export function SickReportSection({ student, formHeading, forHome }: { student: ReportedStudent; formHeading: string; forHome: boolean }) {
   const { t } = useTranslation();
-  const viewer = useViewer();
-  usePageTitle(t('sickReport.pageTitle'));
-  const { student, picker } = useChosenStudent(t('sickReport.childLegend'));
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const isSelf = viewer.role === 'STUDENT';
+  const name = `${student.firstName} ${student.lastName}`;
 
   useEffect(() => {
     // The confirmation is above the (now empty) form: bring it into view and to the screen reader.
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  const studentId = student?.id ?? null;
-  const [shownFor, setShownFor] = useState(studentId);
-  if (shownFor !== studentId) {
-    // Another child: the previous child's confirmation no longer applies.
-    setShownFor(studentId);
-    setNotice(null);
-  }
+  return (
+    <>
+      <Alert tone="success">
+        {notice ? (
+          <div ref={noticeRef} tabIndex={-1} className="notice-focus" data-testid="sick-report-confirmation">
+            {notice.kind === 'reported' ? (
+              <>
+                <p className="notice-title">{t('sickReport.confirmedTitle')}</p>
+                <p>
+                  {t('sickReport.confirmed', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}{' '}
+                  {t('sickReport.confirmedLessons', { count: notice.report.coveredLessonCount })}
+                </p>
+                <p>{t('sickReport.confirmedNotified')}</p>
+              </>
+            ) : (
+              <p>{t('sickReport.withdrawnNotice', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}</p>
+            )}
+          </div>
+        ) : null}
+      </Alert>
+      <section className="panel form-panel" aria-labelledby="sick-report-form-heading">
+        <h2 id="sick-report-form-heading" className="section-heading">
+          {formHeading}
+        </h2>
+        <SickReportForm student={student} forHome={forHome} onReported={(report) => setNotice({ kind: 'reported', report, name })} />
+      </section>
+      <SickReportList student={student} onWithdrawn={(report) => setNotice({ kind: 'withdrawn', report, name })} />
+    </>
+  );
+}
+
+/** Sjukanmälan: a guardian reports a child sick (an adult student themself), and sees and withdraws reports. */
+export function SickReportPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  usePageTitle(t('sickReport.pageTitle'));
+  const { student, picker } = useChosenStudent(t('sickReport.childLegend'));
+  const isSelf = viewer.role === 'STUDENT';
 
   return (
     <div className="sick-report-page">
@@ -446,37 +493,14 @@ export function SickReportPage() {
       ) : (
         <>
           {picker}
-          <Alert tone="success">
-            {notice ? (
-              <div ref={noticeRef} tabIndex={-1} className="notice-focus" data-testid="sick-report-confirmation">
-                {notice.kind === 'reported' ? (
-                  <>
-                    <p className="notice-title">{t('sickReport.confirmedTitle')}</p>
-                    <p>
-                      {t('sickReport.confirmed', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}{' '}
-                      {t('sickReport.confirmedLessons', { count: notice.report.coveredLessonCount })}
-                    </p>
-                    <p>{t('sickReport.confirmedNotified')}</p>
-                  </>
-                ) : (
-                  <p>{t('sickReport.withdrawnNotice', { name: notice.name, span: formatAbsenceSpan(notice.report, currentLocale()) })}</p>
-                )}
-              </div>
-            ) : null}
-          </Alert>
-          <section className="panel form-panel" aria-labelledby="sick-report-form-heading">
-            <h2 id="sick-report-form-heading" className="section-heading">
-              {isSelf ? t('sickReport.formHeadingSelf') : t('sickReport.formHeading', { name: `${student.firstName} ${student.lastName}` })}
-            </h2>
-            <SickReportForm
-              key={student.id}
-              student={student}
-              onReported={(report) => setNotice({ kind: 'reported', report, name: `${student.firstName} ${student.lastName}` })}
-            />
-          </section>
-          <SickReportList
+          {/* Another child: the previous child's confirmation and form start afresh. */}
+          <SickReportSection
+            key={student.id}
             student={student}
-            onWithdrawn={(report) => setNotice({ kind: 'withdrawn', report, name: `${student.firstName} ${student.lastName}` })}
+            forHome={false}
+            formHeading={
+              isSelf ? t('sickReport.formHeadingSelf') : t('sickReport.formHeading', { name: `${student.firstName} ${student.lastName}` })
+            }
           />
         </>
       )}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, type RefObject } from 'react';
+import { Fragment, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/ui/use-page-title';
 import type { AbsenceLessonFieldsFragment } from '../../gql/graphql';
 import { formatSchoolTime, formatShortDate, formatShortWeekday } from '../../lib/dates';
 import { currentLocale, type AppLocale } from '../../lib/i18n';
+import { AbsenceReasonForm } from '../attendance/absence-reason-form';
 import { useViewer } from '../auth/auth-context';
 import {
   absenceLessonsFilterOf,
@@ -105,6 +106,33 @@ export function AbsenceLessonsPage() {
   const shownFilter = filterText(t, filter, subjectName ?? '', locale);
   const total = result ? result.lessons.reduce((sum, row) => sum + row.absentMinutes, 0) : 0;
 
+  // The mentor's (or an administrator's) reason for one row at a time; once saved, what stands now, told and focused.
+  const [openReason, setOpenReason] = useState<string | null>(null);
+  const [reasonNotice, setReasonNotice] = useState<string | null>(null);
+  const reasonNoticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (reasonNotice) reasonNoticeRef.current?.focus();
+  }, [reasonNotice]);
+  const reasons: ReasonEditing = {
+    open: openReason,
+    toggle: (lessonId) => {
+      setReasonNotice(null);
+      setOpenReason((open) => (open === lessonId ? null : lessonId));
+    },
+    done: (lessonId, lesson, outcome) => {
+      setOpenReason(null);
+      if (!outcome.saved) {
+        document.getElementById(reasonToggleId(lessonId))?.focus();
+        return;
+      }
+      setReasonNotice(
+        outcome.reason
+          ? t('absenceReason.saved', { lesson, reason: t(`absenceLessons.reason.${outcome.reason}`) })
+          : t('absenceReason.removed', { lesson }),
+      );
+    },
+  };
+
   return (
     <div className="stats-page">
       <header className="page-header">
@@ -138,6 +166,13 @@ export function AbsenceLessonsPage() {
           ) : null}
         </p>
       ) : null}
+      <Alert tone="success">
+        {reasonNotice ? (
+          <p ref={reasonNoticeRef} tabIndex={-1} className="notice-focus" data-testid="absence-reason-saved">
+            {reasonNotice}
+          </p>
+        ) : null}
+      </Alert>
       {!student ? (
         <p>{t('statistics.student.noStudent')}</p>
       ) : error && !result ? (
@@ -160,6 +195,7 @@ export function AbsenceLessonsPage() {
                 studentId={student.id}
                 marked={marked}
                 markedRow={markedRow}
+                reasons={reasons}
                 testId="absence-lessons-not-ended-table"
               />
             </section>
@@ -182,6 +218,7 @@ export function AbsenceLessonsPage() {
                 studentId={student.id}
                 marked={marked}
                 markedRow={markedRow}
+                reasons={reasons}
                 testId="absence-lessons-table"
               />
             )}
@@ -229,12 +266,26 @@ function reasonText(t: TFunction, reason: AbsenceLesson['validReason']): string 
   }
 }
 
+/** Which row's reason form is open, and what happens when it is opened, closed or saved. */
+interface ReasonEditing {
+  open: string | null;
+  toggle: (lessonId: string) => void;
+  done: (lessonId: string, lesson: string, outcome: { saved: true; reason: 'SCHOOL_ACTIVITY' | 'OTHER' | null } | { saved: false }) => void;
+}
+
+const reasonToggleId = (lessonId: string) => `absence-reason-toggle-${lessonId}`;
+
+/** A reason staff recorded (school activity, other), which they may change; not the home's report or leave. */
+const staffReasonOf = (row: AbsenceLesson) =>
+  row.validReason === 'SCHOOL_ACTIVITY' || row.validReason === 'OTHER' ? row.validReason : null;
+
 function LessonsTable({
   caption,
   rows,
   studentId,
   marked,
   markedRow,
+  reasons,
   testId,
 }: {
   caption: string;
@@ -242,6 +293,7 @@ function LessonsTable({
   studentId: string;
   marked: string | null;
   markedRow: RefObject<HTMLTableRowElement | null>;
+  reasons: ReasonEditing;
   testId: string;
 }) {
   const { t } = useTranslation();
@@ -262,47 +314,89 @@ function LessonsTable({
           {rows.map((row) => {
             const isMarked = row.lessonId === marked;
             const date = `${formatShortWeekday(row.date, locale)} ${formatShortDate(row.date, locale)}`;
+            const lesson = `${date}, ${row.subjectName}`;
+            const staffReason = staffReasonOf(row);
+            const open = reasons.open === row.lessonId;
+            const formId = `absence-reason-${row.lessonId}`;
             return (
-              <tr
-                key={row.lessonId}
-                ref={isMarked ? markedRow : undefined}
-                tabIndex={isMarked ? -1 : undefined}
-                className={isMarked ? 'absence-lessons__row absence-lessons__row--marked' : 'absence-lessons__row'}
-                aria-current={isMarked ? 'true' : undefined}
-                data-testid="absence-lesson"
-                data-lesson={row.lessonId}
-              >
-                <th scope="row" className="absence-lessons__when">
-                  <span className="absence-lessons__date">{date}</span>{' '}
-                  <span className="absence-lessons__time">
-                    {t('schedule.time', { start: formatSchoolTime(row.startsAt), end: formatSchoolTime(row.endsAt) })}
-                  </span>
-                </th>
-                <td data-column="subject">{row.subjectName}</td>
-                <td data-column="teacher">{row.teacherNames.join(', ')}</td>
-                <td data-column="absence">
-                  {row.status === 'LATE'
-                    ? t('absenceLessons.late', { count: row.absentMinutes })
-                    : t('absenceLessons.absent', { minutes: formatMinutes(row.absentMinutes, locale) })}
-                </td>
-                <td data-column="valid">
-                  {row.valid ? (
-                    <span className="absence-lessons__valid">{t('absenceLessons.valid', { reason: reasonText(t, row.validReason) })}</span>
-                  ) : (
-                    <span className="absence-lessons__unexcused">{t('absenceLessons.unexcused')}</span>
-                  )}
-                  {row.mayReportSick ? (
-                    <Link
-                      className="text-link absence-lessons__report"
-                      to={`/sjukanmalan?${new URLSearchParams({ elev: studentId, datum: row.date }).toString()}`}
-                      aria-label={t('absenceLessons.reportSickFor', { date: `${date}, ${row.subjectName}` })}
-                      data-testid="report-sick"
-                    >
-                      {t('absenceLessons.reportSick')}
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
+              <Fragment key={row.lessonId}>
+                <tr
+                  ref={isMarked ? markedRow : undefined}
+                  tabIndex={isMarked ? -1 : undefined}
+                  className={isMarked ? 'absence-lessons__row absence-lessons__row--marked' : 'absence-lessons__row'}
+                  aria-current={isMarked ? 'true' : undefined}
+                  data-testid="absence-lesson"
+                  data-lesson={row.lessonId}
+                >
+                  <th scope="row" className="absence-lessons__when">
+                    <span className="absence-lessons__date">{date}</span>{' '}
+                    <span className="absence-lessons__time">
+                      {t('schedule.time', { start: formatSchoolTime(row.startsAt), end: formatSchoolTime(row.endsAt) })}
+                    </span>
+                  </th>
+                  <td data-column="subject">{row.subjectName}</td>
+                  <td data-column="teacher">{row.teacherNames.join(', ')}</td>
+                  <td data-column="absence">
+                    {row.status === 'LATE'
+                      ? t('absenceLessons.late', { count: row.absentMinutes })
+                      : t('absenceLessons.absent', { minutes: formatMinutes(row.absentMinutes, locale) })}
+                  </td>
+                  <td data-column="valid">
+                    {row.valid ? (
+                      <span className="absence-lessons__valid">
+                        {t('absenceLessons.valid', { reason: reasonText(t, row.validReason) })}
+                      </span>
+                    ) : (
+                      <span className="absence-lessons__unexcused">{t('absenceLessons.unexcused')}</span>
+                    )}
+                    {row.valid && row.validReasonNote ? (
+                      <span className="absence-lessons__reason-note" data-testid="absence-reason-note">
+                        {t('absenceLessons.reasonNote', { note: row.validReasonNote })}
+                      </span>
+                    ) : null}
+                    {row.mayExcuse ? (
+                      <button
+                        type="button"
+                        id={reasonToggleId(row.lessonId)}
+                        className="button button--secondary absence-lessons__excuse"
+                        aria-expanded={open}
+                        aria-controls={open ? formId : undefined}
+                        aria-label={
+                          staffReason
+                            ? t('absenceReason.changeLabel', { lesson: `${date} ${row.subjectName}` })
+                            : t('absenceReason.excuseLabel', { lesson: `${date} ${row.subjectName}` })
+                        }
+                        onClick={() => reasons.toggle(row.lessonId)}
+                        data-testid="excuse-absence"
+                      >
+                        {staffReason ? t('absenceReason.change') : t('absenceReason.excuse')}
+                      </button>
+                    ) : null}
+                    {row.mayReportSick ? (
+                      <Link
+                        className="text-link absence-lessons__report"
+                        to={`/sjukanmalan?${new URLSearchParams({ elev: studentId, datum: row.date }).toString()}`}
+                        aria-label={t('absenceLessons.reportSickFor', { date: `${date}, ${row.subjectName}` })}
+                        data-testid="report-sick"
+                      >
+                        {t('absenceLessons.reportSick')}
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+                {open ? (
+                  <tr id={formId} className="absence-lessons__reason-row">
+                    <td colSpan={5}>
+                      <AbsenceReasonForm
+                        studentId={studentId}
+                        absence={{ lessonId: row.lessonId, status: row.status, staffReason, note: row.validReasonNote }}
+                        label={lesson}
+                        onDone={(outcome) => reasons.done(row.lessonId, lesson, outcome)}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             );
           })}
         </tbody>

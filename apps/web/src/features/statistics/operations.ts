@@ -206,7 +206,9 @@ export const AbsenceLessonFieldsFragment = graphql(`
     lateMinutes
     valid
     validReason
+    validReasonNote
     mayReportSick
+    mayExcuse
   }
 `);
 

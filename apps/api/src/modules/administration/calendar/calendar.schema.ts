@@ -60,22 +60,22 @@ export const schoolCalendarTypeDefs = gql`
 
   extend type Query {
     "The organisation's school years, the latest first, with their terms and breaks."
-    schoolCalendar: [AdministeredSchoolYear!]!
-    administeredSchoolYear(id: ID!): AdministeredSchoolYear!
+    schoolCalendar: [AdministeredSchoolYear!]! @access(rule: STAFF)
+    administeredSchoolYear(id: ID!): AdministeredSchoolYear! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createSchoolYear(input: SchoolYearInput!): AdministeredSchoolYear!
-    updateSchoolYear(id: ID!, input: SchoolYearInput!): AdministeredSchoolYear!
+    createSchoolYear(input: SchoolYearInput!): AdministeredSchoolYear! @access(rule: STAFF)
+    updateSchoolYear(id: ID!, input: SchoolYearInput!): AdministeredSchoolYear! @access(rule: STAFF)
     "Deletes a school year not in use, with its terms and breaks; answers the id."
-    deleteSchoolYear(id: ID!): ID!
+    deleteSchoolYear(id: ID!): ID! @access(rule: STAFF)
     "Terms and breaks answer the school year they belong to, as it now is."
-    createTerm(schoolYearId: ID!, input: TermInput!): AdministeredSchoolYear!
-    updateTerm(id: ID!, input: TermInput!): AdministeredSchoolYear!
+    createTerm(schoolYearId: ID!, input: TermInput!): AdministeredSchoolYear! @access(rule: STAFF)
+    updateTerm(id: ID!, input: TermInput!): AdministeredSchoolYear! @access(rule: STAFF)
     "Deletes a term not in use, with its breaks."
-    deleteTerm(id: ID!): AdministeredSchoolYear!
-    createSchoolBreak(termId: ID!, input: SchoolBreakInput!): AdministeredSchoolYear!
-    updateSchoolBreak(id: ID!, input: SchoolBreakInput!): AdministeredSchoolYear!
-    deleteSchoolBreak(id: ID!): AdministeredSchoolYear!
+    deleteTerm(id: ID!): AdministeredSchoolYear! @access(rule: STAFF)
+    createSchoolBreak(termId: ID!, input: SchoolBreakInput!): AdministeredSchoolYear! @access(rule: STAFF)
+    updateSchoolBreak(id: ID!, input: SchoolBreakInput!): AdministeredSchoolYear! @access(rule: STAFF)
+    deleteSchoolBreak(id: ID!): AdministeredSchoolYear! @access(rule: STAFF)
   }
 `;

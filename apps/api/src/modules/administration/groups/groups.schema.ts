@@ -168,28 +168,29 @@ export const administrationGroupsTypeDefs = gql`
   extend type Query {
     "The organisation's classes and teaching groups, filtered, sorted (name by default) and paged."
     administeredGroups(filter: AdministeredGroupFilter, sort: AdministeredGroupSort, page: PageInput): AdministeredGroupPage!
+      @access(rule: STAFF)
     "One class or teaching group of the organisation with all its memberships."
-    administeredGroup(id: ID!): AdministeredGroup!
-    administeredGroupOptions: AdministeredGroupOptions!
+    administeredGroup(id: ID!): AdministeredGroup! @access(rule: STAFF)
+    administeredGroupOptions: AdministeredGroupOptions! @access(rule: STAFF)
     "Students of the group's school whose name or personnummer matches, for enrolling (at most 20)."
-    enrolmentCandidates(groupId: ID!, search: String!): [GroupMembershipStudent!]!
-    administeredSubjects(search: String, sort: CatalogueSort, page: PageInput): AdministeredSubjectPage!
-    administeredCourses(search: String, subjectId: ID, sort: CatalogueSort, page: PageInput): AdministeredCoursePage!
+    enrolmentCandidates(groupId: ID!, search: String!): [GroupMembershipStudent!]! @access(rule: STAFF)
+    administeredSubjects(search: String, sort: CatalogueSort, page: PageInput): AdministeredSubjectPage! @access(rule: STAFF)
+    administeredCourses(search: String, subjectId: ID, sort: CatalogueSort, page: PageInput): AdministeredCoursePage! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createGroup(input: GroupInput!): AdministeredGroup!
-    updateGroup(id: ID!, input: GroupChangesInput!): AdministeredGroup!
+    createGroup(input: GroupInput!): AdministeredGroup! @access(rule: STAFF)
+    updateGroup(id: ID!, input: GroupChangesInput!): AdministeredGroup! @access(rule: STAFF)
     "Enrols a student of the group's school from a date; overlapping an existing membership of the group is refused (OVERLAPS)."
-    enrolInGroup(input: EnrolmentInput!): AdministeredGroupMembership!
+    enrolInGroup(input: EnrolmentInput!): AdministeredGroupMembership! @access(rule: STAFF)
     "Moves a student to another class from a date in one step: the old membership ends the day before. Returns the new membership."
-    moveToClass(input: ClassMoveInput!): AdministeredGroupMembership!
+    moveToClass(input: ClassMoveInput!): AdministeredGroupMembership! @access(rule: STAFF)
     "Ends a membership on its last day; attendance already recorded stays."
-    endMembership(input: MembershipEndInput!): AdministeredGroupMembership!
-    createSubject(input: SubjectInput!): AdministeredSubject!
-    updateSubject(id: ID!, input: SubjectInput!): AdministeredSubject!
-    createCourse(input: CourseInput!): AdministeredCourse!
-    updateCourse(id: ID!, input: CourseInput!): AdministeredCourse!
+    endMembership(input: MembershipEndInput!): AdministeredGroupMembership! @access(rule: STAFF)
+    createSubject(input: SubjectInput!): AdministeredSubject! @access(rule: STAFF)
+    updateSubject(id: ID!, input: SubjectInput!): AdministeredSubject! @access(rule: STAFF)
+    createCourse(input: CourseInput!): AdministeredCourse! @access(rule: STAFF)
+    updateCourse(id: ID!, input: CourseInput!): AdministeredCourse! @access(rule: STAFF)
     """
     Deletes a class or teaching group made by mistake, with its memberships, the staff duties for it, its lesson
     series and its lessons; returns its id. Refused (BAD_USER_INPUT, problem IN_USE at id, extensions.usedBy:
@@ -198,10 +199,10 @@ export const administrationGroupsTypeDefs = gql`
     the SS 12000 source. A class with students today who stay after today is refused too (HAS_STUDENTS,
     extensions.currentStudents): end their memberships first.
     """
-    deleteGroup(id: ID!): ID!
+    deleteGroup(id: ID!): ID! @access(rule: STAFF)
     "Deletes a subject no course, group, lesson, assessment, IUP entry, absence statistics or SS 12000 link refers to; else IN_USE with usedBy."
-    deleteSubject(id: ID!): ID!
+    deleteSubject(id: ID!): ID! @access(rule: STAFF)
     "Deletes a course no group or study plan refers to; else IN_USE with usedBy."
-    deleteCourse(id: ID!): ID!
+    deleteCourse(id: ID!): ID! @access(rule: STAFF)
   }
 `;

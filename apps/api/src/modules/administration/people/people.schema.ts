@@ -242,32 +242,32 @@ export const adminPeopleTypeDefs = gql`
   }
 
   extend type Query {
-    administeredStudents(filter: AdminStudentFilter, sort: AdminStudentSort, page: PageInput): AdminStudentPage!
-    administeredStudent(id: ID!): AdminStudent!
-    administeredGuardians(search: String, sort: AdminPersonSort, page: PageInput): AdminGuardianPage!
-    administeredGuardian(id: ID!): AdminGuardian!
-    administeredStaff(search: String, sort: AdminPersonSort, page: PageInput): AdminStaffPage!
-    administeredStaffMember(id: ID!): AdminStaff!
+    administeredStudents(filter: AdminStudentFilter, sort: AdminStudentSort, page: PageInput): AdminStudentPage! @access(rule: STAFF)
+    administeredStudent(id: ID!): AdminStudent! @access(rule: STAFF)
+    administeredGuardians(search: String, sort: AdminPersonSort, page: PageInput): AdminGuardianPage! @access(rule: STAFF)
+    administeredGuardian(id: ID!): AdminGuardian! @access(rule: STAFF)
+    administeredStaff(search: String, sort: AdminPersonSort, page: PageInput): AdminStaffPage! @access(rule: STAFF)
+    administeredStaffMember(id: ID!): AdminStaff! @access(rule: STAFF)
     "classes and teaching groups of the organisation's schools in school years not yet over, for duty and filter forms"
-    groupChoices(schoolId: ID): [AdminGroupOption!]!
+    groupChoices(schoolId: ID): [AdminGroupOption!]! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createStudent(input: StudentInput!): AdminStudent!
-    updateStudent(id: ID!, input: StudentInput!): AdminStudent!
+    createStudent(input: StudentInput!): AdminStudent! @access(rule: STAFF)
+    updateStudent(id: ID!, input: StudentInput!): AdminStudent! @access(rule: STAFF)
     "a new guardian, made guardian of one of the organisation's students at once"
-    createGuardian(studentId: ID!, input: GuardianInput!): AdminGuardian!
-    updateGuardian(id: ID!, input: GuardianInput!): AdminGuardian!
-    linkGuardian(studentId: ID!, guardianId: ID!): AdminStudent!
-    unlinkGuardian(studentId: ID!, guardianId: ID!): AdminStudent!
-    createStaff(input: StaffInput!): AdminStaff!
-    updateStaff(id: ID!, input: StaffInput!): AdminStaff!
-    addStaffDuty(staffId: ID!, input: StaffDutyInput!): AdminStaff!
+    createGuardian(studentId: ID!, input: GuardianInput!): AdminGuardian! @access(rule: STAFF)
+    updateGuardian(id: ID!, input: GuardianInput!): AdminGuardian! @access(rule: STAFF)
+    linkGuardian(studentId: ID!, guardianId: ID!): AdminStudent! @access(rule: STAFF)
+    unlinkGuardian(studentId: ID!, guardianId: ID!): AdminStudent! @access(rule: STAFF)
+    createStaff(input: StaffInput!): AdminStaff! @access(rule: STAFF)
+    updateStaff(id: ID!, input: StaffInput!): AdminStaff! @access(rule: STAFF)
+    addStaffDuty(staffId: ID!, input: StaffDutyInput!): AdminStaff! @access(rule: STAFF)
     "ends a duty on a date (its last day)"
-    endStaffDuty(dutyId: ID!, validTo: String!): AdminStaff!
+    endStaffDuty(dutyId: ID!, validTo: String!): AdminStaff! @access(rule: STAFF)
     "sets or replaces the login of a student, guardian or staff member of the organisation"
-    setLogin(input: LoginInput!): AdminLogin!
+    setLogin(input: LoginInput!): AdminLogin! @access(rule: STAFF)
     "locks the account (its sessions end at once) or unlocks it"
-    setLoginLocked(personKind: PersonKind!, personId: ID!, locked: Boolean!): AdminLogin!
+    setLoginLocked(personKind: PersonKind!, personId: ID!, locked: Boolean!): AdminLogin! @access(rule: STAFF)
   }
 `;

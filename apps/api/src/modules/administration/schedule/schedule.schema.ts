@@ -155,25 +155,26 @@ export const adminScheduleTypeDefs = gql`
 
   extend type Query {
     "Choices for the schedule forms at a school."
-    scheduleOptions(schoolId: ID!, termId: ID): ScheduleOptions!
+    scheduleOptions(schoolId: ID!, termId: ID): ScheduleOptions! @access(rule: STAFF)
     "The basic schedule of a school in a term, optionally of one group, searched by group, subject, room or teacher."
     lessonSeriesList(schoolId: ID!, termId: ID!, groupId: ID, search: String, sort: LessonSeriesSort, page: PageInput): LessonSeriesPage!
+      @access(rule: STAFF)
     "A group's lessons Monday–Friday of an ISO week, to pick one to change."
-    scheduleGroupLessons(groupId: ID!, week: IsoWeekInput!): [AdminLesson!]!
-    administeredLesson(id: ID!): AdminLesson!
+    scheduleGroupLessons(groupId: ID!, week: IsoWeekInput!): [AdminLesson!]! @access(rule: STAFF)
+    administeredLesson(id: ID!): AdminLesson! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createLessonSeries(termId: ID!, input: LessonSeriesInput!): AdminLessonSeries!
-    updateLessonSeries(id: ID!, input: LessonSeriesInput!): AdminLessonSeries!
+    createLessonSeries(termId: ID!, input: LessonSeriesInput!): AdminLessonSeries! @access(rule: STAFF)
+    updateLessonSeries(id: ID!, input: LessonSeriesInput!): AdminLessonSeries! @access(rule: STAFF)
     "Ends a series after lastDate (validTo); its later lessons go at the next generation."
-    endLessonSeries(id: ID!, lastDate: String!): AdminLessonSeries!
+    endLessonSeries(id: ID!, lastDate: String!): AdminLessonSeries! @access(rule: STAFF)
     "Generates a school's lessons of a term from its series, from a date (default today or the term's start) on."
-    generateTermLessons(termId: ID!, schoolId: ID!, from: String): LessonGenerationResult!
-    cancelLesson(id: ID!, reason: String!): AdminLesson!
+    generateTermLessons(termId: ID!, schoolId: ID!, from: String): LessonGenerationResult! @access(rule: STAFF)
+    cancelLesson(id: ID!, reason: String!): AdminLesson! @access(rule: STAFF)
     "Takes a cancellation back: the lesson is held after all, with the note it had before it was cancelled."
-    restoreLesson(id: ID!): AdminLesson!
+    restoreLesson(id: ID!): AdminLesson! @access(rule: STAFF)
     "Moves a lesson, gives it another room or a substitute teacher; the series' time and room are kept as original values."
-    changeLesson(id: ID!, input: LessonChangeInput!): AdminLesson!
+    changeLesson(id: ID!, input: LessonChangeInput!): AdminLesson! @access(rule: STAFF)
   }
 `;

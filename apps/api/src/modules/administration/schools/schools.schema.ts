@@ -78,13 +78,13 @@ export const schoolsTypeDefs = gql`
 
   extend type Query {
     "The organisation's schools; search matches the name or the unit code."
-    administeredSchools(search: String, sort: SchoolSort, page: PageInput): AdministeredSchoolPage!
-    administeredSchool(id: ID!): AdministeredSchool!
+    administeredSchools(search: String, sort: SchoolSort, page: PageInput): AdministeredSchoolPage! @access(rule: STAFF)
+    administeredSchool(id: ID!): AdministeredSchool! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    createSchool(input: SchoolInput!): AdministeredSchool!
-    updateSchool(id: ID!, input: SchoolInput!): AdministeredSchool!
-    updateSchoolSettings(id: ID!, input: SchoolSettingsInput!): AdministeredSchool!
+    createSchool(input: SchoolInput!): AdministeredSchool! @access(rule: STAFF)
+    updateSchool(id: ID!, input: SchoolInput!): AdministeredSchool! @access(rule: STAFF)
+    updateSchoolSettings(id: ID!, input: SchoolSettingsInput!): AdministeredSchool! @access(rule: STAFF)
   }
 `;

@@ -137,17 +137,17 @@ export const ss12000SourceTypeDefs = gql`
 
   extend type Query {
     "The organisation's source, null before one is set up. Administrators only."
-    ss12000Source: Ss12000Source
+    ss12000Source: Ss12000Source @access(rule: STAFF)
     "The latest 20 imports, dry runs too, newest first."
-    ss12000ImportRuns: [Ss12000ImportRun!]!
+    ss12000ImportRuns: [Ss12000ImportRun!]! @access(rule: STAFF)
     "One import with its changes: while it runs, how far it has come. NOT_FOUND for another organisation's."
-    ss12000ImportRun(id: ID!): Ss12000ImportRun!
+    ss12000ImportRun(id: ID!): Ss12000ImportRun! @access(rule: STAFF)
   }
 
   extend type Mutation {
-    saveSs12000Source(input: Ss12000SourceInput!): Ss12000Source!
+    saveSs12000Source(input: Ss12000SourceInput!): Ss12000Source! @access(rule: STAFF)
     "Reaches the source and reads the first page of each endpoint; writes nothing but its audit row."
-    checkSs12000Source: Ss12000SourceCheck!
+    checkSs12000Source: Ss12000SourceCheck! @access(rule: STAFF)
     """
     Starts an import of the source's schools, people, subjects, groups with their members, duties and lessons: apply false
     is a dry run. Answers at once with the run (RUNNING); follow it with ss12000ImportRun(id). All or nothing: a run
@@ -161,8 +161,8 @@ export const ss12000SourceTypeDefs = gql`
       changed since (meta.modified.after) and what the source deleted (deletedEntities), if the source offers that.
       """
       everything: Boolean
-    ): Ss12000ImportRun!
+    ): Ss12000ImportRun! @access(rule: STAFF)
     "Switches the nightly import (applied at 02:00 school time) on or off. NOT_FOUND before a source is set up."
-    setSs12000NightlyRun(on: Boolean!): Ss12000Source!
+    setSs12000NightlyRun(on: Boolean!): Ss12000Source! @access(rule: STAFF)
   }
 `;
