@@ -38,6 +38,34 @@ const EXPOSED_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+const MAX_QUERY_TOKENS = 3000;
+
+/**
+ * The last word on any request that failed outside GraphQL's own handling (a body that is not JSON, too large, a
+ * broken upload): a GraphQL-shaped JSON error with the status the failure deserves, never Express's HTML page with its
+ * stack trace, in any mode. Errors of the request (4xx) say what was wrong; any other is logged and masked.
+ */
+function requestErrorHandler(log: (line: string) => void): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, type, expose, message } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const said =
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'The request body is too large'
+            : expose === true && typeof message === 'string'
+              ? message
+              : 'Bad request';
+      res.status(status).json({ errors: [{ message: said, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}
+
 export interface InsynServer {
   httpServer: http.Server;
   /** stops taking requests, lets running ones finish, then closes the database */
@@ -86,7 +114,9 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 3000 },
+    // graphql-js counts the tokens while it parses (parseOptions below), so a long query is a 400 parse failure;
+    // armor's own count failed it as an internal error.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 10_000 },
   });
   const protection = armor.protect();
@@ -98,6 +128,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     // handler would race it, and a second concurrent stop() never returns in @apollo/server 5.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: !config.production && protection.includeStacktraceInErrorResponses,
     validationRules: protection.validationRules,
@@ -169,6 +200,8 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       res.sendFile(join(webDistDir, 'index.html'));
     });
   }
+
+  app.use(requestErrorHandler(log));
 
   return {
     httpServer,

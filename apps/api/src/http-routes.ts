@@ -1,6 +1,7 @@
 // What the API's few routes beside GraphQL share (file uploads and downloads, which GraphQL's JSON cannot carry):
 // the service's refusals as HTTP statuses with the same code and problems GraphQL would give, and one multipart
 // file read with limits.
+import { textInputProblem } from '@insyn/domain';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import multer from 'multer';
@@ -21,12 +22,20 @@ export function sendError(res: Response, error: unknown, log: (line: string) => 
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
 }
 
-/** A text field as a form sends it: one string; anything else counts as empty. */
+/**
+ * A text field as a form sends it: one string; anything else counts as empty. It passes the check every GraphQL
+ * argument passes (graphql/guard.ts): a control character, an overlong text or an impossible date is BAD_USER_INPUT.
+ */
 export function formField(req: Request, name: string): string {
   const body: unknown = req.body;
   if (typeof body !== 'object' || body === null) return '';
   const value: unknown = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
+  if (typeof value !== 'string') return '';
+  const problem = textInputProblem(name, value);
+  if (problem) {
+    throw new GraphQLError(`${name}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', problems: [{ field: name, code: problem }] } });
+  }
+  return value;
 }
 
 /** Multipart with one file in `field` and at most `fields` text fields, kept in memory up to `maxBytes`. */
