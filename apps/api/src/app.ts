@@ -130,7 +130,8 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     csrfPrevention: true,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
-    includeStacktraceInErrorResponses: !config.production && protection.includeStacktraceInErrorResponses,
+    // No stack, file path or database text in any answer, in any mode: the log has them (formatError below).
+    includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
     plugins: [...(protection.plugins as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
     // Validation's hints are dropped by Apollo; a variable's enum value is checked later, so its hint is dropped here.
@@ -141,7 +142,6 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
         return config.production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/s, '') } : formatted;
       }
       log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!config.production) return formatted;
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     },
   });

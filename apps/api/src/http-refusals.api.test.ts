@@ -67,4 +67,22 @@ describe.each(SERVER_DATABASE)('broken requests on %s', (kind) => {
     expectRefused(answer, 400, 'BAD_USER_INPUT');
     expect(JSON.parse(answer.text)).toMatchObject({ problems: [{ field: 'summary', code: 'CONTROL_CHARACTER' }] });
   });
+
+  it('masks an unexpected error in every mode: no database text, path or stack in the answer', async () => {
+    const admin = await loggedIn(server, 'admin');
+    // A table gone, as a failed migration would leave it: the database's own error must stay in the log.
+    await server.db.prisma.$executeRawUnsafe('ALTER TABLE "Subject" RENAME TO "SubjectGone"');
+    try {
+      const answer = await post('/graphql', JSON.stringify({ query: '{ administeredSubjects { subjects { id } } }' }), {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin.token}`,
+      });
+      expect(JSON.parse(answer.text)).toMatchObject({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+      expect(answer.text).not.toMatch(/Subject|relation|prisma|\.ts|stack/i);
+    } finally {
+      await server.db.prisma.$executeRawUnsafe('ALTER TABLE "SubjectGone" RENAME TO "Subject"');
+    }
+  });
 });
