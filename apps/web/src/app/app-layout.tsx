@@ -2,13 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
-import { useAuth, useViewer } from '../features/auth/auth-context';
+import { useViewer } from '../features/auth/auth-context';
 import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
 import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
 import { useOwnPlans } from '../features/study-plans/use-own-plans';
 import { Brand } from './brand';
+import { LogoutButton } from './logout-button';
 import { PageBody } from './page-body';
 import { SkipLink } from './skip-link';
 
@@ -148,15 +149,8 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
 export function AppLayout() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const { signOut } = useAuth();
   const roleLabel = useRoleLabel(viewer);
   useRollCallSync(viewer.role === 'STAFF' ? viewer.userId : null);
-  const [loggingOut, setLoggingOut] = useState(false);
-
-  async function logout() {
-    setLoggingOut(true);
-    await signOut(); // the route guard then shows the login page
-  }
 
   return (
     <div className="page">
@@ -178,9 +172,7 @@ export function AppLayout() {
             <LanguageSwitch />
           </div>
           <div className="site-header__logout">
-            <button type="button" className="button button--quiet" onClick={() => void logout()} disabled={loggingOut}>
-              {loggingOut ? t('header.loggingOut') : t('header.logout')}
-            </button>
+            <LogoutButton />
           </div>
         </div>
         <div className="site-header__nav">

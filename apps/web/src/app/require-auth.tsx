@@ -8,7 +8,7 @@ export function RequireAuth() {
   const { state } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
-  if (state.status === 'restoring') {
+  if (state.status === 'restoring' || state.status === 'ending') {
     return (
       <div className="app-loading">
         <LoadingState label={t('app.loading')} />
@@ -28,7 +28,7 @@ export function RequireAuth() {
 export function PublicOnly() {
   const { state } = useAuth();
   const { t } = useTranslation();
-  if (state.status === 'restoring') {
+  if (state.status === 'restoring' || state.status === 'ending') {
     return (
       <div className="app-loading">
         <LoadingState label={t('app.loading')} />

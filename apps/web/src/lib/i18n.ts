@@ -10,7 +10,8 @@ export const DEFAULT_LOCALE: AppLocale = 'sv';
 // English must have every key Swedish has (the compiler checks this assignment).
 const english: typeof sv = en;
 
-const STORAGE_KEY = 'insyn.locale';
+/** localStorage: the language chosen in this browser (not personal: it stays when a session's data is cleared). */
+export const LOCALE_STORAGE_KEY = 'insyn.locale';
 
 export function isAppLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value);
@@ -18,7 +19,7 @@ export function isAppLocale(value: unknown): value is AppLocale {
 
 function readStoredLocale(): AppLocale | null {
   try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
     return isAppLocale(stored) ? stored : null;
   } catch {
     return null; // storage blocked (private mode, policy): fall back to Swedish
@@ -27,7 +28,7 @@ function readStoredLocale(): AppLocale | null {
 
 function storeLocale(locale: AppLocale): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, locale);
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // The choice then lasts for this visit only.
   }

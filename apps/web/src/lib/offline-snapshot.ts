@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval';
+import { clear, createStore, get, keys, set } from 'idb-keyval';
 import { useEffect, useState } from 'react';
 import { isConnectionError } from './graphql-errors';
 
@@ -7,6 +7,15 @@ import { isConnectionError } from './graphql-errors';
  * teacher's day and roll calls): shown only when the query fails because the server cannot be reached.
  */
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('insyn-offline', 'snapshots');
+
+/** Removes every snapshot (at the end of a session: they hold names, notes and reasons; see device-data.ts). */
+export async function clearSnapshots(): Promise<void> {
+  if (store) await clear(store);
+}
+
+export async function hasSnapshots(): Promise<boolean> {
+  return store ? (await keys(store)).length > 0 : false;
+}
 
 export function useOfflineSnapshot<T>(key: string, data: T | undefined, error: unknown): T | null {
   const [snapshot, setSnapshot] = useState<{ key: string; value: T } | null>(null);

@@ -75,7 +75,7 @@ export function ActivationPage() {
         variables: { username: values.username.trim(), code: values.code, newPassword: values.newPassword },
       });
       if (!data) throw new Error('Activation returned no data');
-      signIn(data.activateAccount); // the re-render's <Navigate> takes the person to their start page
+      await signIn(data.activateAccount); // the re-render's <Navigate> takes the person to their start page
     } catch (error) {
       const password = refusedPassword(error);
       if (password && password !== 'other') {

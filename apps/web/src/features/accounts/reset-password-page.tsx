@@ -94,7 +94,7 @@ export function ResetPasswordPage() {
       if (!data) throw new Error('resetPassword returned no data');
       // Whoever was logged in in this browser before, nothing of theirs stays in the cache.
       await client.clearStore();
-      signIn(data.resetPassword);
+      await signIn(data.resetPassword);
       void navigate('/', { replace: true }); // the start page: the day's lessons for staff, the schedule for everyone else
     } catch (error) {
       const problem = refusedPassword(error);

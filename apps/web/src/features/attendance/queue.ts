@@ -1,13 +1,15 @@
 import type { ApolloClient } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { createStore, get, set } from 'idb-keyval';
+import { clear, createStore, get, set } from 'idb-keyval';
 import type { AttendanceStatus } from '../../gql/graphql';
 import { errorCodes } from '../../lib/graphql-errors';
 import { getAccessToken, renewSession, reportSessionExpired } from '../auth/session';
 import { SaveRollCallDocument } from './operations';
 
 /**
- * The roll-call outbox. Every save is first written to IndexedDB, then sent. A submission stays in
+ * The roll-call outbox. Every save is first written to IndexedDB, then sent. The queue holds the roll calls of
+ * one user at a time: a logout sends it first (or warns), a session's end empties it (device-data.ts), and a
+ * login of another user drops what the previous one left. A submission stays in
  * the queue until the API has answered it: on success it leaves; when the API refuses it (bad input,
  * not found, forbidden, cancelled) it moves to `refused` for the teacher to see; on any other failure
  * (offline, network error, 5xx, session not renewable yet) it stays and is retried when the browser
@@ -201,6 +203,53 @@ async function sendAll(client: ApolloClient, userId: string): Promise<void> {
     }
   }
   if (sentAny) await client.refetchQueries({ include: ['MyLessons', 'RollCall', 'ClassDay'] }).catch(() => undefined);
+}
+
+/** The user's roll calls the device holds that the API has not recorded: waiting to be sent, or refused. */
+export function unsentOf(snapshot: QueueState, userId: string): { pending: QueuedRollCall[]; refused: RefusedRollCall[] } {
+  return {
+    pending: snapshot.pending.filter((item) => item.userId === userId),
+    refused: snapshot.refused.filter((item) => item.userId === userId),
+  };
+}
+
+/** Whether the queue holds anything of a user other than `userId`. */
+export async function queueHoldsOthers(userId: string): Promise<boolean> {
+  await loadQueue();
+  return [...state.pending, ...state.refused].some((item) => item.userId !== userId);
+}
+
+/**
+ * Before a logout: sends the user's waiting roll calls, waiting for the network at most `timeoutMs` (the flush goes
+ * on afterwards); answers how many of theirs are still unsent, waiting or refused.
+ */
+export async function sendBeforeLogout(client: ApolloClient, userId: string, timeoutMs = 15_000): Promise<number> {
+  await loadQueue();
+  if (state.pending.some((item) => item.userId === userId)) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([flushQueue(client, userId), timeout]);
+    clearTimeout(timer);
+  }
+  const unsent = unsentOf(state, userId);
+  return unsent.pending.length + unsent.refused.length;
+}
+
+/**
+ * Empties the queue on the device and stops its retries, keeping only `keepOf`'s roll calls when given (a session that
+ * ended without a logout keeps its owner's unsent roll calls for their next login). Only device-data.ts calls this.
+ */
+export async function clearQueue(keepOf?: string): Promise<void> {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+  await loadQueue();
+  const pending = state.pending.filter((item) => item.userId === keepOf);
+  const refused = state.refused.filter((item) => item.userId === keepOf);
+  if (pending.length > 0 || refused.length > 0) return persist(pending, refused);
+  if (store) await clear(store);
+  setState({ pending: [], refused: [] });
 }
 
 /** Sends the user's waiting submissions in the order they were saved; one flush at a time. */

@@ -1,19 +1,23 @@
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { currentLocale, isAppLocale, switchLocale } from '../../lib/i18n';
 import { LogoutDocument, SetLocaleDocument } from './operations';
-import { endSession, renewSession, startSession, subscribeToSession, type SessionPayload, type Viewer } from './session';
-import { forgetViewer, rememberedViewer, rememberViewer } from './viewer-cache';
+import { claimDevice, clearDeviceData } from './device-data';
+import { endSession, restoreSession, setLogoutOwed, startSession, subscribeToSession, type SessionPayload, type Viewer } from './session';
+import { rememberedViewer, rememberViewer } from './viewer-cache';
 
 export type AuthState =
   | { status: 'restoring' }
+  /** Between the end of a session and the login page: the pages are gone while the device's data is removed. */
+  | { status: 'ending' }
   | { status: 'anonymous'; reason: 'start' | 'expired' | 'logged-out' | 'password-changed' }
   | { status: 'authenticated'; viewer: Viewer };
 
 interface AuthContextValue {
   state: AuthState;
-  /** After a successful `login` mutation. */
-  signIn: (payload: SessionPayload) => void;
+  /** After a successful `login` mutation; resolves once the user is shown as logged in. */
+  signIn: (payload: SessionPayload) => Promise<void>;
+  /** Logs out and clears the device (features/auth/device-data.ts); the caller has sent or given up the roll-call queue. */
   signOut: () => Promise<void>;
   /** After `changePassword`: the API has ended every session of the user and cleared the cookie; this browser forgets its own. */
   passwordChanged: () => Promise<void>;
@@ -24,21 +28,25 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 /** Restoring a session happens once per page load, even when React mounts the provider twice. */
-let restoration: ReturnType<typeof renewSession> | null = null;
+let restoration: ReturnType<typeof restoreSession> | null = null;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const [state, setState] = useState<AuthState>({ status: 'restoring' });
+  /** The user of the last session, for a session that ends without a logout (their unsent roll calls stay). */
+  const userId = useRef<string | null>(null);
 
   useEffect(() => {
     let active = true;
-    restoration ??= renewSession();
+    restoration ??= restoreSession();
     void restoration.then(async (result) => {
       if (!active) return;
       if (result.ok) {
         // A restored session takes the language saved on the account.
         const saved = result.payload.viewer.locale;
+        await claimDevice(client, result.payload.viewer.userId);
         if (isAppLocale(saved)) await switchLocale(saved);
+        if (!active) return;
         setState({ status: 'authenticated', viewer: result.payload.viewer });
       } else {
         // Offline at start: a network failure is not a logout. The renewal cookie is still valid, so the
@@ -51,15 +59,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       active = false;
     };
-  }, []);
+  }, [client]);
 
   useEffect(
     () =>
       subscribeToSession((event) => {
         if (event.type === 'expired') {
-          void client.clearStore();
-          void forgetViewer();
-          setState({ status: 'anonymous', reason: 'expired' });
+          const owner = userId.current ?? undefined;
+          setState({ status: 'ending' });
+          void clearDeviceData(client, { keepUnsentOf: owner }).then(() => setState({ status: 'anonymous', reason: 'expired' }));
         } else {
           setState((previous) => (previous.status === 'authenticated' ? { status: 'authenticated', viewer: event.viewer } : previous));
         }
@@ -68,8 +76,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signIn = useCallback(
-    (payload: SessionPayload) => {
+    async (payload: SessionPayload) => {
       startSession(payload);
+      // The login replaced this browser's renewal cookie: an earlier logout still owed to the API no longer matters.
+      setLogoutOwed(false);
+      await claimDevice(client, payload.viewer.userId);
       setState({ status: 'authenticated', viewer: payload.viewer });
       // The user just logged in looking at the login page's language: keep it, and save it if it is new.
       const shown = currentLocale();
@@ -85,11 +96,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
+  /** Ends the session in this browser: the pages go first (nothing more is fetched or stored), then the device's data. */
   const forgetSession = useCallback(
     async (reason: 'logged-out' | 'password-changed') => {
+      const owner = userId.current ?? undefined;
       endSession();
-      await client.clearStore();
-      await forgetViewer();
+      setState({ status: 'ending' });
+      await clearDeviceData(client, { keepUnsentOf: reason === 'logged-out' ? undefined : owner });
       setState({ status: 'anonymous', reason });
     },
     [client],
@@ -99,7 +112,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await client.mutate({ mutation: LogoutDocument });
     } catch {
-      // The session ends in this browser regardless; the cookie expires on its own.
+      // The session ends in this browser regardless; the renewal cookie may still be valid (offline): the next
+      // start sends the logout before anything else (session.ts).
+      setLogoutOwed(true);
     }
     await forgetSession('logged-out');
   }, [client, forgetSession]);
@@ -111,7 +126,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    if (state.status === 'authenticated') void rememberViewer(state.viewer);
+    if (state.status !== 'authenticated') return;
+    userId.current = state.viewer.userId;
+    void rememberViewer(state.viewer);
   }, [state]);
 
   const value = useMemo(

@@ -69,7 +69,7 @@ export function LoginPage() {
     try {
       const { data } = await login({ variables: { username: values.username.trim(), password: values.password } });
       if (!data) throw new Error('Login returned no data');
-      signIn(data.login); // the re-render's <Navigate> takes the user on
+      await signIn(data.login); // the re-render's <Navigate> takes the user on
     } catch (error) {
       const failed = classifyLoginError(error);
       setFailure(failed);

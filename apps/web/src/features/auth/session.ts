@@ -1,6 +1,6 @@
 import { print } from 'graphql';
-import type { RefreshSessionMutation, ViewerFieldsFragment } from '../../gql/graphql';
-import { RefreshSessionDocument } from './operations';
+import type { LogoutMutation, RefreshSessionMutation, ViewerFieldsFragment } from '../../gql/graphql';
+import { LogoutDocument, RefreshSessionDocument } from './operations';
 
 /**
  * The session as the browser holds it: the short-lived access token lives in this module's memory
@@ -113,4 +113,54 @@ export function renewSession(): Promise<RenewalResult> {
     pendingRenewal = null;
   });
   return pendingRenewal;
+}
+
+/**
+ * localStorage: set while a logout made here has not reached the API (the device was offline). The renewal cookie,
+ * which the page cannot delete (HttpOnly), may then still be valid: the next start sends the logout instead of
+ * renewing, so the next person on the device never gets the previous one's session back. Not personal: a flag.
+ */
+export const LOGOUT_OWED_KEY = 'insyn.logout-owed';
+
+export function logoutOwed(): boolean {
+  try {
+    return window.localStorage.getItem(LOGOUT_OWED_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function setLogoutOwed(owed: boolean): void {
+  try {
+    if (owed) window.localStorage.setItem(LOGOUT_OWED_KEY, '1');
+    else window.localStorage.removeItem(LOGOUT_OWED_KEY);
+  } catch {
+    // Storage blocked: nothing kept, nothing to settle.
+  }
+}
+
+/** Sends the logout the API has not had yet, with the cookie; the flag goes once the API has answered it. */
+async function settleOwedLogout(): Promise<void> {
+  try {
+    const response = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ operationName: 'Logout', query: print(LogoutDocument), variables: {} }),
+    });
+    const body = JSON.parse(await response.text()) as { data?: LogoutMutation | null };
+    if (body.data?.logout === true) setLogoutOwed(false);
+  } catch {
+    // Still offline: the flag stays, and the next start tries again.
+  }
+}
+
+/**
+ * The session at the app's start: renewed with the cookie, unless a logout made offline is still owed, which is
+ * sent instead (the person on the device logs in anew).
+ */
+export async function restoreSession(): Promise<RenewalResult> {
+  if (!logoutOwed()) return renewSession();
+  await settleOwedLogout();
+  return { ok: false, reason: 'unauthenticated' };
 }
