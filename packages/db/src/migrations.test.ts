@@ -20,6 +20,15 @@ describe('migrations', () => {
       expect(isEmptyMigration(drift), `schema.prisma differs from prisma/migrations:\n${drift}`).toBe(true);
     });
 
+    it('keep the audit log append-only: a row is neither changed nor deleted', async () => {
+      const event = await db.prisma.auditEvent.create({ data: { action: 'student.read', details: { test: true } } });
+      await expect(db.prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'nothing' } })).rejects.toThrow(/append-only/);
+      await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+      expect(await db.prisma.auditEvent.findUnique({ where: { id: event.id }, select: { action: true } })).toEqual({
+        action: 'student.read',
+      });
+    });
+
     it('detect a schema change that has no migration', async () => {
       const changed = readSchema().replace('model Organisation {', 'model Organisation {\n  motto String?');
       expect(await diffDatabaseToSchema(db.adapterFactory, changed)).toMatch(/ALTER TABLE "Organisation" ADD COLUMN\s+"motto" TEXT/);

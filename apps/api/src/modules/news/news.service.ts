@@ -276,7 +276,20 @@ export async function sentNews(ctx: RequestContext): Promise<SentNewsRecord[]> {
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: MAX_LISTED,
   });
-  return toSentRecords(ctx, rows);
+  const records = await toSentRecords(ctx, rows);
+  // The list names everyone each post reached: one audit row for the read, naming the people shown.
+  const named = (role: 'STUDENT' | 'GUARDIAN') => [
+    ...new Set(
+      records.flatMap((record) => record.recipients.filter((recipient) => recipient.role === role).map((recipient) => recipient.id)),
+    ),
+  ];
+  if (records.length > 0) {
+    await audit(ctx, 'news.recipientsRead', {
+      entityType: 'NewsPost',
+      details: { postIds: records.map((record) => record.id), studentIds: named('STUDENT'), guardianIds: named('GUARDIAN') },
+    });
+  }
+  return records;
 }
 
 export async function newsPost(ctx: RequestContext, id: string): Promise<SentNewsRecord> {

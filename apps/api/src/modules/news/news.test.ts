@@ -226,6 +226,16 @@ describe('news on pglite', () => {
     expect(mentorsList).not.toContain(schoolPost.id);
     const principalsList = (await principal.request<{ sentNews: { id: string }[] }>(SENT_IDS)).data?.sentNews.map((p) => p.id) ?? [];
     expect(principalsList).toEqual(expect.arrayContaining([classPost.id, schoolPost.id]));
+    // The lists name who each post reached: each read is one audit row naming the people shown.
+    const reads = await prisma().auditEvent.findMany({
+      where: { action: 'news.recipientsRead', entityId: null },
+      select: { details: true },
+    });
+    expect(reads).toHaveLength(2);
+    const principalsRead = reads
+      .map((read) => read.details as { postIds: string[]; guardianIds: string[] })
+      .find((d) => d.postIds.includes(schoolPost.id));
+    expect(principalsRead?.guardianIds).toContain(child.guardianId);
   });
 
   it('offers each staff member the targets of their duties: the principal the school first, a mentor the class', async () => {

@@ -215,7 +215,6 @@ interface ClassRow extends AbsenceFigures {
 export async function classAbsenceStatistics(ctx: RequestContext, classId: string, range: RangeInput) {
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
   const { span, thresholds } = await schoolSettings(ctx, range, group.schoolId);
-  await audit(ctx, 'absenceStatistics.read', { entityType: 'Group', entityId: classId, details: { from: span.from, to: span.to } });
   // The class's students: members at any time in the range; their figures cover all their lessons.
   const members = await ctx.prisma.student.findMany({
     where: {
@@ -241,6 +240,12 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
   const ids = members.map((member) => member.id);
+  // One row for the class view, naming every student whose figures it showed (the register extract finds them there).
+  await audit(ctx, 'absenceStatistics.read', {
+    entityType: 'Group',
+    entityId: classId,
+    details: { from: span.from, to: span.to, studentIds: ids },
+  });
   // Left the class: their latest membership of it in the range ended before the range did, and before today.
   const lastDay = span.to < ctx.today ? span.to : ctx.today;
   const leftOn = (member: (typeof members)[number]): string | null => {
@@ -409,6 +414,12 @@ export async function csnReport(ctx: RequestContext, schoolId: string, month: st
     ORDER BY s."lastName", s."firstName"`;
   // The class each student was in during the month: memberships in force on some day of it, the
   // latest first, so a student who moved class in the month is named with the class they moved to.
+  // One row for the list, naming every student on it.
+  await audit(ctx, 'absenceStatistics.read', {
+    entityType: 'School',
+    entityId: schoolId,
+    details: { csnMonth: month, studentIds: rows.map((row) => row.studentId) },
+  });
   const classes = await ctx.prisma.groupMembership.findMany({
     where: {
       studentId: { in: rows.map((row) => row.studentId) },
