@@ -11,6 +11,8 @@ export * from './absence-reports.ts';
 export * from './absence-statistics.ts';
 export * from './grade-warnings.ts';
 export * from './support-decisions.ts';
+export * from './pdf-safety.ts';
+export * from './csv.ts';
 export * from './development-plans.ts';
 export * from './assessments.ts';
 export * from './news.ts';

@@ -13,6 +13,7 @@ import {
   type ViewerFacts,
 } from './access.ts';
 import { isIsoDate } from './iso-week.ts';
+import type { PdfProblem } from './pdf-safety.ts';
 
 export const SUPPORT_DECISION_KINDS = ['SPECIAL_SUPPORT', 'ACTION_PROGRAMME', 'ADAPTED_STUDY_PATH'] as const;
 export type SupportDecisionKind = (typeof SUPPORT_DECISION_KINDS)[number];
@@ -33,7 +34,8 @@ export type SupportDecisionProblem =
   | 'IN_THE_FUTURE'
   | 'DOCUMENT_REQUIRED'
   | 'DOCUMENT_TOO_LARGE'
-  | 'NOT_A_PDF';
+  /** NOT_A_PDF from the first bytes here; the others when the API has parsed the whole file (pdf-safety.ts) */
+  | PdfProblem;
 
 export const isSupportDecisionKind = (value: string): value is SupportDecisionKind =>
   (SUPPORT_DECISION_KINDS as readonly string[]).includes(value);

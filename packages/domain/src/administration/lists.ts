@@ -1,6 +1,7 @@
 // The school's own lists (elevlista, vårdnadshavarlista) as Swedish Excel saves them: semicolon-separated, a header
 // row, in UTF-8 with or without a byte-order mark, or in Windows-1252. The columns are named in Swedish or English,
 // in any order. The API reads an uploaded list with these rules; the web app offers each list's template.
+import { neutraliseCsvText } from '../csv.ts';
 import type { PersonProblem } from './people.ts';
 
 export interface ListColumn<Key extends string> {
@@ -63,9 +64,9 @@ export interface ListProblem {
 export const LIST_IMPORT_OUTCOMES = ['ADD', 'CHANGE', 'UNCHANGED'] as const;
 export type ListImportOutcome = (typeof LIST_IMPORT_OUTCOMES)[number];
 
-/** A list's template: the Swedish header and an example row. */
+/** A list's template: the Swedish header and an example row (no cell a formula, as in every CSV Insyn writes). */
 export const listTemplate = (columns: readonly ListColumn<string>[], example: readonly string[]): string =>
-  `${columns.map((column) => column.sv).join(';')}\r\n${example.join(';')}\r\n`;
+  `${columns.map((column) => neutraliseCsvText(column.sv)).join(';')}\r\n${example.map(neutraliseCsvText).join(';')}\r\n`;
 
 /**
  * The text of an uploaded list. UTF-8 where the bytes are UTF-8 (its byte-order mark dropped); otherwise the

@@ -22,6 +22,7 @@ import { dateValue } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { supportDecisionText } from '../notifications/messages.ts';
 import { messagesFor, queueMessages, recipientsOf } from '../notifications/queue.ts';
+import { inspectPdf } from './pdf-inspection.ts';
 
 const person = { select: { firstName: true, lastName: true } } as const;
 
@@ -160,6 +161,11 @@ export async function recordSupportDecision(ctx: RequestContext, input: RecordIn
     },
     ctx.today,
   );
+  // A file of the right size that starts as a PDF is read through before anything is saved (issue 17, item 4).
+  const documentRefused = problems.some(
+    (problem) => problem === 'DOCUMENT_REQUIRED' || problem === 'DOCUMENT_TOO_LARGE' || problem === 'NOT_A_PDF',
+  );
+  if (document && !documentRefused) problems.push(...(await inspectPdf(document.bytes)));
   const { kind } = input;
   if (problems.length > 0 || !document || !isSupportDecisionKind(kind)) throw refused(problems);
   const { staffId } = viewer.facts;

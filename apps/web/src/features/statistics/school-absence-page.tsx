@@ -13,7 +13,8 @@ import { schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { WeekTrendChart } from './absence-charts';
 import { AbsenceSummary } from './absence-summary';
-import { buildCsv, downloadCsv, formatMinutes, formatNumber, formatPercent } from './format';
+import { csnCsv } from './csn-csv';
+import { downloadCsv, formatMinutes, formatNumber, formatPercent } from './format';
 import { missingRollCallsHref, SCHOOL_PARAM } from './missing-roll-calls-link';
 import { AbsenceSchoolsDocument, CsnReportDocument, SchoolAbsenceStatisticsDocument } from './operations';
 import { PeriodPicker } from './period-picker';
@@ -61,21 +62,10 @@ function CsnSection({ schoolId }: { schoolId: string }) {
 
   function exportCsv() {
     if (!report) return;
-    const header = [
-      t('statistics.table.student'),
-      t('statistics.csn.class'),
-      t('statistics.csn.unexcusedMinutes'),
-      t('statistics.csn.recordedMinutes'),
-      t('statistics.figures.notTaken'),
-    ];
-    const rows = report.students.map((student) => [
-      `${student.lastName}, ${student.firstName}`,
-      student.className ?? '',
-      student.unexcusedAbsentMinutes,
-      student.recordedMinutes,
-      student.notTakenLessons,
-    ]);
-    downloadCsv(`csn-${report.month}.csv`, buildCsv(header, rows));
+    downloadCsv(
+      `csn-${report.month}.csv`,
+      csnCsv(report.students, (key) => t(key)),
+    );
   }
 
   return (

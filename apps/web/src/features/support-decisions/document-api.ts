@@ -1,5 +1,5 @@
 // The decision's PDF goes to and from the API outside GraphQL (see the API's support-decisions.router.ts).
-import { SUPPORT_DECISION_KINDS, type SupportDecisionKind, type SupportDecisionProblem } from '@insyn/domain';
+import { PDF_PROBLEMS, SUPPORT_DECISION_KINDS, type SupportDecisionKind, type SupportDecisionProblem } from '@insyn/domain';
 import { authorizedFetch } from '../../lib/authorized-fetch';
 import { downloadFromApi } from '../../lib/download';
 
@@ -13,7 +13,8 @@ const PROBLEMS: readonly string[] = [
   'IN_THE_FUTURE',
   'DOCUMENT_REQUIRED',
   'DOCUMENT_TOO_LARGE',
-  'NOT_A_PDF',
+  // NOT_A_PDF and what the API finds when it reads the whole file (JavaScript, attachments, …)
+  ...PDF_PROBLEMS,
 ] satisfies SupportDecisionProblem[];
 
 export const isSupportDecisionProblem = (value: unknown): value is SupportDecisionProblem =>
