@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { apiLogin, graphql, login } from './support/app';
+import { apiLogin, apiLoginAsGuardianOf, graphql, login } from './support/app';
 import { expect, test } from './support/test';
 
 /**
@@ -45,27 +45,6 @@ async function mentorsClass(request: APIRequestContext, date: string) {
   if (!day.data) throw new Error(`no class day: ${JSON.stringify(day.errors)}`);
   const students = day.data.classDay.students.filter((student) => !taken.has(student.id)).reverse();
   return { mentor, classId: own.id, className: own.name, lessons: day.data.classDay.lessons, students };
-}
-
-/** What the home reads of the student's lessons with absence: found as the administrator finds the guardian. */
-async function guardianOf(request: APIRequestContext, studentId: string): Promise<string> {
-  const admin = await apiLogin(request, 'admin');
-  const student = await graphql<{ administeredStudent: { guardians: { id: string }[] } }>(
-    request,
-    'query ($id: ID!) { administeredStudent(id: $id) { guardians { id } } }',
-    { id: studentId },
-    admin,
-  );
-  const guardianId = student.data?.administeredStudent.guardians[0]?.id;
-  const guardian = await graphql<{ administeredGuardian: { login: { username: string } | null } }>(
-    request,
-    'query ($id: ID!) { administeredGuardian(id: $id) { login { username } } }',
-    { id: guardianId },
-    admin,
-  );
-  const username = guardian.data?.administeredGuardian.login?.username;
-  if (!username) throw new Error(`no guardian with a login: ${JSON.stringify(guardian)}`);
-  return apiLogin(request, username);
 }
 
 test('a mentor marks an absence valid with a reason, from the class day; the home sees it valid', async ({ page, request }) => {
@@ -125,7 +104,7 @@ test('a mentor marks an absence valid with a reason, from the class day; the hom
   // The class day counts it as valid now; the home reads it valid, with the note.
   await page.goto(`/klass/${classId}/idag?dag=${date}`);
   await expect(mark).toHaveText('Frånvarande');
-  const home = await guardianOf(request, student.id);
+  const { token: home } = await apiLoginAsGuardianOf(request, student.id);
   const read = await graphql<{
     studentAbsenceLessons: { lessons: { lessonId: string; valid: boolean; validReason: string; validReasonNote: string }[] };
   }>(
@@ -187,7 +166,7 @@ test("a mentor registers the sick report a guardian phones in; the class day sho
   await expect(studentRow.getByTestId('class-day-report')).toHaveText('Sjukanmäld');
 
   // The home sees the report in its own list, taken by the school.
-  const home = await guardianOf(request, student.id);
+  const { token: home } = await apiLoginAsGuardianOf(request, student.id);
   const listed = await graphql<{ sickReports: { fromDate: string; channel: string; reportedBy: string; note: string | null }[] }>(
     request,
     'query ($id: ID!) { sickReports(studentId: $id) { fromDate channel reportedBy note } }',
