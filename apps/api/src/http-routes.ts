@@ -1,7 +1,7 @@
 // What the API's few routes beside GraphQL share (file uploads and downloads, which GraphQL's JSON cannot carry):
 // the service's refusals as HTTP statuses with the same code and problems GraphQL would give, and one multipart
 // file read with limits.
-import { textInputProblem } from '@insyn/domain';
+import { freeTextProblem } from '@insyn/domain';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import multer from 'multer';
@@ -23,15 +23,16 @@ export function sendError(res: Response, error: unknown, log: (line: string) => 
 }
 
 /**
- * A text field as a form sends it: one string; anything else counts as empty. It passes the check every GraphQL
- * argument passes (graphql/guard.ts): a control character, an overlong text or an impossible date is BAD_USER_INPUT.
+ * A text field as a form sends it: one string; anything else counts as empty. A control character or an overlong
+ * text is BAD_USER_INPUT, as in any GraphQL argument (graphql/guard.ts); a date is the route's service's to check, as
+ * an import keeps its refusal with the rest of the file's problems in its history.
  */
 export function formField(req: Request, name: string): string {
   const body: unknown = req.body;
   if (typeof body !== 'object' || body === null) return '';
   const value: unknown = (body as Record<string, unknown>)[name];
   if (typeof value !== 'string') return '';
-  const problem = textInputProblem(name, value);
+  const problem = freeTextProblem(value);
   if (problem) {
     throw new GraphQLError(`${name}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', problems: [{ field: name, code: problem }] } });
   }

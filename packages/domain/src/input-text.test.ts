@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoInstant, MAX_TEXT_INPUT_LENGTH, textInputKind, textInputProblem } from './input-text.ts';
+import { freeTextProblem, isIsoInstant, MAX_TEXT_INPUT_LENGTH, textInputKind, textInputProblem } from './input-text.ts';
 
 describe('text input', () => {
   it('reads a field as a date, an instant or free text by its name', () => {
@@ -14,6 +14,8 @@ describe('text input', () => {
     expect(textInputProblem('note', 'a\u007fb')).toBe('CONTROL_CHARACTER');
     expect(textInputProblem('note', 'a\u0085b')).toBe('CONTROL_CHARACTER');
     expect(textInputProblem('note', 'Rad ett\r\nRad två\tslut — åäö 👍')).toBeNull();
+    expect(freeTextProblem('2026-02-30\u0000')).toBe('CONTROL_CHARACTER');
+    expect(freeTextProblem('2026-02-30')).toBeNull();
   });
 
   it('refuses a text longer than any field takes', () => {

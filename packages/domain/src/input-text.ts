@@ -30,13 +30,20 @@ export function textInputKind(fieldName: string): 'date' | 'instant' | 'text' {
   return 'text';
 }
 
+/** What no text may be, whatever its field: longer than any field takes, or holding a control character. */
+export function freeTextProblem(value: string): 'TOO_LONG' | 'CONTROL_CHARACTER' | null {
+  if (value.length > MAX_TEXT_INPUT_LENGTH) return 'TOO_LONG';
+  if (CONTROL_CHARACTER.test(value)) return 'CONTROL_CHARACTER';
+  return null;
+}
+
 /**
  * The first thing wrong with a text sent in the field of this name, or null when it may go on to the field's own rules
  * (which decide, among other things, whether an empty one may be sent).
  */
 export function textInputProblem(fieldName: string, value: string): TextInputProblem | null {
-  if (value.length > MAX_TEXT_INPUT_LENGTH) return 'TOO_LONG';
-  if (CONTROL_CHARACTER.test(value)) return 'CONTROL_CHARACTER';
+  const free = freeTextProblem(value);
+  if (free) return free;
   const kind = textInputKind(fieldName);
   // An empty date is a missing one: whether it may be missing is the field's own rule.
   if (value === '') return null;
