@@ -165,6 +165,13 @@ test.describe('roll call on a tablet', () => {
       const lessonId = await openLesson(page, 1);
       const rows = page.getByTestId('roll-row');
       const total = await rows.count();
+      // The proof of the lesson's day that the roll call came with travels with the queued save.
+      const sentProofs: unknown[] = [];
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+        const body = request.postDataJSON() as { operationName?: string; variables?: { input?: { offlineProof?: unknown } } } | null;
+        if (body?.operationName === 'SaveRollCall') sentProofs.push(body.variables?.input?.offlineProof);
+      });
 
       await context.setOffline(true);
       await rows.nth(3).locator('.roll-row__toggle').click();
@@ -197,6 +204,8 @@ test.describe('roll call on a tablet', () => {
       await expect(page.getByTestId('logged-in-user')).toBeVisible();
       await expect(page).toHaveURL(/\/idag$/);
 
+      expect(sentProofs.length).toBeGreaterThan(0);
+      for (const proof of sentProofs) expect(proof).toMatch(/^rc1\./);
       const saved = await serverRollCall(request, lessonId);
       expect(saved.students[3]?.status).toBe('ABSENT');
       expect(saved.students[4]).toMatchObject({ status: 'LATE', lateMinutes: 5 });

@@ -3,9 +3,11 @@ import type { DutyFacts } from './access.ts';
 import {
   checkAbsenceReason,
   checkRollCall,
-  effectiveRollCallDay,
   isUnexcused,
+  offlineProofClaims,
   rollCallAuthority,
+  rollCallTiming,
+  type RollCallTimingFacts,
   type RollCallEntry,
 } from './attendance.ts';
 
@@ -117,18 +119,88 @@ describe('rollCallAuthority', () => {
   });
 });
 
-describe('effectiveRollCallDay', () => {
-  const received = new Date('2026-11-26T07:00:00Z'); // Thursday 08:00 in Sweden
-  it('counts a roll call kept offline for the day it was taken', () => {
-    expect(effectiveRollCallDay(new Date('2026-11-25T14:00:00Z'), received)).toBe('2026-11-25');
+describe('rollCallTiming', () => {
+  // Wednesday 25 November 2026, a lesson 10:00–11:00 in Sweden (09:00Z); the teacher's proof from the morning.
+  const lessonStartsAt = new Date('2026-11-25T09:00:00Z');
+  const proof = offlineProofClaims('lesson', 'user', new Date('2026-11-25T07:30:00Z'));
+  const timing = (changes: Partial<RollCallTimingFacts>) =>
+    rollCallTiming({
+      lessonId: 'lesson',
+      lessonDate: '2026-11-25',
+      lessonStartsAt,
+      userId: 'user',
+      takenAt: new Date('2026-11-25T09:05:00Z'),
+      proof,
+      receivedAt: new Date('2026-11-26T06:40:00Z'), // Thursday 07:40
+      ...changes,
+    });
+  const onTheDay = { ok: true, countsOn: '2026-11-25', lateArrival: false };
+  const correction = { ok: true, countsOn: '2026-11-26', lateArrival: false };
+
+  it("the proof's claims: the day it was issued, and the end of the offline window", () => {
+    expect(proof).toEqual({ lessonId: 'lesson', userId: 'user', issuedOn: '2026-11-25', expiresAt: new Date('2026-11-29T07:30:00Z') });
+    // 00:30 in Sweden is already the next school day.
+    expect(offlineProofClaims('lesson', 'user', new Date('2026-11-25T23:30:00Z')).issuedOn).toBe('2026-11-26');
   });
-  it('uses the arrival day without a device time, or with one in the future or too old', () => {
-    expect(effectiveRollCallDay(null, received)).toBe('2026-11-26');
-    expect(effectiveRollCallDay(new Date('2026-11-27T07:00:00Z'), received)).toBe('2026-11-26');
-    expect(effectiveRollCallDay(new Date('2026-11-20T07:00:00Z'), received)).toBe('2026-11-26');
+
+  it("on the lesson's day the arrival decides: with or without a proof, whatever the proof, and before the lesson began", () => {
+    const receivedAt = new Date('2026-11-25T09:10:00Z');
+    expect(timing({ receivedAt })).toEqual(onTheDay);
+    expect(timing({ receivedAt, proof: null, takenAt: null })).toEqual(onTheDay);
+    expect(timing({ receivedAt, proof: 'UNREADABLE' })).toEqual(onTheDay);
+    expect(timing({ receivedAt, proof: { ...proof, lessonId: 'other' } })).toEqual(onTheDay);
+    // Prepared before the lesson on its day (a known absence), as the server's clock shows.
+    expect(timing({ receivedAt: new Date('2026-11-25T07:00:00Z'), takenAt: new Date('2026-11-25T07:00:00Z') })).toEqual(onTheDay);
+    // Before the lesson's day the arrival day counts too (rollCallAuthority says it is too early).
+    expect(timing({ receivedAt: new Date('2026-11-24T12:00:00Z'), takenAt: new Date('2026-11-24T12:00:00Z') })).toEqual({
+      ok: true,
+      countsOn: '2026-11-24',
+      lateArrival: false,
+    });
   });
-  it('tolerates a device clock a little ahead', () => {
-    expect(effectiveRollCallDay(new Date('2026-11-26T07:03:00Z'), received)).toBe('2026-11-26');
+
+  it("a late arrival with the day's proof counts for the lesson's day, up to the end of the offline window", () => {
+    expect(timing({})).toEqual({ ok: true, countsOn: '2026-11-25', lateArrival: true });
+    // Taken as the lesson began, on a device whose clock lags a little.
+    expect(timing({ takenAt: new Date('2026-11-25T08:50:00Z') })).toEqual({ ok: true, countsOn: '2026-11-25', lateArrival: true });
+    // Taken late in the evening of the lesson's day.
+    expect(timing({ takenAt: new Date('2026-11-25T22:30:00Z') })).toMatchObject({ lateArrival: true });
+    expect(timing({ receivedAt: new Date('2026-11-29T07:30:00Z') })).toMatchObject({ lateArrival: true });
+  });
+
+  it('without a proof, or with one of another day, it is a correction after the day', () => {
+    expect(timing({ proof: null })).toEqual(correction);
+    expect(timing({ takenAt: null })).toEqual(correction);
+    expect(timing({ proof: offlineProofClaims('lesson', 'user', new Date('2026-11-26T06:00:00Z')) })).toEqual(correction);
+    expect(timing({ proof: offlineProofClaims('lesson', 'user', new Date('2026-11-24T15:00:00Z')) })).toEqual(correction);
+  });
+
+  it('taken on another day than the lesson, it is a correction after the day', () => {
+    // The next morning, on the device that still held the roll call, before it reached the network.
+    expect(timing({ takenAt: new Date('2026-11-26T06:30:00Z') })).toEqual(correction);
+  });
+
+  it('outside the offline window, it is a correction after the day', () => {
+    expect(timing({ receivedAt: new Date('2026-11-29T07:31:00Z') })).toMatchObject({ countsOn: '2026-11-29', lateArrival: false });
+    // The proof is still valid, but the roll call says it was taken more than four days before it arrived.
+    const lateProof = offlineProofClaims('lesson', 'user', new Date('2026-11-25T22:00:00Z'));
+    expect(timing({ proof: lateProof, receivedAt: new Date('2026-11-29T09:06:00Z') })).toMatchObject({ lateArrival: false });
+  });
+
+  it('refuses a proof of another lesson or user, or one the server did not sign', () => {
+    expect(timing({ proof: { ...proof, lessonId: 'other' } })).toEqual({ ok: false, problem: 'OFFLINE_PROOF_MISMATCH' });
+    expect(timing({ proof: { ...proof, userId: 'other' } })).toEqual({ ok: false, problem: 'OFFLINE_PROOF_MISMATCH' });
+    expect(timing({ proof: 'UNREADABLE' })).toEqual({ ok: false, problem: 'OFFLINE_PROOF_INVALID' });
+  });
+
+  it('refuses a takenAt before the lesson began, or after the arrival', () => {
+    expect(timing({ takenAt: new Date('2026-11-25T08:44:00Z') })).toEqual({ ok: false, problem: 'TAKEN_AT_BEFORE_LESSON' });
+    expect(timing({ takenAt: new Date('2026-11-24T13:00:00Z'), proof: null })).toEqual({ ok: false, problem: 'TAKEN_AT_BEFORE_LESSON' });
+    expect(timing({ takenAt: new Date('2026-11-26T06:50:00Z') })).toEqual({ ok: false, problem: 'TAKEN_AT_IN_FUTURE' });
+    // In the future on the lesson's day too; a device clock a little ahead is tolerated.
+    const receivedAt = new Date('2026-11-25T09:10:00Z');
+    expect(timing({ receivedAt, takenAt: new Date('2026-11-25T09:16:00Z') })).toEqual({ ok: false, problem: 'TAKEN_AT_IN_FUTURE' });
+    expect(timing({ receivedAt, takenAt: new Date('2026-11-25T09:14:00Z') })).toEqual(onTheDay);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   formatDateRange,
   formatDateSpan,
   formatSchoolDateTime,
+  formatSchoolDayTime,
   formatSchoolTime,
   formatShortDate,
   formatShortWeekday,
@@ -46,5 +47,7 @@ describe('school dates and times', () => {
     expect(formatDateSpan('2026-11-25', '2026-11-27', 'en')).toBe('25–27 November 2026');
     expect(formatSchoolDateTime('2026-11-25T07:45:00.000Z', 'sv')).toBe('25 nov 2026 08:45');
     expect(formatSchoolDateTime('2026-06-01T06:10:00.000Z', 'en')).toBe('1 Jun 2026 08:10');
+    expect(formatSchoolDayTime('2026-11-25T09:05:00.000Z', 'sv')).toBe('25 nov 10:05');
+    expect(formatSchoolDayTime('2026-11-26T06:40:00.000Z', 'en')).toBe('26 Nov 07:40');
   });
 });

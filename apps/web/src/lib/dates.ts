@@ -81,6 +81,11 @@ export function formatAbsenceSpan(
   return span.fromTime && span.toTime ? `${dates}, ${span.fromTime}–${span.toTime}` : dates;
 }
 
+/** An instant as the school's day and clock time, without the year: "25 nov 10:05" / "25 Nov 10:05". */
+export function formatSchoolDayTime(instant: string, locale: AppLocale): string {
+  return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'd MMM HH:mm', { locale: dateLocale(locale) }).replace('.', '');
+}
+
 /** An instant as the school's date and clock time: "25 nov 2026 08:45". */
 export function formatSchoolDateTime(instant: string, locale: AppLocale): string {
   return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'd MMM yyyy HH:mm', { locale: dateLocale(locale) }).replace('.', '');

@@ -22,5 +22,6 @@ export const attendanceResolvers: Resolvers = {
   },
   AttendanceChange: {
     changedAt: (change) => change.changedAt.toISOString(),
+    takenOfflineAt: (change) => change.takenOfflineAt?.toISOString() ?? null,
   },
 };

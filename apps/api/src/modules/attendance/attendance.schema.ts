@@ -72,6 +72,12 @@ export const attendanceTypeDefs = gql`
     reasonRequired: Boolean!
     "Why the viewer may not save, if they may not: NOT_YOUR_LESSON, TOO_EARLY, TOO_LATE_FOR_TEACHER, LESSON_CANCELLED."
     cannotSaveBecause: String
+    """
+    A proof that the viewer held this roll call on the lesson's day: kept on the device with the roll call and sent
+    (offlineProof) with a save, so that one taken offline that day still counts for it when it arrives later (within
+    4 days). Given only on the lesson's day to those who may save then without a reason; null otherwise.
+    """
+    offlineProof: String
     history: [AttendanceChange!]!
   }
 
@@ -85,6 +91,8 @@ export const attendanceTypeDefs = gql`
     afterStatus: AttendanceStatus!
     afterLateMinutes: Int
     reason: String
+    "Set when the change arrived after the lesson's day, taken offline on the day (a late arrival): when the device took it. changedAt is its arrival."
+    takenOfflineAt: String
   }
 
   input RollCallEntryInput {
@@ -101,8 +109,20 @@ export const attendanceTypeDefs = gql`
     entries: [RollCallEntryInput!]!
     "Required for a correction after the lesson's day."
     reason: String
-    "When the teacher saved it on the device (ISO 8601). A roll call kept offline counts for the day it was taken, up to 4 days back."
+    """
+    When the teacher saved it on the device (ISO 8601). Refused when later than its arrival (beyond 5 minutes of clock
+    skew): BAD_USER_INPUT, problem TAKEN_AT_IN_FUTURE.
+    """
     takenAt: String
+    """
+    The roll call's offlineProof as the device got it. A save arriving after the lesson's day counts for that day as a
+    late arrival, without a reason, only with a proof for this lesson and user issued on the lesson's day, a takenAt on
+    that day not before the lesson began (15 minutes' tolerance), and an arrival within 4 days; otherwise it is a
+    correction after the day (a reason, the mentor or an administrator). A late save is refused (BAD_USER_INPUT,
+    extensions.problems) with OFFLINE_PROOF_INVALID (not signed by the server), OFFLINE_PROOF_MISMATCH (another lesson or
+    user) or TAKEN_AT_BEFORE_LESSON. On the lesson's day the proof is not needed and not read.
+    """
+    offlineProof: String
   }
 
   type SaveRollCallResult {
@@ -121,6 +141,8 @@ export const attendanceTypeDefs = gql`
     status: LessonStatus!
     rollCallState: RollCallState!
     rollCallOverdue: Boolean!
+    "Some of its roll call arrived after the lesson's day, taken offline on the day (a late arrival)."
+    arrivedLate: Boolean!
   }
 
   type ClassDayMark {

@@ -3,14 +3,16 @@
 import {
   checkAbsenceReason,
   checkRollCall,
-  effectiveRollCallDay,
   isIsoDate,
   isUnexcused,
   MAX_CORRECTION_REASON_LENGTH,
+  offlineProofClaims,
   rollCallAuthority,
+  rollCallTiming,
   spanInstants,
   type RollCallEntry,
   type RollCallProblem,
+  type RollCallTimingProblem,
 } from '@insyn/domain';
 import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
@@ -19,6 +21,7 @@ import { authorizeGroup, authorizeStudent, currentDuties, isId, loadStudentFacts
 import { audit } from '../audit/audit.service.ts';
 import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
+import { readOfflineProof, signOfflineProof } from './offline-proof.ts';
 import { reportedAbsences } from './reported-absences.ts';
 
 export type RollCallState = 'NOT_TAKEN' | 'TAKEN' | 'CHANGED';
@@ -230,6 +233,11 @@ export async function getRollCall(ctx: RequestContext, lessonId: string) {
     }),
     reasonRequired: authority.allowed && authority.reasonRequired,
     cannotSaveBecause: loaded.lesson.status === 'CANCELLED' ? 'LESSON_CANCELLED' : authority.allowed ? null : authority.why,
+    // Only on the lesson's day (the one day a save needs no reason) and for a lesson that has a roll call.
+    offlineProof:
+      authority.allowed && !authority.reasonRequired && loaded.lesson.status === 'SCHEDULED'
+        ? signOfflineProof(offlineProofClaims(lessonId, viewer.userId, ctx.now), ctx.config.jwtSecret)
+        : null,
     history: history.map((change) => ({
       ...change,
       studentName: studentNames.get(change.studentId) ?? '—',
@@ -254,7 +262,19 @@ export interface SaveRollCallInput {
   reason?: string | null;
   /** when the teacher saved it on the device (ISO 8601) */
   takenAt?: string | null;
+  /** the roll call's offline proof, as the device got it on the lesson's day */
+  offlineProof?: string | null;
 }
+
+const TIMING_FIELDS: Record<RollCallTimingProblem, string> = {
+  TAKEN_AT_IN_FUTURE: 'takenAt',
+  TAKEN_AT_BEFORE_LESSON: 'takenAt',
+  OFFLINE_PROOF_INVALID: 'offlineProof',
+  OFFLINE_PROOF_MISMATCH: 'offlineProof',
+};
+
+const timingRefused = (problem: RollCallTimingProblem) =>
+  appError('BAD_USER_INPUT', `The roll call was not saved: ${problem}`, { field: TIMING_FIELDS[problem], problems: [{ code: problem }] });
 
 function rollCallRefused(problems: RollCallProblem[]) {
   const [first] = problems;
@@ -297,9 +317,22 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
       throw badInput('This submissionId was already used for another lesson', 'submissionId');
     return { submissionId: input.submissionId, applied: false, changedCount: 0, lessonId: input.lessonId };
   }
-  const authority = authorityFor(staffViewer, loaded, effectiveRollCallDay(takenAt, ctx.now));
+  // The day it counts for: the arrival's, or the lesson's for a roll call the device proves it held that day.
+  const timing = rollCallTiming({
+    lessonId: input.lessonId,
+    lessonDate: isoDate(loaded.lesson.date),
+    lessonStartsAt: loaded.lesson.startsAt,
+    userId: viewer.userId,
+    takenAt,
+    proof: input.offlineProof ? readOfflineProof(input.offlineProof, ctx.config.jwtSecret) : null,
+    receivedAt: ctx.now,
+  });
+  const authority = authorityFor(staffViewer, loaded, timing.ok ? timing.countsOn : ctx.today);
+  // Someone else's lesson is not found, whatever else is wrong with the save.
+  if (!authority.allowed && authority.why === 'NOT_YOUR_LESSON') throw notFound('Lesson');
+  if (!timing.ok) throw timingRefused(timing.problem);
+  const takenOfflineAt = timing.lateArrival ? takenAt : null;
   if (!authority.allowed) {
-    if (authority.why === 'NOT_YOUR_LESSON') throw notFound('Lesson');
     if (authority.why === 'TOO_EARLY') throw appError('FORBIDDEN', 'The roll call opens on the day of the lesson', { reason: 'TOO_EARLY' });
     throw appError('FORBIDDEN', "After the lesson's day, the mentor or an administrator corrects the roll call", { reason: authority.why });
   }
@@ -392,9 +425,10 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
       ),
       history AS (
         INSERT INTO "AttendanceChange" ("submissionId", "lessonId", "studentId", "changedById", "changedAt",
-          "beforeStatus", "beforeLateMinutes", "beforeNote", "afterStatus", "afterLateMinutes", "afterNote", reason)
+          "beforeStatus", "beforeLateMinutes", "beforeNote", "afterStatus", "afterLateMinutes", "afterNote", reason, "takenOfflineAt")
         SELECT ${input.submissionId}::uuid, ${input.lessonId}::uuid, c."studentId", ${staffId}::uuid, ${ctx.now},
-               c."beforeStatus", c."beforeLateMinutes", c."beforeNote", c.status, c."lateMinutes", c.note, ${reason}
+               c."beforeStatus", c."beforeLateMinutes", c."beforeNote", c.status, c."lateMinutes", c.note, ${reason},
+               ${takenOfflineAt}::timestamptz
         FROM changed c
         RETURNING 1
       ),
@@ -446,6 +480,8 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
       attendanceTakenAt: true,
       attendanceChangedAt: true,
       subject: { select: { code: true } },
+      // One late arrival is enough to mark the lesson.
+      attendanceChanges: { where: { takenOfflineAt: { not: null } }, select: { id: true }, take: 1 },
       attendances: {
         where: { studentId: { in: members.map(({ student }) => student.id) } },
         select: { studentId: true, status: true, lateMinutes: true, validReason: true },
@@ -504,6 +540,7 @@ export async function classDay(ctx: RequestContext, classId: string, date: strin
       status: lesson.status,
       rollCallState: rollCallState(lesson),
       rollCallOverdue: rollCallOverdue(lesson, ctx.now),
+      arrivedLate: lesson.attendanceChanges.length > 0,
     })),
     students,
   };

@@ -1,7 +1,18 @@
 // Roll call through the API, per rule and per error, on both databases.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, errorCode, loggedIn, startTestServer, type TestClient, type TestServer } from '../../test/harness.ts';
+import { offlineProofClaims } from '@insyn/domain';
+import {
+  DATABASE_KINDS,
+  errorCode,
+  loggedIn,
+  removeTestDatabase,
+  staffUsername,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../../test/harness.ts';
+import { signOfflineProof } from './offline-proof.ts';
 
 const MY_LESSONS = `query($date: String) { myLessons(date: $date) { id date startsAt endsAt subjectCode groupName status rollCallState rollCallOverdue studentCount } }`;
 const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) {
@@ -249,13 +260,15 @@ describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
       expect(result.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
     });
 
-    it('but a roll call the teacher took offline on the lesson day is accepted when it arrives', async () => {
+    it("nor by saying it was taken offline on the lesson's day: that takes the day's proof (below)", async () => {
       const entries = await allPresent(teacher, pastLessonId);
-      const offline = await save(teacher, pastLessonId, entries, { takenAt: '2026-11-24T13:00:00Z' });
-      expect(offline.errors).toBeUndefined();
-      expect(offline.data!.saveRollCall.applied).toBe(true);
+      const { startsAt } = await server.db.prisma.lesson.findUniqueOrThrow({ where: { id: pastLessonId } });
+      const onTheDay = new Date(startsAt.getTime() + 5 * 60_000).toISOString();
+      const claimed = await save(teacher, pastLessonId, entries, { takenAt: onTheDay });
+      expect(claimed.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
       const tooOld = await save(teacher, pastLessonId, entries, { takenAt: '2026-11-10T13:00:00Z' });
-      expect(tooOld.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+      expect(errorCode(tooOld)).toBe('BAD_USER_INPUT');
+      expect(tooOld.errors?.[0]?.extensions?.problems).toEqual([{ code: 'TAKEN_AT_BEFORE_LESSON' }]);
       expect(errorCode(await save(teacher, pastLessonId, entries, { takenAt: 'yesterday' }))).toBe('BAD_USER_INPUT');
     });
 
@@ -431,5 +444,233 @@ describe.each(DATABASE_KINDS)('roll call on %s', (kind) => {
         errorCode(await mentor.request(SET_REASON, { input: { lessonId: randomUUID(), studentId: absent, reason: 'SCHOOL_ACTIVITY' } })),
       ).toBe('NOT_FOUND');
     });
+  });
+});
+
+describe.each(DATABASE_KINDS)('a roll call taken offline that arrives after its day, on %s', (kind) => {
+  // Every API process signs and reads the proofs with the one JWT_SECRET; the next morning's server is another process.
+  const SECRET = 'a-test-secret-shared-by-every-api-process-0123456789';
+  const ROLL_CALL_PROOF = `query($id: ID!) { rollCall(lessonId: $id) {
+    offlineProof reasonRequired students { id }
+    history { studentId changedAt afterStatus reason takenOfflineAt }
+  } }`;
+  const SAVE_LATE = `mutation($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied changedCount } }`;
+  const CLASS_DAY = `query($id: ID!, $date: String) { classDay(classId: $id, date: $date) { lessons { lessonId arrivedLate } } }`;
+  type ProofData = {
+    rollCall: {
+      offlineProof: string | null;
+      reasonRequired: boolean;
+      students: { id: string }[];
+      history: { studentId: string; changedAt: string; afterStatus: string; reason: string | null; takenOfflineAt: string | null }[];
+    };
+  };
+  interface Lesson {
+    id: string;
+    startsAt: Date;
+    students: string[];
+    proof: string;
+  }
+
+  let morning: TestServer;
+  let location: TestServer['location'];
+  let teacherName: string;
+  let teacherUserId: string;
+  let mentorName: string;
+  let classId: string;
+  /** two of the teacher's lessons on Wednesday, with the proofs the teacher's device got that day */
+  let first: Lesson;
+  let second: Lesson;
+  /** the proof the mentor got on Wednesday for the second lesson */
+  let mentorProof: string;
+
+  beforeAll(async () => {
+    // Wednesday 25 November, 10:30: the teacher opens the roll calls of the day on the tablet.
+    const day = await startTestServer(kind, { keepDatabase: true, env: { JWT_SECRET: SECRET } });
+    location = day.location;
+    try {
+      const [busiest] = await day.db.prisma.$queryRaw<{ username: string; userId: string }[]>`
+        SELECT a.username, a.id AS "userId" FROM "LessonTeacher" lt
+        JOIN "Lesson" l ON l.id = lt."lessonId" AND l.status = 'SCHEDULED' AND l.date = ${day.today}::date
+        JOIN "UserAccount" a ON a."staffId" = lt."staffId"
+        WHERE NOT EXISTS (SELECT 1 FROM "StaffDuty" d WHERE d."staffId" = lt."staffId" AND d.kind IN ('MENTOR', 'ADMINISTRATOR'))
+        GROUP BY a.username, a.id ORDER BY count(*) DESC, a.username LIMIT 1`;
+      teacherName = busiest!.username;
+      teacherUserId = busiest!.userId;
+      const teacher = await loggedIn(day, teacherName);
+      const lessons = await day.db.prisma.lesson.findMany({
+        where: {
+          date: new Date(`${day.today}T00:00:00Z`),
+          status: 'SCHEDULED',
+          teachers: { some: { staff: { account: { username: teacherName } } } },
+        },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true, startsAt: true },
+      });
+      expect(lessons.length).toBeGreaterThanOrEqual(2);
+      const opened: Lesson[] = [];
+      for (const lesson of lessons.slice(0, 2)) {
+        const shown = (await teacher.request<ProofData>(ROLL_CALL_PROOF, { id: lesson.id })).data!.rollCall;
+        expect(shown.offlineProof).toEqual(expect.any(String));
+        opened.push({ ...lesson, students: shown.students.map((student) => student.id), proof: shown.offlineProof! });
+      }
+      [first, second] = opened as [Lesson, Lesson];
+      // A mentor of a class in the second lesson, who may correct it afterwards, opened it too.
+      const duty = await day.db.prisma.staffDuty.findFirstOrThrow({
+        where: { kind: 'MENTOR', group: { memberships: { some: { studentId: { in: second.students } } } } },
+        include: { staff: { include: { account: true } } },
+      });
+      mentorName = duty.staff.account!.username;
+      classId = duty.groupId!;
+      const mentor = await loggedIn(day, mentorName);
+      mentorProof = (await mentor.request<ProofData>(ROLL_CALL_PROOF, { id: second.id })).data!.rollCall.offlineProof!;
+      expect(mentorProof).toEqual(expect.any(String));
+      expect(mentorProof).not.toBe(second.proof);
+
+      // No proof of a day that is not the lesson's: yesterday's lesson (a correction now), tomorrow's (too early).
+      for (const date of ['2026-11-24', '2026-11-26']) {
+        const other = (await teacher.request<{ myLessons: { id: string }[] }>(MY_LESSONS, { date })).data!.myLessons[0];
+        if (other) expect((await teacher.request<ProofData>(ROLL_CALL_PROOF, { id: other.id })).data!.rollCall.offlineProof).toBeNull();
+      }
+    } finally {
+      await day.stop();
+    }
+    // Thursday 26 November, 07:40: the tablet is back on the network with what it took offline yesterday.
+    morning = await startTestServer(kind, { database: location, env: { JWT_SECRET: SECRET, INSYN_CLOCK_START: '2026-11-26T06:40:00Z' } });
+  });
+  afterAll(async () => {
+    await morning?.stop();
+    if (location) await removeTestDatabase(location);
+  });
+
+  const input = (lesson: Lesson, extra: { takenAt?: string | null; offlineProof?: string | null; reason?: string } = {}) => ({
+    input: {
+      submissionId: randomUUID(),
+      lessonId: lesson.id,
+      entries: lesson.students.map((studentId, index) => ({ studentId, status: index === 0 ? 'ABSENT' : 'PRESENT' })),
+      takenAt: new Date(lesson.startsAt.getTime() + 5 * 60_000).toISOString(),
+      offlineProof: lesson.proof,
+      ...extra,
+    },
+  });
+  const nothingSaved = async (lesson: Lesson) => {
+    expect(await morning.db.prisma.attendance.count({ where: { lessonId: lesson.id } })).toBe(0);
+    expect(await morning.db.prisma.rollCallSubmission.count({ where: { lessonId: lesson.id } })).toBe(0);
+  };
+  const problems = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions?.problems;
+
+  it("is accepted without a reason with the proof of the lesson's day, and marked late in the history and on the class's day", async () => {
+    const teacher = await loggedIn(morning, teacherName);
+    const saved = await teacher.request<{ saveRollCall: { applied: boolean; changedCount: number } }>(SAVE_LATE, input(first));
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.saveRollCall).toEqual({ applied: true, changedCount: first.students.length });
+
+    const takenAt = new Date(first.startsAt.getTime() + 5 * 60_000);
+    const { history } = (await teacher.request<ProofData>(ROLL_CALL_PROOF, { id: first.id })).data!.rollCall;
+    expect(history).toHaveLength(first.students.length);
+    for (const change of history) {
+      expect(change).toMatchObject({ reason: null, takenOfflineAt: takenAt.toISOString() });
+      expect(new Date(change.changedAt).getTime()).toBeGreaterThanOrEqual(new Date('2026-11-26T06:40:00Z').getTime());
+    }
+    expect(await morning.db.prisma.rollCallSubmission.findFirstOrThrow({ where: { lessonId: first.id } })).toMatchObject({ takenAt });
+
+    // The mentor sees the lesson marked on the class's Wednesday; the lessons that arrived on their day are not.
+    const classOfFirst = await morning.db.prisma.groupMembership.findFirstOrThrow({
+      where: { studentId: { in: first.students }, group: { kind: 'CLASS', duties: { some: { kind: 'MENTOR' } } } },
+      select: { groupId: true },
+    });
+    const mentorOfFirst = await loggedIn(morning, await staffUsername(morning, 'MENTOR', { groupId: classOfFirst.groupId }));
+    const day = await mentorOfFirst.request<{ classDay: { lessons: { lessonId: string; arrivedLate: boolean }[] } }>(CLASS_DAY, {
+      id: classOfFirst.groupId,
+      date: '2026-11-25',
+    });
+    const marked = day.data!.classDay.lessons.filter((lesson) => lesson.arrivedLate).map((lesson) => lesson.lessonId);
+    expect(marked).toEqual([first.id]);
+  });
+
+  // Before anything of the second lesson is saved.
+  describe('refused, and nothing saved', () => {
+    it('a forged proof, or one of another lesson or user', async () => {
+      const teacher = await loggedIn(morning, teacherName);
+      const claims = offlineProofClaims(second.id, teacherUserId, new Date('2026-11-25T09:30:00Z'));
+      const [version, , signature] = second.proof.split('.');
+      const otherBody = Buffer.from(
+        JSON.stringify({ l: second.id, u: teacherUserId, d: '2026-11-25', e: Date.parse('2026-12-31') }),
+      ).toString('base64url');
+      const cases: [string, string][] = [
+        [signOfflineProof(claims, 'another-secret-that-is-not-the-servers-0123456789'), 'OFFLINE_PROOF_INVALID'],
+        [`${version}.${otherBody}.${signature}`, 'OFFLINE_PROOF_INVALID'],
+        ['not a proof', 'OFFLINE_PROOF_INVALID'],
+        [first.proof, 'OFFLINE_PROOF_MISMATCH'],
+        [signOfflineProof({ ...claims, userId: randomUUID() }, SECRET), 'OFFLINE_PROOF_MISMATCH'],
+      ];
+      for (const [offlineProof, problem] of cases) {
+        const result = await teacher.request(SAVE_LATE, input(second, { offlineProof }));
+        expect(errorCode(result), problem).toBe('BAD_USER_INPUT');
+        expect(problems(result)).toEqual([{ code: problem }]);
+        expect(result.errors?.[0]?.extensions?.field).toBe('offlineProof');
+      }
+      await nothingSaved(second);
+    });
+
+    it('a takenAt before the lesson began, or after the save arrived', async () => {
+      const teacher = await loggedIn(morning, teacherName);
+      const before = new Date(second.startsAt.getTime() - 20 * 60_000).toISOString();
+      const beforeResult = await teacher.request(SAVE_LATE, input(second, { takenAt: before }));
+      expect(problems(beforeResult)).toEqual([{ code: 'TAKEN_AT_BEFORE_LESSON' }]);
+      const future = new Date(morning.clock().getTime() + 10 * 60_000).toISOString();
+      const futureResult = await teacher.request(SAVE_LATE, input(second, { takenAt: future }));
+      expect(problems(futureResult)).toEqual([{ code: 'TAKEN_AT_IN_FUTURE' }]);
+      expect(futureResult.errors?.[0]?.extensions?.field).toBe('takenAt');
+      await nothingSaved(second);
+    });
+
+    it('someone whose lesson it is not gets NOT_FOUND, whatever the proof', async () => {
+      const principal = await loggedIn(morning, 'rektor');
+      expect(errorCode(await principal.request(SAVE_LATE, input(second)))).toBe('NOT_FOUND');
+    });
+  });
+
+  it('without a proof, or with one issued on another day, it is a correction: not the teacher’s, the mentor’s with a reason', async () => {
+    const teacher = await loggedIn(morning, teacherName);
+    const nextDayProof = signOfflineProof(offlineProofClaims(second.id, teacherUserId, new Date('2026-11-26T06:35:00Z')), SECRET);
+    for (const offlineProof of [null, nextDayProof]) {
+      const result = await teacher.request(SAVE_LATE, input(second, { offlineProof }));
+      expect(errorCode(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+    }
+    // Taken this morning on the tablet that still held it, it is not the lesson's day's roll call, proof or not.
+    const nextMorning = await teacher.request(SAVE_LATE, input(second, { takenAt: '2026-11-26T06:30:00Z' }));
+    expect(nextMorning.errors?.[0]?.extensions?.reason).toBe('TOO_LATE_FOR_TEACHER');
+    await nothingSaved(second);
+
+    // The mentor: a reason, as for any correction after the day; with it, saved and not marked late.
+    const mentor = await loggedIn(morning, mentorName);
+    const withoutReason = await mentor.request(SAVE_LATE, input(second, { offlineProof: null }));
+    expect(errorCode(withoutReason)).toBe('BAD_USER_INPUT');
+    expect(withoutReason.errors?.[0]?.extensions?.field).toBe('reason');
+    await nothingSaved(second);
+    const corrected = await mentor.request(
+      SAVE_LATE,
+      input(second, { offlineProof: null, takenAt: null, reason: 'Läraren ringde in närvaron' }),
+    );
+    expect(corrected.errors).toBeUndefined();
+    const { history } = (await mentor.request<ProofData>(ROLL_CALL_PROOF, { id: second.id })).data!.rollCall;
+    expect(history.every((change) => change.takenOfflineAt === null && change.reason === 'Läraren ringde in närvaron')).toBe(true);
+    const day = await mentor.request<{ classDay: { lessons: { lessonId: string; arrivedLate: boolean }[] } }>(CLASS_DAY, {
+      id: classId,
+      date: '2026-11-25',
+    });
+    expect(day.data!.classDay.lessons.find((lesson) => lesson.lessonId === second.id)?.arrivedLate).toBe(false);
+  });
+
+  it("the mentor's own proof of the day makes the mentor's late arrival one too", async () => {
+    const mentor = await loggedIn(morning, mentorName);
+    const entries = second.students.map((studentId, index) => ({ studentId, status: index === 1 ? 'ABSENT' : 'PRESENT' }));
+    const result = await mentor.request<{ saveRollCall: { applied: boolean } }>(SAVE_LATE, {
+      input: { ...input(second, { offlineProof: mentorProof }).input, entries },
+    });
+    expect(result.errors).toBeUndefined();
+    const { history } = (await mentor.request<ProofData>(ROLL_CALL_PROOF, { id: second.id })).data!.rollCall;
+    expect(history[0]).toMatchObject({ reason: null, takenOfflineAt: expect.any(String) });
   });
 });

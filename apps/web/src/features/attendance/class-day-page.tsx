@@ -195,6 +195,12 @@ export function ClassDayPage() {
                       ) : lesson.rollCallState === 'NOT_TAKEN' ? (
                         <span className="class-day__pending">{t('rollCall.state.NOT_TAKEN')}</span>
                       ) : null}
+                      {lesson.arrivedLate ? (
+                        <span className="class-day__arrived-late" data-testid="roll-call-arrived-late">
+                          <span aria-hidden="true">⇅ </span>
+                          {t('classDay.arrivedLate')}
+                        </span>
+                      ) : null}
                     </th>
                   );
                 })}

@@ -45,6 +45,19 @@ describe("a roll call's history", () => {
     expect(lines[1]).toMatchObject({ kind: 'taken', changedBy: 'Karin Falk', reason: null });
   });
 
+  it('marks a late arrival with when the device took it, on the roll call taken and on its corrections', () => {
+    const offline = '2026-11-25T09:05:00.000Z';
+    const arrived = '2026-11-26T06:40:00.000Z';
+    const late = (change: AttendanceChange): AttendanceChange => ({ ...change, changedAt: arrived, takenOfflineAt: offline });
+    const corrected = late({ ...first('a', 'ABSENT'), beforeStatus: 'PRESENT' });
+    const lines = historyLines([corrected, late(first('b', 'PRESENT')), first('a', 'PRESENT'), first('b', 'ABSENT')]);
+    expect(lines.map((line) => [line.kind, line.changedAt, line.takenOfflineAt])).toEqual([
+      ['correction', arrived, offline],
+      ['taken', arrived, offline],
+      ['taken', TAKEN_AT, null],
+    ]);
+  });
+
   it('has no lines before the roll call is taken', () => {
     expect(historyLines([])).toEqual([]);
   });

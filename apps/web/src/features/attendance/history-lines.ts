@@ -11,13 +11,22 @@ export interface AttendanceChange {
   afterStatus: AttendanceStatus;
   afterLateMinutes?: number | null;
   reason?: string | null;
+  /** a late arrival: when the device took it offline on the lesson's day (changedAt is when it arrived) */
+  takenOfflineAt?: string | null;
 }
 
 /**
  * A line of the history as a person reads it: the roll call taken (the first marks of a save, one line however many
  * students), or one student's mark corrected.
  */
-export type HistoryLine = { key: string; changedAt: string; changedBy: string; reason: string | null } & (
+export type HistoryLine = {
+  key: string;
+  changedAt: string;
+  changedBy: string;
+  reason: string | null;
+  /** set for a save that arrived after the lesson's day, taken offline on the day */
+  takenOfflineAt: string | null;
+} & (
   | {
       kind: 'taken';
       counts: { present: number; absent: number; late: number };
@@ -44,6 +53,7 @@ export function historyLines(history: readonly AttendanceChange[]): HistoryLine[
         changedAt: change.changedAt,
         changedBy: change.changedBy,
         reason: change.reason ?? null,
+        takenOfflineAt: change.takenOfflineAt ?? null,
         change,
       });
       continue;
@@ -55,6 +65,7 @@ export function historyLines(history: readonly AttendanceChange[]): HistoryLine[
         changedAt: change.changedAt,
         changedBy: change.changedBy,
         reason: change.reason ?? null,
+        takenOfflineAt: change.takenOfflineAt ?? null,
         counts: { present: 0, absent: 0, late: 0 },
         notPresent: [],
       };

@@ -43,6 +43,7 @@ export const RollCallFieldsFragment = graphql(`
     durationMinutes
     reasonRequired
     cannotSaveBecause
+    offlineProof
     students {
       id
       firstName
@@ -66,6 +67,7 @@ export const RollCallFieldsFragment = graphql(`
       afterStatus
       afterLateMinutes
       reason
+      takenOfflineAt
     }
   }
 `);
@@ -102,6 +104,7 @@ export const ClassDayDocument = graphql(`
         status
         rollCallState
         rollCallOverdue
+        arrivedLate
       }
       students {
         id

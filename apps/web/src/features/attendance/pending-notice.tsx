@@ -4,9 +4,16 @@ import { useViewer } from '../auth/auth-context';
 import { dismissRefused, type RefusedRollCall } from './queue';
 import { useRollCallQueue } from './use-roll-call-queue';
 
+/** A save after the lesson's day that does not show it was taken on the day (the API's rollCallTiming). */
+const OFFLINE_DAY_PROBLEMS = new Set(['TAKEN_AT_BEFORE_LESSON', 'OFFLINE_PROOF_INVALID', 'OFFLINE_PROOF_MISMATCH']);
+
 function refusalMessage(item: RefusedRollCall, t: TFunction<'translation'>): string {
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_EARLY')) return t('rollCall.refused.TOO_EARLY');
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_LATE_FOR_TEACHER')) return t('rollCall.refused.TOO_LATE_FOR_TEACHER');
+  if (item.code === 'BAD_USER_INPUT' && item.details.includes('TAKEN_AT_IN_FUTURE')) return t('rollCall.refused.TAKEN_AT_IN_FUTURE');
+  if (item.code === 'BAD_USER_INPUT' && item.details.some((code) => OFFLINE_DAY_PROBLEMS.has(code))) {
+    return t('rollCall.refused.NOT_ON_THE_DAY');
+  }
   if (item.code === 'BAD_USER_INPUT') return t('rollCall.refused.BAD_USER_INPUT');
   if (item.code === 'LESSON_CANCELLED') return t('rollCall.refused.LESSON_CANCELLED');
   return t('rollCall.refused.NOT_FOUND');

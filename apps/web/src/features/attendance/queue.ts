@@ -34,6 +34,11 @@ export interface QueuedRollCall {
   entries: QueuedEntry[];
   reason: string | null;
   takenAt: string;
+  /**
+   * The roll call's offline proof as the device last got it (on the lesson's day): a save that reaches the server after
+   * that day counts for it only with the proof. Absent in items queued before the proof existed.
+   */
+  offlineProof?: string | null;
   attempts: number;
 }
 
@@ -175,6 +180,7 @@ async function sendAll(client: ApolloClient, userId: string): Promise<void> {
             entries: item.entries,
             reason: item.reason,
             takenAt: item.takenAt,
+            offlineProof: item.offlineProof ?? null,
           },
         },
       });

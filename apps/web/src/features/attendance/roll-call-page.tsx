@@ -9,7 +9,15 @@ import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { AttendanceStatus, RollCallFieldsFragment } from '../../gql/graphql';
-import { formatAbsenceSpan, formatLongDate, formatSchoolTime, formatShortDate, formatWeekday, schoolToday } from '../../lib/dates';
+import {
+  formatAbsenceSpan,
+  formatLongDate,
+  formatSchoolDayTime,
+  formatSchoolTime,
+  formatShortDate,
+  formatWeekday,
+  schoolToday,
+} from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { useOfflineSnapshot } from '../../lib/offline-snapshot';
 import { useViewer } from '../auth/auth-context';
@@ -183,6 +191,7 @@ function StudentRow({
 /** The roll call taken as one line (with who was not present), and each correction as a line of its own. */
 function History({ history }: { history: RollCallFieldsFragment['history'] }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const describe = (status: AttendanceStatus | null | undefined, minutes: number | null | undefined) =>
     !status
       ? t('rollCall.history.none')
@@ -207,7 +216,13 @@ function History({ history }: { history: RollCallFieldsFragment['history'] }) {
           {lines.map((line) => (
             <li key={line.key} className="roll-history__item" data-testid="history-entry">
               <span className="roll-history__when">
-                {formatSchoolTime(line.changedAt)} · {line.changedBy}
+                {line.takenOfflineAt
+                  ? t('rollCall.history.lateArrival', {
+                      taken: formatSchoolDayTime(line.takenOfflineAt, locale),
+                      arrived: formatSchoolDayTime(line.changedAt, locale),
+                    })
+                  : formatSchoolTime(line.changedAt)}{' '}
+                · {line.changedBy}
               </span>
               {line.kind === 'taken' ? (
                 <>
@@ -286,6 +301,8 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
         ),
         reason: rollCall.reasonRequired ? reason.trim() : null,
         takenAt: new Date().toISOString(),
+        // Sent with the save: should it reach the server only after the lesson's day, it still counts for that day.
+        offlineProof: rollCall.offlineProof ?? null,
       });
       await flushQueue(client, viewer.userId);
       const snapshot = queueSnapshot();
