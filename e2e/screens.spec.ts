@@ -268,7 +268,7 @@ for (const language of LANGUAGES) {
       await logout(page);
     });
 
-    test('administrator: outbox', async ({ page }, testInfo) => {
+    test('administrator: outbox, audit log', async ({ page, request }, testInfo) => {
       await loginIn(page, 'admin', language, '/utkorg');
       await capture(page, testInfo, 'outbox', language, () =>
         expect(page.getByTestId('outbox-messages').or(page.getByTestId('outbox-empty'))).toBeVisible(),
@@ -278,6 +278,14 @@ for (const language of LANGUAGES) {
       await page.reload();
       await capture(page, testInfo, 'outbox-failed', language, () => expect(page.getByTestId('failed-count')).toBeVisible());
       await page.unrouteAll();
+      // The audit log filtered by a student whom the mentor has just read.
+      const child = await childInMentorsClass(request);
+      await graphql(request, 'query ($id: ID!) { student(id: $id) { id } }', { id: child.id }, await apiLogin(request, 'mentor'));
+      await page.goto(`/administration/logg?person=${child.id}`);
+      await capture(page, testInfo, 'admin-audit-log', language, async () => {
+        await expect(page.getByTestId('audit-person')).toContainText(child.lastName);
+        await expect(page.getByTestId('audit-log-entry').first()).toBeVisible();
+      });
       await logout(page);
     });
 

@@ -18,6 +18,8 @@ import { assessmentsResolvers } from '../modules/assessments/assessments.resolve
 import { assessmentsTypeDefs } from '../modules/assessments/assessments.schema.ts';
 import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.ts';
 import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
+import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
+import { auditTypeDefs } from '../modules/audit/audit.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
 import { calendarTypeDefs } from '../modules/calendar/calendar.schema.ts';
@@ -86,6 +88,7 @@ export const typeDefs = [
   apiClientsTypeDefs,
   ss12000SourceTypeDefs,
   importsTypeDefs,
+  auditTypeDefs,
 ];
 /** Every root field guarded by its `@access` rule, its arguments' text checked (guard.ts). */
 export const resolvers = guardRootFields(typeDefs, [
@@ -116,4 +119,5 @@ export const resolvers = guardRootFields(typeDefs, [
   apiClientsResolvers,
   ss12000SourceResolvers,
   importsResolvers,
+  auditResolvers,
 ]);

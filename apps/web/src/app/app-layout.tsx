@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useViewer } from '../features/auth/auth-context';
 import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
@@ -61,6 +61,7 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
     decidesLeave && { to: '/ledighet/beslut', label: t('nav.leaveDecisions') },
     staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/utkorg', label: t('nav.outbox') },
     staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/administration', label: t('nav.administration') },
+    staff && viewer.duties.includes('ADMINISTRATOR') && { to: '/administration/logg', label: t('nav.auditLog') },
     staff &&
       (viewer.duties.includes('PRINCIPAL') || viewer.duties.includes('ADMINISTRATOR')) && {
         to: '/skola/franvaro',
@@ -82,6 +83,14 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
         label: t('nav.guardianLetters'),
       },
   ];
+  const links = items.filter((item): item is NavItem => Boolean(item));
+  const { pathname } = useLocation();
+  /**
+   * A link is current on the pages under it too, unless a more specific link of the menu is: Ledighet beside
+   * Ledighetsbeslut, Administration beside Logg.
+   */
+  const yieldsTo = (to: string) =>
+    links.some((other) => other.to.startsWith(`${to}/`) && (pathname === other.to || pathname.startsWith(`${other.to}/`)));
   const listId = useId();
   const navRef = useRef<HTMLElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -130,16 +139,14 @@ function MainNavigation({ viewer }: { viewer: Viewer }) {
         {t('nav.menu')}
       </button>
       <ul className="main-nav__list" id={listId}>
-        {items
-          .filter((item): item is NavItem => Boolean(item))
-          .map((item) => (
-            <li key={item.to}>
-              {/* Choosing a page closes the menu; focus then moves to the page's content (useFocusOnNavigation). */}
-              <NavLink to={item.to} end={item.to === '/ledighet'} className="main-nav__link" onClick={() => setOpen(false)}>
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
+        {links.map((item) => (
+          <li key={item.to}>
+            {/* Choosing a page closes the menu; focus then moves to the page's content (useFocusOnNavigation). */}
+            <NavLink to={item.to} end={yieldsTo(item.to)} className="main-nav__link" onClick={() => setOpen(false)}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

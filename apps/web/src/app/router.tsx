@@ -57,6 +57,7 @@ import {
 import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
 import { ApiClientsPage } from '../features/administration/api-clients/lazy-pages';
 import { Ss12000SourcePage } from '../features/administration/ss12000-source/lazy-pages';
+import { AuditLogPage } from '../features/administration/audit-log/lazy-pages';
 import { AppLayout } from './app-layout';
 import { PublicLayout } from './public-layout';
 import { PublicOnly, RequireAuth } from './require-auth';
@@ -120,6 +121,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/lektioner/:lessonId  one lesson: move it, another room or a substitute, or cancel it
  *   /administration/ss12000-kalla     the SS 12000 source schools and people are imported from: its settings, a check, dry run and import, history
  *   /administration/api-klienter      systems reading the data over SS 12000: new ones (the secret shown once), calls, revoking
+ *   /administration/logg?person=&anvandare=&handelse=&fran=&till=  the audit log: who read or changed what about whom, filtered, exported
  */
 
 /** Staff start on their day's lessons; students and guardians on the schedule. */
@@ -205,6 +207,7 @@ export function AppRouter() {
             <Route path="/administration/lektioner/:lessonId" element={<AdminLessonPage />} />
             <Route path="/administration/ss12000-kalla" element={<Ss12000SourcePage />} />
             <Route path="/administration/api-klienter" element={<ApiClientsPage />} />
+            <Route path="/administration/logg" element={<AuditLogPage />} />
             <Route path="*" element={<NotFoundState />} />
           </Route>
         </Route>

@@ -535,6 +535,12 @@ const CASES: Case[] = [
     probe: 'lesson',
     variables: (id) => ({ id: id.lesson, input: { date: '2026-11-26', startTime: '10:00', teacherIds: [], note: 'Flyttad' } }),
   },
+
+  // The audit log: a person of another organisation in the filter is not found, as a made-up one.
+  { field: 'Query.auditLog', label: 'student', probe: 'student', variables: (id) => ({ filter: { personId: id.student } }) },
+  { field: 'Query.auditLog', label: 'guardian', probe: 'guardian', variables: (id) => ({ filter: { personId: id.guardian } }) },
+  { field: 'Query.auditLog', label: 'staff', probe: 'staff', variables: (id) => ({ filter: { personId: id.staff } }) },
+  { field: 'Query.auditLogExport', probe: 'student', variables: (id) => ({ filter: { personId: id.student } }) },
 ];
 
 /** A lesson series' input; the dates are in the autumn term 2026 of both organisations. */

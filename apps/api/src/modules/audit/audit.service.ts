@@ -55,6 +55,9 @@ export type AuditAction =
   | 'apiClient.revoked'
   | 'ss12000Source.saved'
   | 'ss12000Source.checked'
+  /** the audit log itself: each page read and each export, with its filter */
+  | 'auditLog.read'
+  | 'auditLog.exported'
   /** administration: `admin.<entity>.<change>`, see administration/administration.changes.ts */
   | `admin.${AdministeredEntity}.${ChangeKind}`;
 

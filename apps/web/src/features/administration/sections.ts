@@ -41,4 +41,9 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
     titleKey: 'administration.apiClients.title',
     descriptionKey: 'administration.apiClients.description',
   },
+  {
+    path: '/administration/logg',
+    titleKey: 'administration.auditLog.title',
+    descriptionKey: 'administration.auditLog.description',
+  },
 ];
