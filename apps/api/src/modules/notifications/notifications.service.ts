@@ -7,6 +7,7 @@ import { appError, notFound } from '../../errors.ts';
 import { administeredOrganisationIds, authorizeStudent, isId } from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
+import { deliveryTimes } from './queue.ts';
 
 /** The choices, and whether e-mail may come during the school's quiet hours (left as it is when not given). */
 type ContactInput = ContactChoices & { emailDuringQuietHours?: boolean | null };
@@ -176,9 +177,15 @@ export async function retryMessage(ctx: RequestContext, id: string): Promise<Out
   // The answer is the message as the retry left it: read in the same transaction, before a delivery worker can claim
   // it (the worker skips rows locked by the update), not after a worker has already started sending it.
   const message = await ctx.prisma.$transaction(async (tx) => {
+    const retried = await tx.outboundMessage.findFirst({
+      where: { ...administered, id },
+      select: { kind: true, channel: true, guardianId: true, studentId: true },
+    });
+    // Retried in the quiet hours, an absence SMS waits for the morning as a new one would.
+    const sendAt = retried ? (await deliveryTimes(tx, ctx.now, [retried]))(retried) : ctx.now;
     const updated = await tx.outboundMessage.updateMany({
       where: { ...administered, id, status: 'FAILED' },
-      data: { status: 'QUEUED', attempts: 0, nextAttemptAt: ctx.now, lockedUntil: null },
+      data: { status: 'QUEUED', attempts: 0, nextAttemptAt: sendAt, lockedUntil: null },
     });
     const found = await tx.outboundMessage.findFirst({ where: { ...administered, id }, select: messageSelect });
     if (!found) throw notFound('Message');

@@ -160,8 +160,11 @@ export async function queueMessages(db: Db, now: Date, messages: readonly NewMes
 
 type Deliverable = Pick<NewMessage, 'kind' | 'channel' | 'guardianId' | 'studentId'>;
 
-/** When each message may go: the schools' quiet hours and the guardians' choice of e-mail at any hour, read once. */
-async function deliveryTimes<M extends Deliverable>(db: Db, now: Date, messages: readonly M[]): Promise<(message: M) => Date> {
+/**
+ * When each message may go if it were due `now`: the schools' quiet hours and the guardians' choice of e-mail at any
+ * hour, read once. For new messages, automatic retries and an administrator's retry alike.
+ */
+export async function deliveryTimes<M extends Deliverable>(db: Db, now: Date, messages: readonly M[]): Promise<(message: M) => Date> {
   const held = messages.filter((message) => !CONFIRMATION_KINDS.includes(message.kind));
   if (held.length === 0) return () => now;
   // One after the other: inside a transaction the queries share one connection.

@@ -6,6 +6,7 @@ import { errorCode, eventually, loggedIn, startTestServer, type TestClient, type
 import { firstChild, lessonOf, optIn, takeRollCall, UPDATE_MY_CONTACT, type Child } from '../../test/fixtures.ts';
 
 const REPORT = `mutation($input: SickReportInput!) { reportSick(input: $input) { id } }`;
+const RETRY = `mutation($id: ID!) { retryMessage(id: $id) { id status } }`;
 const SETTINGS = `mutation($id: ID!, $input: SchoolSettingsInput!) { updateSchoolSettings(id: $id, input: $input) {
   settings { quietHoursFrom quietHoursUntil gradeWarningContactDays } } }`;
 
@@ -56,6 +57,20 @@ describe.each(['pglite' as const])('quiet hours on %s', (kind) => {
       return rows.length === 2 && rows.every((row) => row.status === 'SENT') ? rows : undefined;
     }, 'the confirmations sent');
     expect((await messagesOf('ABSENCE')).map((row) => row.status)).toEqual(['QUEUED', 'QUEUED']);
+  });
+
+  it("holds an administrator's retry of an absence SMS in the quiet hours too", async () => {
+    const sms = await server.db.prisma.outboundMessage.findFirstOrThrow({
+      where: { studentId: child.id, guardianId: child.guardianId, kind: 'ABSENCE', channel: 'SMS' },
+      select: { id: true },
+    });
+    // As if it had given up after its attempts (the test servers' providers never fail on their own).
+    await server.db.prisma.outboundMessage.update({ where: { id: sms.id }, data: { status: 'FAILED', attempts: 8 } });
+    const retried = await (await loggedIn(server, 'admin')).request(RETRY, { id: sms.id });
+    expect(retried.errors).toBeUndefined();
+    expect(
+      await server.db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: sms.id }, select: { status: true, nextAttemptAt: true } }),
+    ).toEqual({ status: 'QUEUED', nextAttemptAt: new Date('2026-11-26T06:00:00Z') });
   });
 
   it("sends e-mail at once to a guardian who chose any hour, and follows the school's own quiet hours", async () => {
