@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
 import { normaliseActivationCode } from '@insyn/domain';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -9,11 +9,12 @@ import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { FieldInput } from '../../components/ui/field';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { hasErrorCode, isConnectionError, type ActivationRefusal } from '../../lib/graphql-errors';
+import { hasErrorCode, type ActivationRefusal } from '../../lib/graphql-errors';
 import { useAuth } from '../auth/auth-context';
 import { tooManyAttemptsMessage } from '../auth/too-many-attempts';
 import { ActivateAccountDocument } from './operations';
 import { checkNewPassword, NewPasswordFields, refusedPassword, useProblemTexts } from './password-fields';
+import { generalFailure, useFocusedFailure, type GeneralFailure } from './form-failure';
 import './accounts.css';
 
 // Every check is in the refinement, so that one press of the button shows every field's problem at once.
@@ -28,7 +29,7 @@ const activationSchema = z
 type ActivationValues = z.infer<typeof activationSchema>;
 
 /** Refusals told above the form: nothing in a field would mend them. */
-type Failure = Exclude<ActivationRefusal, 'INVALID_ACTIVATION_CODE'> | 'TOO_MANY_ATTEMPTS' | 'unreachable' | 'unknownError';
+type Failure = Exclude<ActivationRefusal, 'INVALID_ACTIVATION_CODE'> | GeneralFailure;
 const FORM_REFUSALS = ['ACTIVATION_CODE_USED', 'ACTIVATION_CODE_REPLACED', 'ACTIVATION_CODE_EXPIRED', 'ACCOUNT_LOCKED'] as const;
 
 /**
@@ -39,9 +40,8 @@ export function ActivationPage() {
   const { t } = useTranslation();
   const { state: auth, signIn } = useAuth();
   const [activate] = useMutation(ActivateAccountDocument);
-  const [failure, setFailure] = useState<{ kind: Failure; error: unknown } | null>(null);
+  const { failure, setFailure, failureRef } = useFocusedFailure<Failure>();
   const [visible, setVisible] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
   const problemTexts = useProblemTexts();
   const id = useId();
   usePageTitle(t('accounts.activate.pageTitle'));
@@ -60,11 +60,6 @@ export function ActivationPage() {
   });
   const [username, password] = useWatch({ control, name: ['username', 'newPassword'] });
   const personal = useMemo(() => [username.trim()], [username]);
-
-  // A refusal above the form takes focus, so that a phone scrolled down to the button shows it.
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
 
   if (auth.status === 'authenticated') return <Navigate to="/" replace />;
 
@@ -86,9 +81,7 @@ export function ActivationPage() {
         setFocus('code');
       } else {
         const refusal = FORM_REFUSALS.find((code) => hasErrorCode(error, code));
-        const kind: Failure =
-          refusal ??
-          (hasErrorCode(error, 'TOO_MANY_ATTEMPTS') ? 'TOO_MANY_ATTEMPTS' : isConnectionError(error) ? 'unreachable' : 'unknownError');
+        const kind: Failure = refusal ?? generalFailure(error);
         setFailure({ kind, error });
       }
     }

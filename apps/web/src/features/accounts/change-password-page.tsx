@@ -1,17 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { FieldInput } from '../../components/ui/field';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
+import { hasErrorCode } from '../../lib/graphql-errors';
 import { useAuth, useViewer } from '../auth/auth-context';
 import { tooManyAttemptsMessage } from '../auth/too-many-attempts';
 import { ChangePasswordDocument } from './operations';
 import { checkNewPassword, NewPasswordFields, refusedPassword, useProblemTexts } from './password-fields';
+import { generalFailure, useFocusedFailure, type GeneralFailure } from './form-failure';
 import './accounts.css';
 
 type ChangeValues = { currentPassword: string; newPassword: string; confirmation: string };
@@ -25,9 +26,8 @@ export function ChangePasswordPage() {
   const viewer = useViewer();
   const { passwordChanged } = useAuth();
   const [changePassword] = useMutation(ChangePasswordDocument);
-  const [failure, setFailure] = useState<{ kind: 'TOO_MANY_ATTEMPTS' | 'unreachable' | 'unknownError'; error: unknown } | null>(null);
+  const { failure, setFailure, failureRef } = useFocusedFailure<GeneralFailure>();
   const [visible, setVisible] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
   const problemTexts = useProblemTexts();
   const id = useId();
   usePageTitle(t('accounts.change.pageTitle'));
@@ -60,10 +60,6 @@ export function ChangePasswordPage() {
   });
   const password = useWatch({ control, name: 'newPassword' });
 
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
-
   const onSubmit = async (values: ChangeValues) => {
     setFailure(null);
     try {
@@ -79,12 +75,7 @@ export function ChangePasswordPage() {
         setError('currentPassword', { type: 'server', message: 'wrongCurrent' });
         setFocus('currentPassword');
       } else {
-        const kind = hasErrorCode(error, 'TOO_MANY_ATTEMPTS')
-          ? 'TOO_MANY_ATTEMPTS'
-          : isConnectionError(error)
-            ? 'unreachable'
-            : 'unknownError';
-        setFailure({ kind, error });
+        setFailure({ kind: generalFailure(error), error });
       }
     }
   };

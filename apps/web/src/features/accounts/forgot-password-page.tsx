@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { FieldInput } from '../../components/ui/field';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { errorExtension, hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
+import { errorExtension, hasErrorCode } from '../../lib/graphql-errors';
 import { useAuth } from '../auth/auth-context';
 import { tooManyAttemptsMessage } from '../auth/too-many-attempts';
 import { RequestPasswordResetDocument } from './operations';
+import { generalFailure, type GeneralFailure } from './form-failure';
 import './accounts.css';
 
 const EMAIL_PROBLEMS = ['emailRequired', 'emailFormat'] as const;
@@ -26,7 +27,7 @@ const forgotSchema = z.object({ email: z.string() }).superRefine((values, ctx) =
 });
 type ForgotValues = z.infer<typeof forgotSchema>;
 
-type Failure = { kind: 'TOO_MANY_ATTEMPTS' | 'unreachable' | 'unknownError'; error: unknown };
+type Failure = { kind: GeneralFailure; error: unknown };
 
 /**
  * /glomt-losenord: a link to choose a new password, mailed to the address the school has on record (staff and
@@ -70,12 +71,7 @@ export function ForgotPasswordPage() {
         setError('email', { type: 'server', message: 'emailFormat' });
         setFocus('email');
       } else {
-        const kind = hasErrorCode(error, 'TOO_MANY_ATTEMPTS')
-          ? 'TOO_MANY_ATTEMPTS'
-          : isConnectionError(error)
-            ? 'unreachable'
-            : 'unknownError';
-        setFailure({ kind, error });
+        setFailure({ kind: generalFailure(error), error });
       }
     }
   };

@@ -1,17 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { usePageTitle } from '../../components/ui/use-page-title';
-import { hasErrorCode, isConnectionError, type ResetRefusal } from '../../lib/graphql-errors';
+import { hasErrorCode, type ResetRefusal } from '../../lib/graphql-errors';
 import { useAuth } from '../auth/auth-context';
 import { tooManyAttemptsMessage } from '../auth/too-many-attempts';
 import { ResetPasswordDocument } from './operations';
 import { checkNewPassword, NewPasswordFields, refusedPassword, useProblemTexts } from './password-fields';
+import { generalFailure, useFocusedFailure, type GeneralFailure } from './form-failure';
 import './accounts.css';
 
 const NO_PERSONAL_WORDS: readonly string[] = [];
@@ -25,7 +26,7 @@ type ResetValues = z.infer<typeof resetSchema>;
 
 /** Refusals after which this link cannot set a password: the form goes, and but for a locked account a new link is offered. */
 const LINK_REFUSALS = ['INVALID_RESET_LINK', 'RESET_LINK_USED', 'RESET_LINK_EXPIRED', 'ACCOUNT_LOCKED'] as const satisfies ResetRefusal[];
-type Failure = ResetRefusal | 'TOO_MANY_ATTEMPTS' | 'unreachable' | 'unknownError';
+type Failure = ResetRefusal | GeneralFailure;
 const isLinkRefusal = (kind: Failure): kind is ResetRefusal => LINK_REFUSALS.some((refusal) => refusal === kind);
 
 /** What went wrong, and the way to a link that works. */
@@ -57,9 +58,8 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const [token] = useState(() => location.hash.replace(/^#/, '').trim());
   const [resetPassword] = useMutation(ResetPasswordDocument);
-  const [failure, setFailure] = useState<{ kind: Failure; error: unknown } | null>(null);
+  const { failure, setFailure, failureRef } = useFocusedFailure<Failure>();
   const [visible, setVisible] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
   const problemTexts = useProblemTexts();
   const id = useId();
   usePageTitle(t('accounts.reset.pageTitle'));
@@ -82,11 +82,6 @@ export function ResetPasswordPage() {
     if (location.hash !== '') void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
   }, [location.hash, location.pathname, location.search, navigate]);
 
-  // A refusal takes focus, so that a phone scrolled down to the button shows it.
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
-
   const onSubmit = async (values: ResetValues) => {
     setFailure(null);
     try {
@@ -103,9 +98,7 @@ export function ResetPasswordPage() {
         setFocus('newPassword');
       } else {
         const refusal = LINK_REFUSALS.find((code) => hasErrorCode(error, code));
-        const kind: Failure =
-          refusal ??
-          (hasErrorCode(error, 'TOO_MANY_ATTEMPTS') ? 'TOO_MANY_ATTEMPTS' : isConnectionError(error) ? 'unreachable' : 'unknownError');
+        const kind: Failure = refusal ?? generalFailure(error);
         setFailure({ kind, error });
       }
     }
