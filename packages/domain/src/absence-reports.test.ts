@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import { type DutyFacts, mayDecideLeave } from './access/index.ts';
 import {
   checkLeaveRequest,
   checkSickReport,
   leaveDecider,
-  mayDecideLeave,
   schoolDaysIn,
   schoolInstant,
   spanInstants,
@@ -96,14 +96,14 @@ describe('mayDecideLeave', () => {
   const mentorLeave = { decider: 'MENTOR' as const, schoolId: 'schoolA', studentClassIds: ['class7B'] };
   const principalLeave = { ...mentorLeave, decider: 'PRINCIPAL' as const };
   it('the class mentor decides short leave, not long', () => {
-    expect(mayDecideLeave([duty('MENTOR', { groupId: 'class7B' })], mentorLeave, today)).toBe(true);
-    expect(mayDecideLeave([duty('MENTOR', { groupId: 'class7B' })], principalLeave, today)).toBe(false);
-    expect(mayDecideLeave([duty('MENTOR', { groupId: 'class7A' })], mentorLeave, today)).toBe(false);
+    expect(mayDecideLeave(staffWith([duty('MENTOR', { groupId: 'class7B' })]), mentorLeave, today)).toBe(true);
+    expect(mayDecideLeave(staffWith([duty('MENTOR', { groupId: 'class7B' })]), principalLeave, today)).toBe(false);
+    expect(mayDecideLeave(staffWith([duty('MENTOR', { groupId: 'class7A' })]), mentorLeave, today)).toBe(false);
   });
   it("the school's principal decides both; a teacher, an administrator or another school's principal neither", () => {
-    expect(mayDecideLeave([duty('PRINCIPAL', { schoolId: 'schoolA' })], principalLeave, today)).toBe(true);
-    expect(mayDecideLeave([duty('PRINCIPAL', { schoolId: 'schoolA' })], mentorLeave, today)).toBe(true);
-    expect(mayDecideLeave([duty('PRINCIPAL', { schoolId: 'schoolB' })], principalLeave, today)).toBe(false);
-    expect(mayDecideLeave([duty('TEACHER', { groupId: 'class7B' }), duty('ADMINISTRATOR', {})], mentorLeave, today)).toBe(false);
+    expect(mayDecideLeave(staffWith([duty('PRINCIPAL', { schoolId: 'schoolA' })]), principalLeave, today)).toBe(true);
+    expect(mayDecideLeave(staffWith([duty('PRINCIPAL', { schoolId: 'schoolA' })]), mentorLeave, today)).toBe(true);
+    expect(mayDecideLeave(staffWith([duty('PRINCIPAL', { schoolId: 'schoolB' })]), principalLeave, today)).toBe(false);
+    expect(mayDecideLeave(staffWith([duty('TEACHER', { groupId: 'class7B' }), duty('ADMINISTRATOR', {})]), mentorLeave, today)).toBe(false);
   });
 });

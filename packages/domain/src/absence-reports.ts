@@ -2,7 +2,6 @@
 // which span, and who decides a leave (domain rules 4 and 5).
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
-import { activeDuties, type DutyFacts } from './access.ts';
 import { isIsoDate, SCHOOL_TIME_ZONE } from './iso-week.ts';
 
 /** Parents plan ahead (an operation, a known illness); a month is enough and keeps mistakes small. */
@@ -122,22 +121,6 @@ export type LeaveDecider = 'MENTOR' | 'PRINCIPAL';
 /** The mentor decides up to the school's limit of school days; the principal decides longer leave. */
 export const leaveDecider = (schoolDays: number, mentorDayLimit: number): LeaveDecider =>
   schoolDays <= mentorDayLimit ? 'MENTOR' : 'PRINCIPAL';
-
-export interface LeaveDecisionFacts {
-  decider: LeaveDecider;
-  schoolId: string;
-  /** the student's classes on the day of the decision */
-  studentClassIds: readonly string[];
-}
-
-/** A mentor of the student's class decides a mentor's leave; the school's principal may decide any. */
-export function mayDecideLeave(duties: readonly DutyFacts[], leave: LeaveDecisionFacts, today: string): boolean {
-  return activeDuties(duties, today).some(
-    (duty) =>
-      (duty.kind === 'PRINCIPAL' && duty.schoolId === leave.schoolId) ||
-      (leave.decider === 'MENTOR' && duty.kind === 'MENTOR' && duty.groupId !== null && leave.studentClassIds.includes(duty.groupId)),
-  );
-}
 
 /** Two leaves of one student overlap when their date spans share a day. */
 export const spansOverlap = (a: DateRange, b: DateRange): boolean => a.startDate <= b.endDate && b.startDate <= a.endDate;

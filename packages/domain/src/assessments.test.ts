@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import { type DutyFacts, mayRecordAssessments } from './access/index.ts';
 import {
   checkAssessmentGroup,
   checkAssessmentRows,
@@ -12,7 +13,6 @@ import {
   MAX_ASSESSMENT_COMMENT_LENGTH,
   MAX_TASK_DESCRIPTION_LENGTH,
   MAX_TASK_TITLE_LENGTH,
-  mayRecordAssessments,
 } from './assessments.ts';
 
 const duty = (kind: DutyFacts['kind'], groupId: string | null, validTo: string | null = null): DutyFacts => ({
@@ -126,10 +126,12 @@ describe('checkAssessmentRows', () => {
 
 describe('who records and publishes', () => {
   it('an active teacher of the group records; its mentor, the principal and a former teacher do not', () => {
-    expect(mayRecordAssessments([duty('TEACHER', 'ma8A')], 'ma8A', today)).toBe(true);
-    expect(mayRecordAssessments([duty('TEACHER', 'sv8A')], 'ma8A', today)).toBe(false);
-    expect(mayRecordAssessments([duty('TEACHER', 'ma8A', '2026-10-31')], 'ma8A', today)).toBe(false);
-    expect(mayRecordAssessments([duty('MENTOR', 'ma8A'), duty('PRINCIPAL', null), duty('ADMINISTRATOR', null)], 'ma8A', today)).toBe(false);
+    expect(mayRecordAssessments(staffWith([duty('TEACHER', 'ma8A')]), 'ma8A', today)).toBe(true);
+    expect(mayRecordAssessments(staffWith([duty('TEACHER', 'sv8A')]), 'ma8A', today)).toBe(false);
+    expect(mayRecordAssessments(staffWith([duty('TEACHER', 'ma8A', '2026-10-31')]), 'ma8A', today)).toBe(false);
+    expect(
+      mayRecordAssessments(staffWith([duty('MENTOR', 'ma8A'), duty('PRINCIPAL', null), duty('ADMINISTRATOR', null)]), 'ma8A', today),
+    ).toBe(false);
   });
   it('a draft is any teacher of the group to change; a published item only its author to correct', () => {
     expect(checkChange({ authorStaffId: 'kim', published: false }, 'lo')).toEqual([]);

@@ -11,7 +11,6 @@
 // published by its author (the teacher who last saved the draft). Once published, only that author may correct
 // it; the correction shows through its updatedAt and sends no new message (a result saved for the first time
 // on a published task is told like the others).
-import { activeDuties, type DutyFacts } from './access.ts';
 import { isIsoDate } from './iso-week.ts';
 
 export const KNOWLEDGE_LEVELS = ['INSUFFICIENT', 'ACCEPTABLE', 'MORE_THAN_ACCEPTABLE'] as const;
@@ -140,11 +139,6 @@ export function checkAssessmentRows(
     if (problems.length > 0) found.push({ studentId: row.studentId, problems });
   }
   return found;
-}
-
-/** An active teacher of the teaching group records its tasks, results and subject assessments. */
-export function mayRecordAssessments(duties: readonly DutyFacts[], groupId: string, today: string): boolean {
-  return activeDuties(duties, today).some((duty) => duty.kind === 'TEACHER' && duty.groupId === groupId);
 }
 
 export interface OwnedItem {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import { type DutyFacts, rollCallAuthority } from './access/index.ts';
 import {
   checkAbsenceReason,
   checkRollCall,
   isUnexcused,
   offlineProofClaims,
-  rollCallAuthority,
   rollCallTiming,
   type RollCallTimingFacts,
   type RollCallEntry,
@@ -91,9 +91,9 @@ describe('rollCallAuthority', () => {
     validFrom: '2026-08-01',
     validTo: null,
   });
-  const teacher = (today: string) => rollCallAuthority('teacher', [duty('TEACHER', 'ma7B')], facts, today);
-  const mentor = (today: string) => rollCallAuthority('mentor', [duty('MENTOR', 'class7B')], facts, today);
-  const admin = (today: string) => rollCallAuthority('admin', [duty('ADMINISTRATOR')], facts, today);
+  const teacher = (today: string) => rollCallAuthority(staffWith([duty('TEACHER', 'ma7B')], 'teacher'), facts, today);
+  const mentor = (today: string) => rollCallAuthority(staffWith([duty('MENTOR', 'class7B')], 'mentor'), facts, today);
+  const admin = (today: string) => rollCallAuthority(staffWith([duty('ADMINISTRATOR')], 'admin'), facts, today);
 
   it('on the day: the teacher, the mentor and the administrator, no reason needed', () => {
     for (const authority of [teacher('2026-11-25'), mentor('2026-11-25'), admin('2026-11-25')]) {
@@ -109,13 +109,19 @@ describe('rollCallAuthority', () => {
     expect(teacher('2026-11-24')).toEqual({ allowed: false, why: 'TOO_EARLY' });
   });
   it('nobody else: another teacher, another class mentor, a principal', () => {
-    expect(rollCallAuthority('other', [duty('TEACHER', 'ma7B')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
-    expect(rollCallAuthority('m2', [duty('MENTOR', 'class7A')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
-    expect(rollCallAuthority('p', [duty('PRINCIPAL')], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
+    expect(rollCallAuthority(staffWith([duty('TEACHER', 'ma7B')], 'other'), facts, '2026-11-25')).toEqual({
+      allowed: false,
+      why: 'NOT_YOUR_LESSON',
+    });
+    expect(rollCallAuthority(staffWith([duty('MENTOR', 'class7A')], 'm2'), facts, '2026-11-25')).toEqual({
+      allowed: false,
+      why: 'NOT_YOUR_LESSON',
+    });
+    expect(rollCallAuthority(staffWith([duty('PRINCIPAL')], 'p'), facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
   });
   it("nor another organisation's administrator", () => {
     const otherAdmin = { ...duty('ADMINISTRATOR'), organisationId: 'orgB' };
-    expect(rollCallAuthority('a2', [otherAdmin], facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
+    expect(rollCallAuthority(staffWith([otherAdmin], 'a2'), facts, '2026-11-25')).toEqual({ allowed: false, why: 'NOT_YOUR_LESSON' });
   });
 });
 

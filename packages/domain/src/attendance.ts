@@ -1,5 +1,4 @@
 // Roll call rules (närvaro): what a submission may contain and who may make it when.
-import { activeDuties, dutyCoversSchool, type DutyFacts, type SchoolFacts } from './access.ts';
 import { schoolDateOf } from './iso-week.ts';
 
 export type AttendanceStatus = 'PRESENT' | 'ABSENT' | 'LATE';
@@ -90,40 +89,6 @@ export function checkRollCall(
     }
   }
   return problems;
-}
-
-export interface RollCallAuthorityFacts extends SchoolFacts {
-  /** local date of the lesson, YYYY-MM-DD */
-  lessonDate: string;
-  teacherStaffIds: readonly string[];
-  /** the home classes of the lesson's students, for the mentor rule */
-  studentClassIds: readonly string[];
-}
-
-/**
- * Who may save a lesson's roll call, and on which terms:
- * - on the lesson's day its teacher, a mentor of a class in the lesson, or an administrator;
- * - afterwards only a mentor or an administrator, and only with a reason (a correction);
- * - never before the lesson's day.
- */
-export type RollCallAuthority =
-  { allowed: true; reasonRequired: boolean } | { allowed: false; why: 'NOT_YOUR_LESSON' | 'TOO_EARLY' | 'TOO_LATE_FOR_TEACHER' };
-
-export function rollCallAuthority(
-  staffId: string,
-  duties: readonly DutyFacts[],
-  lesson: RollCallAuthorityFacts,
-  today: string,
-): RollCallAuthority {
-  const active = activeDuties(duties, today);
-  const isAdmin = active.some((duty) => duty.kind === 'ADMINISTRATOR' && dutyCoversSchool(duty, lesson));
-  const isMentor = active.some((duty) => duty.kind === 'MENTOR' && duty.groupId !== null && lesson.studentClassIds.includes(duty.groupId));
-  const isTeacher = lesson.teacherStaffIds.includes(staffId);
-  if (!isAdmin && !isMentor && !isTeacher) return { allowed: false, why: 'NOT_YOUR_LESSON' };
-  if (today < lesson.lessonDate) return { allowed: false, why: 'TOO_EARLY' };
-  if (today === lesson.lessonDate) return { allowed: true, reasonRequired: false };
-  if (isAdmin || isMentor) return { allowed: true, reasonRequired: true };
-  return { allowed: false, why: 'TOO_LATE_FOR_TEACHER' };
 }
 
 /** How long a roll call kept on a device while offline may take to reach the server and still count for its day. */

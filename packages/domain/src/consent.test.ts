@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessStudent, type DutyFacts, type StudentFacts, type ViewerFacts } from './access.ts';
+import { canAccessStudent, type DutyFacts, type StudentFacts, type ViewerFacts } from './access/index.ts';
 import { consentChanges, consentRefusal, guardianConsentStates, type ConsentRecord } from './consent.ts';
 
 const today = '2026-11-27';

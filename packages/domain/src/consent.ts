@@ -1,6 +1,6 @@
 // Consent at 18 (rule 2, issue 15): from their 18th birthday a student decides, guardian by guardian, who may see
 // their data. Each giving is a row; withdrawing sets its withdrawnAt, so the rows are the history of the choices.
-import type { StudentFacts, ViewerFacts } from './access.ts';
+import type { StudentFacts, ViewerFacts } from './access/index.ts';
 import { isAdultOn } from './age.ts';
 
 /** One giving of consent; instants are ISO 8601 strings as `Date.toISOString()` writes them, so they sort as text. */

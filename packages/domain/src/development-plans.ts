@@ -5,7 +5,6 @@
 // Edits after publishing are allowed and show at once, marked "updated after publishing"; the mentor may
 // publish again, which tells the home again.
 // Study plan: an upper-secondary student's planned courses per programme year, and progress in points.
-import { activeDuties, canAccessStudent, dutyCoversSchool, type DutyFacts, type StudentFacts, type ViewerFacts } from './access.ts';
 import type { SchoolFormKind } from './assessments.ts';
 
 export const MAX_STANDING_LENGTH = 2000;
@@ -75,45 +74,6 @@ export interface StudentTeachingGroup {
   subjectId: string | null;
 }
 
-/** The subjects whose entry this staff member writes: those of the student's teaching groups they teach. */
-export function writableSubjectIds(duties: readonly DutyFacts[], groups: readonly StudentTeachingGroup[], today: string): string[] {
-  const taught = new Set(
-    activeDuties(duties, today)
-      .filter((duty) => duty.kind === 'TEACHER')
-      .map((duty) => duty.groupId),
-  );
-  return [...new Set(groups.flatMap((group) => (group.subjectId !== null && taught.has(group.groupId) ? [group.subjectId] : [])))];
-}
-
-export const mayWritePlanEntry = (
-  duties: readonly DutyFacts[],
-  groups: readonly StudentTeachingGroup[],
-  subjectId: string,
-  today: string,
-): boolean => writableSubjectIds(duties, groups, today).includes(subjectId);
-
-/** The mentor of the student's class writes the summary and publishes. */
-export function mayPublishDevelopmentPlan(duties: readonly DutyFacts[], studentGroupIds: readonly string[], today: string): boolean {
-  return activeDuties(duties, today).some(
-    (duty) => duty.kind === 'MENTOR' && duty.groupId !== null && studentGroupIds.includes(duty.groupId),
-  );
-}
-
-/**
- * Who reads a plan before it is published: the staff who cover the student's assessments (mentor,
- * principal, administrators) and the teachers of the student's groups, who write it. Students and
- * guardians read published plans only, under `student:readAssessments` (rule 2 for adult students).
- */
-export function mayReadDevelopmentPlanDraft(viewer: ViewerFacts, student: StudentFacts, today: string): boolean {
-  if (viewer.kind !== 'STAFF') return false;
-  return (
-    canAccessStudent(viewer, 'student:readAssessments', student, today) ||
-    activeDuties(viewer.duties, today).some(
-      (duty) => duty.kind === 'TEACHER' && duty.groupId !== null && student.groupIds.includes(duty.groupId),
-    )
-  );
-}
-
 // ───────────────────────── Study plan ─────────────────────────
 
 export const PASSING_COURSE_GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -178,16 +138,3 @@ export function studyPlanProgress(courses: readonly StudyPlanCourseFacts[]): Stu
 }
 
 export const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR;
-
-/** The mentor of the student's class and the administrators of the student's organisation change the planned courses. */
-export function mayEditStudyPlan(
-  duties: readonly DutyFacts[],
-  student: Pick<StudentFacts, 'groupIds' | 'schoolId' | 'organisationId'>,
-  today: string,
-): boolean {
-  return activeDuties(duties, today).some(
-    (duty) =>
-      (duty.kind === 'ADMINISTRATOR' && dutyCoversSchool(duty, student)) ||
-      (duty.kind === 'MENTOR' && duty.groupId !== null && student.groupIds.includes(duty.groupId)),
-  );
-}

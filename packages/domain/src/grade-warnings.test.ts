@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import { type DutyFacts, mayIssueGradeWarning, mayRecordGradeWarningContact } from './access/index.ts';
 import {
   checkClose,
   checkContact,
@@ -8,8 +9,6 @@ import {
   MAX_AGREED_LENGTH,
   MAX_MISSING_LENGTH,
   MAX_WITH_WHOM_LENGTH,
-  mayIssueGradeWarning,
-  mayRecordGradeWarningContact,
 } from './grade-warnings.ts';
 
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
@@ -82,14 +81,14 @@ describe('checkClose', () => {
 describe('mayIssueGradeWarning', () => {
   const studentGroups = ['class7B', 'ma7B'];
   it('a teacher of the group warns its members', () => {
-    expect(mayIssueGradeWarning([duty('TEACHER', { groupId: 'ma7B' })], 'ma7B', studentGroups, today)).toBe(true);
+    expect(mayIssueGradeWarning(staffWith([duty('TEACHER', { groupId: 'ma7B' })]), 'ma7B', studentGroups, today)).toBe(true);
   });
   it('not for a student outside the group, nor by a former teacher, mentor or principal', () => {
-    expect(mayIssueGradeWarning([duty('TEACHER', { groupId: 'ma7B' })], 'ma7B', ['class7A'], today)).toBe(false);
-    expect(mayIssueGradeWarning([duty('TEACHER', { groupId: 'ma7B' }, '2026-11-24')], 'ma7B', studentGroups, today)).toBe(false);
-    expect(mayIssueGradeWarning([duty('TEACHER', { groupId: 'en7B' })], 'ma7B', studentGroups, today)).toBe(false);
-    expect(mayIssueGradeWarning([duty('MENTOR', { groupId: 'class7B' })], 'ma7B', studentGroups, today)).toBe(false);
-    expect(mayIssueGradeWarning([duty('PRINCIPAL', { schoolId: 'A' })], 'ma7B', studentGroups, today)).toBe(false);
+    expect(mayIssueGradeWarning(staffWith([duty('TEACHER', { groupId: 'ma7B' })]), 'ma7B', ['class7A'], today)).toBe(false);
+    expect(mayIssueGradeWarning(staffWith([duty('TEACHER', { groupId: 'ma7B' }, '2026-11-24')]), 'ma7B', studentGroups, today)).toBe(false);
+    expect(mayIssueGradeWarning(staffWith([duty('TEACHER', { groupId: 'en7B' })]), 'ma7B', studentGroups, today)).toBe(false);
+    expect(mayIssueGradeWarning(staffWith([duty('MENTOR', { groupId: 'class7B' })]), 'ma7B', studentGroups, today)).toBe(false);
+    expect(mayIssueGradeWarning(staffWith([duty('PRINCIPAL', { schoolId: 'A' })]), 'ma7B', studentGroups, today)).toBe(false);
   });
 });
 
@@ -105,7 +104,7 @@ describe('mayRecordGradeWarningContact', () => {
     ['an administrator', duty('ADMINISTRATOR', {}), false],
     ['a former mentor', duty('MENTOR', { groupId: 'class7B' }, '2026-11-01'), false],
   ])('%s: %s', (_name, given, expected) => {
-    expect(mayRecordGradeWarningContact([given], warning, today)).toBe(expected);
+    expect(mayRecordGradeWarningContact(staffWith([given]), warning, today)).toBe(expected);
   });
 });
 

@@ -4,7 +4,6 @@
 // is overdue.
 import { addDays, format, parseISO } from 'date-fns';
 import { schoolDaysIn, type DateRange } from './absence-reports.ts';
-import { activeDuties, type DutyFacts } from './access.ts';
 
 export const MAX_MISSING_LENGTH = 2000;
 export const MAX_WITH_WHOM_LENGTH = 200;
@@ -82,36 +81,6 @@ export function checkContact(input: ContactInput, issuedAt: Date, now: Date): Gr
 /** Closing (resolved or withdrawn) says why, once. */
 export function checkClose(note: string, closed: boolean): GradeWarningProblem[] {
   return [...(closed ? (['ALREADY_CLOSED'] as const) : []), ...checkText(note, MAX_CLOSE_NOTE_LENGTH, 'NOTE_REQUIRED', 'NOTE_TOO_LONG')];
-}
-
-/** A teacher of the teaching group warns a member of it; the warning is for that group's subject. */
-export function mayIssueGradeWarning(
-  duties: readonly DutyFacts[],
-  groupId: string,
-  studentGroupIds: readonly string[],
-  today: string,
-): boolean {
-  return (
-    studentGroupIds.includes(groupId) && activeDuties(duties, today).some((duty) => duty.kind === 'TEACHER' && duty.groupId === groupId)
-  );
-}
-
-export interface WarningHandlers {
-  /** the teaching group the warning was issued in */
-  groupId: string;
-  schoolId: string;
-  /** the student's groups today, the class among them */
-  studentGroupIds: readonly string[];
-}
-
-/** The group's teachers, the mentor of the student's class and the school's principal record contacts and close warnings. */
-export function mayRecordGradeWarningContact(duties: readonly DutyFacts[], warning: WarningHandlers, today: string): boolean {
-  return activeDuties(duties, today).some(
-    (duty) =>
-      (duty.kind === 'TEACHER' && duty.groupId === warning.groupId) ||
-      (duty.kind === 'MENTOR' && duty.groupId !== null && warning.studentGroupIds.includes(duty.groupId)) ||
-      (duty.kind === 'PRINCIPAL' && duty.schoolId === warning.schoolId),
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Domain rules shared by the API and the web app. Plain functions, no I/O.
 export * from './iso-week.ts';
 export * from './age.ts';
-export * from './access.ts';
+export * from './access/index.ts';
 export * from './consent.ts';
 export * from './personnummer.ts';
 export * from './school-calendar.ts';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts, GroupFacts, StudentFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import { type DutyFacts, type GroupFacts, type StudentFacts, mayFollowNews, mayPostNews } from './access/index.ts';
 import {
   checkNewsPost,
   MAX_NEWS_BODY_LENGTH,
   MAX_NEWS_TITLE_LENGTH,
-  mayFollowNews,
-  mayPostNews,
   newsReachesGuardian,
   newsReachesStudent,
   studentInAudience,
@@ -54,46 +53,48 @@ describe('mayPostNews', () => {
 
   it('the principal posts to the whole school and any of its groups, not to another school', () => {
     const principal = [duty('PRINCIPAL', { schoolId: 'north' })];
-    expect(mayPostNews(principal, school('north'), today)).toBe(true);
-    expect(mayPostNews(principal, group(class8A), today)).toBe(true);
-    expect(mayPostNews(principal, group(ma7B), today)).toBe(true);
-    expect(mayPostNews(principal, school('south'), today)).toBe(false);
-    expect(mayPostNews(principal, group(southClass), today)).toBe(false);
+    expect(mayPostNews(staffWith(principal), school('north'), today)).toBe(true);
+    expect(mayPostNews(staffWith(principal), group(class8A), today)).toBe(true);
+    expect(mayPostNews(staffWith(principal), group(ma7B), today)).toBe(true);
+    expect(mayPostNews(staffWith(principal), school('south'), today)).toBe(false);
+    expect(mayPostNews(staffWith(principal), group(southClass), today)).toBe(false);
   });
   it('an administrator posts anywhere in their organisation, nowhere in another', () => {
     const admin = [duty('ADMINISTRATOR', {})];
-    expect(mayPostNews(admin, school('south'), today)).toBe(true);
-    expect(mayPostNews(admin, group(class7B), today)).toBe(true);
-    expect(mayPostNews(admin, school('far', 'orgB'), today)).toBe(false);
-    expect(mayPostNews(admin, group(farClass), today)).toBe(false);
+    expect(mayPostNews(staffWith(admin), school('south'), today)).toBe(true);
+    expect(mayPostNews(staffWith(admin), group(class7B), today)).toBe(true);
+    expect(mayPostNews(staffWith(admin), school('far', 'orgB'), today)).toBe(false);
+    expect(mayPostNews(staffWith(admin), group(farClass), today)).toBe(false);
   });
   it('a mentor posts to their class only, not to the school nor another class', () => {
     const mentor = [duty('MENTOR', { groupId: '7B' })];
-    expect(mayPostNews(mentor, group(class7B), today)).toBe(true);
-    expect(mayPostNews(mentor, group(class8A), today)).toBe(false);
-    expect(mayPostNews(mentor, school('north'), today)).toBe(false);
+    expect(mayPostNews(staffWith(mentor), group(class7B), today)).toBe(true);
+    expect(mayPostNews(staffWith(mentor), group(class8A), today)).toBe(false);
+    expect(mayPostNews(staffWith(mentor), school('north'), today)).toBe(false);
   });
   it('a teacher posts to a teaching group they teach, not to a class', () => {
     const teacher = [duty('TEACHER', { groupId: 'ma7B' })];
-    expect(mayPostNews(teacher, group(ma7B), today)).toBe(true);
-    expect(mayPostNews(teacher, group(class7B), today)).toBe(false);
-    expect(mayPostNews(teacher, school('north'), today)).toBe(false);
+    expect(mayPostNews(staffWith(teacher), group(ma7B), today)).toBe(true);
+    expect(mayPostNews(staffWith(teacher), group(class7B), today)).toBe(false);
+    expect(mayPostNews(staffWith(teacher), school('north'), today)).toBe(false);
   });
   it('an ended duty gives nothing, and a group must be in the named school', () => {
-    expect(mayPostNews([duty('MENTOR', { groupId: '7B' }, '2026-10-31')], group(class7B), today)).toBe(false);
-    expect(mayPostNews([duty('PRINCIPAL', { schoolId: 'north' })], { ...school('north'), group: southClass }, today)).toBe(false);
+    expect(mayPostNews(staffWith([duty('MENTOR', { groupId: '7B' }, '2026-10-31')]), group(class7B), today)).toBe(false);
+    expect(mayPostNews(staffWith([duty('PRINCIPAL', { schoolId: 'north' })]), { ...school('north'), group: southClass }, today)).toBe(
+      false,
+    );
   });
 });
 
 describe('mayFollowNews', () => {
   const post = { schoolId: 'north', organisationId: 'orgA', authorStaffId: 'mentor-1' };
   it('the author, the school’s principal and administrators follow a post; other staff do not', () => {
-    expect(mayFollowNews([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], 'admin-b', post, today)).toBe(false);
-    expect(mayFollowNews([duty('MENTOR', { groupId: '7B' })], 'mentor-1', post, today)).toBe(true);
-    expect(mayFollowNews([duty('PRINCIPAL', { schoolId: 'north' })], 'principal', post, today)).toBe(true);
-    expect(mayFollowNews([duty('ADMINISTRATOR', {})], 'admin', post, today)).toBe(true);
-    expect(mayFollowNews([duty('PRINCIPAL', { schoolId: 'south' })], 'other-principal', post, today)).toBe(false);
-    expect(mayFollowNews([duty('MENTOR', { groupId: '7B' })], 'mentor-2', post, today)).toBe(false);
+    expect(mayFollowNews(staffWith([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], 'admin-b'), post, today)).toBe(false);
+    expect(mayFollowNews(staffWith([duty('MENTOR', { groupId: '7B' })], 'mentor-1'), post, today)).toBe(true);
+    expect(mayFollowNews(staffWith([duty('PRINCIPAL', { schoolId: 'north' })], 'principal'), post, today)).toBe(true);
+    expect(mayFollowNews(staffWith([duty('ADMINISTRATOR', {})], 'admin'), post, today)).toBe(true);
+    expect(mayFollowNews(staffWith([duty('PRINCIPAL', { schoolId: 'south' })], 'other-principal'), post, today)).toBe(false);
+    expect(mayFollowNews(staffWith([duty('MENTOR', { groupId: '7B' })], 'mentor-2'), post, today)).toBe(false);
   });
 });
 

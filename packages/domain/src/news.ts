@@ -4,15 +4,7 @@
 // the group's members are exactly those the teacher already knows. Administrators may write anywhere in their
 // organisation, as they may read all of it. A post goes to the guardians and/or the students of its school or group as they are
 // today; a guardian of an adult student only with the student's consent (rule 2).
-import {
-  activeDuties,
-  dutyCoversSchool,
-  guardianMaySee,
-  type DutyFacts,
-  type GroupFacts,
-  type SchoolFacts,
-  type StudentFacts,
-} from './access.ts';
+import { guardianMaySee, type StudentFacts } from './access/index.ts';
 
 export const MAX_NEWS_TITLE_LENGTH = 120;
 export const MAX_NEWS_BODY_LENGTH = 5000;
@@ -39,38 +31,6 @@ export function checkNewsPost(input: NewsContent): NewsProblem[] {
     ...checkText(input.title, MAX_NEWS_TITLE_LENGTH, 'TITLE_REQUIRED', 'TITLE_TOO_LONG'),
     ...checkText(input.body, MAX_NEWS_BODY_LENGTH, 'BODY_REQUIRED', 'BODY_TOO_LONG'),
   ];
-}
-
-/** Where a post goes: a whole school (group null) or one of its groups. */
-export interface NewsTarget extends SchoolFacts {
-  group: GroupFacts | null;
-}
-
-/** The principal and the organisation's administrators anywhere in the school; a mentor to their class; a teacher to their teaching group. */
-export function mayPostNews(duties: readonly DutyFacts[], target: NewsTarget, today: string): boolean {
-  const { group } = target;
-  if (group && group.schoolId !== target.schoolId) return false;
-  return activeDuties(duties, today).some((duty) => {
-    switch (duty.kind) {
-      case 'ADMINISTRATOR':
-      case 'PRINCIPAL':
-        return dutyCoversSchool(duty, target);
-      case 'MENTOR':
-        return group !== null && group.kind === 'CLASS' && duty.groupId === group.id;
-      case 'TEACHER':
-        return group !== null && group.kind === 'TEACHING' && duty.groupId === group.id;
-    }
-  });
-}
-
-/** Who follows up a post (its recipients and who has read it): the author, the school's principal, administrators. */
-export function mayFollowNews(
-  duties: readonly DutyFacts[],
-  staffId: string,
-  post: SchoolFacts & { authorStaffId: string },
-  today: string,
-): boolean {
-  return post.authorStaffId === staffId || activeDuties(duties, today).some((duty) => dutyCoversSchool(duty, post));
 }
 
 export interface NewsAudience {

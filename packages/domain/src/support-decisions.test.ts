@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyFacts, StudentFacts, ViewerFacts } from './access.ts';
+import { staffWith } from './access/test-viewers.ts';
+import {
+  type DutyFacts,
+  type StudentFacts,
+  type ViewerFacts,
+  mayAcknowledgeSupportDecision,
+  mayRecordSupportDecision,
+} from './access/index.ts';
 import {
   checkSupportDecision,
   looksLikePdf,
   MAX_SUPPORT_DOCUMENT_BYTES,
   MAX_SUPPORT_SUMMARY_LENGTH,
-  mayAcknowledgeSupportDecision,
-  mayRecordSupportDecision,
   sanitizeDocumentName,
   type SupportDecisionInput,
 } from './support-decisions.ts';
@@ -105,14 +110,14 @@ describe('who records and who acknowledges', () => {
   };
 
   it('the principal of the school and administrators record; the mentor and others do not', () => {
-    expect(mayRecordSupportDecision([duty('PRINCIPAL', { schoolId: 'schoolA' })], student, today)).toBe(true);
-    expect(mayRecordSupportDecision([duty('ADMINISTRATOR', {})], student, today)).toBe(true);
-    expect(mayRecordSupportDecision([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }], student, today)).toBe(false);
-    expect(mayRecordSupportDecision([duty('PRINCIPAL', { schoolId: 'schoolB' })], student, today)).toBe(false);
-    expect(mayRecordSupportDecision([duty('MENTOR', { groupId: 'class7B' })], student, today)).toBe(false);
-    expect(mayRecordSupportDecision([{ ...duty('PRINCIPAL', { schoolId: 'schoolA' }), validTo: '2026-11-26' }], student, today)).toBe(
-      false,
-    );
+    expect(mayRecordSupportDecision(staffWith([duty('PRINCIPAL', { schoolId: 'schoolA' })]), student, today)).toBe(true);
+    expect(mayRecordSupportDecision(staffWith([duty('ADMINISTRATOR', {})]), student, today)).toBe(true);
+    expect(mayRecordSupportDecision(staffWith([{ ...duty('ADMINISTRATOR', {}), organisationId: 'orgB' }]), student, today)).toBe(false);
+    expect(mayRecordSupportDecision(staffWith([duty('PRINCIPAL', { schoolId: 'schoolB' })]), student, today)).toBe(false);
+    expect(mayRecordSupportDecision(staffWith([duty('MENTOR', { groupId: 'class7B' })]), student, today)).toBe(false);
+    expect(
+      mayRecordSupportDecision(staffWith([{ ...duty('PRINCIPAL', { schoolId: 'schoolA' }), validTo: '2026-11-26' }]), student, today),
+    ).toBe(false);
   });
 
   it('the student and a guardian who may see the student acknowledge; staff do not', () => {

@@ -3,15 +3,6 @@
 // student) confirm that they have read it. Under the Education Act (skollagen 3 kap.) the principal decides
 // all three, so the principal records them; the municipality's administrators may record on the principal's
 // behalf. The mentor reads them but does not record.
-import {
-  activeDuties,
-  canAccessStudent,
-  dutyCoversSchool,
-  type DutyFacts,
-  type SchoolFacts,
-  type StudentFacts,
-  type ViewerFacts,
-} from './access.ts';
 import { isIsoDate } from './iso-week.ts';
 import type { PdfProblem } from './pdf-safety.ts';
 
@@ -87,14 +78,4 @@ export function sanitizeDocumentName(name: string): string {
       .replace(/^\.+/, '')
       .trim() || 'beslut';
   return `${stem.slice(0, MAX_DOCUMENT_NAME_LENGTH - 4).trim()}.pdf`;
-}
-
-/** The principal of the student's school, or an administrator of its organisation, records a decision. */
-export function mayRecordSupportDecision(duties: readonly DutyFacts[], student: SchoolFacts, today: string): boolean {
-  return activeDuties(duties, today).some((duty) => dutyCoversSchool(duty, student));
-}
-
-/** "Jag har tagit del av beslutet": the student, or a guardian who may see the student (rule 2). */
-export function mayAcknowledgeSupportDecision(viewer: ViewerFacts, student: StudentFacts, today: string): boolean {
-  return viewer.kind !== 'STAFF' && canAccessStudent(viewer, 'student:readSupportDecisions', student, today);
 }

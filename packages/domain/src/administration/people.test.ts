@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StudentFacts, ViewerFacts } from '../access.ts';
+import { type StudentFacts, type ViewerFacts, mayNameGuardian, mayNameStudent } from '../access/index.ts';
 import { personnummerFor } from '../personnummer.ts';
-import { checkDateRange, checkDutyTarget, checkGuardian, checkStaff, checkStudent, mayNameGuardian, mayNameStudent } from './people.ts';
+import { checkDateRange, checkDutyTarget, checkGuardian, checkStaff, checkStudent } from './people.ts';
 
 const PNR = personnummerFor('2013-04-05', 123);
 const COORDINATION = personnummerFor('2012-09-20', 45, { coordinationNumber: true });

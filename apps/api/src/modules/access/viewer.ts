@@ -1,6 +1,6 @@
 import type { DutyFacts, ViewerFacts } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
-import { unauthenticated } from '../../errors.ts';
+import { appError, unauthenticated } from '../../errors.ts';
 
 export interface Viewer {
   userId: string;
@@ -8,6 +8,30 @@ export interface Viewer {
   displayName: string;
   locale: 'sv' | 'en';
   facts: ViewerFacts;
+}
+
+export type StaffViewer = Viewer & { facts: Extract<ViewerFacts, { kind: 'STAFF' }> };
+export type GuardianViewer = Viewer & { facts: Extract<ViewerFacts, { kind: 'GUARDIAN' }> };
+
+export const isStaffViewer = (viewer: Viewer): viewer is StaffViewer => viewer.facts.kind === 'STAFF';
+const isGuardianViewer = (viewer: Viewer): viewer is GuardianViewer => viewer.facts.kind === 'GUARDIAN';
+
+/**
+ * The signed-in staff member, for work only staff do (their own teaching schedule, the lessons they teach). A root field
+ * with the STAFF rule reaches its service with staff only, the guard refusing everyone else first; this is where the
+ * service learns it, refusing as the guard does.
+ */
+export async function requireStaffViewer(ctx: RequestContext): Promise<StaffViewer> {
+  const viewer = await requireViewer(ctx);
+  if (!isStaffViewer(viewer)) throw appError('FORBIDDEN', 'This is for staff only');
+  return viewer;
+}
+
+/** The signed-in guardian, for what only a guardian has (their own contact choices). */
+export async function requireGuardianViewer(ctx: RequestContext): Promise<GuardianViewer> {
+  const viewer = await requireViewer(ctx);
+  if (!isGuardianViewer(viewer)) throw appError('FORBIDDEN', 'This is for guardians only');
+  return viewer;
 }
 
 export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import { canAdministerOrganisation } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { administeredOrganisationIds, isId } from '../access/access.service.ts';
-import { requireViewer, type Viewer } from '../access/viewer.ts';
+import { isStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 
 export interface Administration {
   viewer: Viewer;
@@ -20,7 +20,7 @@ export interface Administration {
 export async function requireAdministration(ctx: RequestContext): Promise<Administration> {
   const viewer = await requireViewer(ctx);
   const [organisationId] = administeredOrganisationIds(viewer, ctx.today);
-  if (viewer.facts.kind !== 'STAFF' || !organisationId || !canAdministerOrganisation(viewer.facts, organisationId, ctx.today)) {
+  if (!isStaffViewer(viewer) || !organisationId || !canAdministerOrganisation(viewer.facts, organisationId, ctx.today)) {
     throw appError('FORBIDDEN', 'Only an administrator of the organisation may do this');
   }
   return { viewer, organisationId, staffId: viewer.facts.staffId };

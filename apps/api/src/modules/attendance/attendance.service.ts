@@ -7,9 +7,11 @@ import {
   isUnexcused,
   MAX_CORRECTION_REASON_LENGTH,
   offlineProofClaims,
+  mayReadRollCall,
   rollCallAuthority,
   rollCallTiming,
   spanInstants,
+  type RollCallAuthorityFacts,
   type RollCallEntry,
   type RollCallProblem,
   type RollCallTimingProblem,
@@ -17,9 +19,9 @@ import {
 import { type Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
-import { authorizeGroup, authorizeStudent, currentDuties, isId, loadStudentFacts, mayReportAbsence } from '../access/access.service.ts';
+import { authorizeGroup, authorizeStudent, isId, loadStudentFacts, mayReportAbsence } from '../access/access.service.ts';
 import { audit } from '../audit/audit.service.ts';
-import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { readOfflineProof, signOfflineProof } from './offline-proof.ts';
 import { reportedAbsences } from './reported-absences.ts';
@@ -51,12 +53,6 @@ const teacherLessonSelect = {
 
 export type TeacherLessonRecord = Prisma.LessonGetPayload<{ select: typeof teacherLessonSelect }> & { studentCount: number };
 
-async function requireStaff(ctx: RequestContext): Promise<Viewer & { facts: { kind: 'STAFF' } }> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') throw appError('FORBIDDEN', 'Only staff take roll calls');
-  return viewer as Viewer & { facts: { kind: 'STAFF' } };
-}
-
 function parseDate(date: string | null | undefined, today: string): string {
   if (date === null || date === undefined) return today;
   if (!isIsoDate(date)) throw badInput(`Not a date: "${date}" (expected YYYY-MM-DD)`, 'date');
@@ -77,7 +73,7 @@ async function withStudentCounts<T extends { id: string; groupId: string; date: 
 
 /** The lessons a staff member teaches on a date, in order, with their roll-call state. */
 export async function myLessons(ctx: RequestContext, date: string | null | undefined): Promise<TeacherLessonRecord[]> {
-  const viewer = await requireStaff(ctx);
+  const viewer = await requireStaffViewer(ctx);
   const day = dateValue(parseDate(date, ctx.today));
   const lessons = await ctx.prisma.lesson.findMany({
     where: { date: day, teachers: { some: { staffId: viewer.facts.staffId } } },
@@ -171,32 +167,18 @@ async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: s
   };
 }
 
-function authorityFor(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: LessonForRollCall, today: string) {
-  return rollCallAuthority(
-    viewer.facts.staffId,
-    viewer.facts.duties,
-    {
-      lessonDate: isoDate(loaded.lesson.date),
-      schoolId: loaded.lesson.group.schoolId,
-      organisationId: loaded.organisationId,
-      teacherStaffIds: loaded.lesson.teachers.map((teacher) => teacher.staffId),
-      studentClassIds: loaded.students.flatMap((student) => (student.classId ? [student.classId] : [])),
-    },
-    today,
-  );
-}
-
-/** Besides those who may save it, the school's principal may read a roll call. */
-function mayRead(viewer: Viewer & { facts: { kind: 'STAFF' } }, loaded: LessonForRollCall, today: string): boolean {
-  const authority = authorityFor(viewer, loaded, today);
-  if (authority.allowed || authority.why !== 'NOT_YOUR_LESSON') return true;
-  return currentDuties(viewer, today).some((duty) => duty.kind === 'PRINCIPAL' && duty.schoolId === loaded.lesson.group.schoolId);
-}
+const authorityFacts = (loaded: LessonForRollCall): RollCallAuthorityFacts => ({
+  lessonDate: isoDate(loaded.lesson.date),
+  schoolId: loaded.lesson.group.schoolId,
+  organisationId: loaded.organisationId,
+  teacherStaffIds: loaded.lesson.teachers.map((teacher) => teacher.staffId),
+  studentClassIds: loaded.students.flatMap((student) => (student.classId ? [student.classId] : [])),
+});
 
 export async function getRollCall(ctx: RequestContext, lessonId: string) {
-  const viewer = await requireStaff(ctx);
+  const viewer = await requireStaffViewer(ctx);
   const loaded = await loadLesson(ctx, lessonId);
-  if (!loaded || !mayRead(viewer, loaded, ctx.today)) throw notFound('Lesson');
+  if (!loaded || !mayReadRollCall(viewer.facts, authorityFacts(loaded), ctx.today)) throw notFound('Lesson');
   const [attendance, history, reported] = await Promise.all([
     ctx.prisma.attendance.findMany({
       where: { lessonId },
@@ -211,7 +193,7 @@ export async function getRollCall(ctx: RequestContext, lessonId: string) {
     ),
   ]);
   const byStudent = new Map(attendance.map((row) => [row.studentId, row]));
-  const authority = authorityFor(viewer, loaded, ctx.today);
+  const authority = rollCallAuthority(viewer.facts, authorityFacts(loaded), ctx.today);
   const staffNames = await namesOfStaff(
     ctx,
     history.map((change) => change.changedById),
@@ -296,8 +278,8 @@ export interface SaveRollCallOutcome {
 export type AttendanceChangeRecord = Awaited<ReturnType<typeof getRollCall>>['history'][number];
 
 export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput): Promise<SaveRollCallOutcome> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(input.lessonId)) throw notFound('Lesson');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(input.lessonId)) throw notFound('Lesson');
   if (!isId(input.submissionId)) throw badInput('submissionId must be a UUID made on the device', 'submissionId');
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > MAX_CORRECTION_REASON_LENGTH)
@@ -309,7 +291,6 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
     if (Number.isNaN(takenAt.getTime())) throw badInput('takenAt must be an ISO 8601 instant', 'takenAt');
   }
 
-  const staffViewer = viewer as Viewer & { facts: { kind: 'STAFF' } };
   const loaded = await loadLesson(ctx, input.lessonId, input.submissionId);
   if (!loaded) throw notFound('Lesson');
   if (loaded.earlierSubmissionLessonId) {
@@ -327,7 +308,7 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
     proof: input.offlineProof ? readOfflineProof(input.offlineProof, ctx.config.jwtSecret) : null,
     receivedAt: ctx.now,
   });
-  const authority = authorityFor(staffViewer, loaded, timing.ok ? timing.countsOn : ctx.today);
+  const authority = rollCallAuthority(viewer.facts, authorityFacts(loaded), timing.ok ? timing.countsOn : ctx.today);
   // Someone else's lesson is not found, whatever else is wrong with the save.
   if (!authority.allowed && authority.why === 'NOT_YOUR_LESSON') throw notFound('Lesson');
   if (!timing.ok) throw timingRefused(timing.problem);
@@ -346,7 +327,7 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
   if (authority.reasonRequired && !reason) throw badInput("A correction after the lesson's day needs a reason", 'reason');
 
   const entries = input.entries;
-  const staffId = staffViewer.facts.staffId;
+  const { staffId } = viewer.facts;
   const alertDueAt = new Date(ctx.now.getTime() + ctx.config.notifications.graceSeconds * 1000);
   const [result] = await ctx.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Lesson" WHERE id = ${input.lessonId}::uuid FOR UPDATE`;
@@ -453,7 +434,7 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
 
 /** A mentor's class across a day: every student's marks in the lessons of their groups. */
 export async function classDay(ctx: RequestContext, classId: string, date: string | null | undefined) {
-  const viewer = await requireStaff(ctx);
+  const viewer = await requireStaffViewer(ctx);
   const day = parseDate(date, ctx.today);
   // The class's mentors, its principal and its organisation's administrators: those who read its absence.
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');

@@ -21,7 +21,7 @@ import type { RequestContext } from '../../context.ts';
 import { currentTerm, termRecord, termSelect, type TermRecord, type TermRow } from '../calendar/terms.ts';
 import { appError, notFound } from '../../errors.ts';
 import { authorizeGroup, authorizeStudent, isId, loadStudentFacts } from '../access/access.service.ts';
-import { requireViewer, type Viewer } from '../access/viewer.ts';
+import { requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { developmentPlanText } from '../notifications/messages.ts';
@@ -206,8 +206,7 @@ async function readWork(ctx: RequestContext, viewer: Viewer, student: StudentFac
         publishedBy: null,
         updatedAfterPublishing: false,
       };
-  const duties = viewer.facts.kind === 'STAFF' ? viewer.facts.duties : [];
-  const writable = new Set(writableSubjectIds(duties, facts.planGroups, ctx.today));
+  const writable = new Set(writableSubjectIds(viewer.facts, facts.planGroups, ctx.today));
   const subjects = new Map<string, PlanSubjectRecord>();
   for (const group of facts.teachingGroups) {
     if (!group.subjectId || !group.subject) continue;
@@ -240,7 +239,7 @@ async function readWork(ctx: RequestContext, viewer: Viewer, student: StudentFac
   return {
     plan,
     subjects: [...subjects.values()].sort((a, b) => a.subjectSv.localeCompare(b.subjectSv, 'sv')),
-    isMentor: mayPublishDevelopmentPlan(duties, student.groupIds, ctx.today),
+    isMentor: mayPublishDevelopmentPlan(viewer.facts, student.groupIds, ctx.today),
   };
 }
 
@@ -315,12 +314,12 @@ export interface EntryInput {
 }
 
 export async function saveDevelopmentPlanEntry(ctx: RequestContext, input: EntryInput): Promise<DevelopmentPlanWork> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(input.studentId) || !isId(input.subjectId)) throw notFound('Student');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(input.studentId) || !isId(input.subjectId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [input.studentId] });
   if (!student) throw notFound('Student');
   const facts = await studentPlanFacts(ctx, student.id);
-  if (!mayWritePlanEntry(viewer.facts.duties, facts.planGroups, input.subjectId, ctx.today)) throw notFound('Student');
+  if (!mayWritePlanEntry(viewer.facts, facts.planGroups, input.subjectId, ctx.today)) throw notFound('Student');
   const problems = [...(facts.applies ? [] : (['NOT_COMPULSORY_SCHOOL'] as const)), ...checkPlanEntry(input)];
   if (problems.length > 0) throw refused(problems);
   const term = await planTerm(ctx, facts.organisationId);
@@ -345,10 +344,10 @@ export async function saveDevelopmentPlanEntry(ctx: RequestContext, input: Entry
 
 /** The student, if the viewer is the mentor of their class; otherwise NOT_FOUND. */
 async function authorizeMentor(ctx: RequestContext, studentId: string) {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(studentId)) throw notFound('Student');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
-  if (!student || !mayPublishDevelopmentPlan(viewer.facts.duties, student.groupIds, ctx.today)) throw notFound('Student');
+  if (!student || !mayPublishDevelopmentPlan(viewer.facts, student.groupIds, ctx.today)) throw notFound('Student');
   const facts = await studentPlanFacts(ctx, studentId);
   if (!facts.applies) throw refused(['NOT_COMPULSORY_SCHOOL']);
   return { viewer, staffId: viewer.facts.staffId, student, term: await planTerm(ctx, facts.organisationId) };

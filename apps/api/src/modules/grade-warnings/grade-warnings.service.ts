@@ -16,8 +16,8 @@ import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import type { ContactMethod, GradeWarningContact } from '../../generated/graphql.ts';
-import { authorizeGroup, authorizeSchool, authorizeStudent, currentDuties, isId, loadStudentFacts } from '../access/access.service.ts';
-import { isoDate, requireViewer } from '../access/viewer.ts';
+import { authorizeGroup, authorizeSchool, authorizeStudent, isId, loadStudentFacts } from '../access/access.service.ts';
+import { isoDate, requireStaffViewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { gradeWarningText } from '../notifications/messages.ts';
@@ -253,13 +253,13 @@ export interface IssueInput {
 }
 
 export async function issueGradeWarning(ctx: RequestContext, input: IssueInput): Promise<GradeWarningRecord> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(input.studentId) || !isId(input.groupId)) throw notFound('Student');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(input.studentId) || !isId(input.groupId)) throw notFound('Student');
   const [[student], group] = await Promise.all([
     loadStudentFacts(ctx, { ids: [input.studentId] }),
     ctx.prisma.group.findUnique({ where: { id: input.groupId }, select: { id: true, kind: true, subjectId: true } }),
   ]);
-  if (!student || !group || !mayIssueGradeWarning(viewer.facts.duties, group.id, student.groupIds, ctx.today)) throw notFound('Student');
+  if (!student || !group || !mayIssueGradeWarning(viewer.facts, group.id, student.groupIds, ctx.today)) throw notFound('Student');
   const problems = checkGradeWarning({ group, missing: input.missing });
   if (problems.length > 0 || !group.subjectId) throw refused(problems);
   const { staffId } = viewer.facts;
@@ -300,8 +300,8 @@ async function authorizeHandling(
   ctx: RequestContext,
   warningId: string,
 ): Promise<{ staffId: string; issuedAt: Date; closed: boolean; studentId: string }> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(warningId)) throw notFound('Grade warning');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(warningId)) throw notFound('Grade warning');
   const warning = await ctx.prisma.gradeWarning.findUnique({
     where: { id: warningId },
     select: { studentId: true, groupId: true, issuedAt: true, closedAt: true },
@@ -309,7 +309,7 @@ async function authorizeHandling(
   if (!warning) throw notFound('Grade warning');
   const [student] = await loadStudentFacts(ctx, { ids: [warning.studentId] });
   const handlers = { groupId: warning.groupId, schoolId: student?.schoolId ?? '', studentGroupIds: student?.groupIds ?? [] };
-  if (!mayRecordGradeWarningContact(currentDuties(viewer, ctx.today), handlers, ctx.today)) throw notFound('Grade warning');
+  if (!mayRecordGradeWarningContact(viewer.facts, handlers, ctx.today)) throw notFound('Grade warning');
   return { staffId: viewer.facts.staffId, issuedAt: warning.issuedAt, closed: warning.closedAt !== null, studentId: warning.studentId };
 }
 

@@ -1,3 +1,4 @@
+import { canAccessGroup } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { administeredOrganisationIds, authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
@@ -53,6 +54,7 @@ export async function getGroup(ctx: RequestContext, groupId: string) {
  */
 export async function myGroups(ctx: RequestContext) {
   const viewer = await requireViewer(ctx);
+  const own = await ownStudents(ctx, viewer);
   let where: Prisma.GroupWhereInput;
   if (viewer.facts.kind === 'STAFF') {
     const duties = currentDuties(viewer, ctx.today);
@@ -66,16 +68,19 @@ export async function myGroups(ctx: RequestContext) {
       ],
     };
   } else {
-    const own = await ownStudents(ctx, viewer);
     const groupIds = own.flatMap((student) => student.groupIds);
     where = viewer.facts.kind === 'GUARDIAN' ? { id: { in: groupIds }, kind: 'CLASS' } : { id: { in: groupIds } };
   }
   const groups = await ctx.prisma.group.findMany({
     where,
-    include: { school: { select: { name: true } }, _count: { select: { memberships: { where: onDay(ctx.today) } } } },
+    include: { school: { select: { name: true, organisationId: true } }, _count: { select: { memberships: { where: onDay(ctx.today) } } } },
     orderBy: [{ school: { name: 'asc' } }, { kind: 'asc' }, { yearLevel: 'asc' }, { name: 'asc' }],
   });
-  return groups.map((group) => ({
+  // The query narrows; the rule decides, as for one group.
+  const listed = groups.filter((group) =>
+    canAccessGroup(viewer.facts, 'group:readRoster', { ...group, organisationId: group.school.organisationId }, ctx.today, own),
+  );
+  return listed.map((group) => ({
     id: group.id,
     name: group.name,
     kind: group.kind,

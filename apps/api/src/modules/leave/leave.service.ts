@@ -6,7 +6,7 @@ import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { authorizeStudent, currentDuties, isId, loadStudentFacts, mayAccessStudent } from '../access/access.service.ts';
-import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { leaveDecisionText } from '../notifications/messages.ts';
@@ -91,9 +91,8 @@ async function toRecords(ctx: RequestContext, viewer: Viewer, rows: LeaveRow[]):
       canWithdraw: mayReport && withdrawable(row, ctx.today),
       canDecide:
         row.status === 'PENDING' &&
-        viewer.facts.kind === 'STAFF' &&
         mayDecideLeave(
-          viewer.facts.duties,
+          viewer.facts,
           { decider: row.decider, schoolId: row.student.schoolId, studentClassIds: studentClasses.map((group) => group.id) },
           ctx.today,
         ),
@@ -117,8 +116,7 @@ export async function listLeaveApplications(ctx: RequestContext, studentId: stri
 }
 
 export async function leaveApplicationsToDecide(ctx: RequestContext): Promise<LeaveApplicationRecord[]> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') return [];
+  const viewer = await requireStaffViewer(ctx);
   const duties = currentDuties(viewer, ctx.today);
   const principalOf = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
   const mentorOf = duties.flatMap((duty) => (duty.kind === 'MENTOR' && duty.groupId ? [duty.groupId] : []));
@@ -135,7 +133,8 @@ export async function leaveApplicationsToDecide(ctx: RequestContext): Promise<Le
     orderBy: [{ createdAt: 'asc' }],
     take: 200,
   });
-  return toRecords(ctx, viewer, rows);
+  // The query narrows; the rule (mayDecideLeave, behind canDecide) decides.
+  return (await toRecords(ctx, viewer, rows)).filter((record) => record.canDecide);
 }
 
 export interface LeaveInput {
@@ -238,13 +237,13 @@ export async function decideLeaveApplication(
   approve: boolean,
   note: string | null | undefined,
 ): Promise<LeaveApplicationRecord> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(id)) throw notFound('Leave application');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(id)) throw notFound('Leave application');
   const existing = await ctx.prisma.leaveApplication.findUnique({ where: { id }, select: leaveSelect });
   if (!existing) throw notFound('Leave application');
   const classIds = (await classesOf(ctx, [existing.studentId])).get(existing.studentId)?.map((group) => group.id) ?? [];
   const facts = { decider: existing.decider, schoolId: existing.student.schoolId, studentClassIds: classIds };
-  if (!mayDecideLeave(viewer.facts.duties, facts, ctx.today)) {
+  if (!mayDecideLeave(viewer.facts, facts, ctx.today)) {
     // Staff who can see the student learn why; others learn nothing.
     const [student] = await loadStudentFacts(ctx, { ids: [existing.studentId] });
     if (student && mayAccessStudent(viewer, 'student:readAbsenceReports', student, ctx.today))
@@ -267,7 +266,7 @@ export async function decideLeaveApplication(
       data: {
         status: approve ? 'APPROVED' : 'REJECTED',
         decidedAt: ctx.now,
-        decidedByStaffId: viewer.facts.kind === 'STAFF' ? viewer.facts.staffId : null,
+        decidedByStaffId: viewer.facts.staffId,
         decisionNote,
       },
     });

@@ -17,7 +17,7 @@ import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { administeredOrganisationIds, currentDuties, isId, loadGroupFacts, ownStudents, schoolFacts } from '../access/access.service.ts';
-import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { newsText } from '../notifications/messages.ts';
@@ -224,8 +224,7 @@ async function toSentRecords(ctx: RequestContext, rows: PostRow[]): Promise<Sent
 
 /** Where the viewer may post: schools first, then classes, then teaching groups, each by name; groups with members today. */
 export async function newsTargets(ctx: RequestContext): Promise<NewsTargetRecord[]> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') return [];
+  const viewer = await requireStaffViewer(ctx);
   const duties = currentDuties(viewer, ctx.today);
   const administered = administeredOrganisationIds(viewer, ctx.today);
   const principalOf = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
@@ -244,15 +243,14 @@ export async function newsTargets(ctx: RequestContext): Promise<NewsTargetRecord
     }),
   ]);
   const groups = groupRows.map(({ school, ...group }) => ({ ...group, organisationId: school.organisationId }));
-  const { duties: all } = viewer.facts;
   const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
   return [
     ...schools
-      .filter((school) => mayPostNews(all, { ...schoolFacts(school), group: null }, ctx.today))
+      .filter((school) => mayPostNews(viewer.facts, { ...schoolFacts(school), group: null }, ctx.today))
       .sort(byName)
       .map((school) => ({ schoolId: school.id, groupId: null, kind: 'SCHOOL' as const, name: school.name })),
     ...groups
-      .filter((group) => mayPostNews(all, { schoolId: group.schoolId, organisationId: group.organisationId, group }, ctx.today))
+      .filter((group) => mayPostNews(viewer.facts, { schoolId: group.schoolId, organisationId: group.organisationId, group }, ctx.today))
       .sort((a, b) => (a.kind === b.kind ? byName(a, b) : a.kind === 'CLASS' ? -1 : 1))
       .map((group) => ({ schoolId: group.schoolId, groupId: group.id, kind: group.kind, name: group.name })),
   ];
@@ -260,8 +258,7 @@ export async function newsTargets(ctx: RequestContext): Promise<NewsTargetRecord
 
 /** Posts the viewer wrote, and for a principal the school's, for administrators their organisation's; newest first. */
 export async function sentNews(ctx: RequestContext): Promise<SentNewsRecord[]> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') return [];
+  const viewer = await requireStaffViewer(ctx);
   const duties = currentDuties(viewer, ctx.today);
   const principalOf = duties.flatMap((duty) => (duty.kind === 'PRINCIPAL' && duty.schoolId ? [duty.schoolId] : []));
   const rows = await ctx.prisma.newsPost.findMany({
@@ -276,7 +273,9 @@ export async function sentNews(ctx: RequestContext): Promise<SentNewsRecord[]> {
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: MAX_LISTED,
   });
-  const records = await toSentRecords(ctx, rows);
+  // The query narrows; the rule decides, as for one post.
+  const followed = rows.filter((row) => mayFollowNews(viewer.facts, { ...row, organisationId: row.school.organisationId }, ctx.today));
+  const records = await toSentRecords(ctx, followed);
   // The list names everyone each post reached: one audit row for the read, naming the people shown.
   const named = (role: 'STUDENT' | 'GUARDIAN') => [
     ...new Set(
@@ -294,9 +293,9 @@ export async function sentNews(ctx: RequestContext): Promise<SentNewsRecord[]> {
 
 export async function newsPost(ctx: RequestContext, id: string): Promise<SentNewsRecord> {
   const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(id)) throw notFound('News post');
+  if (!isId(id)) throw notFound('News post');
   const row = await ctx.prisma.newsPost.findUnique({ where: { id }, select: postSelect });
-  if (!row || !mayFollowNews(viewer.facts.duties, viewer.facts.staffId, { ...row, organisationId: row.school.organisationId }, ctx.today)) {
+  if (!row || !mayFollowNews(viewer.facts, { ...row, organisationId: row.school.organisationId }, ctx.today)) {
     throw notFound('News post');
   }
   // The list names students and guardians: reading it is logged like a class list.
@@ -389,9 +388,9 @@ const refused = (problems: NewsProblem[]) =>
   appError('BAD_USER_INPUT', `The news post was not published: ${problems.join(', ')}`, { problems });
 
 export async function postNews(ctx: RequestContext, input: NewsPostInput): Promise<SentNewsRecord> {
-  const viewer = await requireViewer(ctx);
+  const viewer = await requireStaffViewer(ctx);
   const groupId = input.groupId ?? null;
-  if (viewer.facts.kind !== 'STAFF' || !isId(input.schoolId) || (groupId !== null && !isId(groupId))) throw notFound('School');
+  if (!isId(input.schoolId) || (groupId !== null && !isId(groupId))) throw notFound('School');
   const [school, group] = await Promise.all([
     ctx.prisma.school.findUnique({ where: { id: input.schoolId }, select: { id: true, name: true, organisationId: true } }),
     groupId ? loadGroupFacts(ctx, [groupId]).then(([facts]) => facts ?? null) : null,
@@ -399,7 +398,7 @@ export async function postNews(ctx: RequestContext, input: NewsPostInput): Promi
   // One refusal for a missing target and a forbidden one, so that probing ids reveals nothing.
   const refusal = notFound(groupId === null ? 'School' : 'Group');
   if (!school || (groupId !== null && !group)) throw refusal;
-  if (!mayPostNews(viewer.facts.duties, { ...schoolFacts(school), group }, ctx.today)) throw refusal;
+  if (!mayPostNews(viewer.facts, { ...schoolFacts(school), group }, ctx.today)) throw refusal;
   const groupName = group ? (await ctx.prisma.group.findUniqueOrThrow({ where: { id: group.id }, select: { name: true } })).name : null;
   const problems = checkNewsPost(input);
   if (problems.length > 0) throw refused(problems);

@@ -5,7 +5,7 @@ import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { administeredOrganisationIds, authorizeStudent, isId } from '../access/access.service.ts';
-import { requireViewer } from '../access/viewer.ts';
+import { requireGuardianViewer, requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { deliveryTimes } from './queue.ts';
 
@@ -30,9 +30,7 @@ const preferencesSelect = {
 export type ContactPreferencesRecord = Prisma.GuardianGetPayload<{ select: typeof preferencesSelect }>;
 
 async function requireGuardianId(ctx: RequestContext): Promise<string> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'GUARDIAN') throw appError('FORBIDDEN', 'Only guardians have contact choices');
-  return viewer.facts.guardianId;
+  return (await requireGuardianViewer(ctx)).facts.guardianId;
 }
 
 export async function myContactPreferences(ctx: RequestContext): Promise<ContactPreferencesRecord> {

@@ -1,9 +1,9 @@
 import { isValidIsoWeek, schoolDaysOfIsoWeek, type IsoWeek } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
-import { appError, badInput } from '../../errors.ts';
+import { badInput } from '../../errors.ts';
 import { authorizeStudent } from '../access/access.service.ts';
-import { isoDate, requireViewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer } from '../access/viewer.ts';
 
 const lessonInclude = {
   subject: { select: { code: true, nameSv: true, nameEn: true } },
@@ -62,8 +62,7 @@ export async function studentWeekSchedule(ctx: RequestContext, studentId: string
 
 /** The lessons a staff member teaches in a week. */
 export async function myTeachingWeekSchedule(ctx: RequestContext, week: IsoWeek): Promise<WeekSchedule> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') throw appError('FORBIDDEN', 'Only staff have a teaching schedule');
+  const viewer = await requireStaffViewer(ctx);
   const { dates, from, to } = weekDates(week);
   const lessons = await ctx.prisma.lesson.findMany({
     where: { teachers: { some: { staffId: viewer.facts.staffId } }, date: { gte: from, lte: to } },

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context.ts';
 import { appError } from '../../errors.ts';
 import type { MissingRollCallScope, MissingRollCalls } from '../../generated/graphql.ts';
 import { authorizeGroup, authorizeSchool } from '../access/access.service.ts';
-import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer, type Viewer } from '../access/viewer.ts';
 import { schoolSettings, type RangeInput } from './statistics.service.ts';
 
 /** More than a screen of work; a longer list would only hide that the roll calls are not being taken. */
@@ -73,8 +73,7 @@ async function resolveScope(ctx: RequestContext, scope: MissingRollCallScope): P
       },
     };
   }
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF') throw appError('FORBIDDEN', 'Only staff teach lessons');
+  const viewer = await requireStaffViewer(ctx);
   const { staffId } = viewer.facts;
   // The range's terms are the organisation's; any of its schools reads them.
   const school = await ctx.prisma.school.findFirstOrThrow({
@@ -142,7 +141,6 @@ export async function lessonsWithoutRollCall(
   const { span } = await schoolSettings(ctx, range, scope.schoolId);
   const rows = await ctx.prisma.$queryRaw<MissingRow[]>(missingRollCallsSql(scope, span, ctx.now, MISSING_ROLL_CALLS_LIMIT));
   const english = (locale ?? viewer.locale) === 'en';
-  const staff = viewer.facts.kind === 'STAFF' ? viewer.facts : null;
   return {
     name: scope.name,
     ...span,
@@ -157,20 +155,17 @@ export async function lessonsWithoutRollCall(
       groupName: row.groupName,
       teacherNames: row.teacherNames,
       missingStudents: row.missingStudents,
-      mayTakeNow:
-        staff !== null &&
-        rollCallAuthority(
-          staff.staffId,
-          staff.duties,
-          {
-            lessonDate: isoDate(row.date),
-            schoolId: row.schoolId,
-            organisationId: row.organisationId,
-            teacherStaffIds: row.teacherIds,
-            studentClassIds: row.classIds,
-          },
-          ctx.today,
-        ).allowed,
+      mayTakeNow: rollCallAuthority(
+        viewer.facts,
+        {
+          lessonDate: isoDate(row.date),
+          schoolId: row.schoolId,
+          organisationId: row.organisationId,
+          teacherStaffIds: row.teacherIds,
+          studentClassIds: row.classIds,
+        },
+        ctx.today,
+      ).allowed,
     })),
   };
 }

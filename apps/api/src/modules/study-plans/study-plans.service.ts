@@ -12,7 +12,7 @@ import {
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { authorizeStudent, isId, loadStudentFacts, ownStudents } from '../access/access.service.ts';
-import { requireViewer, type Viewer } from '../access/viewer.ts';
+import { requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 
@@ -64,7 +64,6 @@ async function readStudyPlan(ctx: RequestContext, viewer: Viewer, student: Stude
       },
     },
   });
-  const duties = viewer.facts.kind === 'STAFF' ? viewer.facts.duties : [];
   const applies = row.school.form === 'UPPER_SECONDARY';
   const programme =
     applies && row.programmeCode
@@ -108,7 +107,7 @@ async function readStudyPlan(ctx: RequestContext, viewer: Viewer, student: Stude
         return { ...course, code: known.code, name: known.name, points: known.points };
       })
       .sort((a, b) => (a.planYear ?? 99) - (b.planYear ?? 99) || a.name.localeCompare(b.name, 'sv')),
-    canEdit: applies && mayEditStudyPlan(duties, student, ctx.today),
+    canEdit: applies && mayEditStudyPlan(viewer.facts, student, ctx.today),
   };
 }
 
@@ -162,10 +161,10 @@ const refused = (problems: StudyPlanProblem[]) =>
 
 /** The student, if the viewer may change their study plan; otherwise NOT_FOUND, as for a student who does not exist. */
 async function authorizeEditor(ctx: RequestContext, studentId: string) {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(studentId)) throw notFound('Student');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [studentId] });
-  if (!student || !mayEditStudyPlan(viewer.facts.duties, student, ctx.today)) throw notFound('Student');
+  if (!student || !mayEditStudyPlan(viewer.facts, student, ctx.today)) throw notFound('Student');
   const school = await ctx.prisma.school.findUniqueOrThrow({ where: { id: student.schoolId }, select: { form: true } });
   if (school.form !== 'UPPER_SECONDARY') throw refused(['NOT_UPPER_SECONDARY']);
   return { viewer, student };

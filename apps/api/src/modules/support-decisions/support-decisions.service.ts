@@ -17,7 +17,7 @@ import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { authorizeStudent, currentDuties, isId, loadStudentFacts, mayAccessStudent } from '../access/access.service.ts';
-import { isoDate, requireViewer, type Viewer } from '../access/viewer.ts';
+import { isoDate, requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 import { supportDecisionText } from '../notifications/messages.ts';
@@ -114,7 +114,7 @@ export async function studentSupportDecisions(ctx: RequestContext, studentId: st
   const canAcknowledge = mayAcknowledgeSupportDecision(viewer.facts, student, ctx.today);
   return {
     studentId,
-    canRecord: mayRecordSupportDecision(currentDuties(viewer, ctx.today), student, ctx.today),
+    canRecord: mayRecordSupportDecision(viewer.facts, student, ctx.today),
     decisions: rows.map((row) => toRecord(row, viewer, canAcknowledge)),
   };
 }
@@ -145,10 +145,10 @@ const inTransaction = (ctx: RequestContext, tx: Prisma.TransactionClient) => ({ 
 
 /** The principal of the student's school (or an administrator) records a decision; the guardians are told at once. */
 export async function recordSupportDecision(ctx: RequestContext, input: RecordInput): Promise<{ id: string }> {
-  const viewer = await requireViewer(ctx);
-  if (viewer.facts.kind !== 'STAFF' || !isId(input.studentId)) throw notFound('Student');
+  const viewer = await requireStaffViewer(ctx);
+  if (!isId(input.studentId)) throw notFound('Student');
   const [student] = await loadStudentFacts(ctx, { ids: [input.studentId] });
-  if (!student || !mayRecordSupportDecision(viewer.facts.duties, student, ctx.today)) throw notFound('Student');
+  if (!student || !mayRecordSupportDecision(viewer.facts, student, ctx.today)) throw notFound('Student');
   const { document } = input;
   const problems = checkSupportDecision(
     {

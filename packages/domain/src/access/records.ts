@@ -1,7 +1,7 @@
-// Who may see what (domain rules 1 and 2), decided here and nowhere else. The API gathers the facts
-// for each request from the database, so an 18th birthday, a withdrawn consent or an ended duty
-// takes effect on the next request; rights are never carried in a token.
-import { isAdultOn } from './age.ts';
+// Who may see what (domain rules 1 and 2): a student's, a group's and a school's records, and the root fields of the API.
+// The API gathers the facts for each request from the database, so an 18th birthday, a withdrawn consent or an
+// ended duty takes effect on the next request; rights are never carried in a token.
+import { isAdultOn } from '../age.ts';
 
 export type DutyKind = 'TEACHER' | 'MENTOR' | 'PRINCIPAL' | 'ADMINISTRATOR';
 
@@ -83,6 +83,10 @@ export type GroupAction =
 export function activeDuties(duties: readonly DutyFacts[], today: string): DutyFacts[] {
   return duties.filter((duty) => duty.validFrom <= today && (duty.validTo === null || duty.validTo >= today));
 }
+
+/** A staff viewer's duties in force on a date; a student or guardian has none, so every duty rule refuses them. */
+export const staffDuties = (viewer: ViewerFacts, today: string): DutyFacts[] =>
+  viewer.kind === 'STAFF' ? activeDuties(viewer.duties, today) : [];
 
 /**
  * A PRINCIPAL duty covers its school; an ADMINISTRATOR duty every school of its organisation and no

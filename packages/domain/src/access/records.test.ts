@@ -10,7 +10,7 @@ import {
   type StudentAction,
   type StudentFacts,
   type ViewerFacts,
-} from './access.ts';
+} from './index.ts';
 
 const today = '2026-11-27';
 const duty = (kind: DutyFacts['kind'], ref: { schoolId?: string; groupId?: string }, validTo: string | null = null): DutyFacts => ({
