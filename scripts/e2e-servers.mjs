@@ -237,6 +237,8 @@ servers.forEach(({ port, empty, night }, index) => {
       ...(index === 0 && smtpUrl
         ? { SMTP_URL: smtpUrl, MAIL_FROM: 'Insyn <noreply@insyn.example>', PUBLIC_URL: `http://127.0.0.1:${port}` }
         : {}),
+      // One process per server: the suite's CPU goes to the browsers.
+      API_PROCESSES: '1',
       NODE_ENV: 'test',
     },
   });

@@ -20,6 +20,11 @@ export interface AppConfig {
   loginFailuresPerAddress: number;
   /** password hashes computed at once by this process; more are refused with TOO_MANY_ATTEMPTS */
   passwordHashingConcurrency: number;
+  /**
+   * API processes serving the port (Node's cluster): the cores on a PostgreSQL server, one on the embedded database,
+   * which lives inside its one process
+   */
+  apiProcesses: number;
   /** the built SPA to serve; absent in API-only development */
   webDistDir: string | undefined;
   /** the school's clock; shifted in tests and demos by INSYN_CLOCK_START, never in production */
@@ -68,6 +73,7 @@ const envSchema = z.object({
   // A school's pupils on a Monday morning may all come from one address, and mistype.
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  API_PROCESSES: z.coerce.number().int().min(1).max(256).optional(),
   NOTIFY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://insyn.skola.se' }).optional(),
   SICK_REPORT_PHONE: z
@@ -118,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
   if (!vars.JWT_SECRET && production && database.kind === 'postgres') {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required in production with DATABASE_URL (shared by all API processes)');
   }
+  if (vars.API_PROCESSES !== undefined && vars.API_PROCESSES > 1 && database.kind !== 'postgres') {
+    throw new Error('Invalid configuration:\n  API_PROCESSES: more than one needs DATABASE_URL (the embedded database lives in one process)');
+  }
+  const apiProcesses = vars.API_PROCESSES ?? (database.kind === 'postgres' ? availableParallelism() : 1);
   if (vars.INSYN_CLOCK_START && production) {
     throw new Error('Invalid configuration:\n  INSYN_CLOCK_START: only for tests and demos, not in production');
   }
@@ -147,7 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     loginFailuresPerAddress: vars.LOGIN_FAILURES_PER_ADDRESS,
     // Argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise); one core is left for
     // everything else, so that a flood of logins cannot take the CPU from other users' requests.
-    passwordHashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY ?? Math.max(1, Math.min(availableParallelism() - 1, 4)),
+    // With several processes the spare cores are shared out among them.
+    passwordHashingConcurrency:
+      vars.PASSWORD_HASHING_CONCURRENCY ?? Math.max(1, Math.min(Math.floor((availableParallelism() - 1) / apiProcesses), 4)),
+    apiProcesses,
     webDistDir,
     ss12000SourceTimeoutMs: vars.SS12000_SOURCE_TIMEOUT_MS,
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findProjectRoot } from '@insyn/db';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, eventually, removeTestDatabase, startTestServer } from './test/harness.ts';
 
 /** Starts `pnpm start` (main.ts) with these variables besides this process's; an undefined one is left unset. */
 function startProcess(env: NodeJS.ProcessEnv) {
@@ -69,5 +70,53 @@ describe('the server process', () => {
     const server = startProcess({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/JWT_SECRET: required in production with DATABASE_URL/);
+  });
+
+  it('serves with several processes on one PostgreSQL: they share the sessions and the secret, one that dies is replaced, SIGTERM stops all', async () => {
+    // The standard test school, left in place for the processes to open.
+    const seeded = await startTestServer('postgres', { keepDatabase: true });
+    await seeded.stop();
+    const { location } = seeded;
+    if (location.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
+    try {
+      // No JWT_SECRET (NODE_ENV=test): the first process makes one up and hands it to the others.
+      const server = startProcess({ NODE_ENV: 'test', DATABASE_URL: location.url, INSYN_DATA_DIR: undefined, API_PROCESSES: '2' });
+      const url = await server.url;
+      const pids = () => [...server.output().matchAll(/API process (\d+) serving/g)].map((match) => Number(match[1]));
+      expect(pids()).toHaveLength(2);
+      expect(server.output()).toMatch(/by 2 processes/);
+      const ask = async (body: unknown, token?: string) => {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+        return (await response.json()) as { data?: { login?: { accessToken: string }; me?: { username: string } } };
+      };
+      const login = await ask({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+        variables: { u: 'rektor', p: DEMO_PASSWORD },
+      });
+      const token = login.data?.login?.accessToken;
+      expect(token).toBeTruthy();
+      // The cluster hands connections to the processes in turn: a session made by one is good in every other.
+      const signedIn = async () =>
+        (await Promise.all(Array.from({ length: 12 }, () => ask({ query: '{ me { username } }' }, token)))).map(
+          (answer) => answer.data?.me?.username,
+        );
+      expect(await signedIn()).toEqual(Array(12).fill('rektor'));
+
+      const [killed] = pids();
+      process.kill(killed as number, 'SIGKILL');
+      await eventually(() => Promise.resolve(pids().length === 3 ? true : undefined), 'a process started in place of the one killed');
+      expect(server.output()).toMatch(new RegExp(`API process ${killed} ended \\(SIGKILL\\)`));
+      expect(await signedIn()).toEqual(Array(12).fill('rektor'));
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      for (const pid of pids()) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      await removeTestDatabase(location);
+    }
   });
 });

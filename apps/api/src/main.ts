@@ -1,11 +1,14 @@
 // Starts Insyn: applies pending migrations, optionally fills an empty database with demo data
 // (`--demo`), serves the built SPA and /graphql on one port, and stops cleanly on SIGTERM.
+// On a PostgreSQL server it serves with one process per core (API_PROCESSES; Node's cluster shares the port): this
+// process migrates and seeds, then starts the others, restarts one that dies and stops them all on SIGTERM.
+import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPendingMigrations, describeLocation, findProjectRoot, openDatabase, type PrismaClient } from '@insyn/db';
+import { applyPendingMigrations, describeLocation, findProjectRoot, openDatabase, type Database, type PrismaClient } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
 import { createServer } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type AppConfig } from './config.ts';
 import { hashPassword } from './modules/auth/password.ts';
 
 const DEMO_PASSWORD = 'insyn-demo';
@@ -15,6 +18,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
   const started = Date.now();
   const config = loadConfig(process.env, join(findProjectRoot(), 'apps', 'web', 'dist'), { demo: values.demo });
+  if (cluster.isWorker) {
+    await serve(config);
+    return;
+  }
   if (!config.production) {
     console.log(
       values.demo
@@ -29,13 +36,20 @@ async function main(): Promise<void> {
 
   if (values.demo) await ensureDemoData(db.prisma, schoolDateOf(config.clock()));
   if (config.jwtSecretGenerated) console.log('JWT_SECRET not set: using a random secret for this process.');
+  if (values.demo) await printDemoLogins(db.prisma);
 
+  const port = config.apiProcesses > 1 ? await startProcesses(config, () => db.close()) : await serve(config, db);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const processes = config.apiProcesses > 1 ? ` by ${config.apiProcesses} processes` : '';
+  console.log(`Insyn is running at ${url}${processes} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Serves the port in this process until SIGTERM or SIGINT; answers the port it listens on. */
+async function serve(config: AppConfig, opened?: Database): Promise<number> {
+  const db = opened ?? (await openDatabase(config.database));
   const server = await createServer(db, config);
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const address = server.httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -51,9 +65,68 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  if (cluster.isWorker) console.log(`API process ${process.pid} serving`);
+  return typeof address === 'object' && address ? address.port : config.port;
+}
 
-  if (values.demo) await printDemoLogins(db.prisma);
-  console.log(`Insyn is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+/**
+ * Starts `config.apiProcesses` processes serving the port, once this one has migrated and seeded (and closed its own
+ * connection, `closeDatabase`). They share this process's JWT secret (a made-up one too, in a demo) and its clock.
+ * Answers the port once every process listens.
+ */
+async function startProcesses(config: AppConfig, closeDatabase: () => Promise<void>): Promise<number> {
+  await closeDatabase();
+  let stopping = false;
+  const fork = (): Worker =>
+    cluster.fork({
+      JWT_SECRET: config.jwtSecret,
+      ...(process.env.INSYN_CLOCK_START ? { INSYN_CLOCK_START: config.clock().toISOString() } : {}),
+    });
+  const listening = Array.from({ length: config.apiProcesses }, () => {
+    const worker = fork();
+    return new Promise<number>((resolve) => worker.once('listening', (address) => resolve(address.port)));
+  });
+  const served = new Set<number>();
+  cluster.on('listening', (worker) => served.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    // A clean exit is a stop (Ctrl+C reaches every process of the terminal): when the last one has stopped, so does this.
+    if (code === 0) {
+      if (Object.values(cluster.workers ?? {}).every((other) => !other || other.isDead())) process.exit(0);
+      return;
+    }
+    console.error(`API process ${worker.process.pid} ended (${signal ?? `exit code ${code}`})`);
+    // One that never served cannot start (its output says why): starting another would only fail again.
+    if (!served.has(worker.id)) {
+      console.error('It ended before it served: stopping the server.');
+      void stopAll(1);
+      return;
+    }
+    fork();
+  });
+  const stopAll = async (exitCode: number) => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    process.exit(exitCode);
+  };
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    console.log(`${signal}: stopping the API processes…`);
+    void stopAll(0);
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  const [port] = await Promise.all(listening);
+  return port ?? config.port;
 }
 
 async function ensureDemoData(prisma: PrismaClient, today: string): Promise<void> {
