@@ -329,6 +329,10 @@ describe.each(DATABASE_KINDS)('absence statistics on %s', (kind) => {
     await prisma.attendance.update({ where: { id: absent.id }, data: { status: 'PRESENT', validReason: null } });
     const present = await prisma.attendance.findFirstOrThrow({ where: { status: 'PRESENT', ...ofSchool } });
     await prisma.attendance.update({ where: { id: present.id }, data: { status: 'LATE', lateMinutes: 12 } });
+    // A valid reason given counts (whether there is one is what the figures use); a note alone changes no figure.
+    const excused = await prisma.attendance.findFirstOrThrow({ where: { status: 'ABSENT', validReason: null, ...ofSchool } });
+    await prisma.attendance.update({ where: { id: excused.id }, data: { validReason: 'OTHER', validReasonNote: 'Studiebesök' } });
+    await prisma.attendance.update({ where: { id: present.id }, data: { note: 'Kom med en försenad buss' } });
     const removed = await prisma.attendance.findFirstOrThrow({ where: { status: 'ABSENT', ...ofSchool } });
     await prisma.attendanceChange.deleteMany({ where: { lessonId: removed.lessonId, studentId: removed.studentId } });
     await prisma.attendance.delete({ where: { id: removed.id } });
