@@ -24,6 +24,9 @@ import { startDeliveryWorker, type DeliveryWorker } from './modules/notification
 import { importsSettled } from './modules/ss12000/import/import.service.ts';
 import { startNightlyImports } from './modules/ss12000/import/nightly.ts';
 import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
+import { startNightlyRetention } from './modules/retention/nightly.ts';
+import { retentionRunsSettled } from './modules/retention/retention.run.ts';
+import { createRegisterExtractRouter, REGISTER_EXTRACT_PATH } from './modules/register-extract/register-extract.router.ts';
 import { createSs12000Router, SS12000_PATH } from './modules/ss12000/ss12000.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
 
@@ -68,6 +71,21 @@ function requestErrorHandler(log: (line: string) => void): express.ErrorRequestH
 
 export interface InsynServer {
   httpServer: http.Server;
+/**
+ * Who may call the routes beside GraphQL (file uploads and downloads, the SS 12000 API, the phone provider's webhook),
+ * by where they are mounted: SESSION routes only with a signed-in user's access token, refused with 401 before their
+ * router runs; OWN_CREDENTIALS routes check their callers themselves (an API client's token, the provider's signature).
+ * A router can only be mounted under a path named here; http-access.api.test.ts walks the app and calls every route.
+ */
+export const HTTP_ROUTE_ACCESS = {
+  [SUPPORT_DECISIONS_PATH]: 'SESSION',
+  [IMPORTS_PATH]: 'SESSION',
+  [CREDENTIALS_PATH]: 'SESSION',
+  [REGISTER_EXTRACT_PATH]: 'SESSION',
+  [SS12000_PATH]: 'OWN_CREDENTIALS',
+  [VOICE_PATH]: 'OWN_CREDENTIALS',
+} as const satisfies Record<string, 'SESSION' | 'OWN_CREDENTIALS'>;
+
   /** stops taking requests, lets running ones finish, then closes the database */
   stop(): Promise<void>;
 }
@@ -114,6 +132,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
+  const nightlyRetention = startNightlyRetention({ prisma: db.prisma, config, log });
     // graphql-js counts the tokens while it parses (parseOptions below), so a long query is a 400 parse failure;
     // armor's own count failed it as an internal error.
     maxTokens: { enabled: false },
@@ -182,12 +201,20 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     expressMiddleware(apollo, { context: async ({ req, res }): Promise<RequestContext> => contextOf(req, res) }),
   );
 
-  app.use(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
-  app.use(IMPORTS_PATH, createImportsRouter({ contextOf, log }));
-  app.use(CREDENTIALS_PATH, createCredentialsRouter({ contextOf, log }));
-  app.use(SS12000_PATH, createSs12000Router({ prisma: db.prisma, config, log }));
-
-  if (config.notifications.voice) app.use(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
+  // Default-deny beside GraphQL too: a SESSION route's router runs only for a request with a valid access token (its
+  // service then asks who it is, as a resolver does); the others check their callers themselves (HTTP_ROUTE_ACCESS).
+  const requireSession: express.RequestHandler = (req, res, next) => {
+    if (claimsOf(req)) return next();
+    res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Log in first' });
+  };
+  const mount = (path: keyof typeof HTTP_ROUTE_ACCESS, router: express.Router) =>
+    HTTP_ROUTE_ACCESS[path] === 'SESSION' ? app.use(path, requireSession, router) : app.use(path, router);
+  mount(SUPPORT_DECISIONS_PATH, createSupportDecisionsRouter({ contextOf, log }));
+  mount(IMPORTS_PATH, createImportsRouter({ contextOf, log }));
+  mount(CREDENTIALS_PATH, createCredentialsRouter({ contextOf, log }));
+  mount(REGISTER_EXTRACT_PATH, createRegisterExtractRouter({ contextOf, log }));
+  mount(SS12000_PATH, createSs12000Router({ prisma: db.prisma, config, log }));
+  if (config.notifications.voice) mount(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 
   const { webDistDir } = config;
   if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
@@ -208,8 +235,10 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     stop: async () => {
       await apollo.stop();
       await nightlyImports.stop();
-      // An import started by a request goes on after it: it ends (or fails) before the database closes.
+      await nightlyRetention.stop();
+      // An import or a retention run started by a request goes on after it: it ends (or fails) before the database closes.
       await importsSettled();
+      await retentionRunsSettled();
       await worker?.stop();
       await senders.close();
       await db.close();

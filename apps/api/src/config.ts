@@ -125,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     throw new Error('Invalid configuration:\n  JWT_SECRET: required in production with DATABASE_URL (shared by all API processes)');
   }
   if (vars.API_PROCESSES !== undefined && vars.API_PROCESSES > 1 && database.kind !== 'postgres') {
-    throw new Error('Invalid configuration:\n  API_PROCESSES: more than one needs DATABASE_URL (the embedded database lives in one process)');
+    throw new Error(
+      'Invalid configuration:\n  API_PROCESSES: more than one needs DATABASE_URL (the embedded database lives in one process)',
+    );
   }
   const apiProcesses = vars.API_PROCESSES ?? (database.kind === 'postgres' ? availableParallelism() : 1);
   if (vars.INSYN_CLOCK_START && production) {

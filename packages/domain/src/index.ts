@@ -31,4 +31,5 @@ export * from './ss12000/import-rules.ts';
 export * from './accounts/credentials.ts';
 export * from './error-codes.ts';
 export * from './quiet-hours.ts';
+export * from './retention.ts';
 export * from './input-text.ts';

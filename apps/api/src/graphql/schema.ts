@@ -20,6 +20,8 @@ import { attendanceResolvers } from '../modules/attendance/attendance.resolvers.
 import { attendanceTypeDefs } from '../modules/attendance/attendance.schema.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { auditTypeDefs } from '../modules/audit/audit.schema.ts';
+import { registerExtractResolvers } from '../modules/register-extract/register-extract.resolvers.ts';
+import { registerExtractTypeDefs } from '../modules/register-extract/register-extract.schema.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { authTypeDefs } from '../modules/auth/auth.schema.ts';
 import { calendarTypeDefs } from '../modules/calendar/calendar.schema.ts';
@@ -57,6 +59,8 @@ import { apiClientsResolvers } from '../modules/ss12000/api-clients.resolvers.ts
 import { apiClientsTypeDefs } from '../modules/ss12000/api-clients.schema.ts';
 import { ss12000SourceResolvers } from '../modules/ss12000/import/source.resolvers.ts';
 import { ss12000SourceTypeDefs } from '../modules/ss12000/import/source.schema.ts';
+import { retentionResolvers } from '../modules/retention/retention.resolvers.ts';
+import { retentionTypeDefs } from '../modules/retention/retention.schema.ts';
 
 export const typeDefs = [
   accessTypeDefs,
@@ -89,6 +93,8 @@ export const typeDefs = [
   ss12000SourceTypeDefs,
   importsTypeDefs,
   auditTypeDefs,
+  registerExtractTypeDefs,
+  retentionTypeDefs,
 ];
 /** Every root field guarded by its `@access` rule, its arguments' text checked (guard.ts). */
 export const resolvers = guardRootFields(typeDefs, [
@@ -120,4 +126,6 @@ export const resolvers = guardRootFields(typeDefs, [
   ss12000SourceResolvers,
   importsResolvers,
   auditResolvers,
+  registerExtractResolvers,
+  retentionResolvers,
 ]);

@@ -9,7 +9,7 @@ import { applyPendingMigrations, openDatabase, type Database, type DatabaseLocat
 import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemoData } from '../../../../prisma/seed/generate.ts';
-import { createServer } from '../app.ts';
+import { createServer, type InsynServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 
@@ -40,6 +40,8 @@ export interface TestServer {
   location: DatabaseLocation;
   /** the server's clock; a later server on the same data continues it with `env: { INSYN_CLOCK_START }` */
   clock: () => Date;
+  /** the server itself, for a test that walks its routes */
+  httpServer: InsynServer['httpServer'];
   stop(): Promise<void>;
 }
 
@@ -176,6 +178,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     clock: config.clock,
     stop: async () => {
       await server.stop();
+    httpServer: server.httpServer,
       await dropDatabase();
     },
   };

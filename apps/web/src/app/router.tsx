@@ -53,6 +53,7 @@ import {
   StudentNewPage,
   StudentPage,
   StudentsPage,
+import { RetentionPage } from '../features/administration/retention/lazy-pages';
 } from '../features/administration/people/lazy-pages';
 import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
 import { ApiClientsPage } from '../features/administration/api-clients/lazy-pages';
@@ -117,6 +118,7 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/elever/:studentId a student's details, guardians, groups and login
  *   /administration/vardnadshavare    guardians; /ny?elev=<id> a new guardian of a student; /:guardianId one guardian
  *   /administration/personal          staff; /ny a new staff member; /:staffId details, dated duties, login
+ *   /administration/gallring          retention: how long each kind of record is kept, what would go now, deleting it, nightly deletion, runs
  *   /administration/schema?skola=<id>&termin=<id>&grupp=<id>  the basic schedule of a term: lesson series, generating lessons, finding one
  *   /administration/lektioner/:lessonId  one lesson: move it, another room or a substitute, or cancel it
  *   /administration/ss12000-kalla     the SS 12000 source schools and people are imported from: its settings, a check, dry run and import, history
@@ -203,6 +205,7 @@ export function AppRouter() {
             <Route path="/administration/personal" element={<StaffListPage />} />
             <Route path="/administration/personal/ny" element={<StaffNewPage />} />
             <Route path="/administration/personal/:staffId" element={<StaffPage />} />
+            <Route path="/administration/gallring" element={<RetentionPage />} />
             <Route path="/administration/schema" element={<BasicSchedulePage />} />
             <Route path="/administration/lektioner/:lessonId" element={<AdminLessonPage />} />
             <Route path="/administration/ss12000-kalla" element={<Ss12000SourcePage />} />

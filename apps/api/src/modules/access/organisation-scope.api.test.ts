@@ -541,6 +541,11 @@ const CASES: Case[] = [
   { field: 'Query.auditLog', label: 'guardian', probe: 'guardian', variables: (id) => ({ filter: { personId: id.guardian } }) },
   { field: 'Query.auditLog', label: 'staff', probe: 'staff', variables: (id) => ({ filter: { personId: id.staff } }) },
   { field: 'Query.auditLogExport', probe: 'student', variables: (id) => ({ filter: { personId: id.student } }) },
+
+  // The register extract: another organisation's person is not found, as a made-up one.
+  { field: 'Query.registerExtractContents', label: 'student', probe: 'student', variables: (id) => ({ personId: id.student }) },
+  { field: 'Query.registerExtractContents', label: 'guardian', probe: 'guardian', variables: (id) => ({ personId: id.guardian }) },
+  { field: 'Query.registerExtractContents', label: 'staff', probe: 'staff', variables: (id) => ({ personId: id.staff }) },
 ];
 
 /** A lesson series' input; the dates are in the autumn term 2026 of both organisations. */

@@ -59,6 +59,9 @@ const PLAIN_ACTIONS = [
   'ss12000Source.checked',
   'auditLog.read',
   'auditLog.exported',
+  'registerExtract.exported',
+  'retention.policyChanged',
+  'retention.run',
 ] as const satisfies readonly AuditAction[];
 
 const ADMINISTERED_ENTITIES = [

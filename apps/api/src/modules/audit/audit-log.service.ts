@@ -2,9 +2,9 @@
 // organisation, filtered by person, actor, action and days, newest first, a page at a time or all of it for a file.
 //
 // Whose an event is: the organisation of the student it is about; an event about no student (a login, a guardian's
-// record changed, a group's roster read) is its actor's, the organisation of the person whose account did it. An
-// event with neither (a login with an unknown name, a refused phone call) belongs to no organisation and is shown to
-// nobody. Every page read and every export is itself an event, with its filter.
+// record changed, a group's roster read) is its actor's, the organisation of the person whose account did it; one done
+// by nobody about an organisation (a nightly retention run) is that organisation's. An event with none of these (a
+// login with an unknown name, a refused phone call) belongs to no organisation and is shown to nobody. Every page read and every export is itself an event, with its filter.
 import { schoolDateOf, schoolInstant } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
@@ -182,9 +182,12 @@ const FROM = Prisma.sql`
 
 function whereOf(organisationId: string, filter: ResolvedFilter, cursor: string | null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
-    // The organisation's events: those about its students, and those about no student done by its people.
+    // The organisation's events: those about its students, those about no student done by its people, and those done
+    // by nobody about the organisation itself (as the database's audit_event_purge reads them, migration retention).
     Prisma.sql`(CASE WHEN e."studentId" IS NOT NULL THEN s."organisationId"
-      ELSE COALESCE(actorStudent."organisationId", actorGuardian."organisationId", actorStaff."organisationId") END) = ${organisationId}::uuid`,
+      ELSE COALESCE(actorStudent."organisationId", actorGuardian."organisationId", actorStaff."organisationId",
+        CASE WHEN e."entityType" = 'organisation' AND e."entityId" ~* '^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$'
+             THEN e."entityId"::uuid END) END) = ${organisationId}::uuid`,
   ];
   const { person, personAccountId } = filter;
   if (person) {
@@ -284,6 +287,36 @@ async function toEntries(ctx: RequestContext, rows: EventRow[]) {
     ip: row.ip,
     summary: summarizeDetails(row.details),
   }));
+}
+
+/** One event as the viewer and its export show it. */
+export type AuditLogEntryRecord = Awaited<ReturnType<typeof toEntries>>[number];
+
+/** Rows a statement reads for `personAuditEntries`: its events are all kept, a batch at a time. */
+const PERSON_EVENTS_A_STATEMENT = 1000;
+
+/**
+ * Every event of the organisation about one of its people, newest first, as the viewer shows them, for the register
+ * extract (GDPR art. 15); with `theirOwn`, also what their own account did, as the viewer's person filter has it.
+ * Unlike the viewer's export, nothing is cut off: the events are read in batches along the same keyset.
+ */
+export async function personAuditEntries(
+  ctx: RequestContext,
+  organisationId: string,
+  personId: string,
+  { theirOwn }: { theirOwn: boolean },
+): Promise<AuditLogEntryRecord[]> {
+  const resolved = await resolveFilter(ctx, organisationId, { personId });
+  const filter = theirOwn ? resolved : { ...resolved, personAccountId: null };
+  const entries: AuditLogEntryRecord[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const rows = await eventRows(ctx, organisationId, filter, cursor, PERSON_EVENTS_A_STATEMENT);
+    entries.push(...(await toEntries(ctx, rows)));
+    const last = rows.at(-1);
+    if (!last || rows.length < PERSON_EVENTS_A_STATEMENT) return entries;
+    cursor = String(last.id);
+  }
 }
 
 /** What the read's own audit row says it was about: the filter's person, if any. */

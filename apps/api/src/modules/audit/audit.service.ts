@@ -58,6 +58,11 @@ export type AuditAction =
   /** the audit log itself: each page read and each export, with its filter */
   | 'auditLog.read'
   | 'auditLog.exported'
+  /** a register extract (GDPR art. 15) of a person, as JSON or PDF */
+  | 'registerExtract.exported'
+  /** retention (gallring): the policy or its nightly deletion changed, and each run with its counts */
+  | 'retention.policyChanged'
+  | 'retention.run'
   /** administration: `admin.<entity>.<change>`, see administration/administration.changes.ts */
   | `admin.${AdministeredEntity}.${ChangeKind}`;
 

@@ -42,6 +42,11 @@ export const ADMINISTRATION_SECTIONS: readonly { path: string; titleKey: ParseKe
     descriptionKey: 'administration.apiClients.description',
   },
   {
+    path: '/administration/gallring',
+    titleKey: 'administration.retention.title',
+    descriptionKey: 'administration.retention.description',
+  },
+  {
     path: '/administration/logg',
     titleKey: 'administration.auditLog.title',
     descriptionKey: 'administration.auditLog.description',

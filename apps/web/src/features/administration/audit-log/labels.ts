@@ -13,7 +13,7 @@ export function actionGroup(action: string): ActionGroup {
   const [area = '', name = ''] = action.split('.');
   if (area === 'admin') return 'administration';
   if (area === 'auth' || area === 'account') return 'access';
-  return area === 'auditLog' || /read/i.test(name) ? 'reads' : 'changes';
+  return area === 'auditLog' || area === 'registerExtract' || /read/i.test(name) ? 'reads' : 'changes';
 }
 
 /** An action in words; one the app has no words for yet as its code. */

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
+import { RegisterExtractPanel } from '../register-extract/register-extract-panel';
 import { GuardianForm } from './guardian-form';
 import { LoginForm } from './login-form';
 import { AdminGuardianDocument, UpdateGuardianDocument } from './operations';
@@ -63,6 +64,11 @@ export function GuardianPage() {
         }}
       />
       <LoginForm personKind="GUARDIAN" personId={guardian.id} username={guardian.login?.username ?? null} />
+      <RegisterExtractPanel
+        personId={guardian.id}
+        name={`${guardian.firstName} ${guardian.lastName}`}
+        protectedIdentity={guardian.protectedIdentity}
+      />
     </>
   );
 }

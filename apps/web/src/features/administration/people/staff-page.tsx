@@ -11,6 +11,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStaffFieldsFragment, StaffDutyKind } from '../../../gql/graphql';
 import { AdministeredOrganisationDocument } from '../operations';
+import { RegisterExtractPanel } from '../register-extract/register-extract-panel';
 import { orNull, placeProblems, SchoolSelect, TextField, useActionProblem, useProblemText } from './form-parts';
 import { LoginForm } from './login-form';
 import {
@@ -57,6 +58,7 @@ export function StaffPage() {
         }}
       />
       <LoginForm personKind="STAFF" personId={staff.id} username={staff.login?.username ?? null} />
+      <RegisterExtractPanel personId={staff.id} name={`${staff.firstName} ${staff.lastName}`} protectedIdentity={false} />
     </>
   );
 }

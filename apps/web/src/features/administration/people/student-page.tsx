@@ -10,6 +10,7 @@ import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStudentFieldsFragment } from '../../../gql/graphql';
 import { useSettledValue } from '../use-settled-value';
+import { RegisterExtractPanel } from '../register-extract/register-extract-panel';
 import { useActionProblem } from './form-parts';
 import { LoginForm } from './login-form';
 import {
@@ -71,6 +72,11 @@ export function StudentPage() {
       <StudentGuardians student={student} />
       <Memberships student={student} />
       <LoginForm personKind="STUDENT" personId={student.id} username={student.login?.username ?? null} />
+      <RegisterExtractPanel
+        personId={student.id}
+        name={`${student.firstName} ${student.lastName}`}
+        protectedIdentity={student.protectedIdentity}
+      />
     </>
   );
 }
