@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { Kind, visit } from 'graphql';
 
 // One schema, two outputs: resolver types for the API and typed documents for the web app.
 const schema = 'apps/api/src/modules/**/*.schema.ts';
@@ -50,7 +52,41 @@ const config: CodegenConfig = {
     'apps/web/src/gql/': {
       documents: ['apps/web/src/**/*.{ts,tsx}', '!apps/web/src/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // Persisted operations: each document carries the SHA-256 of its text, which the client sends instead of the
+        // text (apps/web/src/lib/persisted-operations.ts); persisted-documents.json maps those hashes to the texts,
+        // the only operations the API runs in production (apps/api/src/graphql/persisted-operations.ts). Plain hex,
+        // as the APQ extension `persistedQuery.sha256Hash` carries it.
+        persistedDocuments: { hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex') },
+      },
+      // The server runs the stored text, not the client's copy: it must ask for the __typename Apollo's cache needs,
+      // where Apollo adds it (every selection but the operation's own).
+      documentTransforms: [
+        {
+          transform: ({ documents }) =>
+            documents.map((source) => ({
+              ...source,
+              document:
+                source.document &&
+                visit(source.document, {
+                  SelectionSet(node, _key, parent) {
+                    const root = !Array.isArray(parent) && (parent as { kind?: unknown } | undefined)?.kind === Kind.OPERATION_DEFINITION;
+                    if (
+                      root ||
+                      node.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename')
+                    ) {
+                      return undefined;
+                    }
+                    return {
+                      ...node,
+                      selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }, ...node.selections],
+                    };
+                  },
+                }),
+            })),
+        },
+      ],
       config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { ID: 'string' } },
     },
   },

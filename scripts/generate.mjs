@@ -2,7 +2,7 @@
 // The Prisma CLI wants its native schema engine before `generate`, which cannot be downloaded here;
 // naming any existing file skips that download, and `generate` itself only uses WebAssembly.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join(import.meta.dirname, '..', 'node_modules', '.bin', name);
@@ -14,4 +14,8 @@ const env = {
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit', env });
 
 run(bin('prisma'), ['generate']);
-if (existsSync('codegen.ts')) run(bin('graphql-codegen'), ['--config', 'codegen.ts']);
+if (existsSync('codegen.ts')) {
+  run(bin('graphql-codegen'), ['--config', 'codegen.ts']);
+  // The API runs the web app's operations only (apps/api/src/graphql/persisted-operations.ts): its own copy of them.
+  copyFileSync('apps/web/src/gql/persisted-documents.json', 'apps/api/src/generated/persisted-operations.json');
+}

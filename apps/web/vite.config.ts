@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { inlineGraphqlDocuments } from './build/graphql-documents.ts';
+import { offlineShell } from './build/offline-shell.ts';
+import { precompress } from './build/precompress.ts';
 
 // In development the API runs on its own port; in production it serves this app from the same origin.
 const apiTarget = process.env.INSYN_API_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [inlineGraphqlDocuments(), react(), offlineShell(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -23,6 +26,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Which chunks each page loads, for the service worker's offline shell and bench/first-screen.ts.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       output: {
@@ -31,7 +36,8 @@ export default defineConfig({
         // tables): a catch-all library chunk would load them on the login page.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/ },
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /[\\/]node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
             { name: 'apollo', test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)[\\/]/ },
           ],
         },

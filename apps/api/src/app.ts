@@ -6,12 +6,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Database } from '@insyn/db';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
+import {
+  PERSISTED_OPERATIONS_FILE,
+  PERSISTED_QUERY_REQUIRED,
+  PersistedOperations,
+  persistedOperationsMiddleware,
+} from './graphql/persisted-operations.ts';
 import { resolvers, typeDefs } from './graphql/schema.ts';
 import { createCredentialsRouter, CREDENTIALS_PATH } from './modules/accounts/credentials.router.ts';
 import { createImportsRouter, IMPORTS_PATH } from './modules/administration/imports/imports.router.ts';
@@ -23,12 +30,13 @@ import { createSenders } from './modules/notifications/delivery/senders.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './modules/notifications/delivery/worker.ts';
 import { importsSettled } from './modules/ss12000/import/import.service.ts';
 import { startNightlyImports } from './modules/ss12000/import/nightly.ts';
-import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
 import { startNightlyRetention } from './modules/retention/nightly.ts';
 import { retentionRunsSettled } from './modules/retention/retention.run.ts';
 import { createRegisterExtractRouter, REGISTER_EXTRACT_PATH } from './modules/register-extract/register-extract.router.ts';
+import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
 import { createSs12000Router, SS12000_PATH } from './modules/ss12000/ss12000.router.ts';
 import { createVoiceRouter, VOICE_PATH } from './modules/voice/voice.router.ts';
+import { webAppRouter } from './web-app.ts';
 
 /** Codes a client may see as they are (ours, and GraphQL's and Apollo's for a bad request); anything else is masked in production. */
 const EXPOSED_CODES = new Set<string>([
@@ -39,6 +47,7 @@ const EXPOSED_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  PERSISTED_QUERY_REQUIRED,
 ]);
 
 const MAX_QUERY_TOKENS = 3000;
@@ -69,8 +78,6 @@ function requestErrorHandler(log: (line: string) => void): express.ErrorRequestH
   };
 }
 
-export interface InsynServer {
-  httpServer: http.Server;
 /**
  * Who may call the routes beside GraphQL (file uploads and downloads, the SS 12000 API, the phone provider's webhook),
  * by where they are mounted: SESSION routes only with a signed-in user's access token, refused with 401 before their
@@ -86,11 +93,17 @@ export const HTTP_ROUTE_ACCESS = {
   [VOICE_PATH]: 'OWN_CREDENTIALS',
 } as const satisfies Record<string, 'SESSION' | 'OWN_CREDENTIALS'>;
 
+export interface InsynServer {
+  httpServer: http.Server;
   /** stops taking requests, lets running ones finish, then closes the database */
   stop(): Promise<void>;
 }
 
 export async function createServer(db: Database, config: AppConfig, log: (line: string) => void = console.log): Promise<InsynServer> {
+  const persistedOperations = new PersistedOperations(PERSISTED_OPERATIONS_FILE);
+  if (config.graphqlOperations === 'persisted' && persistedOperations.size === 0) {
+    throw new Error(`No persisted operations in ${PERSISTED_OPERATIONS_FILE}: run \`node scripts/generate.mjs\` (pnpm install does)`);
+  }
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -110,6 +123,9 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       },
     }),
   );
+  // GraphQL's answers and the other routes' JSON and CSV, brotli or gzip as the browser accepts; a precompressed file of
+  // the SPA (web-app.ts) already carries its encoding and passes through as it is.
+  app.use(compression());
 
   app.get('/health', async (_req, res) => {
     try {
@@ -127,12 +143,12 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   const wakeDelivery = () => worker?.wake();
   const passwords = passwordGate(config.passwordHashingConcurrency);
   const nightlyImports = startNightlyImports({ prisma: db.prisma, config, log });
+  const nightlyRetention = startNightlyRetention({ prisma: db.prisma, config, log });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-  const nightlyRetention = startNightlyRetention({ prisma: db.prisma, config, log });
     // graphql-js counts the tokens while it parses (parseOptions below), so a long query is a 400 parse failure;
     // armor's own count failed it as an internal error.
     maxTokens: { enabled: false },
@@ -147,6 +163,9 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     // handler would race it, and a second concurrent stop() never returns in @apollo/server 5.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
+    // Operations sent by hash are the persisted ones only (persistedOperationsMiddleware); Apollo's own APQ would
+    // store whatever text a client sends with its hash.
+    persistedQueries: false,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     // No stack, file path or database text in any answer, in any mode: the log has them (formatError below).
@@ -198,6 +217,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     anonymousLane(anonymousPlaces(config.passwordHashingConcurrency), (req) => claimsOf(req) !== null),
     cookieParser(),
     express.json({ limit: '100kb' }),
+    persistedOperationsMiddleware(persistedOperations, { onlyPersisted: config.graphqlOperations === 'persisted' }),
     expressMiddleware(apollo, { context: async ({ req, res }): Promise<RequestContext> => contextOf(req, res) }),
   );
 
@@ -217,16 +237,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   if (config.notifications.voice) mount(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, config, wakeDelivery, log }));
 
   const { webDistDir } = config;
-  if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
-    app.use('/assets', express.static(join(webDistDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-    app.use(express.static(webDistDir, { index: false }));
-    // The SPA's own routes (e.g. /schema?vecka=…) all load index.html.
-    app.use((req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(webDistDir, 'index.html'));
-    });
-  }
+  if (webDistDir && existsSync(join(webDistDir, 'index.html'))) app.use(webAppRouter(webDistDir));
 
   app.use(requestErrorHandler(log));
 

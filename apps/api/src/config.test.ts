@@ -26,3 +26,17 @@ describe('API_PROCESSES', () => {
     }
   });
 });
+
+describe('GRAPHQL_OPERATIONS', () => {
+  it('is the web app’s persisted operations only in production, any query in tests and development unless asked', () => {
+    expect(loadConfig({ INSYN_DATA_DIR: 'memory' }, undefined).graphqlOperations).toBe('persisted');
+    expect(loadConfig(embedded, undefined).graphqlOperations).toBe('any');
+    expect(loadConfig({ ...embedded, GRAPHQL_OPERATIONS: 'persisted' }, undefined).graphqlOperations).toBe('persisted');
+  });
+
+  it('refuses any query in production', () => {
+    expect(() => loadConfig({ INSYN_DATA_DIR: 'memory', GRAPHQL_OPERATIONS: 'any' }, undefined)).toThrow(
+      /GRAPHQL_OPERATIONS: `any` is for tests/,
+    );
+  });
+});

@@ -32,6 +32,11 @@ export interface AppConfig {
   notifications: NotificationConfig;
   /** how long one request to an SS 12000 source may take */
   ss12000SourceTimeoutMs: number;
+  /**
+   * `persisted`: GraphQL runs only the web app's operations, sent by hash (graphql/persisted-operations.ts), as in
+   * production; `any`: any query too, for tests and development
+   */
+  graphqlOperations: 'persisted' | 'any';
 }
 
 export interface NotificationConfig {
@@ -99,6 +104,7 @@ const envSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   SS12000_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  GRAPHQL_OPERATIONS: z.enum(['persisted', 'any']).optional(),
   INSYN_CLOCK_START: z.iso
     .datetime({ offset: true, message: 'INSYN_CLOCK_START must be an ISO 8601 instant, e.g. 2026-11-25T09:30:00Z' })
     .optional(),
@@ -133,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
   if (vars.INSYN_CLOCK_START && production) {
     throw new Error('Invalid configuration:\n  INSYN_CLOCK_START: only for tests and demos, not in production');
   }
+  if (vars.GRAPHQL_OPERATIONS === 'any' && production) {
+    throw new Error(
+      'Invalid configuration:\n  GRAPHQL_OPERATIONS: `any` is for tests and development; production runs only persisted operations',
+    );
+  }
   const pairs: [string, string | undefined, string, string | undefined][] = [
     ['SMTP_URL', vars.SMTP_URL, 'MAIL_FROM', vars.MAIL_FROM],
     ['ELKS_API_USERNAME', vars.ELKS_API_USERNAME, 'ELKS_API_PASSWORD', vars.ELKS_API_PASSWORD],
@@ -165,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, webDistDir: string | undefine
     apiProcesses,
     webDistDir,
     ss12000SourceTimeoutMs: vars.SS12000_SOURCE_TIMEOUT_MS,
+    graphqlOperations: vars.GRAPHQL_OPERATIONS ?? (production ? 'persisted' : 'any'),
     clock: vars.INSYN_CLOCK_START ? shiftedClock(new Date(vars.INSYN_CLOCK_START)) : () => new Date(),
     notifications: {
       graceSeconds: vars.NOTIFY_GRACE_SECONDS,

@@ -1,9 +1,19 @@
 // The production process as an operator runs it: one port for /health, /graphql and the SPA; a clean stop on SIGTERM.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '@insyn/db';
 import { describe, expect, it } from 'vitest';
+import { PERSISTED_OPERATIONS_FILE } from './graphql/persisted-operations.ts';
 import { DEMO_PASSWORD, eventually, removeTestDatabase, startTestServer } from './test/harness.ts';
+
+/** The hash the web app sends for its operation of this name (generated/persisted-operations.json). */
+function hashOf(operationName: string): string {
+  const operations = Object.entries(JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>);
+  const found = operations.find(([, text]) => new RegExp(`\\b(query|mutation) ${operationName}\\b`).test(text));
+  if (!found) throw new Error(`no persisted operation ${operationName}`);
+  return found[0];
+}
 
 /** Starts `pnpm start` (main.ts) with these variables besides this process's; an undefined one is left unset. */
 function startProcess(env: NodeJS.ProcessEnv) {
@@ -32,7 +42,7 @@ function startProcess(env: NodeJS.ProcessEnv) {
 }
 
 describe('the server process', () => {
-  it('serves /health and /graphql on one port, as in production without NODE_ENV, and stops cleanly on SIGTERM', async () => {
+  it('serves /health and /graphql (the app’s operations only) on one port, as in production without NODE_ENV, and stops cleanly on SIGTERM', async () => {
     // NODE_ENV unset, as an operator who forgot it: production all the same.
     const server = startProcess({ NODE_ENV: undefined });
     const url = await server.url;
@@ -43,16 +53,32 @@ describe('the server process', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      return ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      return { status: response.status, code: errors[0]?.extensions.code, message: errors[0]?.message ?? '' };
     };
-    expect((await ask({ query: '{ me { username } }' }))[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    // No introspection, and no hints at the schema in a field's or an enum value's refusal.
-    expect((await ask({ query: '{ __schema { types { name } } }' }))[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const misspelt = await ask({ query: '{ me { usernam } }' });
-    expect(misspelt[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const wrongValue = await ask({ query: 'mutation ($l: Locale!) { setLocale(locale: $l) { username } }', variables: { l: 'sw' } });
-    expect(wrongValue[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect([...misspelt, ...wrongValue].map((error) => error.message).join('\n')).not.toMatch(/did you mean|username|"sv"/i);
+    // Only the web app's own operations, by their hash: a query written by hand is refused before it is read, an
+    // introspection query too, and a hash of no operation of the app.
+    const byHand = await ask({ query: '{ me { username } }' });
+    expect(byHand).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_REQUIRED' });
+    expect(byHand.message).toMatch(/only the operations of its own app/);
+    expect(await ask({ query: '{ __schema { types { name } } }' })).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_REQUIRED' });
+    const asGet = await fetch(`${url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
+    expect(asGet.status).toBe(400);
+    const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
+    expect(await ask({ extensions: persisted('0'.repeat(64)) })).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_NOT_FOUND' });
+    // A known hash runs its operation, also with another text beside it: the text is refused, not run.
+    expect(await ask({ operationName: 'RefreshSession', extensions: persisted(hashOf('RefreshSession')) })).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    expect(await ask({ query: '{ __typename }', extensions: persisted(hashOf('RefreshSession')) })).toMatchObject({
+      code: 'PERSISTED_QUERY_REQUIRED',
+    });
+    // No hint at the schema in an enum value's refusal.
+    const wrongValue = await ask({ operationName: 'SetLocale', variables: { locale: 'sw' }, extensions: persisted(hashOf('SetLocale')) });
+    expect(wrongValue.code).toBe('BAD_USER_INPUT');
+    expect(wrongValue.message).not.toMatch(/did you mean|"sv"/i);
     expect(server.output()).not.toMatch(/introspection is on/);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -60,6 +60,8 @@ export interface TestServerOptions {
    * neither migrated nor seeded, and left in place at stop().
    */
   database?: DatabaseLocation;
+  /** a built web app for the server to serve, as apps/web/dist in production */
+  webDistDir?: string;
 }
 
 const STANDARD_STUDENTS = 150;
@@ -159,7 +161,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   const config = {
     ...loadConfig(
       { NODE_ENV: 'test', ...(options.env?.NODE_ENV === 'production' ? {} : { INSYN_CLOCK_START: `${today}T09:30:00Z` }), ...options.env },
-      undefined,
+      options.webDistDir,
     ),
     database: location,
     port: 0,
@@ -176,9 +178,9 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     today,
     location,
     clock: config.clock,
+    httpServer: server.httpServer,
     stop: async () => {
       await server.stop();
-    httpServer: server.httpServer,
       await dropDatabase();
     },
   };

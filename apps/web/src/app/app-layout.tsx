@@ -1,13 +1,10 @@
-import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useViewer } from '../features/auth/auth-context';
-import { OwnStudentDocument } from '../features/auth/operations';
 import type { Viewer } from '../features/auth/session';
 import { useRollCallSync } from '../features/attendance/use-roll-call-queue';
 import { LanguageSwitch } from '../features/locale/language-switch';
-import { useOwnPlans } from '../features/study-plans/use-own-plans';
 import { Brand } from './brand';
 import { LogoutButton } from './logout-button';
 import { PageBody } from './page-body';
@@ -21,13 +18,6 @@ function useRoleLabel(viewer: Viewer): string {
   return t(`roles.${viewer.role}`);
 }
 
-/** An adult student reports their own sickness, applies for their own leave and decides on their guardians' access. */
-function useIsAdultStudent(viewer: Viewer): boolean {
-  const ownId = viewer.role === 'STUDENT' ? (viewer.students[0]?.id ?? null) : null;
-  const { data } = useQuery(OwnStudentDocument, { variables: { id: ownId ?? '' }, skip: ownId === null });
-  return data?.student.isAdult ?? false;
-}
-
 interface NavItem {
   to: string;
   label: string;
@@ -36,11 +26,11 @@ interface NavItem {
 function MainNavigation({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   const ownClassId = viewer.role === 'STUDENT' ? viewer.students[0]?.classId : null;
-  const isAdultStudent = useIsAdultStudent(viewer);
+  // An adult student reports their own sickness, applies for their own leave and decides on their guardians' access.
+  const { isAdultStudent, ownPlans } = viewer;
   const staff = viewer.role === 'STAFF';
   const decidesLeave = staff && (viewer.duties.includes('MENTOR') || viewer.duties.includes('PRINCIPAL'));
   const reportsAbsence = viewer.role === 'GUARDIAN' || isAdultStudent;
-  const ownPlans = useOwnPlans(viewer);
   const items: (NavItem | false | null | undefined)[] = [
     staff && { to: '/idag', label: t('nav.today') },
     { to: '/schema', label: t('nav.schedule') },

@@ -1,10 +1,10 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { ClassDayPage } from '../features/attendance/class-day-page';
-import { RollCallPage } from '../features/attendance/roll-call-page';
+import { ClassDayPage, RollCallPage } from '../features/attendance/lazy-pages';
 import { useViewer } from '../features/auth/auth-context';
-import { StaffStartPage } from '../features/start/staff-start-page';
+import type { Viewer } from '../features/auth/session';
+import { StaffStartPage } from '../features/start/lazy-pages';
 import { NotFoundState } from '../components/ui/error-state';
-import { LoginPage } from '../features/auth/login-page';
+import { LoginPage } from '../features/auth/lazy-pages';
 import {
   ActivationPage,
   ChangePasswordPage,
@@ -12,22 +12,18 @@ import {
   GuardianLettersPage,
   ResetPasswordPage,
 } from '../features/accounts/lazy-pages';
-import { GroupPage } from '../features/groups/group-page';
-import { MyGroupsPage } from '../features/groups/my-groups-page';
+import { GroupPage, MyGroupsPage } from '../features/groups/lazy-pages';
 import { GroupWarningsPage, MyWarningsPage, SchoolRoutinePage } from '../features/grade-warnings/lazy-pages';
 import { GroupAssessmentsPage, MyAssessmentsPage } from '../features/assessments/lazy-pages';
 import { GroupDevelopmentPlansPage, MyDevelopmentPlansPage, StudentDevelopmentPlanPage } from '../features/development-plans/lazy-pages';
 import { MyStudyPlanPage, StaffStudyPlanPage } from '../features/study-plans/lazy-pages';
-import { GuardianContactsPage } from '../features/contact-preferences/guardian-contacts-page';
-import { ContactPreferencesPage } from '../features/contact-preferences/contact-preferences-page';
+import { ContactPreferencesPage, GuardianContactsPage } from '../features/contact-preferences/lazy-pages';
 import { ConsentPage } from '../features/consent/lazy-pages';
 import { NewsPage, NewsPostPage } from '../features/news/lazy-pages';
-import { LeaveDecisionsPage } from '../features/leave/leave-decisions-page';
-import { LeavePage } from '../features/leave/leave-page';
-import { OutboxPage } from '../features/outbox/outbox-page';
-import { SchedulePage } from '../features/schedule/schedule-page';
-import { SickReportPage } from '../features/sick-reports/sick-report-page';
-import { StaffSickReportPage } from '../features/sick-reports/staff-sick-report-page';
+import { LeaveDecisionsPage, LeavePage } from '../features/leave/lazy-pages';
+import { OutboxPage } from '../features/outbox/lazy-pages';
+import { SchedulePage } from '../features/schedule/lazy-pages';
+import { SickReportPage, StaffSickReportPage } from '../features/sick-reports/lazy-pages';
 import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
 import { RoutinesPage } from '../features/routines/lazy-pages';
 import {
@@ -53,8 +49,8 @@ import {
   StudentNewPage,
   StudentPage,
   StudentsPage,
-import { RetentionPage } from '../features/administration/retention/lazy-pages';
 } from '../features/administration/people/lazy-pages';
+import { RetentionPage } from '../features/administration/retention/lazy-pages';
 import { AdminLessonPage, BasicSchedulePage } from '../features/administration/schedule/lazy-pages';
 import { ApiClientsPage } from '../features/administration/api-clients/lazy-pages';
 import { Ss12000SourcePage } from '../features/administration/ss12000-source/lazy-pages';
@@ -126,10 +122,22 @@ import { PublicOnly, RequireAuth } from './require-auth';
  *   /administration/logg?person=&anvandare=&handelse=&fran=&till=  the audit log: who read or changed what about whom, filtered, exported
  */
 
+const startPageOf = (viewer: Viewer) => (viewer.role === 'STAFF' ? '/idag' : '/schema');
+
 /** Staff start on their day's lessons; students and guardians on the schedule. */
 function StartPage() {
   const viewer = useViewer();
-  return <Navigate to={viewer.role === 'STAFF' ? '/idag' : '/schema'} replace />;
+  return <Navigate to={startPageOf(viewer)} replace />;
+}
+
+/**
+ * The code of the page a returning user starts on, loaded as soon as the restored session says who they are, while
+ * the rest of the start goes on (main.tsx).
+ */
+export function preloadStartPage(viewer: Viewer, pathname: string): void {
+  const path = pathname === '/' ? startPageOf(viewer) : pathname;
+  if (path === '/schema') SchedulePage.preload();
+  else if (path === '/idag') StaffStartPage.preload();
 }
 export function AppRouter() {
   return (

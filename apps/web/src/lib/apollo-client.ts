@@ -2,9 +2,11 @@ import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { HttpLink } from '@apollo/client/link/http';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { from, switchMap, throwError } from 'rxjs';
 import { GRAPHQL_ENDPOINT, getAccessToken, renewSession, reportSessionExpired, tokenNeedsRenewal } from '../features/auth/session';
 import { hasErrorCode } from './graphql-errors';
+import { persistedHash } from './persisted-operations';
 
 /** Operations that must never trigger a renewal (they are how a session starts or ends). */
 const SESSION_OPERATIONS = new Set(['Login', 'RefreshSession', 'Logout']);
@@ -38,11 +40,18 @@ const renewOnUnauthenticatedLink = new ErrorLink(({ error, operation, forward })
   );
 });
 
+/** Each operation goes as its hash, never its text (persisted-operations.ts). */
+const persistedLink = new PersistedQueryLink({
+  generateHash: persistedHash,
+  // A server that does not know the hash would refuse the text as well (it runs only this app's operations).
+  retry: () => false,
+});
+
 const httpLink = new HttpLink({ uri: GRAPHQL_ENDPOINT, credentials: 'same-origin' });
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([renewOnUnauthenticatedLink, authLink, httpLink]),
+    link: ApolloLink.from([renewOnUnauthenticatedLink, authLink, persistedLink, httpLink]),
     cache: new InMemoryCache({
       typePolicies: {
         Viewer: { keyFields: ['userId'] },

@@ -1,14 +1,22 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
 import sv from '../locales/sv.json';
 
 export const APP_LOCALES = ['sv', 'en'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = 'sv';
 
-// English must have every key Swedish has (the compiler checks this assignment).
-const english: typeof sv = en;
+/**
+ * Swedish comes with the app; English (as large) is loaded when it is first shown, so that a Swedish page does not
+ * download both. English must have every key Swedish has: the compiler checks the return type.
+ */
+const loadEnglish = async (): Promise<typeof sv> => (await import('../locales/en.json')).default;
+
+async function showLocale(locale: AppLocale): Promise<void> {
+  if (currentLocale() === locale) return;
+  if (locale === 'en' && !i18n.hasResourceBundle('en', 'translation')) i18n.addResourceBundle('en', 'translation', await loadEnglish());
+  await i18n.changeLanguage(locale);
+}
 
 /** localStorage: the language chosen in this browser (not personal: it stays when a session's data is cleared). */
 export const LOCALE_STORAGE_KEY = 'insyn.locale';
@@ -45,12 +53,12 @@ export function currentLocale(): AppLocale {
 /** Switches the interface language and remembers it in this browser. */
 export async function switchLocale(locale: AppLocale): Promise<void> {
   storeLocale(locale);
-  if (currentLocale() !== locale) await i18n.changeLanguage(locale);
+  await showLocale(locale);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: english } },
-  lng: readStoredLocale() ?? DEFAULT_LOCALE,
+  resources: { sv: { translation: sv } },
+  lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...APP_LOCALES],
   interpolation: { escapeValue: false }, // React escapes
@@ -60,5 +68,11 @@ void i18n.use(initReactI18next).init({
 
 applyDocumentLanguage(i18n.language);
 i18n.on('languageChanged', applyDocumentLanguage);
+
+/**
+ * Resolves once the language chosen in this browser is shown; the app renders after it (main.tsx). Should its texts
+ * not load (offline, never fetched), the app starts in Swedish.
+ */
+export const localeReady: Promise<void> = showLocale(readStoredLocale() ?? DEFAULT_LOCALE).catch(() => undefined);
 
 export { i18n };

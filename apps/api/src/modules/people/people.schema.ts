@@ -23,6 +23,11 @@ export const peopleTypeDefs = gql`
     schoolName: String!
   }
 
+  extend type Viewer {
+    "A student of age (18 or over), who reports their own sickness and decides their guardians' access; false for anyone else."
+    isAdultStudent: Boolean!
+  }
+
   extend type Query {
     "One student the viewer may see; an unknown id and a forbidden one give the same NOT_FOUND error."
     student(id: ID!): Student! @access(rule: SIGNED_IN)

@@ -1,7 +1,7 @@
 import { isAdultOn } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
 import { authorizeStudent, mayAccessStudent } from '../access/access.service.ts';
-import { isoDate } from '../access/viewer.ts';
+import { isoDate, type Viewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 
@@ -62,4 +62,11 @@ export async function getStudent(ctx: RequestContext, studentId: string) {
     personalIdentityNumber: showIdentityNumber ? record.personalIdentityNumber : null,
     isAdult: isAdultOn(isoDate(record.birthDate), ctx.today),
   };
+}
+
+/** Whether the viewer is a student of age (the viewer's own record: nothing to authorise, nothing to log). */
+export async function isAdultStudent(ctx: RequestContext, viewer: Viewer): Promise<boolean> {
+  if (viewer.facts.kind !== 'STUDENT') return false;
+  const student = await ctx.prisma.student.findUniqueOrThrow({ where: { id: viewer.facts.studentId }, select: { birthDate: true } });
+  return isAdultOn(isoDate(student.birthDate), ctx.today);
 }

@@ -5,11 +5,13 @@ import { ownPlans, planStudyPlanCourse, plannableCourses, removeStudyPlanCourse,
 export const studyPlansResolvers: Resolvers = {
   Query: {
     studyPlan: (_parent, args, ctx) => studyPlan(ctx, args.studentId),
-    ownPlans: (_parent, _args, ctx) => ownPlans(ctx),
   },
   Mutation: {
     planStudyPlanCourse: (_parent, args, ctx) => planStudyPlanCourse(ctx, args.studentId, args.courseId, args.planYear),
     removeStudyPlanCourse: (_parent, args, ctx) => removeStudyPlanCourse(ctx, args.studentId, args.courseId),
+  },
+  Viewer: {
+    ownPlans: (viewer, _args, ctx) => ownPlans(ctx, viewer),
   },
   StudyPlan: {
     plannableCourses: (plan, _args, ctx) => plannableCourses(ctx, plan),

@@ -57,11 +57,14 @@ export const studyPlansTypeDefs = gql`
     studyPlans: Boolean!
   }
 
+  extend type Viewer {
+    "For the navigation of students and guardians; with the session, so that the app's start asks nothing more."
+    ownPlans: OwnPlans!
+  }
+
   extend type Query {
     "The student, guardians under rule 2, the mentor, principal and administrators."
     studyPlan(studentId: ID!): StudyPlan! @access(rule: SIGNED_IN)
-    "For the navigation of students and guardians."
-    ownPlans: OwnPlans! @access(rule: SIGNED_IN)
   }
 
   # Refusals are BAD_USER_INPUT with extensions.problems: NOT_UPPER_SECONDARY, INVALID_PLAN_YEAR, UNKNOWN_COURSE.

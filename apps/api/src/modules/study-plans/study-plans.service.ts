@@ -12,7 +12,7 @@ import {
 import type { RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { authorizeStudent, isId, loadStudentFacts, ownStudents } from '../access/access.service.ts';
-import { requireStaffViewer, requireViewer, type Viewer } from '../access/viewer.ts';
+import { requireStaffViewer, type Viewer } from '../access/viewer.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
 
@@ -119,8 +119,7 @@ export async function studyPlan(ctx: RequestContext, studentId: string): Promise
 }
 
 /** Whether any of the viewer's own students has an IUP or a study plan: one read of their schools and classes. */
-export async function ownPlans(ctx: RequestContext): Promise<{ developmentPlans: boolean; studyPlans: boolean }> {
-  const viewer = await requireViewer(ctx);
+export async function ownPlans(ctx: RequestContext, viewer: Viewer): Promise<{ developmentPlans: boolean; studyPlans: boolean }> {
   const own = await ownStudents(ctx, viewer);
   if (own.length === 0) return { developmentPlans: false, studyPlans: false };
   const students = await ctx.prisma.student.findMany({

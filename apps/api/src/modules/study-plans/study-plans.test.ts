@@ -9,7 +9,7 @@ const FIELDS = `studentId applies programmeCode programmeName(locale: en) progra
 const STUDY_PLAN = `query($id: ID!) { studyPlan(studentId: $id) { ${FIELDS} } }`;
 const PLAN_COURSE = `mutation($id: ID!, $course: ID!, $year: Int!) { planStudyPlanCourse(studentId: $id, courseId: $course, planYear: $year) { ${FIELDS} } }`;
 const REMOVE_COURSE = `mutation($id: ID!, $course: ID!) { removeStudyPlanCourse(studentId: $id, courseId: $course) { ${FIELDS} } }`;
-const OWN = `{ ownPlans { developmentPlans studyPlans } }`;
+const OWN = `{ me { ownPlans { developmentPlans studyPlans } } }`;
 
 interface StudyPlan {
   studentId: string;
@@ -182,9 +182,11 @@ describe('study plans on pglite', () => {
     const id = (await prisma().userAccount.findUniqueOrThrow({ where: { username: 'elev' }, select: { studentId: true } })).studentId;
     const plan = await elev.request<{ studyPlan: StudyPlan }>(STUDY_PLAN, { id });
     expect(plan.data?.studyPlan).toMatchObject({ applies: false, courses: [], earnedPoints: 0 });
-    expect((await elev.request(OWN)).data).toEqual({ ownPlans: { developmentPlans: true, studyPlans: false } });
-    expect((await self.request(OWN)).data).toEqual({ ownPlans: { developmentPlans: false, studyPlans: true } });
-    expect((await (await loggedIn(server, adult.withoutConsent)).request(OWN)).data?.ownPlans).toBeDefined();
+    expect((await elev.request(OWN)).data).toEqual({ me: { ownPlans: { developmentPlans: true, studyPlans: false } } });
+    expect((await self.request(OWN)).data).toEqual({ me: { ownPlans: { developmentPlans: false, studyPlans: true } } });
+    expect((await (await loggedIn(server, adult.withoutConsent)).request(OWN)).data).toMatchObject({
+      me: { ownPlans: expect.any(Object) },
+    });
   });
 
   it('the mentor plans and removes a course; bad input and other staff are refused', async () => {

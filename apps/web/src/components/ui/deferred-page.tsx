@@ -3,21 +3,32 @@ import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from './loading-state';
 
+/** A page whose code loads when it is first shown, or earlier when `preload` is called (the start, main.tsx). */
+export type DeferredPage = ComponentType & { preload: () => void };
+
 /**
- * A page whose code loads when it is first opened, so the schedule and the roll call do not wait for
- * it; `loadingKey` names what is loading (an i18n key).
+ * A page whose code loads when it is first opened, so that no other page waits for it; `loadingKey` names what is
+ * loading (an i18n key).
  */
-export function deferredPage(load: () => Promise<ComponentType>, loadingKey: ParseKeys): ComponentType {
-  const Page = lazy(async () => ({ default: await load() }));
+export function deferredPage(load: () => Promise<ComponentType>, loadingKey: ParseKeys): DeferredPage {
+  let loading: Promise<ComponentType> | null = null;
+  // A load that failed (offline) is tried again when the page is next shown.
+  const loadOnce = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+  const Page = lazy(async () => ({ default: await loadOnce() }));
   function Loading() {
     const { t } = useTranslation();
     return <LoadingState label={t(loadingKey)} />;
   }
-  return function DeferredPage() {
+  function DeferredPage() {
     return (
       <Suspense fallback={<Loading />}>
         <Page />
       </Suspense>
     );
-  };
+  }
+  return Object.assign(DeferredPage, { preload: () => void loadOnce().catch(() => undefined) });
 }

@@ -27,9 +27,6 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-/** Restoring a session happens once per page load, even when React mounts the provider twice. */
-let restoration: ReturnType<typeof restoreSession> | null = null;
-
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const [state, setState] = useState<AuthState>({ status: 'restoring' });
@@ -38,8 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    restoration ??= restoreSession();
-    void restoration.then(async (result) => {
+    void restoreSession().then(async (result) => {
       if (!active) return;
       if (result.ok) {
         // A restored session takes the language saved on the account.

@@ -8,6 +8,11 @@ export const ViewerFieldsFragment = graphql(`
     role
     locale
     duties
+    isAdultStudent
+    ownPlans {
+      developmentPlans
+      studyPlans
+    }
     students {
       id
       firstName
@@ -53,16 +58,6 @@ export const SetLocaleDocument = graphql(`
   mutation SetLocale($locale: Locale!) {
     setLocale(locale: $locale) {
       ...ViewerFields
-    }
-  }
-`);
-
-/** Whether the logged-in student is of age (18+): an adult student reports sickness and applies for leave themself. */
-export const OwnStudentDocument = graphql(`
-  query OwnStudent($id: ID!) {
-    student(id: $id) {
-      id
-      isAdult
     }
   }
 `);

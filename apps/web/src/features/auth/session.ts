@@ -1,5 +1,5 @@
-import { print } from 'graphql';
 import type { LogoutMutation, RefreshSessionMutation, ViewerFieldsFragment } from '../../gql/graphql';
+import { persistedExtensions } from '../../lib/persisted-operations';
 import { LogoutDocument, RefreshSessionDocument } from './operations';
 
 /**
@@ -77,7 +77,7 @@ async function requestRenewal(): Promise<RenewalResult> {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
       },
-      body: JSON.stringify({ operationName: 'RefreshSession', query: print(RefreshSessionDocument), variables: {} }),
+      body: JSON.stringify({ operationName: 'RefreshSession', variables: {}, extensions: persistedExtensions(RefreshSessionDocument) }),
     });
     status = response.status;
     body = JSON.parse(await response.text()) as typeof body;
@@ -146,7 +146,7 @@ async function settleOwedLogout(): Promise<void> {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ operationName: 'Logout', query: print(LogoutDocument), variables: {} }),
+      body: JSON.stringify({ operationName: 'Logout', variables: {}, extensions: persistedExtensions(LogoutDocument) }),
     });
     const body = JSON.parse(await response.text()) as { data?: LogoutMutation | null };
     if (body.data?.logout === true) setLogoutOwed(false);
@@ -159,8 +159,19 @@ async function settleOwedLogout(): Promise<void> {
  * The session at the app's start: renewed with the cookie, unless a logout made offline is still owed, which is
  * sent instead (the person on the device logs in anew).
  */
-export async function restoreSession(): Promise<RenewalResult> {
+async function restore(): Promise<RenewalResult> {
   if (!logoutOwed()) return renewSession();
   await settleOwedLogout();
   return { ok: false, reason: 'unauthenticated' };
+}
+
+let restoration: Promise<RenewalResult> | null = null;
+
+/**
+ * Restores the session once per page load, however often it is asked (main.tsx asks first, so that the request goes
+ * out while React renders; the AuthProvider, mounted twice in development, asks again).
+ */
+export function restoreSession(): Promise<RenewalResult> {
+  restoration ??= restore();
+  return restoration;
 }

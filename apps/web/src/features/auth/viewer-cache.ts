@@ -11,9 +11,16 @@ export async function rememberViewer(viewer: Viewer): Promise<void> {
   if (store) await set('viewer', viewer, store).catch(() => undefined);
 }
 
+/** What a viewer remembered by an earlier release may lack: the navigation's facts, until the session is renewed. */
+const NAVIGATION_DEFAULTS: Pick<Viewer, 'isAdultStudent' | 'ownPlans'> = {
+  isAdultStudent: false,
+  ownPlans: { __typename: 'OwnPlans', developmentPlans: false, studyPlans: false },
+};
+
 export async function rememberedViewer(): Promise<Viewer | null> {
   if (!store) return null;
-  return (await get<Viewer>('viewer', store).catch(() => undefined)) ?? null;
+  const viewer = await get<Viewer>('viewer', store).catch(() => undefined);
+  return viewer ? { ...NAVIGATION_DEFAULTS, ...viewer } : null;
 }
 
 export async function forgetViewer(): Promise<void> {

@@ -2,7 +2,7 @@
 import type { CsnReportQuery } from '../../gql/graphql';
 import { buildCsv } from './format';
 
-type CsnStudent = CsnReportQuery['csnReport']['students'][number];
+type CsnStudent = Omit<CsnReportQuery['csnReport']['students'][number], '__typename'>;
 
 /** The columns' headings, in the interface language. */
 export const CSN_CSV_HEADER = [

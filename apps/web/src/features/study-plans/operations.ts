@@ -31,15 +31,6 @@ export const StudyPlanDocument = graphql(`
   }
 `);
 
-export const OwnPlansDocument = graphql(`
-  query OwnPlans {
-    ownPlans {
-      developmentPlans
-      studyPlans
-    }
-  }
-`);
-
 export const RemoveStudyPlanCourseDocument = graphql(`
   mutation RemoveStudyPlanCourse($studentId: ID!, $courseId: ID!) {
     removeStudyPlanCourse(studentId: $studentId, courseId: $courseId) {

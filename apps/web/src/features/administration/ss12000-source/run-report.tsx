@@ -61,7 +61,7 @@ const COUNT_PARTS = ['added', 'changed', 'ended', 'unchanged'] as const;
  * "nya: 1, ändrade: 0, avslutade: 0, oförändrade: 5", broken between its parts only, where a column is narrow; `brief`
  * leaves out the parts that are none ("nya: 1, oförändrade: 5"; "–" for a kind with nothing yet), for a phone's column.
  */
-export function CountSummary({ count, brief = false }: { count: Omit<Count, 'kind'>; brief?: boolean }) {
+export function CountSummary({ count, brief = false }: { count: Omit<Count, 'kind' | '__typename'>; brief?: boolean }) {
   const { t } = useTranslation();
   const parts = COUNT_PARTS.filter((part) => !brief || count[part] > 0);
   if (parts.length === 0) return '–';

@@ -1,0 +1,3 @@
+import { deferredPage } from '../../components/ui/deferred-page';
+
+export const OutboxPage = deferredPage(async () => (await import('./outbox-page')).OutboxPage, 'outbox.loading');
