@@ -109,7 +109,8 @@ describe('the server process', () => {
       const server = startProcess({ NODE_ENV: 'test', DATABASE_URL: location.url, INSYN_DATA_DIR: undefined, API_PROCESSES: '2' });
       const url = await server.url;
       const pids = () => [...server.output().matchAll(/API process (\d+) serving/g)].map((match) => Number(match[1]));
-      expect(pids()).toHaveLength(2);
+      // Each process says so itself once it listens, which may come after the first process has printed the URL.
+      await eventually(() => Promise.resolve(pids().length === 2 ? true : undefined), 'both processes serving');
       expect(server.output()).toMatch(/by 2 processes/);
       const ask = async (body: unknown, token?: string) => {
         const response = await fetch(`${url}/graphql`, {
