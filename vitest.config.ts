@@ -7,7 +7,8 @@ export default defineConfig({
     maxWorkers: 2,
     // A worker keeps its modules from one test file to the next: starting afresh for each file (the default) imported
     // the whole server again and compiled PGlite's and Prisma's WebAssembly each time, about 3 s of CPU per API test
-    // file. Files share no data: each starts its own servers on databases of its own, and none mocks modules or timers.
+    // file. Files share no data: each starts its own servers on databases of its own, none mocks modules, and one that
+    // fakes timers or globals restores them after each test.
     // Each project below takes this from here (`extends: true`): an inline project inherits nothing from the root
     // config without it, and until it was added this setting was silently not in effect (the API project took 255 s
     // instead of 151 s, 82 s of it importing).

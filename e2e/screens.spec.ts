@@ -7,8 +7,9 @@ import { childInMentorsClass } from './support/development-plans';
 
 /**
  * Every page in Swedish and English, at tablet and phone width: a full-page screenshot in e2e/.screenshots/ for a
- * person to look at (not in CI unless asked for, support/screens.ts), and an axe check (no serious or critical WCAG 2.1 A/AA violations) in Swedish at tablet width
- * and in English at phone width (support/screens.ts); at phone width, that the page does not scroll sideways.
+ * person to look at (not in CI unless asked for), an axe check (no serious or critical WCAG 2.1 A/AA violations) and at
+ * phone width, that the page does not scroll sideways. Which language and width axe checks a page at, and why CI walks
+ * each test in one language: support/screens-scope.ts.
  * Each language runs as a project of its own on a server of its own (see playwright.config.ts): logging in saves the
  * user's language, and a reload shows the saved one.
  */

@@ -28,7 +28,11 @@ const steps = [
   ['browser tests', [[bin('playwright'), ['test']]]],
 ];
 
-const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') };
+// A larger young generation for every Node.js process of the run (Vitest's workers, the browser tests' API servers):
+// the tests allocate much that dies young (Prisma's and PGlite's results, seeding), and with V8's default semi-space
+// the scavenges and the fresh pages they touch took about a tenth of the API tests' time on two cores.
+const nodeOptions = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
+const env = { ...process.env, NODE_OPTIONS: nodeOptions, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') };
 
 /** Runs one command; side by side, its output is held and printed whole when it ends, so the logs stay readable. */
 function run(command, args, alone) {
@@ -61,18 +65,21 @@ for (const [name, commands] of steps) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const vitest = join(reports, 'vitest.json');
 if (existsSync(vitest)) {
   const report = JSON.parse(readFileSync(vitest, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
 }
 const playwright = join(reports, 'playwright.json');
 if (existsSync(playwright)) {
   const { stats } = JSON.parse(readFileSync(playwright, 'utf8'));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
+  skipped += stats.skipped;
 }
 console.log(`\nWhole suite in ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ''}`);
-console.log(`tests: ${passed} passed, ${failed} failed`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedStep ? 1 : 0);

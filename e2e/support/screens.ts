@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { DEMO_PASSWORD, expectAccessible, expectLoggedInAt, VIEWPORTS, type DemoUser } from './app';
+import { axeWidthIndex, TAKE_SCREENSHOTS, type Language } from './screens-scope';
 import { expect } from './test';
 
-// What the screens tests share: log in through the page in a language, then screenshot and axe a page at each width.
+export type { Language };
 
-export type Language = 'sv' | 'en';
+// What the screens tests share: log in through the page in a language, then screenshot and axe a page at each width.
 
 function screenshotDir(testInfo: TestInfo): string {
   const root = testInfo.config.configFile ? dirname(testInfo.config.configFile) : process.cwd();
@@ -15,25 +16,10 @@ function screenshotDir(testInfo: TestInfo): string {
   return dir;
 }
 
-/**
- * The screenshots are for a person to look at, so they are taken where one runs the tests (`E2E_SCREENSHOTS=1` asks
- * for them in CI too): in CI nobody opens them, and writing full-page PNGs was about an eighth of these tests' time.
- * The checks at each width (axe, the sideways scroll) run either way.
- */
-const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS !== '0' : !process.env.CI;
-
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('.loading-state')).toHaveCount(0);
   await page.evaluate('document.fonts.ready.then(() => true)');
 }
-
-/**
- * Which width axe checks a page at in each language: Swedish at the first, English at the second. Every page is
- * checked in both languages and at both widths, each pair once: axe was about 40 % of these tests' CPU time
- * (a page's DOM and styles are the same in both languages but for the words), and checking every language at
- * every width doubled that for little more coverage.
- */
-const AXE_VIEWPORT_INDEX: Record<Language, number> = { sv: 0, en: 1 };
 
 /** Checks made at each width besides the screenshot. */
 export interface CaptureChecks {
@@ -64,7 +50,7 @@ export async function capture(
   checks: CaptureChecks = {},
 ): Promise<void> {
   const entries = Object.entries(viewports);
-  const axeIndex = AXE_VIEWPORT_INDEX[language] % entries.length;
+  const axeIndex = axeWidthIndex(name, language, entries.length);
   const before = page.viewportSize();
   for (const [index, [device, viewport]] of entries.entries()) {
     await page.setViewportSize(viewport);

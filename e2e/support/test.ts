@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { SCHOOL_NOW } from './app';
+import { languageOfTest, SCREENS_IN_BOTH_LANGUAGES } from './screens-scope';
 
 export { expect } from '@playwright/test';
 
@@ -15,9 +16,26 @@ export interface E2EOptions {
  * scripts/e2e-servers.mjs): Wednesday 25 November 2026, 08:45 in Stockholm (22:00 in the night project). The clock
  * is installed before any page loads, and time flows from there.
  */
-export const test = base.extend<E2EOptions>({
+export const test = base.extend<E2EOptions & { screensLanguage: void }>({
   mailUrl: ['', { option: true }],
   schoolNow: [SCHOOL_NOW, { option: true }],
+  // A screens test (projects screens-sv and screens-en) runs in one of the languages unless both are asked for
+  // (e2e/support/screens-scope.ts); in the other project it is reported as skipped, with the language it ran in.
+  screensLanguage: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use, testInfo) => {
+      const project = /^screens-(sv|en)$/.exec(testInfo.project.name)?.[1];
+      if (project && !SCREENS_IN_BOTH_LANGUAGES) {
+        const language = languageOfTest(testInfo);
+        testInfo.skip(
+          language !== project,
+          `checked in ${language === 'sv' ? 'Swedish' : 'English'} in this run (e2e/support/screens-scope.ts)`,
+        );
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   page: async ({ page, schoolNow }, use) => {
     await page.clock.install({ time: schoolNow });
     await use(page);

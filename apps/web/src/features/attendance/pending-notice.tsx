@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../auth/auth-context';
-import { dismissRefused, type RefusedRollCall } from './queue';
+import { browserOffline, dismissRefused, type RefusedRollCall } from './queue';
 import { useRollCallQueue } from './use-roll-call-queue';
 
 /** A save after the lesson's day that does not show it was taken on the day (the API's rollCallTiming). */
@@ -39,7 +39,7 @@ export function PendingNotice({ lessonId }: { lessonId?: string }) {
             </span>
             <div>
               <p className="queue-notice__title">{t('rollCall.pending', { count: pending.length })}</p>
-              <p className="queue-notice__body">{navigatorOffline() ? t('rollCall.pendingOffline') : t('rollCall.pendingRetry')}</p>
+              <p className="queue-notice__body">{browserOffline() ? t('rollCall.pendingOffline') : t('rollCall.pendingRetry')}</p>
               {!lessonId ? (
                 <ul className="queue-notice__list">
                   {pending.map((item) => (
@@ -69,6 +69,3 @@ export function PendingNotice({ lessonId }: { lessonId?: string }) {
   );
 }
 
-function navigatorOffline(): boolean {
-  return typeof navigator !== 'undefined' && !navigator.onLine;
-}

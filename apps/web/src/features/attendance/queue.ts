@@ -144,9 +144,19 @@ const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 5 * 60_000;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let flushing: Promise<void> | null = null;
+/** Set when a flush is asked for while one runs (the browser came back online mid-send): it runs again after. */
+let flushRequested = false;
+
+/** Whether the browser knows it has no network; the `online` event then sends, not a timer. */
+export function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && !navigator.onLine;
+}
 
 function scheduleRetry(flushAgain: () => void, attempts: number): void {
   if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+  // Timers while offline would only fail, and each failure would lengthen the wait after the network is back.
+  if (browserOffline()) return;
   const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
   retryTimer = setTimeout(() => {
     retryTimer = null;
@@ -198,12 +208,15 @@ async function sendAll(client: ApolloClient, userId: string): Promise<void> {
         );
         continue;
       }
-      // Offline, a network error, a server fault or a session that could not be renewed yet: keep it.
-      const attempts = item.attempts + 1;
-      await persist(
-        state.pending.map((other) => (other.submissionId === item.submissionId ? { ...other, attempts } : other)),
-        state.refused,
-      );
+      // Offline, a network error, a server fault or a session that could not be renewed yet: keep it. Only a failure
+      // with a network counts towards the back-off: a lesson spent offline must not delay the send when it is back.
+      const attempts = browserOffline() ? item.attempts : item.attempts + 1;
+      if (attempts !== item.attempts) {
+        await persist(
+          state.pending.map((other) => (other.submissionId === item.submissionId ? { ...other, attempts } : other)),
+          state.refused,
+        );
+      }
       scheduleRetry(retry, attempts);
       break;
     }
@@ -258,12 +271,22 @@ export async function clearQueue(keepOf?: string): Promise<void> {
   setState({ pending: [], refused: [] });
 }
 
-/** Sends the user's waiting submissions in the order they were saved; one flush at a time. */
+/**
+ * Sends the user's waiting submissions in the order they were saved; one flush at a time. Asked again while one runs,
+ * it sends once more when that one ends: a send begun before the network came back has failed, the next may not.
+ */
 export function flushQueue(client: ApolloClient, userId: string): Promise<void> {
-  flushing ??= (async () => {
+  if (flushing) {
+    flushRequested = true;
+    return flushing;
+  }
+  flushing = (async () => {
     setState({ sending: true });
     try {
-      await sendAll(client, userId);
+      do {
+        flushRequested = false;
+        await sendAll(client, userId);
+      } while (flushRequested && !browserOffline());
     } finally {
       flushing = null;
       setState({ sending: false });
