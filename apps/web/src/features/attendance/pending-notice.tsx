@@ -68,4 +68,3 @@ export function PendingNotice({ lessonId }: { lessonId?: string }) {
     </>
   );
 }
-
