@@ -3,7 +3,10 @@
 // worker at the default settings; a local SMTP server and a local 46elks SMS API (the test fakes) run in
 // this process and note when each message arrives.
 //
-//   tsx bench/notify-latency.ts [--students 2000] [--singles 30] [--lessons 25] [--absent 20]
+//   tsx bench/notify-latency.ts [--students 2000] [--singles 30] [--lessons 25] [--absent 20] [--processes 1]
+//
+// `--processes` runs the API with that many processes (API_PROCESSES; production's default is one per core), whose
+// delivery workers then share the queue; the API's CPU time reported is the first process's only.
 //
 // (a) single absences: one student absent in a roll call, `--singles` times one after the other, each
 //     waiting for its messages; (b) a morning burst: `--lessons` roll calls saved at once, each with `--absent`
@@ -28,12 +31,16 @@ const { values } = parseArgs({
     singles: { type: 'string', default: '30' },
     lessons: { type: 'string', default: '25' },
     absent: { type: 'string', default: '20' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const students = Number(values.students);
 const singles = Number(values.singles);
 const burstLessons = Number(values.lessons);
 const absentPerLesson = Number(values.absent);
+const apiProcesses = Number(values.processes);
+if (!Number.isInteger(apiProcesses) || apiProcesses < 1)
+  throw new Error(`--processes must be a whole number of at least 1, not "${values.processes}"`);
 const databaseUrl = process.env.BENCH_NOTIFY_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench_notify';
 
 async function ensureDatabase(): Promise<void> {
@@ -98,6 +105,7 @@ function startServer(smtp: FakeSmtpServer, elks: Fake46elks): Promise<ApiProcess
   return startApiProcess(databaseUrl, CLOCK_START, {
     // The guardians are told at once; the worker otherwise runs with its defaults (poll 1 s, woken by the save).
     NOTIFY_GRACE_SECONDS: '0',
+    API_PROCESSES: String(apiProcesses),
     SMTP_URL: smtp.url,
     MAIL_FROM,
     ELKS_API_URL: elks.apiUrl,

@@ -1,5 +1,5 @@
-// The whole test suite: types, lint, format and the unit and API tests side by side (embedded database and the
-// PostgreSQL server), then the built app in Chromium (Playwright builds it first). Ends with one summary line.
+// The whole test suite, in the order that fails fastest: types, lint and format (side by side), unit and API
+// tests (embedded database and the PostgreSQL server), then the built app in Chromium (Playwright builds it first). Ends with one summary line.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,21 +11,19 @@ const reports = join(root, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-/**
- * Each step is one command, or several that run side by side. The static checks each mostly wait on one core, and
- * Vitest leaves a core idle between files and at its end: side by side they took about 50 s less than one after the
- * other on two cores (416 s in the run of 2026-12-06). A failed check is reported when the step ends, before the
- * browser tests start.
- */
+/** Each step is one command, or several that run side by side (the static checks: each mostly waits on one core). */
 const steps = [
   [
-    'typecheck, lint, format, unit and API tests',
+    'typecheck, lint and format',
     [
       [process.execPath, [join(root, 'node_modules/pnpm/bin/pnpm.mjs'), 'run', 'typecheck']],
       [bin('eslint'), ['.', '--max-warnings', '0']],
       [bin('prettier'), ['--check', '.']],
-      [bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]],
     ],
+  ],
+  [
+    'unit and API tests',
+    [[bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]]],
   ],
   ['browser tests', [[bin('playwright'), ['test']]]],
 ];
