@@ -7,9 +7,9 @@ import { localeReady } from './lib/i18n';
 import { registerServiceWorker } from './lib/service-worker';
 import './styles/app.css';
 
-// The session's renewal goes out now, while the app renders, and the start page's code loads once it answers.
+// The session's renewal goes out now, while the app renders, and the start page's code and data load once it answers.
 void restoreSession().then((result) => {
-  if (result.ok) preloadStartPage(result.payload.viewer, window.location.pathname);
+  if (result.ok) preloadStartPage(result.payload.viewer, window.location);
 });
 
 const container = document.getElementById('root');

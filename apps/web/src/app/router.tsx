@@ -4,6 +4,7 @@ import { useViewer } from '../features/auth/auth-context';
 import type { Viewer } from '../features/auth/session';
 import { StaffStartPage } from '../features/start/lazy-pages';
 import { NotFoundState } from '../components/ui/error-state';
+import { apolloClient } from './apollo';
 import { LoginPage } from '../features/auth/lazy-pages';
 import {
   ActivationPage,
@@ -23,6 +24,7 @@ import { NewsPage, NewsPostPage } from '../features/news/lazy-pages';
 import { LeaveDecisionsPage, LeavePage } from '../features/leave/lazy-pages';
 import { OutboxPage } from '../features/outbox/lazy-pages';
 import { SchedulePage } from '../features/schedule/lazy-pages';
+import { prefetchSchedule } from '../features/schedule/schedule-request';
 import { SickReportPage, StaffSickReportPage } from '../features/sick-reports/lazy-pages';
 import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
 import { RoutinesPage } from '../features/routines/lazy-pages';
@@ -131,14 +133,20 @@ function StartPage() {
 }
 
 /**
- * The code of the page a returning user starts on, loaded as soon as the restored session says who they are, while
- * the rest of the start goes on (main.tsx).
+ * The code of the page a returning user starts on, and for the schedule its week's data, asked for as soon as the
+ * restored session says who they are, while the rest of the start goes on (main.tsx). The account's language is the
+ * one the start then shows (auth-context.tsx).
  */
-export function preloadStartPage(viewer: Viewer, pathname: string): void {
-  const path = pathname === '/' ? startPageOf(viewer) : pathname;
-  if (path === '/schema') SchedulePage.preload();
-  else if (path === '/idag') StaffStartPage.preload();
+export function preloadStartPage(viewer: Viewer, location: Pick<Location, 'pathname' | 'search'>): void {
+  // The start page's redirect drops the address's parameters.
+  const [path, params] =
+    location.pathname === '/' ? [startPageOf(viewer), new URLSearchParams()] : [location.pathname, new URLSearchParams(location.search)];
+  if (path === '/schema') {
+    SchedulePage.preload();
+    void prefetchSchedule(apolloClient, viewer, params, viewer.locale);
+  } else if (path === '/idag') StaffStartPage.preload();
 }
+
 export function AppRouter() {
   return (
     <BrowserRouter>

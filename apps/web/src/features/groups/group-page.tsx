@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { PrintCredentialsButton } from '../accounts/print-credentials';
 import { useViewer } from '../auth/auth-context';
-import { STUDENT_PARAM } from '../schedule/use-week-param';
+import { STUDENT_PARAM } from '../schedule/schedule-request';
 import { GroupDocument } from './operations';
 
 /** Class list: the group's name, mentors and students (personnummer only when the API gives it). */

@@ -8,7 +8,7 @@ import type { NewsItemFieldsFragment } from '../../gql/graphql';
 import { formatSchoolDateTime } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
-import { STUDENT_PARAM } from '../schedule/use-week-param';
+import { STUDENT_PARAM } from '../schedule/schedule-request';
 import { MarkNewsReadDocument, MyNewsDocument } from './operations';
 
 /** One post: the title opens it (and marks it read); unread posts say so in words and in bold, not by colour alone. */

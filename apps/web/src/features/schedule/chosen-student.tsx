@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useViewer } from '../auth/auth-context';
 import type { Viewer } from '../auth/session';
 import { ChildPicker } from './child-picker';
-import { STUDENT_PARAM } from './use-week-param';
+import { STUDENT_PARAM } from './schedule-request';
 
 export type ViewerStudent = Viewer['students'][number];
 

@@ -1,5 +1,6 @@
+import type { WatchQueryFetchPolicy } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -13,7 +14,14 @@ import { useViewer } from '../auth/auth-context';
 import { MyGroupsSection } from '../groups/my-groups-section';
 import { ChildPicker } from './child-picker';
 import { StudentWeekScheduleDocument, TeachingWeekScheduleDocument } from './operations';
-import { STUDENT_PARAM, useWeekParam, type WeekParam } from './use-week-param';
+import {
+  initialSchedulePolicy,
+  scheduleSubject,
+  STUDENT_PARAM,
+  studentScheduleVariables,
+  teachingScheduleVariables,
+} from './schedule-request';
+import { useWeekParam, type WeekParam } from './use-week-param';
 import { WeekNavigation } from './week-navigation';
 import { WeekView } from './week-view';
 
@@ -61,14 +69,18 @@ function ScheduleFrame({ weekParam, context, links, controls, children }: Schedu
   );
 }
 
+/** Another week or student: the cache at once and the network behind it (a week seen earlier may have changed). */
+const nextFetchPolicy = (
+  current: WatchQueryFetchPolicy,
+  { reason }: { reason: 'after-fetch' | 'variables-changed' },
+): WatchQueryFetchPolicy => (reason === 'variables-changed' ? 'cache-and-network' : current);
+
 function StudentSchedule({ studentId, weekParam, controls }: { studentId: string; weekParam: WeekParam; controls?: ReactNode }) {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const { week } = weekParam;
-  const { data, error, loading, refetch } = useQuery(StudentWeekScheduleDocument, {
-    variables: { studentId, week: { isoYear: week.isoYear, isoWeek: week.isoWeek }, locale: currentLocale() },
-    fetchPolicy: 'cache-and-network',
-  });
+  const variables = studentScheduleVariables(studentId, weekParam.week, currentLocale());
+  const [fetchPolicy] = useState(() => initialSchedulePolicy('StudentWeekSchedule', variables));
+  const { data, error, loading, refetch } = useQuery(StudentWeekScheduleDocument, { variables, fetchPolicy, nextFetchPolicy });
 
   if (isRefusal(error)) return <NotFoundState />;
 
@@ -119,11 +131,9 @@ function StudentSchedule({ studentId, weekParam, controls }: { studentId: string
 
 function TeachingSchedule({ weekParam }: { weekParam: WeekParam }) {
   const { t } = useTranslation();
-  const { week } = weekParam;
-  const { data, error, loading, refetch } = useQuery(TeachingWeekScheduleDocument, {
-    variables: { week: { isoYear: week.isoYear, isoWeek: week.isoWeek }, locale: currentLocale() },
-    fetchPolicy: 'cache-and-network',
-  });
+  const variables = teachingScheduleVariables(weekParam.week, currentLocale());
+  const [fetchPolicy] = useState(() => initialSchedulePolicy('TeachingWeekSchedule', variables));
+  const { data, error, loading, refetch } = useQuery(TeachingWeekScheduleDocument, { variables, fetchPolicy, nextFetchPolicy });
   return (
     <ScheduleFrame weekParam={weekParam} context={t('schedule.teachingSchedule')}>
       {data ? (
@@ -138,28 +148,23 @@ function TeachingSchedule({ weekParam }: { weekParam: WeekParam }) {
   );
 }
 
-/**
- * The week schedule. Whose: `?elev=<id>` names a student (a guardian's chosen child, or a student a
- * staff member opened from a class list); without it a student sees their own, a guardian their first
- * child, and staff their own teaching.
- */
+/** The week schedule: whose and which week, `scheduleSubject` and `weekOfAddress` say (schedule-request.ts). */
 export function SchedulePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const weekParam = useWeekParam();
   const [params, setParams] = useSearchParams();
-  const requested = params.get(STUDENT_PARAM);
+  const subject = scheduleSubject(viewer, params);
 
-  if (requested === null && viewer.role === 'STAFF') return <TeachingSchedule weekParam={weekParam} />;
-
-  const studentId = requested ?? viewer.students[0]?.id ?? null;
-  if (studentId === null) {
+  if (subject.kind === 'teaching') return <TeachingSchedule weekParam={weekParam} />;
+  if (subject.kind === 'none') {
     return (
       <ScheduleFrame weekParam={weekParam} context={t('nav.schedule')}>
         <p className="week-empty">{t('schedule.noStudents')}</p>
       </ScheduleFrame>
     );
   }
+  const { studentId } = subject;
 
   const picker =
     viewer.role === 'GUARDIAN' && viewer.students.length > 1 ? (

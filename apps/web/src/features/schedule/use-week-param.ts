@@ -1,8 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { currentIsoWeek, formatIsoWeek, parseIsoWeek, type IsoWeek } from '../../lib/dates';
-
-export const WEEK_PARAM = 'vecka';
-export const STUDENT_PARAM = 'elev';
+import { formatIsoWeek, type IsoWeek } from '../../lib/dates';
+import { WEEK_PARAM, weekOfAddress } from './schedule-request';
 
 export interface WeekParam {
   week: IsoWeek;
@@ -15,12 +13,10 @@ export interface WeekParam {
 /** The shown week lives in the address as `?vecka=2026-W48`; without it, the current week. */
 export function useWeekParam(): WeekParam {
   const [params] = useSearchParams();
-  const raw = params.get(WEEK_PARAM);
-  const parsed = raw === null ? null : parseIsoWeek(raw);
-  const week = parsed ?? currentIsoWeek();
+  const { week, invalid } = weekOfAddress(params);
   return {
     week,
-    invalid: raw !== null && parsed === null,
+    invalid,
     searchFor: (target) => {
       const next = new URLSearchParams(params);
       next.set(WEEK_PARAM, formatIsoWeek(target));
