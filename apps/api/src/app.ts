@@ -13,6 +13,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from './config.ts';
 import { baseContext, expressCookieJar, type RequestContext } from './context.ts';
+import { ReferenceData } from './modules/statistics/reference-data.ts';
 import {
   PERSISTED_OPERATIONS_FILE,
   PERSISTED_QUERY_REQUIRED,
@@ -185,6 +186,8 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   });
   await apollo.start();
 
+  const referenceData = new ReferenceData(db.prisma);
+
   // The anonymous lane and the context both ask who is asking; the token is verified once per request.
   const claimsByRequest = new WeakMap<express.Request, AccessClaims | null>();
   const claimsOf = (req: express.Request): AccessClaims | null => {
@@ -209,6 +212,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       wakeDelivery,
       passwords,
       accountMail: config.notifications.smtp ? senders.EMAIL : null,
+      referenceData,
     };
   };
 

@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts';
 import type { Viewer } from './modules/access/viewer.ts';
 import type { PasswordGate } from './modules/auth/password.ts';
 import type { MessageSender } from './modules/notifications/delivery/sender.ts';
+import type { ReferenceData } from './modules/statistics/reference-data.ts';
 
 /** Cookie access for the auth module; kept narrow so services do not depend on Express. */
 export interface CookieJar {
@@ -32,6 +33,8 @@ export interface RequestContext {
   passwords: PasswordGate;
   /** e-mail to a person about their account (a password reset link); null without SMTP_URL */
   accountMail: MessageSender | null;
+  /** this process's subjects and terms (modules/statistics/reference-data.ts) */
+  referenceData: ReferenceData;
 }
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */

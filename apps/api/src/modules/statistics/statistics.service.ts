@@ -21,26 +21,12 @@ import { appError } from '../../errors.ts';
 import { accessibleSchools, authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
 import { isoDate } from '../access/viewer.ts';
 import { dateValue } from '../access/validity.ts';
+import type { SubjectNames } from './reference-data.ts';
 
 export interface RangeInput {
   period: StatisticsPeriod;
   from?: string | null;
   to?: string | null;
-}
-
-/** The term (or school year) of the organisation that holds today, or the last one before it. */
-async function currentSpans(ctx: RequestContext, organisationId: string): Promise<{ term: DateSpan | null; schoolYear: DateSpan | null }> {
-  const today = dateValue(ctx.today);
-  const term = await ctx.prisma.term.findFirst({
-    where: { schoolYear: { organisationId }, startDate: { lte: today } },
-    orderBy: { startDate: 'desc' },
-    select: { startDate: true, endDate: true, schoolYear: { select: { startDate: true, endDate: true } } },
-  });
-  if (!term) return { term: null, schoolYear: null };
-  return {
-    term: { from: isoDate(term.startDate), to: isoDate(term.endDate) },
-    schoolYear: { from: isoDate(term.schoolYear.startDate), to: isoDate(term.schoolYear.endDate) },
-  };
 }
 
 interface SchoolSettings {
@@ -62,7 +48,7 @@ export async function schoolSettings(ctx: RequestContext, range: RangeInput | nu
   if (!range) return { span: { from: ctx.today, to: ctx.today }, thresholds };
   const known =
     range.period === 'TERM' || range.period === 'SCHOOL_YEAR'
-      ? await currentSpans(ctx, school.organisationId)
+      ? ((await ctx.referenceData.currentTerm(school.organisationId, ctx.today)) ?? { term: null, schoolYear: null })
       : { term: null, schoolYear: null };
   const result = statisticsRange(range.period, ctx.today, {
     ...known,
@@ -125,16 +111,7 @@ export interface WeekFigures {
   figures: AbsenceFigures;
 }
 
-/** Every subject (a few dozen rows), read alongside the figures rather than after them. */
-async function allSubjects(ctx: RequestContext) {
-  const subjects = await ctx.prisma.subject.findMany({ select: { id: true, code: true, nameSv: true, nameEn: true } });
-  return new Map(subjects.map((subject) => [subject.id, subject]));
-}
-
-function bySubject(
-  rows: (AbsenceFigures & { subjectId: string | null })[],
-  subjects: Map<string, { code: string; nameSv: string; nameEn: string }>,
-) {
+function bySubject(rows: (AbsenceFigures & { subjectId: string | null })[], subjects: Map<string, SubjectNames>) {
   return rows.flatMap((row) => {
     const subject = row.subjectId ? subjects.get(row.subjectId) : undefined;
     return subject ? [{ subjectCode: subject.code, nameSv: subject.nameSv, nameEn: subject.nameEn, figures: pickFigures(row) }] : [];
@@ -163,9 +140,8 @@ interface StudentRow extends AbsenceFigures {
 export async function studentAbsenceStatistics(ctx: RequestContext, studentId: string, range: RangeInput) {
   const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
   const { span, thresholds } = await schoolSettings(ctx, range, student.schoolId);
-  const [rows, subjects] = await Promise.all([
+  const [rows] = await Promise.all([
     ctx.prisma.$queryRaw<StudentRow[]>(studentStatisticsSql(studentId, span, ctx.today, ctx.now)),
-    allSubjects(ctx),
     audit(ctx, 'absenceStatistics.read', {
       studentId,
       entityType: 'Student',
@@ -173,6 +149,7 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
       details: { from: span.from, to: span.to },
     }),
   ]);
+  const subjects = await ctx.referenceData.subjects(rows.map((row) => row.subjectId));
   const total = pickFigures(rows.find((row) => row.dimension === 'TOTAL') ?? emptyFigures());
   return {
     studentId,
@@ -216,7 +193,7 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
   const { group } = await authorizeGroup(ctx, classId, 'group:readAbsence');
   const { span, thresholds } = await schoolSettings(ctx, range, group.schoolId);
   // The class's students: members at any time in the range; their figures cover all their lessons.
-  const members = await ctx.prisma.student.findMany({
+  const membersRead = ctx.prisma.student.findMany({
     where: {
       memberships: {
         some: {
@@ -239,23 +216,27 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
+  const [members, { name }] = await Promise.all([
+    membersRead,
+    ctx.prisma.group.findUniqueOrThrow({ where: { id: classId }, select: { name: true } }),
+  ]);
   const ids = members.map((member) => member.id);
-  // One row for the class view, naming every student whose figures it showed (the register extract finds them there).
-  await audit(ctx, 'absenceStatistics.read', {
-    entityType: 'Group',
-    entityId: classId,
-    details: { from: span.from, to: span.to, studentIds: ids },
-  });
   // Left the class: their latest membership of it in the range ended before the range did, and before today.
   const lastDay = span.to < ctx.today ? span.to : ctx.today;
   const leftOn = (member: (typeof members)[number]): string | null => {
     const end = member.memberships[0]?.validTo;
     return end && isoDate(end) < lastDay ? isoDate(end) : null;
   };
-  const [rows, subjects] = await Promise.all([
+  const [rows] = await Promise.all([
     ids.length === 0 ? [] : ctx.prisma.$queryRaw<ClassRow[]>(classStatisticsSql(ids, span, ctx.today, ctx.now)),
-    allSubjects(ctx),
+    // One row for the class view, naming every student whose figures it showed (the register extract finds them there).
+    audit(ctx, 'absenceStatistics.read', {
+      entityType: 'Group',
+      entityId: classId,
+      details: { from: span.from, to: span.to, studentIds: ids },
+    }),
   ]);
+  const subjects = await ctx.referenceData.subjects(rows.map((row) => row.subjectId));
   let total = emptyFigures();
   const students = members.map((member) => {
     const own = rows.filter((row) => row.studentId === member.id);
@@ -274,7 +255,6 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
       ),
     };
   });
-  const { name } = await ctx.prisma.group.findUniqueOrThrow({ where: { id: classId }, select: { name: true } });
   return { classId, className: name, ...span, thresholds, total, students };
 }
 

@@ -226,7 +226,7 @@ export async function updateSchoolYear(ctx: RequestContext, id: string, input: S
       );
       return currentYear(tx, id);
     }),
-  );
+  ).then(termsChanged(ctx));
 }
 
 /** Deletes breaks and terms with an audit row each; the caller has checked that nothing else refers to them. */
@@ -254,8 +254,17 @@ export async function deleteSchoolYear(ctx: RequestContext, id: string): Promise
     const deleted = await tx.schoolYear.delete({ where: { id } });
     await recordChange(txContext, { entity: 'schoolYear', kind: 'deleted', entityId: id, before: yearSnapshot(deleted), after: null });
   });
+  ctx.referenceData.forget();
   return id;
 }
+
+/** Each process holds the terms for the statistics (reference-data.ts): once a change is committed, it reads them anew. */
+const termsChanged =
+  (ctx: RequestContext) =>
+  <T>(result: T): T => {
+    ctx.referenceData.forget();
+    return result;
+  };
 
 // ── terms ──
 
@@ -302,7 +311,7 @@ export async function createTerm(ctx: RequestContext, schoolYearId: string, inpu
       );
       return currentYear(tx, schoolYearId);
     }),
-  );
+  ).then(termsChanged(ctx));
 }
 
 export async function updateTerm(ctx: RequestContext, id: string, input: TermDraft): Promise<SchoolYearRecord> {
@@ -325,12 +334,12 @@ export async function updateTerm(ctx: RequestContext, id: string, input: TermDra
       );
       return currentYear(tx, record.schoolYearId);
     }),
-  );
+  ).then(termsChanged(ctx));
 }
 
 export async function deleteTerm(ctx: RequestContext, id: string): Promise<SchoolYearRecord> {
   const { record } = await administeredRecord(ctx, 'Term', id, loadTerm(ctx));
-  return ctx.prisma.$transaction(async (tx) => {
+  const year = await ctx.prisma.$transaction(async (tx) => {
     await lockYear(tx, record.schoolYearId);
     await lockTerm(tx, id);
     const row = await tx.schoolYear.findUniqueOrThrow({ where: { id: record.schoolYearId }, select: yearSelect });
@@ -339,6 +348,8 @@ export async function deleteTerm(ctx: RequestContext, id: string): Promise<Schoo
     await deleteTermsOf({ ...ctx, prisma: tx }, [term]);
     return currentYear(tx, record.schoolYearId);
   });
+  ctx.referenceData.forget();
+  return year;
 }
 
 // ── breaks ──

@@ -687,6 +687,8 @@ export async function updateSubject(ctx: RequestContext, id: string, input: Subj
       after: subjectSnapshot(fields),
     });
   });
+  // The statistics' names for it, held by this process (a new subject is read when a figure names it, a deleted one has none).
+  ctx.referenceData.forget();
   return subjectRecord(await ctx.prisma.subject.findUniqueOrThrow({ where: { id }, select: subjectSelect }));
 }
 
