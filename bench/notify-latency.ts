@@ -16,11 +16,10 @@
 // change), seeded with the demo municipality; every run first clears the benchmark day's roll calls, alerts
 // and messages, and opts every guardian in to SMS and e-mail.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '@insyn/db';
 import { startFake46elks, startFakeSmtpServer, type Fake46elks, type FakeSmtpServer } from '../apps/api/src/test/fake-providers.ts';
-import { login, openSeededDatabase, percentile, startApiProcess, type ApiProcess } from './support.ts';
+import { cpuMsOf, login, openSeededDatabase, percentile, startApiProcess, type ApiProcess } from './support.ts';
 
 const BENCH_DAY = '2026-11-25'; // a Wednesday in the autumn term
 const CLOCK_START = `${BENCH_DAY}T07:00:00Z`; // 08:00 in Sweden: the morning's first roll calls
@@ -85,20 +84,6 @@ async function pickTargets(db: Database): Promise<Target[]> {
     throw new Error(`need ${burstLessons + singles + 1} teachers with a lesson of ${absentPerLesson}+ students; found ${rows.length}`);
   }
   return rows;
-}
-
-/** CPU time (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function cpuMsOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name in parentheses.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 function startServer(smtp: FakeSmtpServer, elks: Fake46elks): Promise<ApiProcess> {

@@ -15,7 +15,8 @@ const [target] = await db.prisma.$queryRawUnsafe<{ lessonId: string; username: s
   SELECT l.id AS "lessonId", a.username, array_agg(m."studentId") AS "studentIds"
   FROM "Lesson" l JOIN "LessonTeacher" lt ON lt."lessonId" = l.id JOIN "UserAccount" a ON a."staffId" = lt."staffId"
   JOIN "GroupMembership" m ON m."groupId" = l."groupId" AND m."validTo" IS NULL
-  WHERE l.date = '2026-11-25' AND l.status = 'SCHEDULED' GROUP BY l.id, a.username HAVING count(*) >= 25 LIMIT 1`);
+  WHERE l.date = '2026-11-25' AND l.status = 'SCHEDULED' AND l."startsAt" <= '2026-11-25T09:30:00Z'
+  GROUP BY l.id, a.username HAVING count(*) >= 25 LIMIT 1`);
 const post = async (query: string, variables: object, token?: string) =>
   (
     await fetch(base, {
@@ -23,7 +24,7 @@ const post = async (query: string, variables: object, token?: string) =>
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     })
-  ).json() as Promise<{ data: { login: { accessToken: string } } }>;
+  ).json() as Promise<{ data: { login: { accessToken: string }; saveRollCall: { applied: boolean } }; errors?: unknown }>;
 const token = (await post('mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }', { u: target!.username }))
   .data.login.accessToken;
 const save = (round: number) =>
@@ -38,10 +39,15 @@ const save = (round: number) =>
     },
     token,
   );
-for (let i = 0; i < 50; i++) await save(i);
+// A refused save would profile the refusal: every one must be applied.
+const saveApplied = async (round: number) => {
+  const body = await save(round);
+  if (!body.data?.saveRollCall?.applied) throw new Error(`save not applied: ${JSON.stringify(body.errors)}`);
+};
+for (let i = 0; i < 50; i++) await saveApplied(i);
 const started = performance.now();
 const n = Number(process.env.SAVES ?? 300);
-for (let i = 0; i < n; i++) await save(i);
+for (let i = 0; i < n; i++) await saveApplied(i);
 console.log(`${((performance.now() - started) / n).toFixed(2)} ms per sequential save`);
 await server.stop();
 process.exit(0);

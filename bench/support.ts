@@ -1,6 +1,7 @@
 // What the benchmarks share: a seeded PostgreSQL database kept between runs, the API as its own
 // process on it, logging in, and percentiles.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPendingMigrations, findProjectRoot, openDatabase, type Database } from '@insyn/db';
 import { hash } from '@node-rs/argon2';
@@ -100,3 +101,41 @@ export async function login(url: string, username: string): Promise<string> {
 /** The p-th percentile of ascending values (nearest rank). */
 export const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); undefined elsewhere. */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time, in ms, used so far by every PostgreSQL process on this machine (the server on 127.0.0.1 the benchmarks
+ * use: its backends, WAL writer, checkpointer); undefined where /proc cannot tell. A process that ends between two
+ * readings takes its time with it: the benchmarks' connections stay open while they measure.
+ */
+export function postgresCpuMs(): number | undefined {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let comm: string;
+      try {
+        comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      } catch {
+        continue; // ended meanwhile
+      }
+      if (comm === 'postgres') total += cpuMsOf(Number(entry)) ?? 0;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
