@@ -1,7 +1,7 @@
 // Benchmark: the first screen. What the browser loads before the login page and the schedule show, and how long a
 // returning student waits for their week on a tablet.
 //
-//   pnpm build && pnpm exec tsx bench/first-screen.ts [--runs 7] [--throttle 4] [--students 700]
+//   pnpm build && pnpm exec tsx bench/first-screen.ts [--runs 7] [--throttle 4] [--students 700] [--profile file.cpuprofile]
 //
 // It builds nothing: it reads the web app as built in apps/web/dist.
 // 1. From the build's manifest (apps/web/dist/.vite/manifest.json): the JavaScript a page loads before it can show,
@@ -16,7 +16,7 @@
 //       place) opening the app at `/`, `--runs` times: the time from the navigation until the week is in the page
 //       (the grid, or the notice of a week without lessons), and the GraphQL requests made before it.
 // Each run prints the load average (1 min) of the machine, since other work on it changes every figure here.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     throttle: { type: 'string', default: '4' },
     students: { type: 'string', default: '700' },
+    // A DevTools CPU profile of the last returning run's page, for chrome://inspect or a script.
+    profile: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -186,9 +188,16 @@ try {
       const body = request.postDataJSON() as { operationName?: string } | null;
       operations.push(body?.operationName ?? '?');
     });
+    const profiler = values.profile && run === runs ? await returning.newCDPSession(tab) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     const loadAtStart = load();
     await tab.goto(`${api.url}/`);
     await tab.waitForFunction(scheduleShown, undefined, { timeout: 60_000 });
+    if (profiler && values.profile) writeFileSync(values.profile, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     // The page's own clock (this file is not compiled for the browser, hence the text).
     // The page's own clock (this file is not compiled for the browser, hence the text): when the week showed, when
     // the scripts had run (DOMContentLoaded) and each GraphQL request before the week, start to end.

@@ -24,7 +24,6 @@ import { NewsPage, NewsPostPage } from '../features/news/lazy-pages';
 import { LeaveDecisionsPage, LeavePage } from '../features/leave/lazy-pages';
 import { OutboxPage } from '../features/outbox/lazy-pages';
 import { SchedulePage } from '../features/schedule/lazy-pages';
-import { prefetchSchedule } from '../features/schedule/schedule-request';
 import { SickReportPage, StaffSickReportPage } from '../features/sick-reports/lazy-pages';
 import { MyDecisionsPage, StaffDecisionsPage } from '../features/support-decisions/lazy-pages';
 import { RoutinesPage } from '../features/routines/lazy-pages';
@@ -143,7 +142,10 @@ export function preloadStartPage(viewer: Viewer, location: Pick<Location, 'pathn
     location.pathname === '/' ? [startPageOf(viewer), new URLSearchParams()] : [location.pathname, new URLSearchParams(location.search)];
   if (path === '/schema') {
     SchedulePage.preload();
-    void prefetchSchedule(apolloClient, viewer, params, viewer.locale);
+    // Loaded beside the page's code rather than in the app's start: it brings the week's rules and dates along.
+    void import('../features/schedule/schedule-request').then(({ prefetchSchedule }) =>
+      prefetchSchedule(apolloClient, viewer, params, viewer.locale),
+    );
   } else if (path === '/idag') StaffStartPage.preload();
 }
 
