@@ -101,6 +101,15 @@ describe('the week asked for at the start', () => {
     );
   });
 
+  it('asks nothing when the page came first and has decided to fetch the week itself', async () => {
+    const week = { isoYear: 2026, isoWeek: 52 };
+    const { client, asked } = clientAnswering((_, variables) => studentWeek(String(variables.studentId), week));
+    const variables = studentScheduleVariables('s3', week, 'sv');
+    expect(initialSchedulePolicy('StudentWeekSchedule', variables)).toBe('cache-and-network');
+    await prefetchSchedule(client, viewer('STUDENT', ['s3']), new URLSearchParams('vecka=2026-W52'), 'sv');
+    expect(asked).toEqual([]);
+  });
+
   it('leaves the page to ask again when it failed, and asks nothing for a viewer without a schedule', async () => {
     const { client, asked } = clientAnswering(() => new Error('offline'));
     await prefetchSchedule(client, viewer('STUDENT', ['s7']), new URLSearchParams('vecka=2026-W50'), 'sv');

@@ -45,6 +45,8 @@ export function teachingScheduleVariables(week: IsoWeek, locale: AppLocale): Tea
 /** How long a week asked for at the start counts as fresh for the page that then opens: it need not ask again. */
 const PREFETCH_FRESH_MS = 30_000;
 const prefetchedAt = new Map<string, number>();
+/** Weeks a page has already decided to fetch itself: asking for them at the start too would only ask twice. */
+const askedByPage = new Set<string>();
 const keyOf = (operation: string, variables: object) => `${operation} ${JSON.stringify(variables)}`;
 
 /**
@@ -56,21 +58,23 @@ export function prefetchSchedule(client: ApolloClient, viewer: Viewer, params: U
   const subject = scheduleSubject(viewer, params);
   const { week } = weekOfAddress(params);
   let key: string;
-  let request: Promise<unknown>;
+  let send: () => Promise<unknown>;
   if (subject.kind === 'student') {
     const variables = studentScheduleVariables(subject.studentId, week, locale);
     key = keyOf('StudentWeekSchedule', variables);
-    request = client.query({ query: StudentWeekScheduleDocument, variables });
+    send = () => client.query({ query: StudentWeekScheduleDocument, variables });
   } else if (subject.kind === 'teaching') {
     const variables = teachingScheduleVariables(week, locale);
     key = keyOf('TeachingWeekSchedule', variables);
-    request = client.query({ query: TeachingWeekScheduleDocument, variables });
+    send = () => client.query({ query: TeachingWeekScheduleDocument, variables });
   } else {
     return Promise.resolve();
   }
+  // The page was quicker (its code came first): it has decided to fetch the week itself.
+  if (askedByPage.has(key)) return Promise.resolve();
   prefetchedAt.set(key, Date.now());
   // A failed prefetch is nothing to show here: the page asks again and shows its own error.
-  return request.then(
+  return send().then(
     () => undefined,
     () => {
       prefetchedAt.delete(key);
@@ -81,12 +85,15 @@ export function prefetchSchedule(client: ApolloClient, viewer: Viewer, params: U
 /**
  * The page's fetch policy for its first query: the cache when the start has just asked for this very week (answered,
  * or still on its way: Apollo shares the request), else the cache at once and the network behind it (a week seen
- * earlier may have changed since).
+ * earlier may have changed since); the start then leaves this week to the page.
  */
 export function initialSchedulePolicy(
   operation: 'StudentWeekSchedule' | 'TeachingWeekSchedule',
   variables: object,
 ): 'cache-first' | 'cache-and-network' {
-  const at = prefetchedAt.get(keyOf(operation, variables));
-  return at !== undefined && Date.now() - at < PREFETCH_FRESH_MS ? 'cache-first' : 'cache-and-network';
+  const key = keyOf(operation, variables);
+  const at = prefetchedAt.get(key);
+  if (at !== undefined && Date.now() - at < PREFETCH_FRESH_MS) return 'cache-first';
+  askedByPage.add(key);
+  return 'cache-and-network';
 }
