@@ -1,6 +1,7 @@
 // The AbsenceDay triggers (migration absence_days) recompute a (student, day) for every statement that
 // touches it: right for a roll call, wasteful for a bulk load of a term. The seed switches them off
-// while it loads and rebuilds the table once afterwards.
+// while it loads and rebuilds the table once afterwards, with every day before the seed's today settled
+// (migration absence_days_settled_nightly): the school's days so far are in the tables, today is summed live.
 import type { Sql } from './sql.ts';
 
 const TRIGGERS: Record<string, string[]> = {
@@ -17,10 +18,11 @@ async function setTriggers(sql: Sql, enabled: boolean): Promise<void> {
   }
 }
 
-export async function withAbsenceDaysDeferred<T>(sql: Sql, load: () => Promise<T>): Promise<T> {
+export async function withAbsenceDaysDeferred<T>(sql: Sql, today: string, load: () => Promise<T>): Promise<T> {
   await setTriggers(sql, false);
   try {
     const result = await load();
+    await sql.$executeRawUnsafe('UPDATE "AbsenceDaySettlement" SET "settledBefore" = $1::date', today);
     await sql.$executeRawUnsafe('SELECT absence_day_rebuild()');
     return result;
   } finally {

@@ -97,7 +97,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
 
   const world = await step('build in memory', () => buildWorld({ students, seed, today }));
   // Loaded in bulk, with the absence days summed once at the end rather than once per statement.
-  await withAbsenceDaysDeferred(prisma, async () => {
+  await withAbsenceDaysDeferred(prisma, today, async () => {
     await step('write people, groups and schedule', () => writeWorld(prisma, world, passwordHash));
     await step('earlier years: course grades', () => writeEarlierYears(prisma, world, seed));
     await step('lessons', () => insertLessons(prisma, seed, world.lessonTerms));

@@ -61,24 +61,37 @@ export async function schoolSettings(ctx: RequestContext, range: RangeInput | nu
 const FIGURE_COLUMNS = Object.keys(emptyFigures()) as (keyof AbsenceFigures)[];
 
 /**
- * Figures per student, school day, subject and school (columns as in AbsenceDay) for `who` in the span:
- * the days before today as the AbsenceDay table keeps them (triggers update it with every change), and
- * today's lessons that have ended summed live by absence_day_figures, the SQL function that fills the
- * table. `who` is the students, as a condition on d."studentId" and as the same students in an array.
+ * The first day the tables do not hold, summed live instead: today, or an earlier day no API process has settled
+ * yet (AbsenceDaySettlement; just after midnight, or with the processes down over a night). The tables hold
+ * every day before it.
+ */
+const liveFrom = (today: string) =>
+  Prisma.sql`least(${today}::date, coalesce((SELECT "settledBefore" FROM "AbsenceDaySettlement"), '-infinity'::date))`;
+
+/** The days of the span summed live, as a one-column table `day`: from liveFrom to today. */
+const liveDays = (span: DateSpan, today: string) => Prisma.sql`
+  (SELECT generate_series(greatest(${span.from}::date, ${liveFrom(today)})::timestamp, least(${span.to}::date, ${today}::date)::timestamp,
+                          interval '1 day')::date AS day)`;
+
+/** The days of the span the tables hold: those before liveFrom. */
+const keptDays = (column: Prisma.Sql, span: DateSpan, today: string) =>
+  Prisma.sql`${column} BETWEEN ${span.from}::date AND ${span.to}::date AND ${column} < ${liveFrom(today)}`;
+
+/**
+ * Figures per student, school day, subject and school (columns as in AbsenceDay) for `who` in the span: the settled
+ * days as the AbsenceDay table keeps them (triggers update it with every change), and the others' lessons that have
+ * ended (today's, usually) summed live by absence_day_figures, the SQL function that fills the table. `who` is the
+ * students, as a condition on d."studentId" and as the same students in an array.
  */
 function dayFigures(who: { condition: Prisma.Sql; array: Prisma.Sql }, span: DateSpan, today: string, now: Date): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (span.from < today) {
-    parts.push(Prisma.sql`
-      SELECT d.* FROM "AbsenceDay" d
-      WHERE ${who.condition} AND d.date BETWEEN ${span.from}::date AND least(${span.to}::date, ${today}::date - 1)`);
-  }
-  if (span.from <= today && today <= span.to) {
-    parts.push(Prisma.sql`
-      SELECT f.* FROM (SELECT ${who.array} AS ids) w
-      CROSS JOIN LATERAL absence_day_figures(w.ids, array_fill(${today}::date, ARRAY[coalesce(cardinality(w.ids), 0)]), ${now}) f`);
-  }
-  return parts.length === 0 ? Prisma.sql`SELECT * FROM "AbsenceDay" WHERE false` : Prisma.join(parts, ' UNION ALL ');
+  if (span.from > today) return Prisma.sql`SELECT * FROM "AbsenceDay" WHERE false`;
+  return Prisma.sql`
+      SELECT d.* FROM "AbsenceDay" d WHERE ${who.condition} AND ${keptDays(Prisma.sql`d.date`, span, today)}
+      UNION ALL
+      SELECT f.* FROM (
+        SELECT array_agg(s.id) AS ids, array_agg(l.day) AS dates FROM unnest(${who.array}) AS s(id) CROSS JOIN ${liveDays(span, today)} l
+      ) w
+      CROSS JOIN LATERAL absence_day_figures(w.ids, w.dates, ${now}) f`;
 }
 
 const studentsIn = (ids: string[]) => ({
@@ -266,30 +279,32 @@ function sumFigures(a: AbsenceFigures, b: AbsenceFigures): AbsenceFigures {
 
 /**
  * The school view's one statement: totals, by class (the student's class on the day) and by ISO week.
- * Days before today come from AbsenceClassDay, a few rows per class and day (students without a class
- * from AbsenceDay); today from the lessons that have ended, for the students in the school's groups.
+ * Settled days come from AbsenceClassDay, a few rows per class and day (students without a class from
+ * AbsenceDay); the others (today, usually) from the lessons that have ended, for the students in the school's
+ * groups on each day.
  */
 export const schoolStatisticsSql = (schoolId: string, span: DateSpan, today: string, now: Date): Prisma.Sql => {
   const columns = Prisma.join(FIGURE_COLUMNS.map((column) => Prisma.raw(`"${column}"`)));
-  const parts: Prisma.Sql[] = [];
-  if (span.from < today) {
-    const past = Prisma.sql`d."schoolId" = ${schoolId}::uuid AND d.date BETWEEN ${span.from}::date AND least(${span.to}::date, ${today}::date - 1)`;
-    parts.push(Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceClassDay" d WHERE ${past}`);
-    parts.push(Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceDay" d WHERE ${past} AND d."classId" IS NULL`);
-  }
-  if (span.from <= today && today <= span.to) {
-    parts.push(Prisma.sql`
-      SELECT f."classId", f.date, ${columns}
-      FROM (SELECT array_agg(DISTINCT m."studentId") AS ids FROM "GroupMembership" m
-            JOIN "Group" g ON g.id = m."groupId" AND g."schoolId" = ${schoolId}::uuid
-            WHERE m."validFrom" <= ${today}::date AND (m."validTo" IS NULL OR m."validTo" >= ${today}::date)) w
-      CROSS JOIN LATERAL absence_day_figures(w.ids, array_fill(${today}::date, ARRAY[coalesce(cardinality(w.ids), 0)]), ${now}) f
-      WHERE f."schoolId" = ${schoolId}::uuid`);
-  }
   const days =
-    parts.length === 0
+    span.from > today
       ? Prisma.sql`SELECT d."classId", d.date, ${columns} FROM "AbsenceClassDay" d WHERE false`
-      : Prisma.join(parts, ' UNION ALL ');
+      : Prisma.sql`
+      SELECT d."classId", d.date, ${columns} FROM "AbsenceClassDay" d
+      WHERE d."schoolId" = ${schoolId}::uuid AND ${keptDays(Prisma.sql`d.date`, span, today)}
+      UNION ALL
+      SELECT d."classId", d.date, ${columns} FROM "AbsenceDay" d
+      WHERE d."schoolId" = ${schoolId}::uuid AND ${keptDays(Prisma.sql`d.date`, span, today)} AND d."classId" IS NULL
+      UNION ALL
+      SELECT f."classId", f.date, ${columns}
+      FROM (
+        SELECT array_agg(p."studentId") AS ids, array_agg(p.day) AS dates FROM (
+          SELECT DISTINCT m."studentId", l.day FROM ${liveDays(span, today)} l
+          JOIN "GroupMembership" m ON m."validFrom" <= l.day AND (m."validTo" IS NULL OR m."validTo" >= l.day)
+          JOIN "Group" g ON g.id = m."groupId" AND g."schoolId" = ${schoolId}::uuid
+        ) p
+      ) w
+      CROSS JOIN LATERAL absence_day_figures(w.ids, w.dates, ${now}) f
+      WHERE f."schoolId" = ${schoolId}::uuid`;
   return Prisma.sql`
     WITH k AS (${days})
     SELECT CASE WHEN grouping(k."classId") = 0 THEN 'CLASS' WHEN grouping(extract(isoyear FROM k.date)) = 0 THEN 'WEEK' ELSE 'TOTAL' END AS dimension,

@@ -755,6 +755,12 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     const teaching = (await createTeaching('Ma Förr')).createGroup;
     await enrol(teaching.id, student.id, '2026-11-02');
     await present((await newLesson(teaching.id, '2026-11-16')).id, student.id);
+    // The same with today's roll call, which the day figures do not hold until the day is settled.
+    const pupil = await newStudent();
+    const classOfToday = (await createClass('8Idag', 8)).createGroup;
+    await enrol(classOfToday.id, pupil.id, '2026-11-02', server.today);
+    await enrol(teaching.id, pupil.id, '2026-11-02');
+    await present((await newLesson(teaching.id, server.today)).id, pupil.id);
 
     // A group that assessments, a grade warning, a news post and the SS 12000 source refer to.
     const used = (await createTeaching('Ma Använd')).createGroup;
@@ -787,6 +793,7 @@ describe.each(DATABASE_KINDS)('administration of groups, on %s', (kind) => {
     const refusedClass = await admin.request(DELETE_GROUP, { id: klass.id });
     expect(problems(refusedClass)).toEqual([{ field: 'id', code: 'IN_USE' }]);
     expect(usedBy(refusedClass)).toEqual([{ kind: 'CLASS_ATTENDANCE', count: 1 }]);
+    expect(usedBy(await admin.request(DELETE_GROUP, { id: classOfToday.id }))).toEqual([{ kind: 'CLASS_ATTENDANCE', count: 1 }]);
     expect(usedBy(await admin.request(DELETE_GROUP, { id: used.id }))).toEqual([
       { kind: 'ASSESSMENT_TASKS', count: 1 },
       { kind: 'GRADE_WARNINGS', count: 1 },

@@ -884,12 +884,19 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
     const lessonIds = lessons.map((lesson) => lesson.id);
     // AbsenceAlert, AbsenceDay and Ss12000Link name records by id without a foreign key: asked one by one. The
     // AbsenceDay rows without a recorded roll call are sums of the memberships and lessons that go: the triggers on
-    // those recompute them below. The audit rows are history and stay.
+    // those recompute them below. Days not yet settled into AbsenceDay (today's) are asked of their roll calls. The
+    // audit rows are history and stay.
     const [alerted, classDays, links, lessonsOfOthers] = await Promise.all([
       prisma.absenceAlert.findMany({ where: { lessonId: { in: lessonIds } }, select: { lessonId: true }, distinct: ['lessonId'] }),
       prisma.$queryRaw<{ days: number }[]>`
         SELECT count(*)::int AS days FROM (
-          SELECT DISTINCT "studentId", "date" FROM "AbsenceDay" WHERE "classId" = ${id}::uuid AND "recordedMinutes" > 0
+          SELECT "studentId", "date" FROM "AbsenceDay" WHERE "classId" = ${id}::uuid AND "recordedMinutes" > 0
+          UNION
+          SELECT a."studentId", l."date" FROM "Lesson" l
+          JOIN "Attendance" a ON a."lessonId" = l.id
+          JOIN "GroupMembership" m ON m."studentId" = a."studentId" AND m."groupId" = ${id}::uuid
+            AND m."validFrom" <= l."date" AND (m."validTo" IS NULL OR m."validTo" >= l."date")
+          WHERE l.status = 'SCHEDULED' AND l."date" >= (SELECT "settledBefore" FROM "AbsenceDaySettlement")
         ) d`,
       prisma.ss12000Link.count({
         where: {
