@@ -11,6 +11,14 @@ test.describe('login and session', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect(page.getByText('Fyll i ditt användarnamn.')).toBeVisible();
     await expect(page.getByLabel('Användarnamn')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Användarnamn')).toBeFocused();
+    await expect(page.getByText('Fyll i ditt lösenord.')).toBeVisible();
+    // Spaces are no username either.
+    await page.getByLabel('Användarnamn').fill('   ');
+    await page.getByLabel('Lösenord', { exact: true }).fill('något');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.getByText('Fyll i ditt användarnamn.')).toBeVisible();
+    await expect(page.getByText('Fyll i ditt lösenord.')).toBeHidden();
 
     const unknownUser = `okand-${Date.now()}`;
     await page.getByLabel('Användarnamn').fill(unknownUser);

@@ -1,4 +1,4 @@
-import { login, VIEWPORTS } from './support/app';
+import { chooseLanguage, login, VIEWPORTS } from './support/app';
 import { expect, test } from './support/test';
 
 /**
@@ -53,4 +53,22 @@ test('on a phone the main menu opens from its button, closes with Escape, a choi
   await page.setViewportSize(VIEWPORTS.tablet);
   await expect(button).toBeHidden();
   await expect(schoolAbsence).toBeVisible();
+});
+
+/**
+ * The administration's texts come with its pages, not with the app's start (a third of all texts): shown in the
+ * language chosen, then in the one switched to on an administration page, and after a reload in English.
+ */
+test("the administration's pages speak the language shown and switch with it", async ({ page }) => {
+  await login(page, 'admin', '/administration/grupper');
+  await expect(page.getByRole('heading', { level: 1, name: 'Klasser och grupper' })).toBeVisible();
+  await chooseLanguage(page, 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Classes and groups' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Administration', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+  await expect(page.getByText(/^You administer /)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/^You administer /)).toBeVisible();
+  await chooseLanguage(page, 'sv');
+  await expect(page.getByText(/^Du administrerar /)).toBeVisible();
 });

@@ -12,9 +12,29 @@ export const DEFAULT_LOCALE: AppLocale = 'sv';
  */
 const loadEnglish = async (): Promise<typeof sv> => (await import('../locales/en.json')).default;
 
+/** The texts of a part of the app that comes with its own code (the administration), in one language. */
+export type TextPart = (locale: AppLocale) => Promise<Record<string, unknown>>;
+
+const textParts = new Map<TextPart, Set<AppLocale>>();
+
+async function addTextPart(part: TextPart, locale: AppLocale): Promise<void> {
+  const added = textParts.get(part) ?? new Set<AppLocale>();
+  textParts.set(part, added);
+  if (added.has(locale)) return;
+  i18n.addResourceBundle(locale, 'translation', await part(locale), true, true);
+  added.add(locale);
+}
+
+/**
+ * Loads a part's texts in the language shown, before its code renders; from then on they come with every language
+ * switched to. Its keys are typed with the app's (types/i18next.d.ts).
+ */
+export const withTextPart = (part: TextPart): Promise<void> => addTextPart(part, currentLocale());
+
 async function showLocale(locale: AppLocale): Promise<void> {
   if (currentLocale() === locale) return;
   if (locale === 'en' && !i18n.hasResourceBundle('en', 'translation')) i18n.addResourceBundle('en', 'translation', await loadEnglish());
+  await Promise.all([...textParts.keys()].map((part) => addTextPart(part, locale)));
   await i18n.changeLanguage(locale);
 }
 

@@ -1,6 +1,6 @@
-import { deferredPage } from '../../components/ui/deferred-page';
+import { administrationPage } from './administration-page';
 
-export const AdministrationHomePage = deferredPage(
+export const AdministrationHomePage = administrationPage(
   async () => (await import('./administration-home-page')).AdministrationHomePage,
   'administration.loading',
 );

@@ -1,10 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
-import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { hasErrorCode, isConnectionError } from '../../lib/graphql-errors';
@@ -12,11 +10,10 @@ import { useAuth } from './auth-context';
 import { LoginDocument } from './operations';
 import { tooManyAttemptsMessage } from './too-many-attempts';
 
-const loginSchema = z.object({
-  username: z.string().trim().min(1, { message: 'login.usernameRequired' }),
-  password: z.string().min(1, { message: 'login.passwordRequired' }),
-});
-type LoginValues = z.infer<typeof loginSchema>;
+interface LoginValues {
+  username: string;
+  password: string;
+}
 
 type FieldMessageKey = 'login.usernameRequired' | 'login.passwordRequired';
 const isFieldMessageKey = (value: unknown): value is FieldMessageKey =>
@@ -57,7 +54,6 @@ export function LoginPage() {
     resetField,
     formState: { errors, isSubmitting },
   } = useForm<LoginValues>({
-    resolver: zodResolver(loginSchema),
     defaultValues: { username: '', password: '' },
     shouldFocusError: true,
   });
@@ -124,7 +120,7 @@ export function LoginPage() {
               spellCheck={false}
               aria-invalid={usernameError ? true : undefined}
               aria-describedby={usernameError ? usernameErrorId : undefined}
-              {...register('username')}
+              {...register('username', { validate: (value) => value.trim() !== '' || 'login.usernameRequired' })}
             />
             {usernameError ? (
               <p id={usernameErrorId} className="field__error">
@@ -144,7 +140,7 @@ export function LoginPage() {
               autoComplete="current-password"
               aria-invalid={passwordError ? true : undefined}
               aria-describedby={passwordError ? passwordErrorId : undefined}
-              {...register('password')}
+              {...register('password', { validate: (value) => value !== '' || 'login.passwordRequired' })}
             />
             {passwordError ? (
               <p id={passwordErrorId} className="field__error">

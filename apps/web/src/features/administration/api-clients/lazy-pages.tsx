@@ -1,3 +1,3 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 
-export const ApiClientsPage = deferredPage(async () => (await import('./api-clients-page')).ApiClientsPage, 'administration.loading');
+export const ApiClientsPage = administrationPage(async () => (await import('./api-clients-page')).ApiClientsPage, 'administration.loading');

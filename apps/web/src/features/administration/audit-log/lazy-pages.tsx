@@ -1,3 +1,6 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 
-export const AuditLogPage = deferredPage(async () => (await import('./audit-log-page')).AuditLogPage, 'administration.auditLog.loading');
+export const AuditLogPage = administrationPage(
+  async () => (await import('./audit-log-page')).AuditLogPage,
+  'administration.auditLog.loading',
+);

@@ -1,8 +1,8 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 import type { ListKind } from './lists-api';
 
 const listImportPage = (kind: ListKind) =>
-  deferredPage(async () => {
+  administrationPage(async () => {
     const { ListImportPage } = await import('./list-import-page');
     return function KindListImportPage() {
       return <ListImportPage kind={kind} />;

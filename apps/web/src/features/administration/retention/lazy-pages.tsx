@@ -1,3 +1,3 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 
-export const RetentionPage = deferredPage(async () => (await import('./retention-page')).RetentionPage, 'administration.loading');
+export const RetentionPage = administrationPage(async () => (await import('./retention-page')).RetentionPage, 'administration.loading');

@@ -1,6 +1,6 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 
-const deferred = (load: Parameters<typeof deferredPage>[0]) => deferredPage(load, 'administration.loading');
+const deferred = (load: Parameters<typeof administrationPage>[0]) => administrationPage(load, 'administration.loading');
 
 export const SchoolsPage = deferred(async () => (await import('./schools-page')).SchoolsPage);
 export const NewSchoolPage = deferred(async () => (await import('./new-school-page')).NewSchoolPage);

@@ -1,6 +1,6 @@
-import { deferredPage } from '../../../components/ui/deferred-page';
+import { administrationPage } from '../administration-page';
 
-export const Ss12000SourcePage = deferredPage(
+export const Ss12000SourcePage = administrationPage(
   async () => (await import('./ss12000-source-page')).Ss12000SourcePage,
   'administration.loading',
 );
