@@ -222,11 +222,21 @@ export async function claimDueMessages(db: PrismaClient, now: Date, limit: numbe
       m.channel::text AS channel, m.recipient, m.subject, m.body, m.attempts`;
 }
 
-export async function markSent(db: PrismaClient, id: string, now: Date, provider: string, providerMessageId: string | null): Promise<void> {
-  await db.outboundMessage.updateMany({
-    where: { id, status: 'SENDING' },
-    data: { status: 'SENT', sentAt: now, provider, providerMessageId, lockedUntil: null, lastError: null },
-  });
+export interface SentMessage {
+  id: string;
+  provider: string;
+  providerMessageId: string | null;
+}
+
+/** Marks messages the providers took as sent at `now`, in one statement. */
+export async function markSent(db: PrismaClient, now: Date, sent: readonly SentMessage[]): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "OutboundMessage" m
+    SET status = 'SENT', "sentAt" = ${now}, provider = s.provider, "providerMessageId" = s."providerMessageId", "lockedUntil" = NULL, "lastError" = NULL
+    FROM unnest(${sent.map((message) => message.id)}::uuid[], ${sent.map((message) => message.provider)}::text[],
+                ${sent.map((message) => message.providerMessageId)}::text[]) AS s(id, provider, "providerMessageId")
+    WHERE m.id = s.id AND m.status = 'SENDING'`;
 }
 
 const MAX_RETRY_DELAY_MS = 60 * 60_000;

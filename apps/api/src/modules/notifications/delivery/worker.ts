@@ -4,7 +4,7 @@
 import type { PrismaClient } from '@insyn/db';
 import type { NotificationConfig } from '../../../config.ts';
 import { processDueAbsenceAlerts } from '../absence-alerts.ts';
-import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from '../queue.ts';
+import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage, type SentMessage } from '../queue.ts';
 import { DeliveryError } from './sender.ts';
 import type { Senders } from './senders.ts';
 
@@ -43,17 +43,40 @@ export function startDeliveryWorker(deps: {
       wakeUp = done;
     });
 
+  // Sends that end in the same turn of the event loop (a burst's do) are marked sent in one statement, not one each.
+  let unmarked: SentMessage[] = [];
+  let marking: Promise<void> | null = null;
+  const markWhenTurnEnds = (sent: SentMessage): Promise<void> => {
+    unmarked.push(sent);
+    marking ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const batch = unmarked;
+      unmarked = [];
+      marking = null;
+      return markSent(prisma, clock(), batch);
+    });
+    return marking;
+  };
+
   async function deliver(message: ClaimedMessage): Promise<void> {
     const sender = senders[message.channel];
+    let providerMessageId: string | null;
     try {
-      const { providerMessageId } = await sender.send(message);
-      await markSent(prisma, message.id, clock(), sender.provider, providerMessageId);
+      ({ providerMessageId } = await sender.send(message));
     } catch (error) {
       const permanent = error instanceof DeliveryError && error.permanent;
       const text = error instanceof Error ? error.message : String(error);
       const outcome = await markAttemptFailed(prisma, message, clock(), { error: text, permanent, provider: sender.provider }, config);
       if (outcome === 'FAILED')
         log(`Message ${message.id} (${message.channel}) failed for good after ${message.attempts} attempt(s): ${text}`);
+      return;
+    }
+    try {
+      await markWhenTurnEnds({ id: message.id, provider: sender.provider, providerMessageId });
+    } catch (error) {
+      // Not a failed send: the provider has it. The claim runs out and it is sent again, the one case of a repeat.
+      log(
+        `Message ${message.id} (${message.channel}) was sent but not marked sent: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
