@@ -12,7 +12,7 @@ interface AuditLogTexts {
 
 const textsOf = (locale: 'sv' | 'en'): AuditLogTexts =>
   (
-    JSON.parse(readFileSync(new URL(`../../../../web/src/locales/${locale}.json`, import.meta.url), 'utf8')) as {
+    JSON.parse(readFileSync(new URL(`../../../../web/src/locales/administration/${locale}.json`, import.meta.url), 'utf8')) as {
       administration: { auditLog: AuditLogTexts };
     }
   ).administration.auditLog;

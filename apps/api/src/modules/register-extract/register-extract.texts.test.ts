@@ -16,7 +16,7 @@ interface AuditLogTexts {
 }
 
 const webTexts = (locale: 'sv' | 'en'): WebTexts =>
-  JSON.parse(readFileSync(new URL(`../../../../web/src/locales/${locale}.json`, import.meta.url), 'utf8')) as WebTexts;
+  JSON.parse(readFileSync(new URL(`../../../../web/src/locales/administration/${locale}.json`, import.meta.url), 'utf8')) as WebTexts;
 const viewerTexts = (locale: 'sv' | 'en'): AuditLogTexts => webTexts(locale).administration.auditLog;
 
 describe("the register extract's words", () => {

@@ -1,5 +1,5 @@
 // The register extract's PDF in Swedish and English: headings, column names, the codes of the record in words. The
-// audit log's actions are the words the log viewer shows (apps/web/src/locales, administration.auditLog); a test
+// audit log's actions are the words the log viewer shows (apps/web/src/locales/administration, administration.auditLog); a test
 // holds the two to the same words.
 import type {
   AttendanceStatus,

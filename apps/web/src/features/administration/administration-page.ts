@@ -1,10 +1,14 @@
 import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
 import { deferredPage, type DeferredPage } from '../../components/ui/deferred-page';
-import { withTextPart, type TextPart } from '../../lib/i18n';
+import { withTextPart, type AppLocale } from '../../lib/i18n';
+import type swedish from '../../locales/administration/sv.json';
 
-/** The administration's texts (a third of the app's): loaded with its pages, not before the first screen. */
-const administrationTexts: TextPart = async (locale) =>
+/**
+ * The administration's texts (a third of the app's): loaded with its pages, not before the first screen. English must
+ * have every key Swedish has: the compiler checks the return type.
+ */
+const administrationTexts = async (locale: AppLocale): Promise<typeof swedish> =>
   locale === 'en'
     ? (await import('../../locales/administration/en.json')).default
     : (await import('../../locales/administration/sv.json')).default;
