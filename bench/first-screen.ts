@@ -37,6 +37,9 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const throttle = Number(values.throttle);
+for (const [name, value] of Object.entries({ runs, throttle })) {
+  if (!(value >= 1)) throw new Error(`--${name} must be a number from 1 up`);
+}
 const databaseUrl = process.env.BENCH_FIRST_SCREEN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench_first_screen';
 const dist = join(findProjectRoot(), 'apps', 'web', 'dist');
 const VIEWPORT = { width: 768, height: 1024 };
