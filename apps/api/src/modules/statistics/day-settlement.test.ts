@@ -4,11 +4,22 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@insyn/db';
-import { DATABASE_KINDS, eventually, loggedIn, removeTestDatabase, startTestServer, type TestServer } from '../../test/harness.ts';
+import {
+  DATABASE_KINDS,
+  eventually,
+  loggedIn,
+  removeTestDatabase,
+  staffUsername,
+  startTestServer,
+  type TestServer,
+} from '../../test/harness.ts';
 import { firstChild, lessonOf, takeRollCall } from '../../test/fixtures.ts';
 import { dateValue } from '../access/validity.ts';
 import { settleDays } from './day-settlement.ts';
 
+const SCHOOL = `query($s: ID!, $range: StatisticsRangeInput!) { schoolAbsenceStatistics(schoolId: $s, range: $range) {
+  total { lessons absentMinutes recordedMinutes notTakenLessons lateCount } byClass { classId figures { lessons absentMinutes } }
+  byWeek { label figures { absentMinutes notTakenMinutes } } } }`;
 const STUDENT = `query($s: ID!, $range: StatisticsRangeInput!) { studentAbsenceStatistics(studentId: $s, range: $range) {
   total { lessons absentMinutes recordedMinutes } } }`;
 
@@ -79,6 +90,39 @@ describe.each(DATABASE_KINDS)('the days of the absence figures on %s', (kind) =>
     expect(keptTotal.absentMinutes).toBe(liveTotal.absentMinutes);
     expect(keptTotal.recordedMinutes).toBe(liveTotal.recordedMinutes);
     expect(keptTotal.lessons).toBeGreaterThanOrEqual(liveTotal.lessons);
+  });
+});
+
+describe.each(DATABASE_KINDS)('days not yet settled on %s', (kind) => {
+  let server: TestServer | undefined;
+  afterAll(() => server?.stop());
+
+  it('are summed live with the same figures, for a week of them, and settled again one by one', async () => {
+    server = await startTestServer(kind);
+    const { prisma } = server.db;
+    const [{ schoolId } = { schoolId: '' }] = await prisma.$queryRaw<{ schoolId: string }[]>`
+      SELECT "schoolId" FROM "AbsenceClassDay" GROUP BY "schoolId" ORDER BY count(*) DESC LIMIT 1`;
+    const principal = await loggedIn(server, await staffUsername(server, 'PRINCIPAL', { schoolId }));
+    const range = { period: 'CUSTOM', from: '2026-08-17', to: server.today };
+    const read = async () => {
+      const result = await principal.request<{ schoolAbsenceStatistics: unknown }>(SCHOOL, { s: schoolId, range });
+      expect(result.errors).toBeUndefined();
+      return result.data!.schoolAbsenceStatistics;
+    };
+    const settled = await read();
+    // The processes were down for a week: its days are not in the tables, and the statistics sum them live.
+    const weekAgo = '2026-11-18';
+    await prisma.$executeRaw`UPDATE "AbsenceDaySettlement" SET "settledBefore" = ${weekAgo}::date`;
+    await prisma.$executeRaw`DELETE FROM "AbsenceDay" WHERE date >= ${weekAgo}::date`;
+    await prisma.$executeRaw`DELETE FROM "AbsenceClassDay" WHERE date >= ${weekAgo}::date`;
+    expect(await read()).toEqual(settled);
+    expect(await settleDays(prisma, server.today)).toBe(server.today);
+    for (const day of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24']) {
+      const again = await differences(prisma, day);
+      expect(again.differing, day).toBe(0);
+      expect(again.kept, day).toBeGreaterThan(0);
+    }
+    expect(await read()).toEqual(settled);
   });
 });
 

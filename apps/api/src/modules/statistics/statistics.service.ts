@@ -62,16 +62,14 @@ const FIGURE_COLUMNS = Object.keys(emptyFigures()) as (keyof AbsenceFigures)[];
 
 /**
  * The first day the tables do not hold, summed live instead: today, or an earlier day no API process has settled
- * yet (AbsenceDaySettlement; just after midnight, or with the processes down over a night). The tables hold
- * every day before it.
+ * yet (just after midnight, or with the processes down over a night). The tables hold every day before it
+ * (migrations absence_days_settled_nightly, absence_live_days).
  */
-const liveFrom = (today: string) =>
-  Prisma.sql`least(${today}::date, coalesce((SELECT "settledBefore" FROM "AbsenceDaySettlement"), '-infinity'::date))`;
+const liveFrom = (today: string) => Prisma.sql`absence_live_from(${today}::date)`;
 
-/** The days of the span summed live, as a one-column table `day`: from liveFrom to today. */
-const liveDays = (span: DateSpan, today: string) => Prisma.sql`
-  (SELECT generate_series(greatest(${span.from}::date, ${liveFrom(today)})::timestamp, least(${span.to}::date, ${today}::date)::timestamp,
-                          interval '1 day')::date AS day)`;
+/** The days of the span summed live (from liveFrom to today), as a FROM item `l(day)` (migration absence_live_days). */
+const liveDays = (span: DateSpan, today: string) =>
+  Prisma.sql`absence_live_days(${span.from}::date, ${span.to}::date, ${today}::date) AS l(day)`;
 
 /** The days of the span the tables hold: those before liveFrom. */
 const keptDays = (column: Prisma.Sql, span: DateSpan, today: string) =>
@@ -89,7 +87,7 @@ function dayFigures(who: { condition: Prisma.Sql; array: Prisma.Sql }, span: Dat
       SELECT d.* FROM "AbsenceDay" d WHERE ${who.condition} AND ${keptDays(Prisma.sql`d.date`, span, today)}
       UNION ALL
       SELECT f.* FROM (
-        SELECT array_agg(s.id) AS ids, array_agg(l.day) AS dates FROM unnest(${who.array}) AS s(id) CROSS JOIN ${liveDays(span, today)} l
+        SELECT array_agg(s.id) AS ids, array_agg(l.day) AS dates FROM unnest(${who.array}) AS s(id) CROSS JOIN ${liveDays(span, today)}
       ) w
       CROSS JOIN LATERAL absence_day_figures(w.ids, w.dates, ${now}) f`;
 }
@@ -298,7 +296,7 @@ export const schoolStatisticsSql = (schoolId: string, span: DateSpan, today: str
       SELECT f."classId", f.date, ${columns}
       FROM (
         SELECT array_agg(p."studentId") AS ids, array_agg(p.day) AS dates FROM (
-          SELECT DISTINCT m."studentId", l.day FROM ${liveDays(span, today)} l
+          SELECT DISTINCT m."studentId", l.day FROM ${liveDays(span, today)}
           JOIN "GroupMembership" m ON m."validFrom" <= l.day AND (m."validTo" IS NULL OR m."validTo" >= l.day)
           JOIN "Group" g ON g.id = m."groupId" AND g."schoolId" = ${schoolId}::uuid
         ) p
