@@ -329,100 +329,15 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
   const entries = input.entries;
   const { staffId } = viewer.facts;
   const alertDueAt = new Date(ctx.now.getTime() + ctx.config.notifications.graceSeconds * 1000);
-  const [result] = await ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Lesson" WHERE id = ${input.lessonId}::uuid FOR UPDATE`;
-    // One statement: record the submission, upsert the changed rows, keep their history and mark the lesson.
-    // Everything after `submission` only runs if this submission is new (a concurrent resend inserts nothing).
-    return tx.$queryRaw<{ applied: boolean; changed: number; alerts: number }[]>`
-      WITH submission AS (
-        INSERT INTO "RollCallSubmission" (id, "lessonId", "submittedById", "takenAt", "receivedAt", reason, "entryCount")
-        VALUES (${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${takenAt}, ${ctx.now}, ${reason}, ${entries.length})
-        ON CONFLICT (id) DO NOTHING
-        RETURNING id
-      ),
-      incoming AS (
-        SELECT * FROM unnest(
-          ${entries.map((entry) => entry.studentId)}::uuid[],
-          ${entries.map((entry) => entry.status)}::text[],
-          ${entries.map((entry) => entry.lateMinutes ?? null)}::int[],
-          ${entries.map((entry) => entry.note?.trim() || null)}::text[]
-        ) AS t("studentId", status, "lateMinutes", note)
-      ),
-      differing AS (
-        SELECT i."studentId", i.status::"AttendanceStatus" AS status, i."lateMinutes", i.note,
-               a.id AS "existingId", a.status AS "beforeStatus", a."lateMinutes" AS "beforeLateMinutes", a.note AS "beforeNote",
-               a."validReason" AS "beforeValidReason", a."sickReportId" AS "beforeSickReportId", a."leaveApplicationId" AS "beforeLeaveApplicationId"
-        FROM incoming i
-        LEFT JOIN "Attendance" a ON a."lessonId" = ${input.lessonId}::uuid AND a."studentId" = i."studentId"
-        WHERE EXISTS (SELECT 1 FROM submission)
-          AND (a.id IS NULL OR a.status::text IS DISTINCT FROM i.status OR a."lateMinutes" IS DISTINCT FROM i."lateMinutes" OR a.note IS DISTINCT FROM i.note)
-      ),
-      -- Absence is valid when a sick report or approved leave covers the lesson (rules 4 and 5); a reason
-      -- set otherwise (e.g. a school activity) is kept. Present needs no reason.
-      changed AS (
-        SELECT d.*,
-               CASE WHEN d.status = 'PRESENT' THEN NULL ELSE sick.id END AS "sickReportId",
-               CASE WHEN d.status = 'PRESENT' OR sick.id IS NOT NULL THEN NULL ELSE leave.id END AS "leaveApplicationId",
-               CASE
-                 WHEN d.status = 'PRESENT' THEN NULL
-                 WHEN sick.id IS NOT NULL THEN 'SICK'::"ValidAbsenceReason"
-                 WHEN leave.id IS NOT NULL THEN 'LEAVE'::"ValidAbsenceReason"
-                 WHEN d."beforeSickReportId" IS NULL AND d."beforeLeaveApplicationId" IS NULL THEN d."beforeValidReason"
-               END AS "validReason"
-        FROM differing d
-        LEFT JOIN LATERAL (
-          SELECT r.id FROM "SickReport" r
-          WHERE r."studentId" = d."studentId" AND r."withdrawnAt" IS NULL AND r."startsAt" < ${loaded.lesson.endsAt} AND r."endsAt" > ${loaded.lesson.startsAt}
-          ORDER BY r."createdAt" LIMIT 1
-        ) sick ON true
-        LEFT JOIN LATERAL (
-          SELECT la.id FROM "LeaveApplication" la
-          WHERE la."studentId" = d."studentId" AND la.status = 'APPROVED' AND la."startsAt" < ${loaded.lesson.endsAt} AND la."endsAt" > ${loaded.lesson.startsAt}
-          ORDER BY la."createdAt" LIMIT 1
-        ) leave ON true
-      ),
-      upserted AS (
-        INSERT INTO "Attendance" (id, "lessonId", "studentId", status, "lateMinutes", note, "markedById", "markedAt", "validReason", "sickReportId", "leaveApplicationId")
-        SELECT gen_random_uuid(), ${input.lessonId}::uuid, c."studentId", c.status, c."lateMinutes", c.note, ${staffId}::uuid, ${ctx.now},
-               c."validReason", c."sickReportId", c."leaveApplicationId"
-        FROM changed c
-        ON CONFLICT ("lessonId", "studentId") DO UPDATE
-          SET status = EXCLUDED.status, "lateMinutes" = EXCLUDED."lateMinutes", note = EXCLUDED.note,
-              "markedById" = EXCLUDED."markedById", "markedAt" = EXCLUDED."markedAt", "validReason" = EXCLUDED."validReason",
-              "sickReportId" = EXCLUDED."sickReportId", "leaveApplicationId" = EXCLUDED."leaveApplicationId",
-              -- A reason staff recorded keeps its note only while it stands.
-              "validReasonNote" = CASE WHEN EXCLUDED."validReason" IN ('SCHOOL_ACTIVITY', 'OTHER') THEN "Attendance"."validReasonNote" END,
-              "validReasonSetById" = CASE WHEN EXCLUDED."validReason" IN ('SCHOOL_ACTIVITY', 'OTHER') THEN "Attendance"."validReasonSetById" END
-        RETURNING 1
-      ),
-      -- Unexcused absence or lateness: the guardians are told once the grace period has passed, unless it
-      -- is corrected or excused by then (modules/notifications/absence-alerts.ts). Once told, never twice.
-      alerts AS (
-        INSERT INTO "AbsenceAlert" ("lessonId", "studentId", "dueAt")
-        SELECT ${input.lessonId}::uuid, c."studentId", ${alertDueAt} FROM changed c WHERE c.status <> 'PRESENT' AND c."validReason" IS NULL
-        ON CONFLICT ("lessonId", "studentId") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "processedAt" = NULL, outcome = NULL, "messageCount" = NULL
-          WHERE "AbsenceAlert".outcome IS DISTINCT FROM 'NOTIFIED'
-        RETURNING 1
-      ),
-      history AS (
-        INSERT INTO "AttendanceChange" ("submissionId", "lessonId", "studentId", "changedById", "changedAt",
-          "beforeStatus", "beforeLateMinutes", "beforeNote", "afterStatus", "afterLateMinutes", "afterNote", reason, "takenOfflineAt")
-        SELECT ${input.submissionId}::uuid, ${input.lessonId}::uuid, c."studentId", ${staffId}::uuid, ${ctx.now},
-               c."beforeStatus", c."beforeLateMinutes", c."beforeNote", c.status, c."lateMinutes", c.note, ${reason},
-               ${takenOfflineAt}::timestamptz
-        FROM changed c
-        RETURNING 1
-      ),
-      marked AS (
-        UPDATE "Lesson" SET "attendanceTakenAt" = ${ctx.now}, "attendanceTakenById" = ${staffId}::uuid,
-          "attendanceChangedAt" = CASE WHEN EXISTS (SELECT 1 FROM changed WHERE "existingId" IS NOT NULL) THEN ${ctx.now}::timestamptz ELSE "attendanceChangedAt" END
-        WHERE id = ${input.lessonId}::uuid AND EXISTS (SELECT 1 FROM submission)
-        RETURNING 1
-      )
-      -- Data-modifying CTEs always run to completion, read or not.
-      SELECT EXISTS (SELECT 1 FROM submission) AS applied, (SELECT count(*) FROM upserted)::int AS changed,
-             (SELECT count(*) FROM alerts)::int AS alerts`;
-  });
+  // roll_call_save (migration roll_call_save_function) locks the lesson, then records the submission, upserts the
+  // changed rows, keeps their history, queues the absence alerts and marks the lesson, all or nothing.
+  const [result] = await ctx.prisma.$queryRaw<{ applied: boolean; changed: number; alerts: number }[]>`
+    SELECT applied, changed_rows AS changed, queued_alerts AS alerts FROM roll_call_save(
+      ${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${takenAt}::timestamptz, ${ctx.now}::timestamptz,
+      ${reason}::text, ${entries.map((entry) => entry.studentId)}::uuid[], ${entries.map((entry) => entry.status)}::text[],
+      ${entries.map((entry) => entry.lateMinutes ?? null)}::int[], ${entries.map((entry) => entry.note?.trim() || null)}::text[],
+      ${loaded.lesson.startsAt}::timestamptz, ${loaded.lesson.endsAt}::timestamptz, ${alertDueAt}::timestamptz,
+      ${takenOfflineAt}::timestamptz)`;
   if (ctx.config.notifications.graceSeconds === 0 && (result?.alerts ?? 0) > 0) ctx.wakeDelivery();
   return {
     submissionId: input.submissionId,
