@@ -5,12 +5,12 @@
 import { schoolDateOf, schoolMinuteInstant } from '@insyn/domain';
 import type { PrismaClient } from '@insyn/db';
 import type { AppConfig } from '../../config.ts';
+import { lookEveryMinute, type MinuteLook } from '../../look-every-minute.ts';
 import { dateValue } from '../access/validity.ts';
 import { startRetentionRun } from './retention.run.ts';
 
 const NIGHTLY_MINUTE = 3 * 60;
 const NIGHTLY_LAST_MINUTE = 6 * 60;
-const LOOK_EVERY_MS = 60_000;
 
 /** Runs (and waits for) tonight's retention of every organisation whose run is due at `now` and not yet made. */
 export async function runNightlyRetention(prisma: PrismaClient, now: Date, log: (message: string) => void): Promise<void> {
@@ -41,22 +41,10 @@ export async function runNightlyRetention(prisma: PrismaClient, now: Date, log: 
   }
 }
 
-export function startNightlyRetention(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): {
-  stop: () => Promise<void>;
-} {
-  let current: Promise<void> | null = null;
-  const look = () => {
-    if (current) return;
-    current = runNightlyRetention(options.prisma, options.config.clock(), options.log)
-      .catch((error: unknown) => options.log(`Nightly retention: ${String(error)}`))
-      .finally(() => (current = null));
-  };
-  const timer = setInterval(look, LOOK_EVERY_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await current;
-    },
-  };
+export function startNightlyRetention(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): MinuteLook {
+  return lookEveryMinute({
+    name: 'Nightly retention',
+    look: () => runNightlyRetention(options.prisma, options.config.clock(), options.log),
+    log: options.log,
+  });
 }

@@ -4,8 +4,7 @@
 import { schoolDateOf } from '@insyn/domain';
 import type { PrismaClient } from '@insyn/db';
 import type { AppConfig } from '../../config.ts';
-
-const LOOK_EVERY_MS = 60_000;
+import { lookEveryMinute, type MinuteLook } from '../../look-every-minute.ts';
 
 /** Settles every day before `today` not yet settled, a day per transaction; returns the first day left unsettled. */
 export async function settleDays(prisma: PrismaClient, today: string): Promise<string> {
@@ -16,26 +15,15 @@ export async function settleDays(prisma: PrismaClient, today: string): Promise<s
   }
 }
 
-export function startDaySettlement(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): {
-  stop: () => Promise<void>;
-} {
+export function startDaySettlement(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): MinuteLook {
   let settledBefore = '';
-  let current: Promise<void> | null = null;
-  const look = () => {
-    const today = schoolDateOf(options.config.clock());
-    if (current || settledBefore >= today) return;
-    current = settleDays(options.prisma, today)
-      .then((settled) => void (settledBefore = settled))
-      .catch((error: unknown) => options.log(`Settling the absence figures' days: ${String(error)}`))
-      .finally(() => (current = null));
-  };
-  look();
-  const timer = setInterval(look, LOOK_EVERY_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await current;
+  return lookEveryMinute({
+    name: "Settling the absence figures' days",
+    look: async () => {
+      const today = schoolDateOf(options.config.clock());
+      if (settledBefore < today) settledBefore = await settleDays(options.prisma, today);
     },
-  };
+    log: options.log,
+    atStart: true,
+  });
 }

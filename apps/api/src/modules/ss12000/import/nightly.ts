@@ -4,13 +4,13 @@
 import { isoWeekdayOf, schoolDateOf, schoolMinuteInstant } from '@insyn/domain';
 import type { PrismaClient } from '@insyn/db';
 import type { AppConfig } from '../../../config.ts';
+import { lookEveryMinute, type MinuteLook } from '../../../look-every-minute.ts';
 import { changesSinceLastRun, startImportRun } from './import.service.ts';
 import { sourceConnection, type SourceConfig } from './source.service.ts';
 
 /** 02:00, after the school administration system's own nightly work; not after 06:00, well before the school day. */
 const NIGHTLY_MINUTE = 2 * 60;
 const NIGHTLY_LAST_MINUTE = 6 * 60;
-const LOOK_EVERY_MS = 60_000;
 
 /** Starts (and waits for) tonight's run of every organisation whose run is due at `now` and not yet started. */
 export async function runNightlyImports(
@@ -53,22 +53,10 @@ export async function runNightlyImports(
   }
 }
 
-export function startNightlyImports(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): {
-  stop: () => Promise<void>;
-} {
-  let current: Promise<void> | null = null;
-  const look = () => {
-    if (current) return;
-    current = runNightlyImports(options.prisma, options.config, options.config.clock(), options.log)
-      .catch((error: unknown) => options.log(`Nightly SS 12000 imports: ${String(error)}`))
-      .finally(() => (current = null));
-  };
-  const timer = setInterval(look, LOOK_EVERY_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await current;
-    },
-  };
+export function startNightlyImports(options: { prisma: PrismaClient; config: AppConfig; log: (message: string) => void }): MinuteLook {
+  return lookEveryMinute({
+    name: 'Nightly SS 12000 imports',
+    look: () => runNightlyImports(options.prisma, options.config, options.config.clock(), options.log),
+    log: options.log,
+  });
 }
