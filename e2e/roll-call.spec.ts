@@ -151,6 +151,20 @@ test.describe('roll call on a tablet', () => {
   test.describe(() => {
     test.use({ serviceWorkers: 'allow' });
 
+    test('a device set to English gets the app shell too, however late its texts arrive', async ({ page }) => {
+      await page.addInitScript("window.localStorage.setItem('insyn.locale', 'en')");
+      // The English texts load as a chunk of their own; here they arrive well after the page's load event.
+      await page.route('**/assets/en-*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
+      await page.goto('/logga-in');
+      await expect(page.getByLabel('Username')).toBeVisible();
+      await expect
+        .poll(() => page.evaluate('navigator.serviceWorker.getRegistration().then((registration) => registration !== undefined)'))
+        .toBe(true);
+    });
+
     test('offline, the roll call waits on the device, survives a reload, and is sent once when back online', async ({
       page,
       context,
