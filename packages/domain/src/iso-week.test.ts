@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   formatIsoWeek,
@@ -5,7 +7,10 @@ import {
   isValidIsoWeek,
   isoWeekOf,
   parseIsoWeek,
+  SCHOOL_TIME_ZONE,
+  schoolClockTime,
   schoolDateOf,
+  schoolMinuteOf,
   schoolDaysOfIsoWeek,
   shiftIsoWeek,
 } from './iso-week.ts';
@@ -51,5 +56,29 @@ describe('ISO weeks', () => {
   it('gives the Swedish local date of an instant', () => {
     expect(schoolDateOf(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
     expect(schoolDateOf(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
+  it('reads the school clock across the changes to and from summer time', () => {
+    // Summer time starts 2027-03-28 at 01:00 UTC (02:00 → 03:00) and ends 2027-10-31 at 01:00 UTC (03:00 → 02:00).
+    expect(schoolClockTime(new Date('2027-03-28T00:59:00Z'))).toBe('01:59');
+    expect(schoolClockTime(new Date('2027-03-28T01:00:00Z'))).toBe('03:00');
+    expect(schoolClockTime(new Date('2027-10-31T00:59:00Z'))).toBe('02:59');
+    expect(schoolClockTime(new Date('2027-10-31T01:00:00Z'))).toBe('02:00');
+    expect(schoolMinuteOf(new Date('2027-10-31T01:30:00Z'))).toBe(150);
+    expect(schoolDateOf(new Date('2027-03-27T22:59:00Z'))).toBe('2027-03-27');
+    expect(schoolDateOf(new Date('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
+    expect(() => schoolDateOf(new Date('not a date'))).toThrow(RangeError);
+  });
+  it('agrees with date-fns’ TZDate at every quarter hour of the years around each clock change', () => {
+    const mismatches: string[] = [];
+    for (const year of [2000, 2027]) {
+      for (let at = Date.UTC(year, 0, 1); at < Date.UTC(year + 1, 0, 1); at += 15 * 60_000) {
+        const instant = new Date(at);
+        const local = new TZDate(at, SCHOOL_TIME_ZONE);
+        const expected = `${format(local, 'yyyy-MM-dd')} ${format(local, 'HH:mm')} ${local.getHours() * 60 + local.getMinutes()}`;
+        const actual = `${schoolDateOf(instant)} ${schoolClockTime(instant)} ${schoolMinuteOf(instant)}`;
+        if (actual !== expected) mismatches.push(`${instant.toISOString()}: ${actual}, not ${expected}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
 
 /** All school times are local Swedish time. */
@@ -45,9 +45,39 @@ export function shiftIsoWeek(week: IsoWeek, weeks: number): IsoWeek {
   return isoWeekOf(format(addDays(parseISO(monday), weeks * 7), 'yyyy-MM-dd'));
 }
 
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * The instant moved by the school's offset from UTC, so that its UTC fields read as the school's clock. The offset is
+ * kept per UTC hour (Sweden changes it at 01:00 UTC): a TZDate asks Intl for it several times per date, which showed
+ * in the schedule's first render and in every request's "today". Bounded: cleared after a few years of hours.
+ */
+function schoolClock(instant: Date): Date {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size >= 50_000) offsetByHour.clear();
+    offset = tzOffset(SCHOOL_TIME_ZONE, instant);
+    offsetByHour.set(hour, offset);
+  }
+  return new Date(instant.getTime() + offset * 60_000);
+}
+
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
+
 /** The local school date of an instant. */
 export function schoolDateOf(instant: Date): string {
-  return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'yyyy-MM-dd');
+  const clock = schoolClock(instant);
+  if (Number.isNaN(clock.getTime())) throw new RangeError('Invalid time value');
+  return `${String(clock.getUTCFullYear()).padStart(4, '0')}-${twoDigits(clock.getUTCMonth() + 1)}-${twoDigits(clock.getUTCDate())}`;
+}
+
+/** The school's clock time of an instant, e.g. "08:10". */
+export function schoolClockTime(instant: Date): string {
+  const clock = schoolClock(instant);
+  if (Number.isNaN(clock.getTime())) throw new RangeError('Invalid time value');
+  return `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
 }
 
 /** The instant of a local school time (Europe/Stockholm) on a date, so CET and CEST both come out right. */
@@ -58,8 +88,8 @@ export function schoolMinuteInstant(date: string, minuteOfDay: number): Date {
 
 /** Minutes after local midnight of an instant, in school time. */
 export function schoolMinuteOf(instant: Date): number {
-  const local = new TZDate(instant, SCHOOL_TIME_ZONE);
-  return local.getHours() * 60 + local.getMinutes();
+  const clock = schoolClock(instant);
+  return clock.getUTCHours() * 60 + clock.getUTCMinutes();
 }
 
 /** Week label used in URLs and the UI, e.g. `2026-W48`. */

@@ -1,5 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { formatIsoWeek, type IsoWeek, parseIsoWeek, schoolDateOf, SCHOOL_TIME_ZONE, shiftIsoWeek, isoWeekOf } from '@insyn/domain';
+import {
+  formatIsoWeek,
+  type IsoWeek,
+  parseIsoWeek,
+  schoolClockTime,
+  schoolDateOf,
+  SCHOOL_TIME_ZONE,
+  shiftIsoWeek,
+  isoWeekOf,
+} from '@insyn/domain';
 import { format, parseISO } from 'date-fns';
 import { enGB, sv, type Locale } from 'date-fns/locale';
 import type { AppLocale } from './i18n';
@@ -28,7 +37,7 @@ export function sameIsoWeek(a: IsoWeek, b: IsoWeek): boolean {
 
 /** Clock time of an instant at the school, e.g. "08:10". */
 export function formatSchoolTime(instant: string): string {
-  return format(new TZDate(instant, SCHOOL_TIME_ZONE), 'HH:mm');
+  return schoolClockTime(new Date(instant));
 }
 
 /** A school date (YYYY-MM-DD) as a weekday name, capitalised: "Måndag" / "Monday". */
