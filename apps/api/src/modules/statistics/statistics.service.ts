@@ -34,21 +34,13 @@ interface SchoolSettings {
   thresholds: AbsenceThresholds & { csnThresholdMinutes: number };
 }
 
-/** The range asked for (none: only the thresholds are wanted) and the school's thresholds, in one read of the school (two for a term or year). */
+/** The range asked for (none: only the thresholds are wanted) and the school's thresholds, as this process holds them. */
 export async function schoolSettings(ctx: RequestContext, range: RangeInput | null, schoolId: string): Promise<SchoolSettings> {
-  const school = await ctx.prisma.school.findUniqueOrThrow({
-    where: { id: schoolId },
-    select: { organisationId: true, absenceWarningPercent: true, absenceAlarmPercent: true, csnThresholdMinutes: true },
-  });
-  const thresholds = {
-    warningPercent: school.absenceWarningPercent,
-    alarmPercent: school.absenceAlarmPercent,
-    csnThresholdMinutes: school.csnThresholdMinutes,
-  };
+  const { organisationId, ...thresholds } = await ctx.referenceData.school(schoolId);
   if (!range) return { span: { from: ctx.today, to: ctx.today }, thresholds };
   const known =
     range.period === 'TERM' || range.period === 'SCHOOL_YEAR'
-      ? ((await ctx.referenceData.currentTerm(school.organisationId, ctx.today)) ?? { term: null, schoolYear: null })
+      ? ((await ctx.referenceData.currentTerm(organisationId, ctx.today)) ?? { term: null, schoolYear: null })
       : { term: null, schoolYear: null };
   const result = statisticsRange(range.period, ctx.today, {
     ...known,

@@ -184,5 +184,7 @@ export async function updateSchoolSettings(ctx: RequestContext, id: string, inpu
     );
     return updated;
   });
+  // The statistics' thresholds, held by the process.
+  ctx.referenceData.forget();
   return schoolRecord(row);
 }
