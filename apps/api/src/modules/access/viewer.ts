@@ -1,6 +1,7 @@
 import type { DutyFacts, ViewerFacts } from '@insyn/domain';
 import type { RequestContext } from '../../context.ts';
 import { appError, unauthenticated } from '../../errors.ts';
+import { isId } from './ids.ts';
 
 export interface Viewer {
   userId: string;
@@ -45,38 +46,57 @@ export function requireViewer(ctx: RequestContext): Promise<Viewer> {
   return ctx.viewer;
 }
 
+/** A row of `session_viewer` (migration session_viewer_and_roll_call_lesson): one statement whose plan is kept. */
+interface SessionViewerRow {
+  userId: string;
+  revoked: boolean;
+  disabled: boolean;
+  username: string;
+  locale: string;
+  studentId: string | null;
+  studentFirstName: string | null;
+  studentLastName: string | null;
+  guardianId: string | null;
+  guardianFirstName: string | null;
+  guardianLastName: string | null;
+  staffId: string | null;
+  staffFirstName: string | null;
+  staffLastName: string | null;
+  staffOrganisationId: string | null;
+  duties: { kind: DutyFacts['kind']; schoolId: string | null; groupId: string | null; validFrom: string; validTo: string | null }[];
+}
+
 async function loadViewer(ctx: RequestContext): Promise<Viewer> {
   if (!ctx.auth) throw unauthenticated();
-  const session = await ctx.prisma.authSession.findUnique({
-    where: { id: ctx.auth.sessionId },
-    include: { user: { include: { student: true, guardian: true, staff: { include: { duties: true } } } } },
-  });
-  const user = session?.user;
-  if (!session || session.revokedAt || !user || user.id !== ctx.auth.userId || user.disabledAt) {
+  const [row] = isId(ctx.auth.sessionId)
+    ? await ctx.prisma.$queryRaw<SessionViewerRow[]>`SELECT * FROM session_viewer(${ctx.auth.sessionId}::uuid)`
+    : [];
+  if (!row || row.revoked || row.userId !== ctx.auth.userId || row.disabled) {
     throw unauthenticated('Your session has ended; log in again');
   }
-  const locale = user.locale === 'en' ? 'en' : 'sv';
-  const base = { userId: user.id, username: user.username, locale } as const;
-  if (user.student) {
-    const { student } = user;
-    return { ...base, displayName: `${student.firstName} ${student.lastName}`, facts: { kind: 'STUDENT', studentId: student.id } };
+  const locale = row.locale === 'en' ? 'en' : 'sv';
+  const base = { userId: row.userId, username: row.username, locale } as const;
+  if (row.studentId) {
+    return { ...base, displayName: `${row.studentFirstName} ${row.studentLastName}`, facts: { kind: 'STUDENT', studentId: row.studentId } };
   }
-  if (user.guardian) {
-    const { guardian } = user;
-    return { ...base, displayName: `${guardian.firstName} ${guardian.lastName}`, facts: { kind: 'GUARDIAN', guardianId: guardian.id } };
+  if (row.guardianId) {
+    return {
+      ...base,
+      displayName: `${row.guardianFirstName} ${row.guardianLastName}`,
+      facts: { kind: 'GUARDIAN', guardianId: row.guardianId },
+    };
   }
-  if (user.staff) {
-    const { staff } = user;
-    const duties: DutyFacts[] = staff.duties.map((duty) => ({
+  if (row.staffId) {
+    const duties: DutyFacts[] = row.duties.map((duty) => ({
       kind: duty.kind,
       // An administrator administers the organisation that employs them, and only that one.
-      organisationId: duty.kind === 'ADMINISTRATOR' ? staff.organisationId : null,
+      organisationId: duty.kind === 'ADMINISTRATOR' ? row.staffOrganisationId : null,
       schoolId: duty.schoolId,
       groupId: duty.groupId,
-      validFrom: isoDate(duty.validFrom),
-      validTo: duty.validTo ? isoDate(duty.validTo) : null,
+      validFrom: duty.validFrom,
+      validTo: duty.validTo,
     }));
-    return { ...base, displayName: `${staff.firstName} ${staff.lastName}`, facts: { kind: 'STAFF', staffId: staff.id, duties } };
+    return { ...base, displayName: `${row.staffFirstName} ${row.staffLastName}`, facts: { kind: 'STAFF', staffId: row.staffId, duties } };
   }
   throw unauthenticated('This account is not linked to a person');
 }

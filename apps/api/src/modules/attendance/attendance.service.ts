@@ -115,32 +115,12 @@ interface LessonRow {
 
 /**
  * The lesson, its teachers and the students of its group on the lesson's date (those who left are
- * gone, those who joined are in) with their home class, in one round trip: this is the roll call's hot path.
+ * gone, those who joined are in) with their home class, in one round trip: this is the roll call's hot path, and
+ * `roll_call_lesson` (a PL/pgSQL function) keeps the statement's plan per connection.
  */
 async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: string | null = null): Promise<LessonForRollCall | null> {
   if (!isId(lessonId)) return null;
-  const [row] = await ctx.prisma.$queryRaw<LessonRow[]>`
-    SELECT l.id, l.date, l."startsAt", l."endsAt", l.room, l.status::text AS status, l."groupId",
-           l."attendanceTakenAt", l."attendanceChangedAt",
-           s.code AS "subjectCode", s."nameSv", s."nameEn", g.name AS "groupName", g."schoolId", sc."organisationId",
-           ARRAY(SELECT lt."staffId"::text FROM "LessonTeacher" lt WHERE lt."lessonId" = l.id) AS "teacherIds",
-           (SELECT coalesce(json_agg(json_build_object('id', st.id, 'firstName', st."firstName", 'lastName', st."lastName",
-                                                       'classId', c.id, 'className', c.name)), '[]'::json)
-              FROM "GroupMembership" m
-              JOIN "Student" st ON st.id = m."studentId"
-              LEFT JOIN LATERAL (
-                SELECT cg.id, cg.name FROM "GroupMembership" cm JOIN "Group" cg ON cg.id = cm."groupId" AND cg.kind = 'CLASS'
-                WHERE cm."studentId" = st.id AND cm."validFrom" <= l.date AND (cm."validTo" IS NULL OR cm."validTo" >= l.date)
-                LIMIT 1
-              ) c ON true
-              WHERE m."groupId" = l."groupId" AND m."validFrom" <= l.date AND (m."validTo" IS NULL OR m."validTo" >= l.date)
-           ) AS students,
-           (SELECT r."lessonId"::text FROM "RollCallSubmission" r WHERE r.id = ${submissionId}::uuid) AS "earlierSubmissionLessonId"
-    FROM "Lesson" l
-    JOIN "Subject" s ON s.id = l."subjectId"
-    JOIN "Group" g ON g.id = l."groupId"
-    JOIN "School" sc ON sc.id = g."schoolId"
-    WHERE l.id = ${lessonId}::uuid`;
+  const [row] = await ctx.prisma.$queryRaw<LessonRow[]>`SELECT * FROM roll_call_lesson(${lessonId}::uuid, ${submissionId}::uuid)`;
   if (!row) return null;
   const students = [...row.students].sort(
     (a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'),
