@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * The projects' files in one queue, the long ones first. Vitest's own order runs the projects one after another by
  * name and, on a clean clone (no timings kept yet), a project's larger files first: the seed project's one file of
  * about 20 s then ran last, alone on one of the two workers, and so did the API files that start processes of their own
- * (the server, admin:init: 30–45 s each, in small files). Otherwise Vitest's order.
+ * (the server, admin:init: 27–47 s each, in small files). Otherwise Vitest's order.
  */
 const PROJECTS_FIRST_TO_LAST = ['seed', 'db', 'api', 'web', 'domain'];
 
