@@ -1,7 +1,7 @@
 // Benchmark: the first screen. What the browser loads before the login page and the schedule show, and how long a
 // returning student waits for their week on a tablet.
 //
-//   pnpm build && pnpm exec tsx bench/first-screen.ts [--runs 7] [--throttle 4] [--students 700] [--profile file.cpuprofile]
+//   pnpm build && pnpm exec tsx bench/first-screen.ts [--runs 7] [--throttle 4] [--students 700] [--profile file.cpuprofile] [--trace file.json]
 //
 // It builds nothing: it reads the web app as built in apps/web/dist.
 // 1. From the build's manifest (apps/web/dist/.vite/manifest.json): the JavaScript a page loads before it can show,
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     students: { type: 'string', default: '700' },
     // A DevTools CPU profile of the last returning run's page, for chrome://inspect or a script.
     profile: { type: 'string' },
+    // A Chromium trace of the same run (layout, style, parsing and compiling beside the scripts), for chrome://tracing.
+    trace: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -197,11 +199,14 @@ try {
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
       await profiler.send('Profiler.start');
     }
+    const tracing = values.trace !== undefined && run === runs;
+    if (tracing)
+      await browser.startTracing(tab, { path: values.trace, categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'] });
     const loadAtStart = load();
     await tab.goto(`${api.url}/`);
     await tab.waitForFunction(scheduleShown, undefined, { timeout: 60_000 });
+    if (tracing) await browser.stopTracing();
     if (profiler && values.profile) writeFileSync(values.profile, JSON.stringify((await profiler.send('Profiler.stop')).profile));
-    // The page's own clock (this file is not compiled for the browser, hence the text).
     // The page's own clock (this file is not compiled for the browser, hence the text): when the week showed, when
     // the scripts had run (DOMContentLoaded) and each GraphQL request before the week, start to end.
     const timing = await tab.evaluate<{ shown: number; scriptsRun: number; graphql: [number, number][] }>(`(() => {

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,6 +67,23 @@ describe('ISO weeks', () => {
     expect(schoolDateOf(new Date('2027-03-27T22:59:00Z'))).toBe('2027-03-27');
     expect(schoolDateOf(new Date('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
     expect(() => schoolDateOf(new Date('not a date'))).toThrow(RangeError);
+  });
+  it('keeps to ICU’s time zone data every hour of the weeks around each clock change and every noon, 1990–2105', () => {
+    const mismatches: string[] = [];
+    const check = (at: number) => {
+      const instant = new Date(at);
+      const clock = new Date(at + tzOffset(SCHOOL_TIME_ZONE, instant) * 60_000);
+      const expected = `${clock.toISOString().slice(0, 10)} ${clock.toISOString().slice(11, 16)}`;
+      const actual = `${schoolDateOf(instant)} ${schoolClockTime(instant)}`;
+      if (actual !== expected) mismatches.push(`${instant.toISOString()}: ${actual}, not ${expected}`);
+    };
+    for (let year = 1990; year <= 2105; year++) {
+      for (let day = Date.UTC(year, 0, 1, 12); day < Date.UTC(year + 1, 0, 1); day += 86_400_000) check(day);
+      for (const month of [2, 8, 9]) {
+        for (let at = Date.UTC(year, month, 20); at < Date.UTC(year, month + 1, 3); at += 3_600_000) check(at);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   });
   it('agrees with date-fns’ TZDate at every quarter hour of the years around each clock change', () => {
     const mismatches: string[] = [];

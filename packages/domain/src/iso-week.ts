@@ -45,23 +45,33 @@ export function shiftIsoWeek(week: IsoWeek, weeks: number): IsoWeek {
   return isoWeekOf(format(addDays(parseISO(monday), weeks * 7), 'yyyy-MM-dd'));
 }
 
-const HOUR_MS = 3_600_000;
-const offsetByHour = new Map<number, number>();
+/** The years in which Sweden's summer time follows the EU's rule (below): from 1996, and as far as schedules go. */
+const EU_RULE_YEARS = { from: 1996, to: MAX_ISO_YEAR };
+
+/** 01:00 UTC on the last Sunday of a month (0-based), when the EU's clocks change. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0, 1));
+  return lastDay.getTime() - lastDay.getUTCDay() * 86_400_000;
+}
 
 /**
- * The instant moved by the school's offset from UTC, so that its UTC fields read as the school's clock. The offset is
- * kept per UTC hour (Sweden changes it at 01:00 UTC): a TZDate asks Intl for it several times per date, which showed
- * in the schedule's first render and in every request's "today". Bounded: cleared after a few years of hours.
+ * The school's offset from UTC in minutes: +60, and +120 in summer time, which in the EU (directive 2000/84/EC, in
+ * Sweden since 1996) runs from the last Sunday of March to the last Sunday of October, at 01:00 UTC both times.
+ * Computed, not asked of Intl: the first Intl.DateTimeFormat in a page loads ICU's data (60–100 ms on a slow tablet)
+ * before the week can show. Outside those years ICU's time zone data answers. A unit test holds the rule to ICU's
+ * data hour by hour around every change, so that a change in the law fails the tests when Node's data has it.
  */
+function schoolOffsetMinutes(instant: Date): number {
+  const year = instant.getUTCFullYear();
+  if (year < EU_RULE_YEARS.from || year > EU_RULE_YEARS.to) return tzOffset(SCHOOL_TIME_ZONE, instant);
+  const at = instant.getTime();
+  return at >= lastSundayAtOneUtc(year, 2) && at < lastSundayAtOneUtc(year, 9) ? 120 : 60;
+}
+
+/** The instant moved by the school's offset from UTC, so that its UTC fields read as the school's clock. */
 function schoolClock(instant: Date): Date {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  let offset = offsetByHour.get(hour);
-  if (offset === undefined) {
-    if (offsetByHour.size >= 50_000) offsetByHour.clear();
-    offset = tzOffset(SCHOOL_TIME_ZONE, instant);
-    offsetByHour.set(hour, offset);
-  }
-  return new Date(instant.getTime() + offset * 60_000);
+  if (Number.isNaN(instant.getTime())) return instant;
+  return new Date(instant.getTime() + schoolOffsetMinutes(instant) * 60_000);
 }
 
 const twoDigits = (value: number): string => String(value).padStart(2, '0');
