@@ -1,4 +1,4 @@
-import { chooseLanguage, login, VIEWPORTS } from './support/app';
+import { chooseLanguage, expectAccessible, login, VIEWPORTS } from './support/app';
 import { expect, test } from './support/test';
 
 /**
@@ -71,4 +71,24 @@ test("the administration's pages speak the language shown and switch with it", a
   await expect(page.getByText(/^You administer /)).toBeVisible();
   await chooseLanguage(page, 'sv');
   await expect(page.getByText(/^Du administrerar /)).toBeVisible();
+});
+
+/**
+ * A page's code loads when it is first opened. Without a connection that load fails: the page says so and offers to
+ * try again (before, the error went uncaught and the app went blank), and once the connection is back the page opens.
+ */
+test('a page opened for the first time without a connection says so, and opens on a retry once it is back', async ({
+  page,
+  context,
+}, testInfo) => {
+  await login(page, 'elev');
+  await context.setOffline(true);
+  await page.getByRole('navigation').getByRole('link', { name: 'Min klass' }).click();
+  const failure = page.getByRole('alert');
+  await expect(failure.getByRole('heading', { level: 1 })).toHaveText('Insyn går inte att nå');
+  await expectAccessible(page, testInfo, 'page load failed');
+  await context.setOffline(false);
+  await failure.getByRole('button', { name: 'Försök igen' }).click();
+  await expect(page.getByTestId('class-list')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

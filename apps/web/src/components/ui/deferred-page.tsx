@@ -1,6 +1,7 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
 
 /** A page whose code loads when it is first shown, or earlier when `preload` is called (the start, main.tsx). */
@@ -8,32 +9,57 @@ export type DeferredPage = ComponentType & { preload: () => void };
 
 /**
  * A page whose code loads when it is first opened, so that no other page waits for it; `loadingKey` names what is
- * loading (an i18n key).
+ * loading (an i18n key). Code already loaded renders at once. Not React.lazy: it suspended for a tick even for loaded
+ * code, and React holds content that replaces a Suspense fallback back up to 300 ms (its throttle on reveals), which
+ * delayed the returning student's week and every page's first opening. A load that fails (offline) shows the
+ * connection error with a retry, instead of an error no boundary catches.
  */
 export function deferredPage(load: () => Promise<ComponentType>, loadingKey: ParseKeys): DeferredPage {
   let loading: Promise<ComponentType> | null = null;
   let loaded: ComponentType | null = null;
-  // A load that failed (offline) is tried again when the page is next shown.
   const loadOnce = () =>
     (loading ??= load().then(
       (page) => (loaded = page),
       (error: unknown) => {
+        // Tried again on the next showing or retry.
         loading = null;
         throw error;
       },
     ));
-  const Page = lazy(async () => ({ default: await loadOnce() }));
-  function Loading() {
-    const { t } = useTranslation();
-    return <LoadingState label={t(loadingKey)} />;
-  }
+
   function DeferredPage() {
-    // Code already loaded (preloaded at the start) renders at once. React.lazy would suspend even then, for the promise
-    // to answer, and content that replaces a fallback is held back up to 300 ms (React's throttle on revealing
-    // content): the returning student's week showed ~300 ms later at the start. Chosen once per mount, so that a page
-    // never remounts when its code arrives.
-    const [Ready] = useState(() => loaded);
-    return <Suspense fallback={<Loading />}>{Ready ? <Ready /> : <Page />}</Suspense>;
+    const { t } = useTranslation();
+    // Chosen once per mount, so that a page never remounts when its code arrives.
+    const [Ready, setReady] = useState(() => loaded);
+    const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+      if (Ready) return;
+      let current = true;
+      loadOnce().then(
+        (page) => {
+          if (current) setReady(() => page);
+        },
+        (error: unknown) => {
+          // Code that does not come is the connection's failure, whatever the loader threw (Vite's preload helper
+          // throws a plain Error): shown as fetch's TypeError is, "Insyn cannot be reached".
+          if (current) setFailure({ error: new TypeError('The page could not be loaded', { cause: error }) });
+        },
+      );
+      return () => {
+        current = false;
+      };
+    }, [Ready, attempt]);
+
+    if (Ready) return <Ready />;
+    if (failure) {
+      const retry = () => {
+        setFailure(null);
+        setAttempt((previous) => previous + 1);
+      };
+      return <ErrorState error={failure.error} onRetry={retry} />;
+    }
+    return <LoadingState label={t(loadingKey)} />;
   }
   return Object.assign(DeferredPage, { preload: () => void loadOnce().catch(() => undefined) });
 }
