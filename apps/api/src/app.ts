@@ -33,6 +33,7 @@ import { importsSettled } from './modules/ss12000/import/import.service.ts';
 import { startNightlyImports } from './modules/ss12000/import/nightly.ts';
 import { startNightlyRetention } from './modules/retention/nightly.ts';
 import { startDaySettlement } from './modules/statistics/day-settlement.ts';
+import { startForgettingExpiredFailures } from './modules/auth/throttle.ts';
 import { retentionRunsSettled } from './modules/retention/retention.run.ts';
 import { createRegisterExtractRouter, REGISTER_EXTRACT_PATH } from './modules/register-extract/register-extract.router.ts';
 import { createSupportDecisionsRouter, SUPPORT_DECISIONS_PATH } from './modules/support-decisions/support-decisions.router.ts';
@@ -147,6 +148,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   const nightlyImports = startNightlyImports({ prisma: db.prisma, config, log });
   const nightlyRetention = startNightlyRetention({ prisma: db.prisma, config, log });
   const daySettlement = startDaySettlement({ prisma: db.prisma, config, log });
+  const throttleHousekeeping = startForgettingExpiredFailures({ prisma: db.prisma, config, log });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
@@ -254,6 +256,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
       await nightlyImports.stop();
       await nightlyRetention.stop();
       await daySettlement.stop();
+      await throttleHousekeeping.stop();
       // An import or a retention run started by a request goes on after it: it ends (or fails) before the database closes.
       await importsSettled();
       await retentionRunsSettled();

@@ -15,7 +15,7 @@ import {
   type TestServer,
 } from '../../test/harness.ts';
 import { passwordGate } from './password.ts';
-import { USER_POLICY } from './throttle.ts';
+import { forgetExpiredFailures, USER_POLICY } from './throttle.ts';
 
 const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
 /** Room for every parallel request at once, so that only the throttle decides. */
@@ -51,6 +51,32 @@ describe.each(DATABASE_KINDS)('login throttle on %s', (kind) => {
     expect(count(answers, 'TOO_MANY_ATTEMPTS')).toBe(20 - USER_POLICY.freeFailures);
     expect(await failedLogins('rektor')).toBe(USER_POLICY.freeFailures);
     expect(errorCode(await clientFrom(server, '198.51.100.99').login('rektor'))).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('forgets the counters that no longer count: an hour after the last failure, no lock in force', async () => {
+    // A year before the server's clock, in a transaction undone at the end: the server's own look once a minute
+    // neither sees these counters nor finds the other tests' counters expired at this time.
+    const now = new Date(server.clock().getTime() - 365 * 86_400_000);
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    const undo = new Error('undo');
+    const outcome = server.db.prisma.$transaction(async (tx) => {
+      await tx.loginThrottle.createMany({
+        data: [
+          { key: 'user:forgotten', failures: 4, lastFailureAt: at(-61), lockedUntil: null },
+          { key: 'user:lock-over', failures: 9, lastFailureAt: at(-90), lockedUntil: at(-75) },
+          { key: 'user:within-the-hour', failures: 2, lastFailureAt: at(-59), lockedUntil: null },
+          { key: 'address:203.0.113.7', failures: 30, lastFailureAt: at(-61), lockedUntil: at(1) },
+        ],
+      });
+      expect(await forgetExpiredFailures(tx, now)).toBe(2);
+      const kept = await tx.loginThrottle.findMany({
+        where: { key: { in: ['user:forgotten', 'user:lock-over', 'user:within-the-hour', 'address:203.0.113.7'] } },
+        orderBy: { key: 'asc' },
+      });
+      expect(kept.map((row) => row.key)).toEqual(['address:203.0.113.7', 'user:within-the-hour']);
+      throw undo;
+    });
+    await expect(outcome).rejects.toBe(undo);
   });
 
   it('counts a wrong current password when changing it like a failed login', async () => {

@@ -4,6 +4,8 @@
 //   failed. Of any number of parallel attempts, only those the limit allows are verified; success clears it.
 // - per client address: failures only, generous, since a school's whole network may share one address.
 import type { PrismaClient } from '@insyn/db';
+import type { AppConfig } from '../../config.ts';
+import { lookEveryMinute, type MinuteLook } from '../../look-every-minute.ts';
 
 export interface ThrottlePolicy {
   /** failures allowed within the window before each further one locks */
@@ -14,13 +16,21 @@ export interface ThrottlePolicy {
   windowSeconds: number;
 }
 
-export const USER_POLICY: ThrottlePolicy = { freeFailures: 5, firstLockSeconds: 30, maxLockSeconds: 15 * 60, windowSeconds: 60 * 60 };
+/** Both counters forget failures an hour old. */
+const WINDOW_SECONDS = 60 * 60;
+
+export const USER_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  firstLockSeconds: 30,
+  maxLockSeconds: 15 * 60,
+  windowSeconds: WINDOW_SECONDS,
+};
 /** Per client address: set high (LOGIN_FAILURES_PER_ADDRESS), since a school's pupils may share one address. */
 export const addressPolicy = (freeFailures: number): ThrottlePolicy => ({
   freeFailures,
   firstLockSeconds: 60,
   maxLockSeconds: 15 * 60,
-  windowSeconds: 60 * 60,
+  windowSeconds: WINDOW_SECONDS,
 });
 
 export const userKey = (username: string) => `user:${username}`;
@@ -80,4 +90,38 @@ export async function recordFailure(prisma: PrismaClient, key: string, now: Date
 
 export async function clearFailures(prisma: PrismaClient, key: string): Promise<void> {
   await prisma.loginThrottle.deleteMany({ where: { key } });
+}
+
+/**
+ * Deletes the counters that no longer count: the last failure outside the window and no lock in force. They hold
+ * usernames and client addresses, personal data with no use left. A failure racing the deletion is counted as the
+ * first of a new window, which is what the window would have made of it.
+ */
+export async function forgetExpiredFailures(prisma: Pick<PrismaClient, 'loginThrottle'>, now: Date): Promise<number> {
+  const windowStart = new Date(now.getTime() - WINDOW_SECONDS * 1000);
+  const { count } = await prisma.loginThrottle.deleteMany({
+    where: {
+      AND: [
+        { OR: [{ lastFailureAt: null }, { lastFailureAt: { lt: windowStart } }] },
+        { OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      ],
+    },
+  });
+  return count;
+}
+
+/** Every API process looks once a minute; whichever deletes a counter first, the others find it gone. */
+export function startForgettingExpiredFailures(options: {
+  prisma: PrismaClient;
+  config: AppConfig;
+  log: (message: string) => void;
+}): MinuteLook {
+  return lookEveryMinute({
+    name: 'Forgetting expired login failures',
+    look: async () => {
+      await forgetExpiredFailures(options.prisma, options.config.clock());
+    },
+    log: options.log,
+    atStart: true,
+  });
 }
