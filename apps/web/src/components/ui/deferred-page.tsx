@@ -29,7 +29,7 @@ export function deferredPage(load: () => Promise<ComponentType>, loadingKey: Par
 
   function DeferredPage() {
     const { t } = useTranslation();
-    // Chosen once per mount, so that a page never remounts when its code arrives.
+    // Code loaded before (preloaded at the start, or the page shown before): the first render is the page itself.
     const [Ready, setReady] = useState(() => loaded);
     const [failure, setFailure] = useState<{ error: unknown } | null>(null);
     const [attempt, setAttempt] = useState(0);
