@@ -85,6 +85,7 @@ describe('what is due for deletion', () => {
       SUPPORT_DECISIONS: null,
       MESSAGES: '2025-11-25',
       AUDIT_EVENTS: '2023-11-25',
+      API_CALLS: '2025-11-25',
       SESSIONS: '2026-10-25',
     });
   });
@@ -121,6 +122,7 @@ describe('the policy an administrator sets', () => {
         { kind: 'MESSAGES', keep: 1.5 },
         { kind: 'SESSIONS', keep: null },
         { kind: 'AUDIT_EVENTS', keep: 11 },
+        { kind: 'API_CALLS', keep: 601 },
         { kind: 'NEWS', keep: 0 },
         { kind: 'NEWS', keep: 2 },
       ],
@@ -134,6 +136,7 @@ describe('the policy an administrator sets', () => {
         { field: 'MESSAGES', code: 'NOT_A_WHOLE_NUMBER' },
         { field: 'SESSIONS', code: 'REQUIRED' },
         { field: 'AUDIT_EVENTS', code: 'OUT_OF_RANGE' },
+        { field: 'API_CALLS', code: 'OUT_OF_RANGE' },
         { field: 'NEWS', code: 'DUPLICATE' },
       ],
     });

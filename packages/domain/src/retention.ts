@@ -23,6 +23,7 @@ export type RetentionKind =
   | 'SUPPORT_DECISIONS'
   | 'MESSAGES'
   | 'AUDIT_EVENTS'
+  | 'API_CALLS'
   | 'SESSIONS';
 
 export type RetentionUnit = 'SCHOOL_YEARS' | 'MONTHS';
@@ -49,6 +50,7 @@ export const RETENTION_KINDS: readonly RetentionKind[] = [
   'SUPPORT_DECISIONS',
   'MESSAGES',
   'AUDIT_EVENTS',
+  'API_CALLS',
   'SESSIONS',
 ];
 
@@ -67,6 +69,7 @@ export const AUDIT_EVENT_MIN_MONTHS = 12;
  *   warning shows the school told the home, a support decision may be appealed and asked for years later);
  * - messages to the home: a year after sent or given up, the proof that the home was told through the next school year;
  * - audit events: three years, like what they record, never under a year;
+ * - other systems' calls (SS 12000 API clients): a year, long enough to answer what a system read and when;
  * - expired sessions and used or expired codes and links: a month; they protect nothing once expired and are never kept.
  */
 export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
@@ -80,6 +83,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   SUPPORT_DECISIONS: { unit: 'SCHOOL_YEARS', defaultKeep: null, min: 1, max: 50, mayKeep: true },
   MESSAGES: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   AUDIT_EVENTS: { unit: 'MONTHS', defaultKeep: 36, min: AUDIT_EVENT_MIN_MONTHS, max: 600, mayKeep: true },
+  API_CALLS: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   SESSIONS: { unit: 'MONTHS', defaultKeep: 1, min: 1, max: 24, mayKeep: false },
 };
 

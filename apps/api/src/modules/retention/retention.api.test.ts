@@ -283,6 +283,24 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     await prisma.passwordReset.create({
       data: { userId: elev.id, tokenHash: `retention-${randomUUID()}`, expiresAt: new Date('2026-10-01T10:00:00Z') },
     });
+    // Other systems' calls: one of June 2025 (due after 12 months), one of last month, and one of Grannby's system.
+    const grannbyAuthor = await prisma.staff.findFirstOrThrow({ where: { organisationId: grannbyId } });
+    for (const [organisation, createdById, at] of [
+      [organisationId, author.id, ['2025-06-01T10:00:00Z', '2026-10-20T10:00:00Z']],
+      [grannbyId, grannbyAuthor.id, ['2025-06-01T10:00:00Z']],
+    ] as const) {
+      await prisma.apiClient.create({
+        data: {
+          organisationId: organisation,
+          name: 'Retention test',
+          clientId: `retention-${randomUUID()}`,
+          secretHash: 'not a secret',
+          scopes: ['PERSONS'],
+          createdById,
+          calls: { create: at.map((when) => ({ at: new Date(when), method: 'GET', path: '/persons', status: 200, records: 3 })) },
+        },
+      });
+    }
     // A support decision of 2021/22: kept, as support decisions are until the administrator sets a period.
     await prisma.supportDecision.create({
       data: {
@@ -341,6 +359,14 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       years: [{ schoolYear: '2024/25', count: 2, oldest: '2025-03-01', newest: '2025-05-01' }],
     });
     expect(due(kinds, 'AUDIT_EVENTS')).toMatchObject({ cutoff: '2023-11-25', years: [{ schoolYear: '2021/22', count: 1 }] });
+    expect(due(kinds, 'API_CALLS')).toEqual({
+      kind: 'API_CALLS',
+      unit: 'MONTHS',
+      keep: 12,
+      cutoff: '2025-11-25',
+      total: 1,
+      years: [{ schoolYear: '2024/25', count: 1, oldest: '2025-06-01', newest: '2025-06-01' }],
+    });
     expect(due(kinds, 'SESSIONS')).toMatchObject({
       cutoff: '2026-10-25',
       total: 3,
@@ -412,6 +438,8 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       grannbyEvents: await prisma.auditEvent.count({ where: { studentId: { in: grannby.studentIds } } }),
       sessionInUse: await prisma.authSession.count({ where: { lastUsedAt: { gte: new Date('2026-11-01T00:00:00Z') } } }),
       queued: await prisma.outboundMessage.count({ where: { status: 'QUEUED', idempotencyKey: { startsWith: 'retention-test:' } } }),
+      recentCalls: await prisma.apiClientCall.count({ where: { at: { gte: new Date('2025-11-25T00:00:00Z') } } }),
+      grannbyCalls: await prisma.apiClientCall.count({ where: { apiClient: { organisationId: grannbyId } } }),
     });
     const untouchedBefore = await untouched();
 
@@ -438,6 +466,7 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       NewsPost: 1,
       OutboundMessage: 2,
       AuditEvent: 1,
+      ApiClientCall: 1,
       RefreshToken: 1,
       AuthSession: 1,
       ActivationCode: 1,
@@ -471,6 +500,10 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
 
     // Nothing kept went with what did: the lessons, memberships, people, Grannby's records, the session in use, the queue.
     expect(await untouched()).toEqual(untouchedBefore);
+    expect(untouchedBefore.recentCalls).toBeGreaterThan(0);
+    expect(
+      await prisma.apiClientCall.count({ where: { apiClient: { organisationId }, at: { lt: new Date('2025-11-25T00:00:00Z') } } }),
+    ).toBe(0);
     expect(await prisma.attendance.findUnique({ where: { id: kept2023.id }, select: { validReason: true, sickReportId: true } })).toEqual({
       validReason: 'SICK',
       sickReportId: null,

@@ -27,6 +27,7 @@ export const PERIOD_COLUMNS: Record<RetentionKind, PeriodColumn> = {
   SUPPORT_DECISIONS: 'supportDecisionYears',
   MESSAGES: 'messageMonths',
   AUDIT_EVENTS: 'auditEventMonths',
+  API_CALLS: 'apiCallMonths',
   SESSIONS: 'sessionMonths',
 };
 

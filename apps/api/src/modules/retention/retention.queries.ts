@@ -83,6 +83,9 @@ export function dueRecords(kind: RetentionKind, c: Cutoff): Prisma.Sql {
     case 'AUDIT_EVENTS':
       return Prisma.sql`SELECT ${localDate(Prisma.sql`e."at"`)} AS "date" FROM "AuditEvent" e
         WHERE e."at" < ${c.at} AND ${AUDIT_EVENTS_OF(c.organisationId)}`;
+    case 'API_CALLS':
+      return Prisma.sql`SELECT ${localDate(Prisma.sql`k."at"`)} AS "date" FROM "ApiClientCall" k JOIN "ApiClient" a ON a.id = k."apiClientId"
+        WHERE a."organisationId" = ${org} AND k."at" < ${c.at}`;
     case 'SESSIONS':
       return Prisma.sql`SELECT ${localDateOfUtc(Prisma.sql`x."lastUsedAt"`)} AS "date" FROM (${expiredSessions(c)}) x
         UNION ALL
@@ -366,6 +369,17 @@ export const DELETION_STEPS: readonly DeletionStep[] = [
         SELECT audit_event_purge(${c.organisationId}::uuid, ${c.at}::timestamptz, ${limit}::int) AS deleted`;
       return row?.deleted ?? 0;
     },
+  },
+  {
+    kind: 'API_CALLS',
+    table: 'ApiClientCall',
+    run: statement((c, limit) =>
+      byId(
+        'ApiClientCall',
+        Prisma.sql`SELECT k.id FROM "ApiClientCall" k JOIN "ApiClient" a ON a.id = k."apiClientId"
+          WHERE a."organisationId" = ${c.organisationId}::uuid AND k."at" < ${c.at} LIMIT ${limit}`,
+      ),
+    ),
   },
   {
     kind: 'SESSIONS',

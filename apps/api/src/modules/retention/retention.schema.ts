@@ -22,6 +22,8 @@ export const retentionTypeDefs = gql`
     "messages to the home, sent or given up"
     MESSAGES
     AUDIT_EVENTS
+    "other systems' calls over SS 12000 (the API clients' log)"
+    API_CALLS
     "expired sessions, and expired activation codes and password links"
     SESSIONS
   }

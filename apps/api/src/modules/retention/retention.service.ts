@@ -64,6 +64,7 @@ const policySelect = {
   supportDecisionYears: true,
   messageMonths: true,
   auditEventMonths: true,
+  apiCallMonths: true,
   sessionMonths: true,
   nightlyDeletion: true,
   changedAt: true,
