@@ -86,6 +86,7 @@ describe('what is due for deletion', () => {
       MESSAGES: '2025-11-25',
       AUDIT_EVENTS: '2023-11-25',
       API_CALLS: '2025-11-25',
+      IMPORTS: '2025-11-25',
       SESSIONS: '2026-10-25',
     });
   });

@@ -24,6 +24,7 @@ export type RetentionKind =
   | 'MESSAGES'
   | 'AUDIT_EVENTS'
   | 'API_CALLS'
+  | 'IMPORTS'
   | 'SESSIONS';
 
 export type RetentionUnit = 'SCHOOL_YEARS' | 'MONTHS';
@@ -51,6 +52,7 @@ export const RETENTION_KINDS: readonly RetentionKind[] = [
   'MESSAGES',
   'AUDIT_EVENTS',
   'API_CALLS',
+  'IMPORTS',
   'SESSIONS',
 ];
 
@@ -70,6 +72,7 @@ export const AUDIT_EVENT_MIN_MONTHS = 12;
  * - messages to the home: a year after sent or given up, the proof that the home was told through the next school year;
  * - audit events: three years, like what they record, never under a year;
  * - other systems' calls (SS 12000 API clients): a year, long enough to answer what a system read and when;
+ * - imports (student lists, SS 12000 runs, with the names of what each changed): a year, to answer where a record came from;
  * - expired sessions and used or expired codes and links: a month; they protect nothing once expired and are never kept.
  */
 export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
@@ -84,6 +87,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   MESSAGES: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   AUDIT_EVENTS: { unit: 'MONTHS', defaultKeep: 36, min: AUDIT_EVENT_MIN_MONTHS, max: 600, mayKeep: true },
   API_CALLS: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
+  IMPORTS: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   SESSIONS: { unit: 'MONTHS', defaultKeep: 1, min: 1, max: 24, mayKeep: false },
 };
 

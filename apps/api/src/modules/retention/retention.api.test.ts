@@ -301,6 +301,40 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
         },
       });
     }
+    // Imports: two student lists of spring 2025 (the later, the latest of its kind, stays) and SS 12000 runs of 2025,
+    // of which the one of February goes: May's is the latest applied, June's the latest finished, January's still runs.
+    for (const createdAt of ['2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z']) {
+      await prisma.listImport.create({
+        data: {
+          organisationId,
+          kind: 'GUARDIANS',
+          importedByStaffId: author.id,
+          createdAt: new Date(createdAt),
+          applied: true,
+          added: 1,
+          changed: 0,
+          unchanged: 0,
+          problems: [],
+        },
+      });
+    }
+    for (const [startedAt, outcome] of [
+      ['2025-01-01T01:00:00Z', 'RUNNING'],
+      ['2025-02-01T01:00:00Z', 'APPLIED'],
+      ['2025-05-01T01:00:00Z', 'APPLIED'],
+      ['2025-06-01T01:00:00Z', 'FAILED'],
+    ] as const) {
+      await prisma.ss12000ImportRun.create({
+        data: {
+          organisationId,
+          startedAt: new Date(startedAt),
+          outcome,
+          counts: {},
+          problems: [],
+          changes: [{ kind: 'STUDENT', name: 'Elev' }],
+        },
+      });
+    }
     // A support decision of 2021/22: kept, as support decisions are until the administrator sets a period.
     await prisma.supportDecision.create({
       data: {
@@ -366,6 +400,11 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       cutoff: '2025-11-25',
       total: 1,
       years: [{ schoolYear: '2024/25', count: 1, oldest: '2025-06-01', newest: '2025-06-01' }],
+    });
+    expect(due(kinds, 'IMPORTS')).toMatchObject({
+      cutoff: '2025-11-25',
+      total: 2,
+      years: [{ schoolYear: '2024/25', count: 2, oldest: '2025-02-01', newest: '2025-03-01' }],
     });
     expect(due(kinds, 'SESSIONS')).toMatchObject({
       cutoff: '2026-10-25',
@@ -467,6 +506,8 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       OutboundMessage: 2,
       AuditEvent: 1,
       ApiClientCall: 1,
+      ListImport: 1,
+      Ss12000ImportRun: 1,
       RefreshToken: 1,
       AuthSession: 1,
       ActivationCode: 1,
@@ -501,6 +542,15 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     // Nothing kept went with what did: the lessons, memberships, people, Grannby's records, the session in use, the queue.
     expect(await untouched()).toEqual(untouchedBefore);
     expect(untouchedBefore.recentCalls).toBeGreaterThan(0);
+    const kept = async () => ({
+      lists: (await prisma.listImport.findMany({ where: { organisationId }, select: { createdAt: true } })).map((row) =>
+        row.createdAt.toISOString(),
+      ),
+      runs: (
+        await prisma.ss12000ImportRun.findMany({ where: { organisationId }, select: { outcome: true }, orderBy: { startedAt: 'asc' } })
+      ).map((row) => row.outcome),
+    });
+    expect(await kept()).toEqual({ lists: ['2025-04-01T10:00:00.000Z'], runs: ['RUNNING', 'APPLIED', 'FAILED'] });
     expect(
       await prisma.apiClientCall.count({ where: { apiClient: { organisationId }, at: { lt: new Date('2025-11-25T00:00:00Z') } } }),
     ).toBe(0);

@@ -28,6 +28,7 @@ export const PERIOD_COLUMNS: Record<RetentionKind, PeriodColumn> = {
   MESSAGES: 'messageMonths',
   AUDIT_EVENTS: 'auditEventMonths',
   API_CALLS: 'apiCallMonths',
+  IMPORTS: 'importMonths',
   SESSIONS: 'sessionMonths',
 };
 

@@ -35,6 +35,24 @@ const expiredSessions = (c: Cutoff) => Prisma.sql`
       SELECT 1 FROM "RefreshToken" t WHERE t."sessionId" = se.id AND t."usedAt" IS NULL AND t."expiresAt" > ${utcOf(c.now)}))`;
 
 /**
+ * Imports past the cutoff, with their date: student lists but the latest of each kind (the start page's notice of a
+ * stopped import reads it), SS 12000 runs but those still running, the latest finished and the latest applied (a
+ * run reads the source's changes since that one).
+ */
+const dueListImports = (c: Cutoff) => Prisma.sql`
+  SELECT i.id, ${localDate(Prisma.sql`i."createdAt"`)} AS "date" FROM "ListImport" i
+  WHERE i."organisationId" = ${c.organisationId}::uuid AND i."createdAt" < ${c.at}
+    AND i.id IS DISTINCT FROM (SELECT l.id FROM "ListImport" l WHERE l."organisationId" = i."organisationId" AND l.kind = i.kind
+                                ORDER BY l."createdAt" DESC, l.id DESC LIMIT 1)`;
+const dueImportRuns = (c: Cutoff) => Prisma.sql`
+  SELECT r.id, ${localDate(Prisma.sql`r."startedAt"`)} AS "date" FROM "Ss12000ImportRun" r
+  WHERE r."organisationId" = ${c.organisationId}::uuid AND r."startedAt" < ${c.at} AND r.outcome <> 'RUNNING'
+    AND r.id IS DISTINCT FROM (SELECT x.id FROM "Ss12000ImportRun" x WHERE x."organisationId" = r."organisationId" AND x.outcome <> 'RUNNING'
+                                ORDER BY x."startedAt" DESC, x.id DESC LIMIT 1)
+    AND r.id IS DISTINCT FROM (SELECT x.id FROM "Ss12000ImportRun" x WHERE x."organisationId" = r."organisationId" AND x.outcome = 'APPLIED'
+                                ORDER BY x."startedAt" DESC, x.id DESC LIMIT 1)`;
+
+/**
  * The audit-log viewer's rule for whose an event is (audit-log.service.ts), with the nightly retention run's own row,
  * which names its organisation; the same as the database's audit_event_purge.
  */
@@ -86,6 +104,8 @@ export function dueRecords(kind: RetentionKind, c: Cutoff): Prisma.Sql {
     case 'API_CALLS':
       return Prisma.sql`SELECT ${localDate(Prisma.sql`k."at"`)} AS "date" FROM "ApiClientCall" k JOIN "ApiClient" a ON a.id = k."apiClientId"
         WHERE a."organisationId" = ${org} AND k."at" < ${c.at}`;
+    case 'IMPORTS':
+      return Prisma.sql`SELECT l."date" FROM (${dueListImports(c)}) l UNION ALL SELECT r."date" FROM (${dueImportRuns(c)}) r`;
     case 'SESSIONS':
       return Prisma.sql`SELECT ${localDateOfUtc(Prisma.sql`x."lastUsedAt"`)} AS "date" FROM (${expiredSessions(c)}) x
         UNION ALL
@@ -380,6 +400,16 @@ export const DELETION_STEPS: readonly DeletionStep[] = [
           WHERE a."organisationId" = ${c.organisationId}::uuid AND k."at" < ${c.at} LIMIT ${limit}`,
       ),
     ),
+  },
+  {
+    kind: 'IMPORTS',
+    table: 'ListImport',
+    run: statement((c, limit) => byId('ListImport', Prisma.sql`SELECT l.id FROM (${dueListImports(c)}) l LIMIT ${limit}`)),
+  },
+  {
+    kind: 'IMPORTS',
+    table: 'Ss12000ImportRun',
+    run: statement((c, limit) => byId('Ss12000ImportRun', Prisma.sql`SELECT r.id FROM (${dueImportRuns(c)}) r LIMIT ${limit}`)),
   },
   {
     kind: 'SESSIONS',

@@ -24,6 +24,8 @@ export const retentionTypeDefs = gql`
     AUDIT_EVENTS
     "other systems' calls over SS 12000 (the API clients' log)"
     API_CALLS
+    "student-list imports and SS 12000 runs, with the records each changed; the latest stay"
+    IMPORTS
     "expired sessions, and expired activation codes and password links"
     SESSIONS
   }

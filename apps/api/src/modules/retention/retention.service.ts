@@ -65,6 +65,7 @@ const policySelect = {
   messageMonths: true,
   auditEventMonths: true,
   apiCallMonths: true,
+  importMonths: true,
   sessionMonths: true,
   nightlyDeletion: true,
   changedAt: true,

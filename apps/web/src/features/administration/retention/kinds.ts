@@ -4,7 +4,7 @@ import type { RetentionKind } from '@insyn/domain';
 export const RETENTION_GROUPS: readonly { key: 'schoolDay' | 'followUp' | 'logs'; kinds: readonly RetentionKind[] }[] = [
   { key: 'schoolDay', kinds: ['ATTENDANCE', 'SICK_REPORTS', 'LEAVE_APPLICATIONS', 'NEWS'] },
   { key: 'followUp', kinds: ['ASSESSMENTS', 'GRADE_WARNINGS', 'DEVELOPMENT_PLANS', 'SUPPORT_DECISIONS'] },
-  { key: 'logs', kinds: ['MESSAGES', 'AUDIT_EVENTS', 'API_CALLS', 'SESSIONS'] },
+  { key: 'logs', kinds: ['MESSAGES', 'AUDIT_EVENTS', 'API_CALLS', 'IMPORTS', 'SESSIONS'] },
 ];
 
 /** A run's counts per table, summed per kind in the policy's order. */
