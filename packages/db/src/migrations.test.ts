@@ -55,7 +55,7 @@ describe('migrations', () => {
       await expectPurgeWithinPolicy(db);
     });
 
-    it('leave an API role that holds SELECT and INSERT on the log and EXECUTE on the purge no other way to change it', async () => {
+    it('leave an API role that holds SELECT and INSERT on the log and EXECUTE on the purges no other way to change it', async () => {
       if (db.location.kind !== 'postgres') throw new Error('a server database');
       const role = `insyn_app_${randomBytes(6).toString('hex')}`;
       const url = new URL(db.location.url);
@@ -69,7 +69,17 @@ describe('migrations', () => {
         await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
         await owner.query(`GRANT SELECT, INSERT ON "AuditEvent" TO ${role}`);
         await owner.query(`GRANT USAGE ON SEQUENCE "AuditEvent_id_seq" TO ${role}`);
+        const mayPurgeUnowned = async () =>
+          (
+            await owner.query<{ may: boolean }>(
+              `SELECT has_function_privilege($1, 'audit_event_purge_unowned(timestamptz, integer)', 'EXECUTE') AS may`,
+              [role],
+            )
+          ).rows[0]?.may;
+        expect(await mayPurgeUnowned()).toBe(false);
         await owner.query(`GRANT EXECUTE ON FUNCTION audit_event_purge(UUID, TIMESTAMPTZ, INTEGER) TO ${role}`);
+        await owner.query(`GRANT EXECUTE ON FUNCTION audit_event_purge_unowned(TIMESTAMPTZ, INTEGER) TO ${role}`);
+        expect(await mayPurgeUnowned()).toBe(true);
         const { organisationId, old, recent } = await organisationWithEvents(db, 24);
         await app.connect();
         await app.query(`INSERT INTO "AuditEvent" (action) VALUES ('auth.login')`);

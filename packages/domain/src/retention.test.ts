@@ -8,6 +8,7 @@ import {
   retentionCutoff,
   retentionCutoffs,
   schoolYearEnd,
+  unownedAuditCutoff,
 } from './retention.ts';
 
 /** The calendar of an organisation that entered its last two school years, ending on the last day of the spring term. */
@@ -89,6 +90,21 @@ describe('what is due for deletion', () => {
       IMPORTS: '2025-11-25',
       SESSIONS: '2026-10-25',
     });
+  });
+});
+
+describe('audit events of no organisation', () => {
+  const keeping = (months: number | null) => ({ ...DEFAULT_RETENTION_POLICY, AUDIT_EVENTS: months });
+
+  it("go with the longest of the organisations' audit periods", () => {
+    expect(unownedAuditCutoff([keeping(12)], '2026-11-25')).toBe('2025-11-25');
+    expect(unownedAuditCutoff([keeping(12), keeping(48), keeping(36)], '2026-11-25')).toBe('2022-11-25');
+    expect(unownedAuditCutoff([DEFAULT_RETENTION_POLICY], '2026-03-31')).toBe('2023-03-31');
+  });
+
+  it('stay while any organisation keeps its log, or with no organisation at all', () => {
+    expect(unownedAuditCutoff([keeping(12), keeping(null)], '2026-11-25')).toBeNull();
+    expect(unownedAuditCutoff([], '2026-11-25')).toBeNull();
   });
 });
 

@@ -197,6 +197,17 @@ export function retentionCutoffs(
   ) as Record<RetentionKind, string | null>;
 }
 
+/**
+ * The cutoff for audit events of no organisation (a sign-in with a username no account has, a call from a number no
+ * guardian has): they go with the longest audit period of all the organisations' policies, so that none loses an event
+ * it would keep, and stay while any organisation keeps its log, or while there is no organisation. Null: kept.
+ */
+export function unownedAuditCutoff(policies: readonly RetentionPolicy[], today: string): string | null {
+  const periods = policies.map((policy) => policy.AUDIT_EVENTS);
+  if (periods.length === 0 || periods.some((months) => months === null)) return null;
+  return retentionCutoff('MONTHS', Math.max(...(periods as number[])), today, []);
+}
+
 function assertIsoDate(date: string): void {
   if (!isIsoDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
 }

@@ -267,6 +267,14 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     ] as const) {
       await prisma.auditEvent.create({ data: { action: 'student.read', studentId, at: new Date(at) } });
     }
+    // Audit events of no organisation: a sign-in with a username no account has in 2022 (due by every organisation's
+    // period), a refused phone call of 2024 (not yet).
+    await prisma.auditEvent.createMany({
+      data: [
+        { action: 'auth.loginFailed', at: new Date('2022-06-01T10:00:00Z'), ip: '198.51.100.7', details: { username: 'okand' } },
+        { action: 'sickReport.phoneRefused', at: new Date('2024-06-01T10:00:00Z'), details: { caller: '+46701234567' } },
+      ],
+    });
     // An expired session (its renewal token long run out), a session in use, an expired activation code and reset link.
     const elev = await prisma.userAccount.findUniqueOrThrow({ where: { username: 'elev' } });
     await prisma.authSession.create({
@@ -392,7 +400,11 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       cutoff: '2025-11-25',
       years: [{ schoolYear: '2024/25', count: 2, oldest: '2025-03-01', newest: '2025-05-01' }],
     });
-    expect(due(kinds, 'AUDIT_EVENTS')).toMatchObject({ cutoff: '2023-11-25', years: [{ schoolYear: '2021/22', count: 1 }] });
+    // The student's event of March 2022 and the unknown sign-in of June 2022.
+    expect(due(kinds, 'AUDIT_EVENTS')).toMatchObject({
+      cutoff: '2023-11-25',
+      years: [{ schoolYear: '2021/22', count: 2, oldest: '2022-03-01', newest: '2022-06-01' }],
+    });
     expect(due(kinds, 'API_CALLS')).toEqual({
       kind: 'API_CALLS',
       unit: 'MONTHS',
@@ -475,6 +487,7 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       grannbyAttendance: await prisma.attendance.count({ where: { student: { organisationId: grannbyId } } }),
       grannbyReports: await prisma.sickReport.count({ where: { student: { organisationId: grannbyId } } }),
       grannbyEvents: await prisma.auditEvent.count({ where: { studentId: { in: grannby.studentIds } } }),
+      unownedRecently: await prisma.auditEvent.count({ where: { action: 'sickReport.phoneRefused', userId: null } }),
       sessionInUse: await prisma.authSession.count({ where: { lastUsedAt: { gte: new Date('2026-11-01T00:00:00Z') } } }),
       queued: await prisma.outboundMessage.count({ where: { status: 'QUEUED', idempotencyKey: { startsWith: 'retention-test:' } } }),
       recentCalls: await prisma.apiClientCall.count({ where: { at: { gte: new Date('2025-11-25T00:00:00Z') } } }),
@@ -504,7 +517,7 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       NewsRead: 1,
       NewsPost: 1,
       OutboundMessage: 2,
-      AuditEvent: 1,
+      AuditEvent: 2,
       ApiClientCall: 1,
       ListImport: 1,
       Ss12000ImportRun: 1,
@@ -565,7 +578,16 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     expect(row).toMatchObject({ entityType: 'organisation', studentId: null });
     expect(row?.userId).not.toBeNull();
     expect(row?.details).toMatchObject({ runId: run.id, outcome: 'COMPLETED', nightly: false, counts: run.counts });
-    expect(Object.keys(row?.details as object).sort()).toEqual(['counts', 'cutoffs', 'nightly', 'outcome', 'policy', 'runId']);
+    expect(Object.keys(row?.details as object).sort()).toEqual([
+      'counts',
+      'cutoffs',
+      'nightly',
+      'outcome',
+      'policy',
+      'runId',
+      'unownedAuditCutoff',
+    ]);
+    expect(row?.details).toMatchObject({ unownedAuditCutoff: '2023-11-25' });
     await expect(prisma.auditEvent.deleteMany({ where: { action: 'student.read' } })).rejects.toThrow(/append-only/);
     await expect(prisma.auditEvent.updateMany({ where: { id: row?.id }, data: { action: 'nothing' } })).rejects.toThrow(/append-only/);
   });
@@ -630,6 +652,65 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     } finally {
       await second?.close();
     }
+  });
+
+  it("deletes audit events of no organisation by the longest of the organisations' periods, none while one keeps its log", async () => {
+    const prisma = server.db.prisma;
+    const grannbyAdmin = await loggedIn(server, 'grannby.admin');
+    const unknownSignIn = (at: string) => ({ action: 'auth.loginFailed', at: new Date(at), details: { username: `okand ${at}` } });
+    // Two unknown sign-ins, and an event by nobody that names Grannby (Grannby's, not of no organisation).
+    await prisma.auditEvent.createMany({
+      data: [
+        unknownSignIn('2022-06-01T10:00:00Z'),
+        unknownSignIn('2023-01-10T10:00:00Z'),
+        { action: 'retention.run', at: new Date('2022-06-01T02:00:00Z'), entityType: 'organisation', entityId: grannbyId },
+      ],
+    });
+    const auditDue = async () => due((await dryRun()).kinds, 'AUDIT_EVENTS');
+    const setGrannbyAuditMonths = async (keep: number | null) =>
+      expect((await grannbyAdmin.request(UPDATE, { input: { periods: [{ kind: 'AUDIT_EVENTS', keep }] } })).errors).toBeUndefined();
+
+    // Grannby keeps its log: so are these, however old, and the database refuses to delete them.
+    await setGrannbyAuditMonths(null);
+    expect(await auditDue()).toMatchObject({ cutoff: '2023-11-25', total: 0 });
+    await expect(prisma.$queryRaw`SELECT audit_event_purge_unowned(now(), 100)`).rejects.toThrow(/kept/);
+
+    // Grannby keeps it 48 months, this organisation 36: the longer goes for them.
+    await setGrannbyAuditMonths(48);
+    expect(await auditDue()).toMatchObject({
+      total: 1,
+      years: [{ schoolYear: '2021/22', count: 1, oldest: '2022-06-01', newest: '2022-06-01' }],
+    });
+    const started = data(await admin.request<{ runRetention: { id: string } }>(RUN, { confirm: true }));
+    const run = await eventually(async () => {
+      const runs = data(await admin.request<{ retentionRuns: Run[] }>(RUNS)).retentionRuns;
+      return runs.find((one) => one.id === started.runRetention.id && one.outcome !== 'RUNNING');
+    }, 'the retention run to finish');
+    expect(run.counts).toContainEqual({ kind: 'AUDIT_EVENTS', table: 'AuditEvent', deleted: 1 });
+    const left = async () =>
+      (await prisma.auditEvent.findMany({ where: { userId: null, studentId: null, at: { lt: new Date('2023-11-25T00:00:00Z') } } }))
+        .map((event) => `${event.action} ${event.at.toISOString().slice(0, 10)}`)
+        .sort();
+    expect(await left()).toEqual(['auth.loginFailed 2023-01-10', 'retention.run 2022-06-01']);
+
+    // Asked directly for more, the database keeps what the longest period keeps by its own clock, never under 12 months.
+    const monthsAgo = (months: number) => {
+      const at = new Date();
+      at.setUTCMonth(at.getUTCMonth() - months);
+      return at;
+    };
+    const [fortyMonths, elevenMonths] = [monthsAgo(40), monthsAgo(11)];
+    await prisma.auditEvent.createMany({ data: [fortyMonths, elevenMonths].map((at) => unknownSignIn(at.toISOString())) });
+    const remaining = async () =>
+      (await prisma.auditEvent.findMany({ where: { userId: null, studentId: null, at: { in: [fortyMonths, elevenMonths] } } })).length;
+    await prisma.$queryRaw`SELECT audit_event_purge_unowned('2030-01-01', 100)`;
+    expect(await remaining()).toBe(2);
+    await setGrannbyAuditMonths(12);
+    await prisma.retentionPolicy.update({ where: { organisationId }, data: { auditEventMonths: 12 } });
+    await prisma.$queryRaw`SELECT audit_event_purge_unowned('2030-01-01', 100)`;
+    expect(await remaining()).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { at: elevenMonths, userId: null } })).toBe(1);
+    expect(await left()).toEqual(['retention.run 2022-06-01']);
   });
 });
 

@@ -3,12 +3,15 @@ import {
   DEFAULT_RETENTION_POLICY,
   RETENTION_KINDS,
   retentionCutoffs,
+  schoolInstant,
+  unownedAuditCutoff,
   type RetentionKind,
   type RetentionPolicy,
   type SchoolYearDates,
 } from '@insyn/domain';
 import type { Prisma, PrismaClient } from '@insyn/db';
 import { isoDate } from '../access/viewer.ts';
+import type { Cutoff } from './retention.queries.ts';
 
 type PolicyRow = Prisma.RetentionPolicyGetPayload<Record<string, never>>;
 type PeriodColumn = {
@@ -68,3 +71,28 @@ export async function cutoffsOn(
 ): Promise<Record<RetentionKind, string | null>> {
   return retentionCutoffs(policy, today, await calendarOf(prisma, organisationId));
 }
+
+/** The cutoff on `today` for audit events of no organisation, by every organisation's policy (unownedAuditCutoff). */
+export async function unownedAuditCutoffOn(
+  prisma: Pick<PrismaClient, 'organisation' | 'retentionPolicy'>,
+  today: string,
+): Promise<string | null> {
+  const [organisations, rows] = await Promise.all([
+    prisma.organisation.findMany({ select: { id: true } }),
+    prisma.retentionPolicy.findMany(),
+  ]);
+  const rowOf = new Map(rows.map((row) => [row.organisationId, row]));
+  return unownedAuditCutoff(
+    organisations.map((organisation) => policyOf(rowOf.get(organisation.id) ?? null)),
+    today,
+  );
+}
+
+/** A kind's cutoff date as its statements take it. */
+export const statementCutoff = (organisationId: string, date: string, unownedAudit: string | null, now: Date): Cutoff => ({
+  organisationId,
+  date,
+  at: schoolInstant(date),
+  now,
+  unownedAuditAt: unownedAudit ? schoolInstant(unownedAudit) : null,
+});

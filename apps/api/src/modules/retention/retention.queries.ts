@@ -13,6 +13,8 @@ export interface Cutoff {
   at: Date;
   /** the run's clock: a session with a renewal token still valid is not expired */
   now: Date;
+  /** the school's midnight before which audit events of no organisation go with the audit log's (null: kept) */
+  unownedAuditAt: Date | null;
 }
 
 /** A school date of an instant column (timestamptz). */
@@ -63,6 +65,10 @@ const AUDIT_EVENTS_OF = (organisationId: string) => Prisma.sql`
      CASE WHEN e."entityType" = 'organisation' AND e."entityId" ~* '^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$'
           THEN e."entityId"::uuid END) END) = ${organisationId}::uuid`;
 
+/** An audit event of no organisation: about no student, by no account, naming no organisation (audit_event_purge_unowned). */
+const UNOWNED_AUDIT_EVENTS = Prisma.sql`e."studentId" IS NULL AND e."userId" IS NULL
+  AND (e."entityType" = 'organisation' AND e."entityId" ~* '^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$') IS NOT TRUE`;
+
 /** One date per record of the kind that the cutoff lets go: the dry run groups them by school year. */
 export function dueRecords(kind: RetentionKind, c: Cutoff): Prisma.Sql {
   const org = Prisma.sql`${c.organisationId}::uuid`;
@@ -98,9 +104,13 @@ export function dueRecords(kind: RetentionKind, c: Cutoff): Prisma.Sql {
     case 'MESSAGES':
       return Prisma.sql`SELECT ${localDate(Prisma.sql`m."createdAt"`)} AS "date" FROM "OutboundMessage" m JOIN "Student" s ON s.id = m."studentId"
         WHERE s."organisationId" = ${org} AND m.status IN ('SENT', 'FAILED') AND m."createdAt" < ${c.at}`;
-    case 'AUDIT_EVENTS':
-      return Prisma.sql`SELECT ${localDate(Prisma.sql`e."at"`)} AS "date" FROM "AuditEvent" e
+    case 'AUDIT_EVENTS': {
+      const own = Prisma.sql`SELECT ${localDate(Prisma.sql`e."at"`)} AS "date" FROM "AuditEvent" e
         WHERE e."at" < ${c.at} AND ${AUDIT_EVENTS_OF(c.organisationId)}`;
+      if (!c.unownedAuditAt) return own;
+      return Prisma.sql`${own} UNION ALL SELECT ${localDate(Prisma.sql`e."at"`)} AS "date" FROM "AuditEvent" e
+        WHERE e."at" < ${c.unownedAuditAt} AND ${UNOWNED_AUDIT_EVENTS}`;
+    }
     case 'API_CALLS':
       return Prisma.sql`SELECT ${localDate(Prisma.sql`k."at"`)} AS "date" FROM "ApiClientCall" k JOIN "ApiClient" a ON a.id = k."apiClientId"
         WHERE a."organisationId" = ${org} AND k."at" < ${c.at}`;
@@ -383,11 +393,16 @@ export const DELETION_STEPS: readonly DeletionStep[] = [
   {
     kind: 'AUDIT_EVENTS',
     table: 'AuditEvent',
-    // The append-only log's one way out (migration retention): the database checks the period again.
+    // The append-only log's only ways out (migrations retention, retention_unowned_audit_events): the database checks
+    // the periods again. The organisation's own events first, then those of no organisation.
     run: async (db, c, limit) => {
-      const [row] = await db.$queryRaw<{ deleted: number }[]>`
+      const [own] = await db.$queryRaw<{ deleted: number }[]>`
         SELECT audit_event_purge(${c.organisationId}::uuid, ${c.at}::timestamptz, ${limit}::int) AS deleted`;
-      return row?.deleted ?? 0;
+      const deleted = own?.deleted ?? 0;
+      if (deleted === limit || !c.unownedAuditAt) return deleted;
+      const [unowned] = await db.$queryRaw<{ deleted: number }[]>`
+        SELECT audit_event_purge_unowned(${c.unownedAuditAt}::timestamptz, ${limit - deleted}::int) AS deleted`;
+      return deleted + (unowned?.deleted ?? 0);
     },
   },
   {

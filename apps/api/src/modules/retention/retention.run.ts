@@ -3,13 +3,13 @@
 // (the next run takes up the rest). One run at a time per organisation, however many API processes: the policy row's
 // lease, taken by a conditional update and extended after each batch. What a run deleted is counted per kind and table
 // in its row and in one audit row, never what the records held.
-import { schoolDateOf, schoolInstant, type RetentionKind, type RetentionPolicy } from '@insyn/domain';
+import { schoolDateOf, type RetentionKind, type RetentionPolicy } from '@insyn/domain';
 import { Prisma, type PrismaClient } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
 import { dateValue } from '../access/validity.ts';
 import { audit } from '../audit/audit.service.ts';
-import { cutoffsOn, ensurePolicyRow, policyOf } from './retention.policy.ts';
-import { DELETION_STEPS, type Cutoff } from './retention.queries.ts';
+import { cutoffsOn, ensurePolicyRow, policyOf, statementCutoff, unownedAuditCutoffOn } from './retention.policy.ts';
+import { DELETION_STEPS } from './retention.queries.ts';
 
 /**
  * Rows one batch deletes: at most this many (student, day) pairs for the absence-figure triggers to recompute, which
@@ -99,6 +99,7 @@ async function deleteDue(request: RetentionRunRequest, runId: string, policy: Re
   const limit = request.batchSize ?? RETENTION_BATCH_SIZE;
   const today = schoolDateOf(clock());
   const cutoffs = await cutoffsOn(prisma, organisationId, policy, today);
+  const unownedAudit = await unownedAuditCutoffOn(prisma, today);
   const counts: RetentionCount[] = [];
   let outcome: 'COMPLETED' | 'FAILED' = 'COMPLETED';
   try {
@@ -112,7 +113,7 @@ async function deleteDue(request: RetentionRunRequest, runId: string, policy: Re
     for (const step of DELETION_STEPS) {
       const date = cutoffs[step.kind];
       if (!date) continue;
-      const cutoff: Cutoff = { organisationId, date, at: schoolInstant(date), now: clock() };
+      const cutoff = statementCutoff(organisationId, date, unownedAudit, clock());
       const count: RetentionCount = { kind: step.kind, table: step.table, deleted: 0 };
       counts.push(count);
       for (;;) {
@@ -144,6 +145,7 @@ async function deleteDue(request: RetentionRunRequest, runId: string, policy: Re
         nightly: request.night !== null,
         policy: policy as Prisma.InputJsonObject,
         cutoffs: cutoffs as Prisma.InputJsonObject,
+        unownedAuditCutoff: unownedAudit,
         counts: counts as unknown as Prisma.InputJsonArray,
       },
     });

@@ -4,7 +4,6 @@ import {
   checkRetentionPeriods,
   RETENTION_KINDS,
   RETENTION_RULES,
-  schoolInstant,
   schoolYearName,
   type RetentionKind,
   type RetentionPeriodInput,
@@ -16,7 +15,7 @@ import type { RequestContext } from '../../context.ts';
 import { requireAdministration } from '../administration/administration.access.ts';
 import { refuse } from '../administration/administration.problems.ts';
 import { audit } from '../audit/audit.service.ts';
-import { cutoffsOn, policyColumns, policyOf } from './retention.policy.ts';
+import { cutoffsOn, policyColumns, policyOf, statementCutoff, unownedAuditCutoffOn } from './retention.policy.ts';
 import { dueBySchoolYear, dueRecords } from './retention.queries.ts';
 import { startRetentionRun, type RetentionCount } from './retention.run.ts';
 
@@ -160,6 +159,7 @@ export async function retentionDryRun(ctx: RequestContext): Promise<{ today: str
   const row = await loadPolicy(ctx, organisationId);
   const policy = policyOf(row);
   const cutoffs = await cutoffsOn(ctx.prisma, organisationId, policy, ctx.today);
+  const unownedAudit = await unownedAuditCutoffOn(ctx.prisma, ctx.today);
   const kinds: RetentionDueKindRecord[] = [];
   for (const kind of RETENTION_KINDS) {
     const cutoff = cutoffs[kind];
@@ -168,7 +168,7 @@ export async function retentionDryRun(ctx: RequestContext): Promise<{ today: str
       kinds.push({ ...base, total: 0, years: [] });
       continue;
     }
-    const records = dueRecords(kind, { organisationId, date: cutoff, at: schoolInstant(cutoff), now: ctx.now });
+    const records = dueRecords(kind, statementCutoff(organisationId, cutoff, unownedAudit, ctx.now));
     const rows = await ctx.prisma.$queryRaw<{ startYear: number; count: number; oldest: string; newest: string }[]>(
       dueBySchoolYear(records),
     );
