@@ -23,9 +23,10 @@ class LongFilesFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // Two files at a time, whatever the machine: each API test file waits much of its time on its servers and the
-    // database, so on two cores the stage takes 243 s instead of 354 s (Vitest's default is one worker there).
-    maxWorkers: 2,
+    // Three files at a time, whatever the machine: each API test file waits much of its time on its servers and the
+    // database. On two cores two workers took the stage from 354 s to 243 s (Vitest's default is one worker there), and
+    // on a slower two-core machine three took it from 305 s to 285 s (2026-12-06; the CPU 93 % busy either way).
+    maxWorkers: 3,
     sequence: { sequencer: LongFilesFirst },
     // A worker keeps its modules from one test file to the next: starting afresh for each file (the default) imported
     // the whole server again and compiled PGlite's and Prisma's WebAssembly each time, about 3 s of CPU per API test
