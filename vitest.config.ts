@@ -25,7 +25,8 @@ export default defineConfig({
   test: {
     // Three files at a time, whatever the machine: each API test file waits much of its time on its servers and the
     // database. On two cores two workers took the stage from 354 s to 243 s (Vitest's default is one worker there), and
-    // on a slower two-core machine three took it from 305 s to 285 s (2026-12-06; the CPU 93 % busy either way).
+    // on a slower two-core machine three took it from 305 s to 285 s in one clone (2026-12-06; the CPU 93 % busy either
+    // way; between clean clones the difference was within the noise).
     maxWorkers: 3,
     sequence: { sequencer: LongFilesFirst },
     // A worker keeps its modules from one test file to the next: starting afresh for each file (the default) imported
