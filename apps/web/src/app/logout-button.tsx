@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useViewer } from '../features/auth/auth-context';
 import { sendBeforeLogout, unsentOf } from '../features/attendance/queue';
 import { useRollCallQueue } from '../features/attendance/use-roll-call-queue';
-import './logout-button.css';
 
 type Phase = 'idle' | 'sending' | 'warning' | 'leaving';
 
@@ -75,33 +74,33 @@ export function LogoutButton() {
         role="alertdialog"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        className="logout-warning"
+        className="warning-dialog"
         data-testid="logout-warning"
         onCancel={(event) => {
           event.preventDefault(); // Escape: stay, through the same path as the button
           setPhase('idle');
         }}
       >
-        <h2 id={`${id}-title`} className="logout-warning__title">
+        <h2 id={`${id}-title`} className="warning-dialog__title">
           {t('header.unsent.title')}
         </h2>
-        <div id={`${id}-body`} className="logout-warning__body">
+        <div id={`${id}-body`} className="warning-dialog__body">
           {unsent.length === 0 ? (
             <p>{t('header.unsent.allSent')}</p>
           ) : (
             <>
               {pending.length > 0 ? <p>{t('header.unsent.pending', { count: pending.length })}</p> : null}
               {refused.length > 0 ? <p>{t('header.unsent.refused', { count: refused.length })}</p> : null}
-              <ul className="logout-warning__list">
+              <ul className="warning-dialog__list">
                 {unsent.map((item) => (
                   <li key={item.submissionId}>{item.lessonLabel}</li>
                 ))}
               </ul>
-              <p className="logout-warning__consequence">{t('header.unsent.consequence', { count: unsent.length })}</p>
+              <p className="warning-dialog__consequence">{t('header.unsent.consequence', { count: unsent.length })}</p>
             </>
           )}
         </div>
-        <div className="form__actions logout-warning__actions">
+        <div className="form__actions warning-dialog__actions">
           <button ref={stayButton} type="button" className="button button--primary" onClick={() => setPhase('idle')}>
             {t('header.unsent.stay')}
           </button>

@@ -102,18 +102,18 @@ export function RunNow({
         role="alertdialog"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        className="retention-dialog"
+        className="warning-dialog"
         data-testid="retention-confirm"
         onCancel={(event) => {
           event.preventDefault(); // Escape: cancel, through the same path as the button
           setAsking(false);
         }}
       >
-        <h2 id={`${id}-title`} className="retention-dialog__title">
+        <h2 id={`${id}-title`} className="warning-dialog__title">
           {t('administration.retention.run.confirmTitle', { count: dryRun.total })}
         </h2>
-        <div id={`${id}-body`} className="retention-dialog__body">
-          <ul className="retention-dialog__list">
+        <div id={`${id}-body`} className="warning-dialog__body">
+          <ul className="warning-dialog__list">
             {due.map((kind) => (
               <li key={kind.kind}>
                 {t('administration.retention.run.confirmKind', {
@@ -123,9 +123,9 @@ export function RunNow({
               </li>
             ))}
           </ul>
-          <p className="retention-dialog__consequence">{t('administration.retention.run.consequence')}</p>
+          <p className="warning-dialog__consequence">{t('administration.retention.run.consequence')}</p>
         </div>
-        <div className="form__actions retention-dialog__actions">
+        <div className="form__actions warning-dialog__actions">
           <button ref={cancelButton} type="button" className="button button--primary" onClick={() => setAsking(false)}>
             {t('administration.cancel')}
           </button>
