@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { ErrorState, NotFoundState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { currentLocale } from '../../lib/i18n';
 import { GroupDocument, MyGroupsDocument } from '../groups/operations';
@@ -84,42 +85,35 @@ function GroupWarningsContent({ groupId }: { groupId: string }) {
           />
         </section>
       ) : null}
-      <section className="records-section" aria-labelledby="grade-warnings-heading">
-        <h2 id="grade-warnings-heading" className="section-heading">
-          {t('gradeWarnings.group.listHeading')}
-        </h2>
-        {list ? (
-          list.length === 0 ? (
-            <p className="week-empty" data-testid="no-grade-warnings">
-              {t('gradeWarnings.group.empty')}
-            </p>
-          ) : (
-            <ul className="records" data-testid="grade-warnings">
-              {list.map((warning) => (
-                <WarningItem key={warning.id} warning={warning} forStaff>
-                  {warning.closedAt ? null : (
-                    <WarningActions
-                      warning={warning}
-                      onDone={(done) =>
-                        setNotice(
-                          t(done === 'contact' ? 'gradeWarnings.contactForm.savedNotice' : 'gradeWarnings.closeForm.closedNotice', {
-                            name: warning.student.name,
-                            subject: warning.subjectName,
-                          }),
-                        )
-                      }
-                    />
-                  )}
-                </WarningItem>
-              ))}
-            </ul>
-          )
-        ) : warnings.error ? (
-          <ErrorState error={warnings.error} onRetry={() => void warnings.refetch()} />
-        ) : warnings.loading ? (
-          <LoadingState label={t('gradeWarnings.loading')} />
-        ) : null}
-      </section>
+      <RecordsSection
+        headingId="grade-warnings-heading"
+        heading={t('gradeWarnings.group.listHeading')}
+        records={list}
+        renderRecord={(warning) => (
+          <WarningItem key={warning.id} warning={warning} forStaff>
+            {warning.closedAt ? null : (
+              <WarningActions
+                warning={warning}
+                onDone={(done) =>
+                  setNotice(
+                    t(done === 'contact' ? 'gradeWarnings.contactForm.savedNotice' : 'gradeWarnings.closeForm.closedNotice', {
+                      name: warning.student.name,
+                      subject: warning.subjectName,
+                    }),
+                  )
+                }
+              />
+            )}
+          </WarningItem>
+        )}
+        empty={t('gradeWarnings.group.empty')}
+        emptyTestId="no-grade-warnings"
+        listTestId="grade-warnings"
+        error={warnings.error}
+        loading={warnings.loading}
+        loadingLabel={t('gradeWarnings.loading')}
+        onRetry={() => void warnings.refetch()}
+      />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../components/ui/error-state';
-import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
@@ -17,30 +16,20 @@ function StudentWarnings({ student }: { student: ViewerStudent }) {
     variables: { studentId: student.id, locale },
     fetchPolicy: 'cache-and-network',
   });
-  const warnings = data?.studentGradeWarnings;
   return (
-    <section className="records-section" aria-labelledby="grade-warnings-heading">
-      <h2 id="grade-warnings-heading" className="section-heading">
-        {t('gradeWarnings.mine.listHeading', { name: student.firstName })}
-      </h2>
-      {warnings ? (
-        warnings.length === 0 ? (
-          <p className="week-empty" data-testid="no-grade-warnings">
-            {t('gradeWarnings.mine.empty')}
-          </p>
-        ) : (
-          <ul className="records" data-testid="grade-warnings">
-            {warnings.map((warning) => (
-              <WarningItem key={warning.id} warning={warning} forStaff={false} />
-            ))}
-          </ul>
-        )
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : loading ? (
-        <LoadingState label={t('gradeWarnings.loading')} />
-      ) : null}
-    </section>
+    <RecordsSection
+      headingId="grade-warnings-heading"
+      heading={t('gradeWarnings.mine.listHeading', { name: student.firstName })}
+      records={data?.studentGradeWarnings}
+      renderRecord={(warning) => <WarningItem key={warning.id} warning={warning} forStaff={false} />}
+      empty={t('gradeWarnings.mine.empty')}
+      emptyTestId="no-grade-warnings"
+      listTestId="grade-warnings"
+      error={error}
+      loading={loading}
+      loadingLabel={t('gradeWarnings.loading')}
+      onRetry={() => void refetch()}
+    />
   );
 }
 

@@ -3,8 +3,7 @@ import { checkLeaveRequest, MAX_REASON_LENGTH, schoolDaysIn, type SpanProblem } 
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
-import { ErrorState } from '../../components/ui/error-state';
-import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { LeaveApplicationFieldsFragment } from '../../gql/graphql';
 import { formatDateSpan, formatSchoolDateTime, schoolToday } from '../../lib/dates';
@@ -296,28 +295,19 @@ function LeaveList({
     variables: { studentId: student.id },
     fetchPolicy: 'cache-and-network',
   });
-  const applications = data?.leaveApplications;
   return (
-    <section className="records-section" aria-labelledby="leave-list-heading">
-      <h2 id="leave-list-heading" className="section-heading">
-        {t('leave.listHeading', { name: student.firstName })}
-      </h2>
-      {applications ? (
-        applications.length === 0 ? (
-          <p className="week-empty">{t('leave.listEmpty')}</p>
-        ) : (
-          <ul className="records" data-testid="leave-applications">
-            {applications.map((application) => (
-              <LeaveItem key={application.id} application={application} onWithdrawn={onWithdrawn} />
-            ))}
-          </ul>
-        )
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : loading ? (
-        <LoadingState label={t('leave.loading')} />
-      ) : null}
-    </section>
+    <RecordsSection
+      headingId="leave-list-heading"
+      heading={t('leave.listHeading', { name: student.firstName })}
+      records={data?.leaveApplications}
+      renderRecord={(application) => <LeaveItem key={application.id} application={application} onWithdrawn={onWithdrawn} />}
+      empty={t('leave.listEmpty')}
+      listTestId="leave-applications"
+      error={error}
+      loading={loading}
+      loadingLabel={t('leave.loading')}
+      onRetry={() => void refetch()}
+    />
   );
 }
 

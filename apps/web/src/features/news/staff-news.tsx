@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import type { SentNewsQuery } from '../../gql/graphql';
 import { formatSchoolDateTime } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
@@ -77,28 +78,19 @@ export function StaffNews() {
           <LoadingState label={t('news.loading')} />
         )}
       </section>
-      <section className="records-section" aria-labelledby="news-sent-heading">
-        <h2 id="news-sent-heading" className="section-heading">
-          {t('news.sentHeading')}
-        </h2>
-        {posts ? (
-          posts.length === 0 ? (
-            <p className="week-empty" data-testid="no-sent-news">
-              {t('news.sentEmpty')}
-            </p>
-          ) : (
-            <ul className="records" data-testid="sent-news">
-              {posts.map((post) => (
-                <SentItem key={post.id} post={post} />
-              ))}
-            </ul>
-          )
-        ) : sent.error ? (
-          <ErrorState error={sent.error} onRetry={() => void sent.refetch()} />
-        ) : sent.loading ? (
-          <LoadingState label={t('news.loading')} />
-        ) : null}
-      </section>
+      <RecordsSection
+        headingId="news-sent-heading"
+        heading={t('news.sentHeading')}
+        records={posts}
+        renderRecord={(post) => <SentItem key={post.id} post={post} />}
+        empty={t('news.sentEmpty')}
+        emptyTestId="no-sent-news"
+        listTestId="sent-news"
+        error={sent.error}
+        loading={sent.loading}
+        loadingLabel={t('news.loading')}
+        onRetry={() => void sent.refetch()}
+      />
     </>
   );
 }

@@ -4,8 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
-import { ErrorState } from '../../components/ui/error-state';
-import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { SickReportFieldsFragment } from '../../gql/graphql';
 import { formatAbsenceSpan, formatSchoolDateTime, schoolToday } from '../../lib/dates';
@@ -398,28 +397,19 @@ function SickReportList({ student, onWithdrawn }: { student: ReportedStudent; on
     variables: { studentId: student.id },
     fetchPolicy: 'cache-and-network',
   });
-  const reports = data?.sickReports;
   return (
-    <section className="records-section" aria-labelledby="sick-reports-heading">
-      <h2 id="sick-reports-heading" className="section-heading">
-        {t('sickReport.listHeading', { name: student.firstName })}
-      </h2>
-      {reports ? (
-        reports.length === 0 ? (
-          <p className="week-empty">{t('sickReport.listEmpty')}</p>
-        ) : (
-          <ul className="records" data-testid="sick-reports">
-            {reports.map((report) => (
-              <SickReportItem key={report.id} report={report} onWithdrawn={onWithdrawn} />
-            ))}
-          </ul>
-        )
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : loading ? (
-        <LoadingState label={t('sickReport.loading')} />
-      ) : null}
-    </section>
+    <RecordsSection
+      headingId="sick-reports-heading"
+      heading={t('sickReport.listHeading', { name: student.firstName })}
+      records={data?.sickReports}
+      renderRecord={(report) => <SickReportItem key={report.id} report={report} onWithdrawn={onWithdrawn} />}
+      empty={t('sickReport.listEmpty')}
+      listTestId="sick-reports"
+      error={error}
+      loading={loading}
+      loadingLabel={t('sickReport.loading')}
+      onRetry={() => void refetch()}
+    />
   );
 }
 

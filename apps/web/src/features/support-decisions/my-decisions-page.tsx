@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../components/ui/error-state';
-import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent, type ViewerStudent } from '../schedule/chosen-student';
@@ -15,30 +14,20 @@ function StudentDecisions({ student }: { student: ViewerStudent }) {
     variables: { studentId: student.id },
     fetchPolicy: 'cache-and-network',
   });
-  const decisions = data?.studentSupportDecisions.decisions;
   return (
-    <section className="records-section" aria-labelledby="support-decisions-list-heading">
-      <h2 id="support-decisions-list-heading" className="section-heading">
-        {t('supportDecisions.listHeading', { name: student.firstName })}
-      </h2>
-      {decisions ? (
-        decisions.length === 0 ? (
-          <p className="week-empty" data-testid="no-support-decisions">
-            {t('supportDecisions.empty')}
-          </p>
-        ) : (
-          <ul className="records" data-testid="support-decisions">
-            {decisions.map((decision) => (
-              <DecisionItem key={decision.id} decision={decision} forStaff={false} />
-            ))}
-          </ul>
-        )
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : loading ? (
-        <LoadingState label={t('supportDecisions.loading')} />
-      ) : null}
-    </section>
+    <RecordsSection
+      headingId="support-decisions-list-heading"
+      heading={t('supportDecisions.listHeading', { name: student.firstName })}
+      records={data?.studentSupportDecisions.decisions}
+      renderRecord={(decision) => <DecisionItem key={decision.id} decision={decision} forStaff={false} />}
+      empty={t('supportDecisions.empty')}
+      emptyTestId="no-support-decisions"
+      listTestId="support-decisions"
+      error={error}
+      loading={loading}
+      loadingLabel={t('supportDecisions.loading')}
+      onRetry={() => void refetch()}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, NotFoundState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
+import { RecordsSection } from '../../components/ui/records-section';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import { DecisionItem } from './decision-item';
 import { StudentSupportDecisionsDocument, SupportDecisionStudentDocument } from './operations';
@@ -68,22 +69,16 @@ function StaffDecisionsContent({ studentId }: { studentId: string }) {
           />
         </section>
       ) : null}
-      <section className="records-section" aria-labelledby="support-decisions-list-heading">
-        <h2 id="support-decisions-list-heading" className="section-heading">
-          {t('supportDecisions.listHeading', { name: shown.firstName })}
-        </h2>
-        {data.decisions.length === 0 ? (
-          <p className="week-empty" data-testid="no-support-decisions">
-            {t('supportDecisions.empty')}
-          </p>
-        ) : (
-          <ul className="records" data-testid="support-decisions">
-            {data.decisions.map((decision) => (
-              <DecisionItem key={decision.id} decision={decision} forStaff />
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecordsSection
+        headingId="support-decisions-list-heading"
+        heading={t('supportDecisions.listHeading', { name: shown.firstName })}
+        records={data.decisions}
+        renderRecord={(decision) => <DecisionItem key={decision.id} decision={decision} forStaff />}
+        empty={t('supportDecisions.empty')}
+        emptyTestId="no-support-decisions"
+        listTestId="support-decisions"
+        loadingLabel={t('supportDecisions.loading')}
+      />
     </div>
   );
 }
