@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
 
-/** What a list of records says when it has none, and the test ids its parts are found by. */
+/** The section's heading, its records and how each is shown, what it says when there are none, and the read's state. */
 interface RecordsSectionProps<T> {
   headingId: string;
   heading: string;
