@@ -11,7 +11,17 @@ const reports = join(root, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-/** Each step is one command, or several that run side by side (the static checks: each mostly waits on one core). */
+// A larger young generation for Vitest's workers: the unit and API tests allocate much that dies young (Prisma's and
+// PGlite's results, seeding), and with V8's default semi-space the scavenges took about a tenth of the API tests' time
+// on two cores. Not for the browser tests' processes (their API servers, Playwright's workers): there the larger
+// scavenges and the fresh pages they touch made the stage slower (2026-12-07, screens projects: 302–320 s against
+// 268–284 s, 580–612 busy core-seconds against 511–546).
+const youngGeneration = { NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ') };
+
+/**
+ * Each step is one command, or several that run side by side (the static checks: each mostly waits on one core); a
+ * command may name variables of its own.
+ */
 const steps = [
   [
     'typecheck, lint and format',
@@ -23,21 +33,26 @@ const steps = [
   ],
   [
     'unit and API tests',
-    [[bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]]],
+    [
+      [
+        bin('vitest'),
+        ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+        youngGeneration,
+      ],
+    ],
   ],
   ['browser tests', [[bin('playwright'), ['test']]]],
 ];
 
-// A larger young generation for every Node.js process of the run (Vitest's workers, the browser tests' API servers):
-// the tests allocate much that dies young (Prisma's and PGlite's results, seeding), and with V8's default semi-space
-// the scavenges and the fresh pages they touch took about a tenth of the API tests' time on two cores.
-const nodeOptions = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
-const env = { ...process.env, NODE_OPTIONS: nodeOptions, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') };
+const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') };
 
-/** Runs one command; side by side, its output is held and printed whole when it ends, so the logs stay readable. */
-function run(command, args, alone) {
+/**
+ * Runs one command, with `extraEnv` besides the run's variables; side by side, its output is held and printed whole when
+ * it ends, so the logs stay readable.
+ */
+function run(command, args, extraEnv, alone) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     const output = [];
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
@@ -54,7 +69,7 @@ let failedStep = null;
 for (const [name, commands] of steps) {
   const stepStart = Date.now();
   console.log(`\n▶ ${name}`);
-  const results = await Promise.all(commands.map(([command, args]) => run(command, args, commands.length === 1)));
+  const results = await Promise.all(commands.map(([command, args, extraEnv]) => run(command, args, extraEnv, commands.length === 1)));
   const ok = results.every(Boolean);
   console.log(`◀ ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - stepStart) / 1000).toFixed(0)} s`);
   if (!ok) {
