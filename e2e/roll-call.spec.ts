@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiLogin, graphql, login } from './support/app';
+import { apiLogin, graphql, login, VIEWPORTS } from './support/app';
 import { expect, test } from './support/test';
 
 /**
@@ -228,6 +228,41 @@ test.describe('roll call on a tablet', () => {
       expect(new Set(saved.history.map((change) => change.studentId)).size).toBe(total);
       await expect(page.getByTestId('today-lesson').nth(1).getByTestId('roll-call-state')).toHaveText('✓ Tagen');
     });
+  });
+
+  test('a row just above the save bar opens its minute choices in view, not under the bar', async ({ page }) => {
+    await page.setViewportSize(TABLET);
+    await login(page, 'larare');
+    // Only looked at, never saved: a lesson of its own all the same.
+    await openLesson(page, 2);
+    const rows = page.getByTestId('roll-row');
+    const bar = page.locator('.roll-call__save-bar');
+    const bottom = (box: { y: number; height: number } | null) => (box ? box.y + box.height : Infinity);
+    for (const viewport of [TABLET, VIEWPORTS.phone]) {
+      await page.setViewportSize(viewport);
+      await page.evaluate('window.scrollTo(0, 0)');
+      // The last row wholly above the sticky bar: its panel opens below it, where the bar is.
+      const barTop = (await bar.boundingBox())?.y ?? 0;
+      let index = -1;
+      for (let row = 0; row < (await rows.count()); row++) {
+        if (bottom(await rows.nth(row).boundingBox()) <= barTop) index = row;
+      }
+      expect(index, `a row above the bar at ${viewport.width} px`).toBeGreaterThanOrEqual(0);
+      const lateButton = rows.nth(index).getByRole('button', { name: `Sen ankomst för ${await studentName(page, index)}` });
+      await lateButton.click();
+      const panel = rows.nth(index).locator('.roll-row__panel');
+      const choice = panel.getByRole('button', { name: '20 min', exact: true });
+      await expect(choice).toBeVisible();
+      // The whole panel above the bar, and what a finger meets at a choice's centre is the choice.
+      expect(bottom(await panel.boundingBox()), `the panel's bottom at ${viewport.width} px`).toBeLessThanOrEqual(
+        (await bar.boundingBox())?.y ?? 0,
+      );
+      const box = await choice.boundingBox();
+      const centre = box ? [box.x + box.width / 2, box.y + box.height / 2] : [0, 0];
+      expect(await page.evaluate(`document.elementFromPoint(${centre.join(', ')})?.closest('button')?.textContent`)).toBe('20 min');
+      await lateButton.click();
+      await expect(choice).toBeHidden();
+    }
   });
 
   test("the mentor's class day shows the marks of the day's lessons", async ({ page }) => {

@@ -31,6 +31,12 @@ import { useRollCallQueue } from './use-roll-call-queue';
 
 const QUICK_LATE_MINUTES = [5, 10, 15, 20] as const;
 
+/**
+ * A row's minute choices or note open below it: brought into view at once, so that a row just above the sticky save
+ * bar does not open them under the bar, out of the hand's reach (the panel's scroll-margin keeps the bar's height free).
+ */
+const bringIntoView = (panel: HTMLElement | null) => panel?.scrollIntoView({ block: 'nearest' });
+
 type Marks = Record<string, QueuedEntry>;
 type SaveOutcome = 'sent' | 'queued' | 'refused' | null;
 
@@ -125,7 +131,7 @@ function StudentRow({
       </div>
       {mark.note && open !== 'note' ? <p className="roll-row__note-preview">{mark.note}</p> : null}
       {open === 'late' ? (
-        <fieldset className="roll-row__panel" id={`${panelId}-late`}>
+        <fieldset className="roll-row__panel" id={`${panelId}-late`} ref={bringIntoView}>
           <legend className="roll-row__legend">{t('rollCall.lateLegend', { name })}</legend>
           <div className="roll-row__choices">
             {QUICK_LATE_MINUTES.filter((minutes) => minutes <= maxMinutes).map((minutes) => (
@@ -169,7 +175,7 @@ function StudentRow({
         </fieldset>
       ) : null}
       {open === 'note' ? (
-        <div className="roll-row__panel" id={`${panelId}-note`}>
+        <div className="roll-row__panel" id={`${panelId}-note`} ref={bringIntoView}>
           <label className="field">
             <span className="field__label">{t('rollCall.noteLabel', { name })}</span>
             <textarea
