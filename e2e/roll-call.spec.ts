@@ -262,6 +262,19 @@ test.describe('roll call on a tablet', () => {
       expect(await page.evaluate(`document.elementFromPoint(${centre.join(', ')})?.closest('button')?.textContent`)).toBe('20 min');
       await lateButton.click();
       await expect(choice).toBeHidden();
+
+      // Reached with Tab, the row under the bar is scrolled above it as well.
+      await page.evaluate('window.scrollTo(0, 0)');
+      await rows
+        .nth(index)
+        .getByRole('button', { name: /^Notering för / })
+        .focus();
+      await page.keyboard.press('Tab');
+      const next = rows.nth(index + 1).locator('.roll-row__toggle');
+      await expect(next).toBeFocused();
+      expect(bottom(await next.boundingBox()), `the next row's bottom at ${viewport.width} px`).toBeLessThanOrEqual(
+        (await bar.boundingBox())?.y ?? 0,
+      );
     }
   });
 

@@ -33,7 +33,7 @@ const QUICK_LATE_MINUTES = [5, 10, 15, 20] as const;
 
 /**
  * A row's minute choices or note open below it: brought into view at once, so that a row just above the sticky save
- * bar does not open them under the bar, out of the hand's reach (the panel's scroll-margin keeps the bar's height free).
+ * bar does not open them under the bar, out of the hand's reach (the page's scroll-padding keeps the bar's height free).
  */
 const bringIntoView = (panel: HTMLElement | null) => panel?.scrollIntoView({ block: 'nearest' });
 
