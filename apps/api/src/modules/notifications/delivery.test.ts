@@ -21,6 +21,7 @@ import {
 import { startFake46elks, startFakeSmtpServer, type Fake46elks, type FakeSmtpServer } from '../../test/fake-providers.ts';
 import { firstChild, lessonOf, optIn, takeRollCall, type Child } from '../../test/fixtures.ts';
 import { messageIdFor } from './delivery/smtp-sender.ts';
+import { deliveryTimes, queueMessages, type MessageKind, type NewMessage } from './queue.ts';
 
 const MAIL_FROM = 'Insyn Solskolan <noreply@solskolan.se>';
 const SMS_FROM = 'Solskolan';
@@ -232,6 +233,48 @@ describe.each(DATABASE_KINDS)('delivery to local providers on %s', (kind: Databa
     expect(elks.received.filter((received) => received.to === PHONE && received.message === sms.body)).toHaveLength(1);
     expect(smtp.received.filter((mail) => mail.messageId === messageIdFor(email.idempotencyKey, MAIL_FROM))).toHaveLength(1);
     await expectEverySentMessageArrivedOnce();
+  });
+
+  it('queues each message once, whatever the batch, each with its own time to go', async () => {
+    // Late in the evening a day ahead of the server's clock, in the school's quiet hours: nothing here falls due.
+    const now = new Date(server.clock().getTime() + 86_400_000);
+    now.setUTCHours(21, 30, 0, 0);
+    const key = `test:queue:${kind}`;
+    const message = (name: string, channel: 'SMS' | 'EMAIL', purpose: MessageKind): NewMessage => ({
+      idempotencyKey: `${key}:${name}:${channel}`,
+      kind: purpose,
+      channel,
+      guardianId: child.guardianId,
+      studentId: child.id,
+      recipient: channel === 'SMS' ? PHONE : EMAIL,
+      locale: 'sv',
+      subject: channel === 'SMS' ? null : `Ämne ${name}`,
+      body: `Text ${name} (${channel})`,
+    });
+    const [smsA, emailA, emailB] = [message('a', 'SMS', 'ABSENCE'), message('a', 'EMAIL', 'ABSENCE'), message('b', 'EMAIL', 'SICK_REPORT')];
+    const first = [smsA, emailA, emailB];
+    try {
+      // The same key twice in one batch is queued once.
+      expect(await queueMessages(prisma(), now, [...first, message('a', 'SMS', 'ABSENCE')])).toBe(3);
+      const sendAt = await deliveryTimes(prisma(), now, first);
+      const rows = await prisma().outboundMessage.findMany({
+        where: { idempotencyKey: { startsWith: key } },
+        orderBy: { idempotencyKey: 'asc' },
+      });
+      expect(rows).toEqual(
+        [emailA, smsA, emailB].map((queued) =>
+          expect.objectContaining({ ...queued, status: 'QUEUED', attempts: 0, nextAttemptAt: sendAt(queued), createdAt: now }),
+        ),
+      );
+      // An absence by SMS waits for the quiet hours to end; a sick report's confirmation does not.
+      expect(sendAt(smsA).getTime()).toBeGreaterThan(now.getTime());
+      expect(sendAt(emailB)).toEqual(now);
+      // Queued again with one more: only the new one.
+      expect(await queueMessages(prisma(), now, [...first, message('c', 'SMS', 'ABSENCE')])).toBe(1);
+      expect(await prisma().outboundMessage.count({ where: { idempotencyKey: { startsWith: key } } })).toBe(4);
+    } finally {
+      await prisma().outboundMessage.deleteMany({ where: { idempotencyKey: { startsWith: key } } });
+    }
   });
 
   it('a claim whose lease ran out (its process died mid-send) is taken again and sent once; a live claim is left alone', async () => {
