@@ -499,6 +499,19 @@ for (const language of LANGUAGES) {
 
       await loginIn(page, 'vardnadshavare', language, `/omdomen?elev=${encodeURIComponent(child.id)}`);
       await capture(page, testInfo, 'assessments-guardian', language, () => expect(page.getByTestId('assessments')).toBeVisible());
+      // On a phone every result is read whole: nothing in a subject's panel reaches past its edge (into a region scrolled sideways).
+      const tablet = page.viewportSize();
+      await page.setViewportSize(VIEWPORTS.phone);
+      await expect(page.getByTestId('assessment-subject').first()).toBeVisible();
+      await expect
+        .poll(() =>
+          page.evaluate(`Math.max(...[...document.querySelectorAll('[data-testid="assessment-subject"]')].flatMap((panel) => {
+            const edge = panel.getBoundingClientRect().right;
+            return [...panel.querySelectorAll('*')].map((inner) => inner.getBoundingClientRect().right - edge);
+          }))`),
+        )
+        .toBeLessThanOrEqual(0);
+      if (tablet) await page.setViewportSize(tablet);
       await logout(page);
     });
 

@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/ui/data-table';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
@@ -28,6 +27,7 @@ function Subject({ subject }: { subject: SubjectAssessments }) {
   const locale = currentLocale();
   const name = locale === 'en' ? subject.subjectNameEn : subject.subjectNameSv;
   const headingId = `subject-${subject.subjectId}`;
+  const resultsHeadingId = `${headingId}-results`;
   const grade = (code: string | null) => (code ? t(`assessments.grades.${code}`, { defaultValue: code }) : '–');
   return (
     <section className="panel assessments__subject" aria-labelledby={headingId} data-testid="assessment-subject">
@@ -35,9 +35,9 @@ function Subject({ subject }: { subject: SubjectAssessments }) {
         {name}
       </h2>
       {subject.subjectAssessments.length > 0 ? (
-        <ul className="assessments__terms">
+        <ul className="assessments__records">
           {subject.subjectAssessments.map((assessment) => (
-            <li key={assessment.id} className="assessments__term" data-testid="subject-assessment">
+            <li key={assessment.id} className="assessments__record" data-testid="subject-assessment">
               <p>
                 <strong>
                   {t('assessments.mine.subjectAssessment', {
@@ -56,32 +56,27 @@ function Subject({ subject }: { subject: SubjectAssessments }) {
         </ul>
       ) : null}
       {subject.results.length > 0 ? (
-        <DataTable caption={t('assessments.mine.resultsCaption', { subject: name })} testId="assessment-results">
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.tasks.title')}</th>
-              <th scope="col">{t('assessments.tasks.date')}</th>
-              <th scope="col">{t('assessments.mine.result')}</th>
-              <th scope="col">{t('assessments.table.comment')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          {/* A list rather than a table: a result's comment can be long, and a phone then reads it without scrolling sideways. */}
+          <h3 id={resultsHeadingId} className="assessments__results-heading">
+            {t('assessments.mine.resultsHeading')}
+          </h3>
+          <ul className="assessments__records" aria-labelledby={resultsHeadingId} data-testid="assessment-results">
             {subject.results.map((result) => (
-              <tr key={result.taskId}>
-                <th scope="row">
-                  {result.title}
-                  <span className="record__meta assessments__teacher">{result.teacher}</span>
-                </th>
-                <td>{formatLongDate(result.date, locale)}</td>
-                <td className="assessments__grade">{grade(result.grade)}</td>
-                <td>
-                  {result.comment ?? '–'}
+              <li key={result.taskId} className="assessments__record" data-testid="assessment-result">
+                <p>
+                  <strong>{t('assessments.mine.resultOf', { title: result.title })}</strong>{' '}
+                  <span className="assessments__grade">{grade(result.grade)}</span>
+                </p>
+                {result.comment ? <p className="record__note">{result.comment}</p> : null}
+                <p className="record__meta">
+                  {t('assessments.mine.resultBy', { name: result.teacher, date: formatLongDate(result.date, locale) })}
                   <Corrected publishedAt={result.publishedAt} updatedAt={result.updatedAt} />
-                </td>
-              </tr>
+                </p>
+              </li>
             ))}
-          </tbody>
-        </DataTable>
+          </ul>
+        </>
       ) : null}
     </section>
   );
