@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -176,7 +177,13 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     // No stack, file path or database text in any answer, in any mode: the log has them (formatError below).
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...(protection.plugins as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Its hook on every resolved field cost about a tenth of a guardian's figures' CPU (bench/README), for one header
+      // that the route below sets once, and no field has a cache hint.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     // Validation's hints are dropped by Apollo; a variable's enum value is checked later, so its hint is dropped here.
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
@@ -222,6 +229,11 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
 
   app.use(
     '/graphql',
+    // Every answer is one person's data or a refusal: never kept by a browser or a proxy, whatever step answers it.
+    (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    },
     anonymousLane(anonymousPlaces(config.passwordHashingConcurrency), (req) => claimsOf(req) !== null),
     cookieParser(),
     express.json({ limit: '100kb' }),

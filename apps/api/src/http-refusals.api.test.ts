@@ -85,4 +85,25 @@ describe.each(SERVER_DATABASE)('broken requests on %s', (kind) => {
       await server.db.prisma.$executeRawUnsafe('ALTER TABLE "SubjectGone" RENAME TO "Subject"');
     }
   });
+
+  it('marks every GraphQL answer as not to be stored: a person’s data, a refusal by Apollo and one before it', async () => {
+    const guardian = await loggedIn(server, 'vardnadshavare');
+    const ask = (body: string, token?: string | null) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
+    const data = await ask(JSON.stringify({ query: '{ me { username } }' }), guardian.token);
+    expect(await data.json()).toEqual({ data: { me: { username: 'vardnadshavare' } } });
+    const unauthenticated = await ask(JSON.stringify({ query: '{ me { username } }' }));
+    const invalid = await ask(JSON.stringify({ query: '{ nothingHere }' }), guardian.token);
+    const broken = await ask('{bad json');
+    expect([data, unauthenticated, invalid, broken].map((answer) => answer.headers.get('cache-control'))).toEqual([
+      'no-store',
+      'no-store',
+      'no-store',
+      'no-store',
+    ]);
+  });
 });
