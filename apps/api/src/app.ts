@@ -180,8 +180,8 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Its hook on every resolved field cost about a tenth of a guardian's figures' CPU (bench/README), for one header
-      // that the route below sets once, and no field has a cache hint.
+      // Its hook on every resolved field cost 7–9 % of the API's CPU for a guardian's figures (bench/README), for one
+      // header that the route below sets once; no field has a cache hint.
       ApolloServerPluginCacheControlDisabled(),
     ],
     // Validation's hints are dropped by Apollo; a variable's enum value is checked later, so its hint is dropped here.
