@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyPendingMigrations, describeLocation, findProjectRoot, openDatabase, type Database, type PrismaClient } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
-import { createServer } from './app.ts';
 import { loadConfig, type AppConfig } from './config.ts';
-import { hashPassword } from './modules/auth/password.ts';
 
 const DEMO_PASSWORD = 'insyn-demo';
 const DEMO_USERNAMES = ['elev', 'vardnadshavare', 'mentor', 'larare', 'rektor', 'admin', 'myndig'];
@@ -47,6 +45,9 @@ async function main(): Promise<void> {
 /** Serves the port in this process until SIGTERM or SIGINT; answers the port it listens on. */
 async function serve(config: AppConfig, opened?: Database): Promise<number> {
   const db = opened ?? (await openDatabase(config.database));
+  // Imported once the configuration holds: the server's modules take seconds to load, and a bad variable is
+  // answered without them.
+  const { createServer } = await import('./app.ts');
   const server = await createServer(db, config);
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const address = server.httpServer.address();
@@ -137,7 +138,10 @@ async function ensureDemoData(prisma: PrismaClient, today: string): Promise<void
   }
   console.log(`Empty database: creating the demo school (${students} students)…`);
   const started = Date.now();
-  const { seedDemoData } = await import('../../../prisma/seed/generate.ts');
+  const [{ seedDemoData }, { hashPassword }] = await Promise.all([
+    import('../../../prisma/seed/generate.ts'),
+    import('./modules/auth/password.ts'),
+  ]);
   await seedDemoData(prisma, { students, seed: 1, today, passwordHash: await hashPassword(DEMO_PASSWORD) });
   console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
