@@ -23,10 +23,24 @@ const NIGHT_PORT = SCREENS_PORT + 5;
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
- * End-to-end tests against production-style servers (scripts/e2e-servers.mjs): the API with a fresh database
- * filled with the demo school, serving the freshly built SPA from apps/web/dist on the same origin.
- * Browsers cannot be downloaded here; Debian's Chromium is used (apt-get install -y chromium).
+ * Debian's Chromium. `language` is the browser's own language (as GNU's LANGUAGE list names it), which decides how a
+ * date field shows its value (2026-12-07 in Swedish): neither the page's language nor Playwright's locale does, nor
+ * Chromium's --lang here. It needs Debian's chromium-l10n, which .ci/run installs; without it the browser stays in
+ * American English.
  */
+const chromiumLaunch = (language?: 'sv' | 'en_GB') => ({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+  ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
+});
+
 export default defineConfig<E2EOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -59,17 +73,7 @@ export default defineConfig<E2EOptions>({
     // The service worker fetches and stores the whole app shell in every new browser context; only the offline test
     // needs it (e2e/roll-call.spec.ts allows it there).
     serviceWorkers: 'block',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunch(),
   },
   projects: [
     {
@@ -84,13 +88,13 @@ export default defineConfig<E2EOptions>({
     // the account, so a page in Swedish must never share its demo users with one in English.
     {
       name: 'screens-sv',
-      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT) },
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT), launchOptions: chromiumLaunch('sv') },
       testMatch: /screens\.spec\.ts/,
       grep: /pages in Swedish/,
     },
     {
       name: 'screens-en',
-      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT + 1) },
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT + 1), launchOptions: chromiumLaunch('en_GB') },
       testMatch: /screens\.spec\.ts/,
       grep: /pages in English/,
     },
