@@ -3,7 +3,13 @@
 // GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year.
 //
 //   tsx bench/statistics.ts [--students 10000] [--rounds 60] [--order sql-first|request-first] [--sample text]
+//                           [--client app|bare]
 //
+// --client app (the default) asks as the web app does: each user signs in with the app's own sign-in, which reads the
+// viewer and a guardian's children (so the child's access facts have been read before the figures, as on every real
+// visit), and each view is asked for with the app's own document. --client bare signs in for the token alone and asks
+// for a few figures per row (the figures in bench/README.md before 2026-12-07 07:00), so the request reads the access
+// facts cold.
 // --sample picks other guardians and mentors (their students' data not yet read): a run after another on the same
 // students would time them warm.
 //
@@ -11,7 +17,13 @@
 import { parseArgs } from 'node:util';
 import type { Prisma } from '@insyn/db';
 import { classStatisticsSql, schoolStatisticsSql, studentStatisticsSql } from '../apps/api/src/modules/statistics/statistics.service.ts';
-import { login, openSeededDatabase, percentile, startApiProcess } from './support.ts';
+import { print } from 'graphql';
+import {
+  ClassAbsenceStatisticsDocument,
+  SchoolAbsenceStatisticsDocument,
+  StudentAbsenceStatisticsDocument,
+} from '../apps/web/src/gql/graphql.ts';
+import { APP_LOGIN, login, openSeededDatabase, percentile, startApiProcess, TOKEN_LOGIN } from './support.ts';
 
 const BENCH_DAY = '2027-05-20';
 const WARM_UP = 3;
@@ -22,15 +34,19 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '60' },
     order: { type: 'string', default: 'sql-first' },
     sample: { type: 'string', default: '' },
+    client: { type: 'string', default: 'app' },
   },
 });
 if (values.order !== 'sql-first' && values.order !== 'request-first')
   throw new Error(`--order is sql-first or request-first, not ${values.order}`);
 const sqlFirst = values.order === 'sql-first';
+if (values.client !== 'app' && values.client !== 'bare') throw new Error(`--client is app or bare, not ${values.client}`);
+const asTheApp = values.client === 'app';
 const students = Number(values.students);
 const rounds = Number(values.rounds);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/insyn_bench_year';
 
+const SCHOOL_YEAR = { period: 'SCHOOL_YEAR' };
 const STUDENT = `query($s: ID!) { studentAbsenceStatistics(studentId: $s, range: { period: SCHOOL_YEAR }) {
   total { absencePercent unexcusedPercent lateCount notTakenLessons } bySubject { subjectCode figures { absencePercent } }
   byWeek { label figures { validPercent unexcusedPercent } } byWeekday { weekday figures { absencePercent } } } }`;
@@ -40,6 +56,25 @@ const CLASS = `query($c: ID!) { classAbsenceStatistics(classId: $c, range: { per
 const SCHOOL = `query($s: ID!) { schoolAbsenceStatistics(schoolId: $s, range: { period: SCHOOL_YEAR }) {
   total { absencePercent notTakenLessons } byClass { className students figures { absencePercent unexcusedPercent } }
   byWeek { label figures { validPercent unexcusedPercent } } } }`;
+const loginDocument = asTheApp ? APP_LOGIN : TOKEN_LOGIN;
+/** Per view, the query and its variables for one student, class or school. */
+const views = asTheApp
+  ? {
+      student: {
+        query: print(StudentAbsenceStatisticsDocument),
+        variables: (id: string) => ({ studentId: id, range: SCHOOL_YEAR, locale: 'sv' }),
+      },
+      class: {
+        query: print(ClassAbsenceStatisticsDocument),
+        variables: (id: string) => ({ classId: id, range: SCHOOL_YEAR, locale: 'sv' }),
+      },
+      school: { query: print(SchoolAbsenceStatisticsDocument), variables: (id: string) => ({ schoolId: id, range: SCHOOL_YEAR }) },
+    }
+  : {
+      student: { query: STUDENT, variables: (id: string) => ({ s: id }) },
+      class: { query: CLASS, variables: (id: string) => ({ c: id }) },
+      school: { query: SCHOOL, variables: (id: string) => ({ s: id }) },
+    };
 
 interface Case {
   name: string;
@@ -113,33 +148,33 @@ async function main() {
     const cases: Case[] = [
       {
         name: "guardian: a child's school year",
-        query: STUDENT,
+        query: views.student.query,
         samples: await oneAtATime(
           guardians.map((g) => async () => ({
-            token: await login(server.url, g.username),
-            variables: { s: g.studentId },
+            token: await login(server.url, g.username, loginDocument),
+            variables: views.student.variables(g.studentId),
             sql: studentStatisticsSql(g.studentId, span, BENCH_DAY, now),
           })),
         ),
       },
       {
         name: "mentor: the class's school year",
-        query: CLASS,
+        query: views.class.query,
         samples: await oneAtATime(
           mentors.map((m) => async () => ({
-            token: await login(server.url, m.username),
-            variables: { c: m.classId },
+            token: await login(server.url, m.username, loginDocument),
+            variables: views.class.variables(m.classId),
             sql: classStatisticsSql(classMembers.get(m.classId) ?? [], span, BENCH_DAY, now),
           })),
         ),
       },
       {
         name: "principal: the school's year",
-        query: SCHOOL,
+        query: views.school.query,
         samples: await oneAtATime(
           principals.map((p) => async () => ({
-            token: await login(server.url, p.username),
-            variables: { s: p.schoolId },
+            token: await login(server.url, p.username, loginDocument),
+            variables: views.school.variables(p.schoolId),
             sql: schoolStatisticsSql(p.schoolId, span, BENCH_DAY, now),
           })),
         ),
@@ -178,7 +213,7 @@ async function main() {
       });
     }
     console.log(
-      `\n${students} students, ${attendanceRows} attendance rows, range ${span.from}–${span.to} (lessons up to ${BENCH_DAY}), ${values.order}`,
+      `\n${students} students, ${attendanceRows} attendance rows, range ${span.from}–${span.to} (lessons up to ${BENCH_DAY}), ${values.order}, --client ${values.client}`,
     );
     console.table(table);
   } finally {

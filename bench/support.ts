@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPendingMigrations, findProjectRoot, openDatabase, type Database } from '@insyn/db';
 import { hash } from '@node-rs/argon2';
+import { print } from 'graphql';
+import { LoginDocument } from '../apps/web/src/gql/graphql.ts';
 import { seedDemoData } from '../prisma/seed/generate.ts';
 
 export const JWT_SECRET = 'benchmark-secret-that-is-long-enough-for-hs256';
@@ -84,14 +86,21 @@ export function startApiProcess(databaseUrl: string, clockStart: string, env: No
   });
 }
 
-export async function login(url: string, username: string): Promise<string> {
+/** A sign-in that asks for the token alone. */
+export const TOKEN_LOGIN =
+  'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }';
+
+/**
+ * The web app's own sign-in: with the token, the viewer and (for a guardian) the children they see, which reads
+ * their access facts as every real visit does before it asks for anything else.
+ */
+export const APP_LOGIN = print(LoginDocument);
+
+export async function login(url: string, username: string, document: string = TOKEN_LOGIN): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!) { login(username: $u, password: "insyn-demo") { accessToken } }',
-      variables: { u: username },
-    }),
+    body: JSON.stringify({ query: document, variables: { username, password: 'insyn-demo' } }),
   });
   const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown };
   if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
