@@ -41,6 +41,11 @@ const chromiumLaunch = (language?: 'sv' | 'en_GB') => ({
   ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
 });
 
+/**
+ * End-to-end tests against production-style servers (scripts/e2e-servers.mjs): the API with a fresh database
+ * filled with the demo school, serving the freshly built SPA from apps/web/dist on the same origin.
+ * Browsers cannot be downloaded here; Debian's Chromium is used (apt-get install -y chromium chromium-l10n).
+ */
 export default defineConfig<E2EOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
