@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { NIGHT_NOW } from './e2e/support/app';
 import type { E2EOptions } from './e2e/support/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 /** The screens projects have a server (and database) each: they save the demo users' language. */
@@ -21,25 +22,6 @@ const MAIL_PORT = SCREENS_PORT + 4;
 /** The demo school at 22:00, in its quiet hours (e2e/night.spec.ts); the browser's clock there is NIGHT_NOW. */
 const NIGHT_PORT = SCREENS_PORT + 5;
 const url = (port: number) => `http://127.0.0.1:${port}`;
-
-/**
- * Debian's Chromium. `language` is the browser's own language (as GNU's LANGUAGE list names it), which decides how a
- * date field shows its value (2026-12-07 in Swedish): neither the page's language nor Playwright's locale does, nor
- * Chromium's --lang here. It needs Debian's chromium-l10n, which .ci/run installs; without it the browser stays in
- * American English.
- */
-const chromiumLaunch = (language?: 'sv' | 'en_GB') => ({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-  ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
-});
 
 /**
  * End-to-end tests against production-style servers (scripts/e2e-servers.mjs): the API with a fresh database
@@ -78,7 +60,7 @@ export default defineConfig<E2EOptions>({
     // The service worker fetches and stores the whole app shell in every new browser context; only the offline test
     // needs it (e2e/roll-call.spec.ts allows it there).
     serviceWorkers: 'block',
-    launchOptions: chromiumLaunch(),
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {
@@ -93,13 +75,13 @@ export default defineConfig<E2EOptions>({
     // the account, so a page in Swedish must never share its demo users with one in English.
     {
       name: 'screens-sv',
-      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT), launchOptions: chromiumLaunch('sv') },
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT), launchOptions: chromiumLaunchOptions('sv') },
       testMatch: /screens\.spec\.ts/,
       grep: /pages in Swedish/,
     },
     {
       name: 'screens-en',
-      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT + 1), launchOptions: chromiumLaunch('en_GB') },
+      use: { browserName: 'chromium', baseURL: url(SCREENS_PORT + 1), launchOptions: chromiumLaunchOptions('en_GB') },
       testMatch: /screens\.spec\.ts/,
       grep: /pages in English/,
     },

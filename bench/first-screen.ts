@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { findProjectRoot } from '@insyn/db';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { openSeededDatabase, percentile, startApiProcess } from './support.ts';
 
 const BENCH_DAY = '2026-11-25';
@@ -113,17 +114,7 @@ console.log(`  largest at the start (gzip): ${largest.map((file) => `${file.repl
 // 2. In the browser.
 const db = await openSeededDatabase(databaseUrl, { students: Number(values.students), today: BENCH_DAY });
 await db.close();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 // As in production, only the app's own operations (by hash) are run.
 const api = await startApiProcess(databaseUrl, `${BENCH_DAY}T07:45:00Z`, { GRAPHQL_OPERATIONS: 'persisted' });
 
