@@ -1,6 +1,8 @@
 // Benchmark: the absence statistics views on a PostgreSQL server with the `--students 10000` demo data
 // seeded on a day in May (a whole school year of attendance, several million rows), end to end through
-// GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year.
+// GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year, sent as the
+// service sends it (`Database.read`: through `pg`, not Prisma's client; through the client before 2026-12-07 10:00).
+// It prints the API process's CPU time per request too (Linux).
 //
 //   tsx bench/statistics.ts [--students 10000] [--rounds 60] [--order sql-first|request-first] [--sample text]
 //                           [--client app|bare]
@@ -23,7 +25,7 @@ import {
   SchoolAbsenceStatisticsDocument,
   StudentAbsenceStatisticsDocument,
 } from '../apps/web/src/gql/graphql.ts';
-import { APP_LOGIN, login, openSeededDatabase, percentile, startApiProcess, TOKEN_LOGIN } from './support.ts';
+import { APP_LOGIN, cpuMsOf, login, openSeededDatabase, percentile, startApiProcess, TOKEN_LOGIN } from './support.ts';
 
 const BENCH_DAY = '2027-05-20';
 const WARM_UP = 3;
@@ -189,6 +191,7 @@ async function main() {
       const measured = benchCase.samples.length > WARM_UP ? benchCase.samples.slice(WARM_UP) : benchCase.samples;
       const graphql: number[] = [];
       const sql: number[] = [];
+      const apiCpuBefore = cpuMsOf(server.pid);
       for (let round = 0; round < count; round++) {
         // Each round a student or class not asked for before (where there are enough of them), so the first of the two
         // reads its data cold. sql-first: the ratio is the request's cost above the bare SQL's, the SQL's cold reads
@@ -196,10 +199,11 @@ async function main() {
         const sample = measured[round % measured.length]!;
         if (!sqlFirst) graphql.push(await timeGraphql(server.url, sample, benchCase.query));
         const started = performance.now();
-        await db.prisma.$queryRaw(sample.sql);
+        await db.read(sample.sql);
         sql.push(performance.now() - started);
         if (sqlFirst) graphql.push(await timeGraphql(server.url, sample, benchCase.query));
       }
+      const apiCpuAfter = cpuMsOf(server.pid);
       const g = summary(graphql);
       const s = summary(sql);
       table.push({
@@ -210,6 +214,8 @@ async function main() {
         'SQL p50 ms': +s.p50.toFixed(1),
         'SQL p95 ms': +s.p95.toFixed(1),
         'p95 GraphQL/SQL': +(g.p95 / s.p95).toFixed(2),
+        'API CPU ms/request':
+          apiCpuBefore === undefined || apiCpuAfter === undefined ? null : +((apiCpuAfter - apiCpuBefore) / count).toFixed(2),
       });
     }
     console.log(

@@ -44,10 +44,11 @@ export interface ApiProcess {
 
 /**
  * The API as its own process on the database, its school clock at `clockStart`. BENCH_API_NODE_ARGS adds
- * Node options, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ * Node options, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`; BENCH_API_ROOT runs the API of another checkout (installed
+ * with `pnpm install`), to compare two versions of it under the same benchmark.
  */
 export function startApiProcess(databaseUrl: string, clockStart: string, env: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
-  const root = findProjectRoot();
+  const root = process.env.BENCH_API_ROOT ?? findProjectRoot();
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
     cwd: root,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@insyn/db';
+import type { Database, PrismaClient } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
 import type { Request, Response } from 'express';
 import type { AppConfig } from './config.ts';
@@ -16,6 +16,8 @@ export interface CookieJar {
 
 export interface RequestContext {
   prisma: PrismaClient;
+  /** the statements nearly every request runs, outside Prisma's client (Database.read); outside any transaction */
+  read: Database['read'];
   config: AppConfig;
   /** one clock per request, so every rule in a request sees the same "today" */
   now: Date;
@@ -38,7 +40,7 @@ export interface RequestContext {
 }
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */
-export type ServiceContext = Pick<RequestContext, 'prisma' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
+export type ServiceContext = Pick<RequestContext, 'prisma' | 'read' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
 
 export function expressCookieJar(req: Request, res: Response, secure: boolean): CookieJar {
   const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;

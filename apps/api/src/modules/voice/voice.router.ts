@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Prisma, PrismaClient } from '@insyn/db';
+import type { Database, Prisma, PrismaClient } from '@insyn/db';
 import { parsePersonnummer } from '@insyn/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../../config.ts';
@@ -18,6 +18,7 @@ export const VOICE_PATH = '/voice/46elks';
 
 export interface VoiceRouterDeps {
   prisma: PrismaClient;
+  read: Database['read'];
   config: AppConfig;
   wakeDelivery: () => void;
   /** unexpected errors; the caller only hears the refusal */
@@ -101,7 +102,7 @@ function describeInput(result: string | undefined): { length: number; digitsOnly
 }
 
 export function createVoiceRouter(deps: VoiceRouterDeps): express.Router {
-  const { prisma, config, wakeDelivery } = deps;
+  const { prisma, read, config, wakeDelivery } = deps;
   const log = deps.log ?? ((line: string) => console.error(line));
   const credentials = config.notifications.voice;
   const expectedDigest = credentials ? sha256(`${credentials.username}:${credentials.password}`) : null;
@@ -134,7 +135,7 @@ export function createVoiceRouter(deps: VoiceRouterDeps): express.Router {
   // Not skippable: a key pressed during the last words would otherwise cut them off.
   const sayAndHangUp = (prompt: PromptName): CallAction => ({ play: promptUrl(prompt), skippable: false, next: { hangup: 'reject' } });
 
-  const serviceContext = (): ServiceContext => ({ ...baseContext(prisma, config, config.clock()), wakeDelivery });
+  const serviceContext = (): ServiceContext => ({ ...baseContext(prisma, config, config.clock()), read, wakeDelivery });
   const auditContext = (req: Request) => ({ prisma, ip: req.ip, auth: null });
   const callDetails = (req: Request) => ({ channel: 'PHONE', callId: field(req, 'callid') ?? null, caller: field(req, 'from') ?? null });
 
