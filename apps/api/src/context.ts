@@ -1,4 +1,4 @@
-import type { Database, PrismaClient } from '@insyn/db';
+import type { Database, Prisma, PrismaClient } from '@insyn/db';
 import { schoolDateOf } from '@insyn/domain';
 import type { Request, Response } from 'express';
 import type { AppConfig } from './config.ts';
@@ -16,7 +16,7 @@ export interface CookieJar {
 
 export interface RequestContext {
   prisma: PrismaClient;
-  /** the statements nearly every request runs, outside Prisma's client (Database.read); outside any transaction */
+  /** the driver's own reads on a PostgreSQL server (Database.read); see readRows */
   read: Database['read'];
   config: AppConfig;
   /** one clock per request, so every rule in a request sees the same "today" */
@@ -41,6 +41,14 @@ export interface RequestContext {
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */
 export type ServiceContext = Pick<RequestContext, 'prisma' | 'read' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
+
+/**
+ * The rows of a read-only statement nearly every request runs: through the driver where the database has it
+ * (Database.read), else through the context's Prisma client, a transaction's inside one. Never for a statement that
+ * must see rows the same transaction wrote.
+ */
+export const readRows = <Row>(ctx: Pick<RequestContext, 'prisma' | 'read'>, query: Prisma.Sql): Promise<Row[]> =>
+  ctx.read ? ctx.read<Row>(query) : ctx.prisma.$queryRaw<Row[]>(query);
 
 export function expressCookieJar(req: Request, res: Response, secure: boolean): CookieJar {
   const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;

@@ -13,15 +13,15 @@ export interface Database {
   readonly location: DatabaseLocation;
   readonly prisma: PrismaClient;
   /**
-   * The rows of one read-only statement. On a PostgreSQL server it goes through the driver's pool and not Prisma's
-   * client: for the statements nearly every request runs (who is asking, a student's access facts, the absence
-   * figures), the client's own work around a raw statement (planning it, converting every value there and back) took
-   * 1.3–1.7 ms of CPU for three of them against 0.5–0.7 ms through `pg` (bench/README.md). Embedded, it is the client's
-   * `$queryRaw`: one connection there, whose transactions the client holds. It takes a connection of its own, so it never
-   * sees a transaction's uncommitted rows. Its columns must be text, integer, boolean, uuid, json or arrays of these,
-   * which both ways return alike (a date as text).
+   * On a PostgreSQL server, the rows of one read-only statement through the driver's pool, not Prisma's client: for the
+   * statements nearly every request runs (who is asking, a student's access facts, the absence figures), the client's
+   * own work around a raw statement (planning it, converting every value there and back) took 1.3–1.7 ms of CPU for
+   * three of them against 0.5–0.7 ms through `pg` (bench/README.md). It takes a connection of its own, so it never sees
+   * a transaction's uncommitted rows. Its columns must be text, integer, boolean, uuid, json or arrays of these, which
+   * it returns as `$queryRaw` does (a date as text). Embedded there is none: the one connection is the client's, and a
+   * statement beside a transaction of the client's would wait for it to end.
    */
-  readonly read: <Row>(query: Prisma.Sql) => Promise<Row[]>;
+  readonly read?: <Row>(query: Prisma.Sql) => Promise<Row[]>;
   /** The adapter factory the migration engine talks through (the same connection for PGlite). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Embedded only: the whole data directory as a tarball, to open copies of it (`OpenOptions.initialData`). */
@@ -88,7 +88,6 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
   return {
     location,
     prisma,
-    read: <Row>(query: Prisma.Sql) => prisma.$queryRaw<Row[]>(query),
     adapterFactory: wholeScripts(clientFactory, (script) => pglite.exec(script)),
     dumpDataDir: () => pglite.dumpDataDir('none'),
     close: async () => {
