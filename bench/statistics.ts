@@ -1,7 +1,7 @@
 // Benchmark: the absence statistics views on a PostgreSQL server with the `--students 10000` demo data
 // seeded on a day in May (a whole school year of attendance, several million rows), end to end through
 // GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year, sent as the
-// service sends it (`Database.read`: through `pg`, not Prisma's client; through the client before 2026-12-07 10:00).
+// service sends it (`Database.read`: through `pg`, not Prisma's client; through the client before 2026-12-07 09:30).
 // It prints the API process's CPU time per request too (Linux).
 //
 //   tsx bench/statistics.ts [--students 10000] [--rounds 60] [--order sql-first|request-first] [--sample text]
