@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from './generated/prisma/client.ts';
 import type { Database } from './database.ts';
-import { emptyDatabase } from './test-databases.ts';
+import { emptyDatabase, endConnectionsFromServer } from './test-databases.ts';
 
 // `read` bypasses Prisma's client on a PostgreSQL server: its rows must be what `$queryRaw` gives for every kind of
 // column it is meant for (the API reads the same statements either way: context.ts, readRows), and its values must
@@ -56,6 +56,28 @@ describe('Database.read', () => {
     it('answers a statement that fails with its error and stays usable', async () => {
       await expect(read(Prisma.sql`SELECT ${'not an id'}::uuid`)).rejects.toThrow(/uuid/);
       expect(await read(Prisma.sql`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
+    });
+    // Before the pool had a listener for it, such an error ended the process. So did dropping a database just after
+    // close(), whose pool.end() had only asked its connections to close (CI, 2026-12-07): close() now waits for them.
+    it('outlives the server ending the connections idle in its pool', async () => {
+      const own = await emptyDatabase('postgres');
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      let open = true;
+      try {
+        const ownRead = own.read;
+        if (!ownRead) throw new Error('a PostgreSQL server has Database.read');
+        await Promise.all([ownRead(Prisma.sql`SELECT pg_sleep(0.05)`), ownRead(Prisma.sql`SELECT pg_sleep(0.05)`)]);
+        expect(await endConnectionsFromServer(own)).toBe(2);
+        await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(2), { timeout: 60_000, interval: 20 });
+        expect(logged.mock.calls[0]?.[0]).toMatch(/^PostgreSQL ended a connection idle in the pool \(.*terminat.*\)/);
+        expect(await ownRead(Prisma.sql`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
+        open = false;
+        await own.close();
+        expect(logged).toHaveBeenCalledTimes(2);
+      } finally {
+        if (open) await own.close();
+        logged.mockRestore();
+      }
     });
   });
 });

@@ -53,6 +53,12 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
   if (location.kind === 'postgres') {
     // One pool for the client and the migration engine, so that close() really ends every connection.
     const pool = new pg.Pool({ connectionString: location.url, max: poolSize() });
+    // A connection idle in the pool that the server ends (a restart, an administrator's termination) is dropped from it
+    // and replaced when next needed; unheard, its error would end the whole process (pg's pool rethrows it).
+    pool.on('error', (error) => {
+      console.error(`PostgreSQL ended a connection idle in the pool (${error.message}); the next statement opens a new one.`);
+    });
+    const closed = everyConnectionClosed(pool);
     const { onQuery } = options;
     if (onQuery) {
       pool.on('connect', (client) => {
@@ -76,6 +82,7 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
+        await closed();
       },
     };
   }
@@ -95,6 +102,21 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
       await pglite.close();
     },
   };
+}
+
+/**
+ * Resolves once every connection the pool opened has closed its socket. pg's `pool.end()` resolves as soon as it has
+ * asked them to close: a database dropped before then ends them from the server's side, an error in this process.
+ */
+function everyConnectionClosed(pool: pg.Pool): () => Promise<void> {
+  let open = 0;
+  let whenNoneOpen: (() => void) | undefined;
+  pool.on('connect', () => open++);
+  pool.on('remove', () => {
+    open--;
+    if (open === 0) whenNoneOpen?.();
+  });
+  return () => (open === 0 ? Promise.resolve() : new Promise((resolve) => (whenNoneOpen = resolve)));
 }
 
 /**

@@ -24,3 +24,20 @@ export async function emptyDatabase(kind: 'memory' | 'postgres'): Promise<Databa
     },
   };
 }
+
+/** Ends every connection to the database from the server's side, as a restart or an administrator would. */
+export async function endConnectionsFromServer(db: Database): Promise<number> {
+  if (db.location.kind !== 'postgres') throw new Error('only a PostgreSQL server has connections to end');
+  const name = new URL(db.location.url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ ended: number }>(
+      'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    return rows[0]?.ended ?? 0;
+  } finally {
+    await admin.end();
+  }
+}
