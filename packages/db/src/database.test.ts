@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from './generated/prisma/client.ts';
 import type { Database } from './database.ts';
-import { emptyDatabase, endConnectionsFromServer } from './test-databases.ts';
+import { emptyDatabase, endIdleConnectionsFromServer } from './test-databases.ts';
 
 // `read` bypasses Prisma's client on a PostgreSQL server: its rows must be what `$queryRaw` gives for every kind of
 // column it is meant for (the API reads the same statements either way: context.ts, readRows), and its values must
@@ -67,7 +67,7 @@ describe('Database.read', () => {
         const ownRead = own.read;
         if (!ownRead) throw new Error('a PostgreSQL server has Database.read');
         await Promise.all([ownRead(Prisma.sql`SELECT pg_sleep(0.05)`), ownRead(Prisma.sql`SELECT pg_sleep(0.05)`)]);
-        expect(await endConnectionsFromServer(own)).toBe(2);
+        expect(await endIdleConnectionsFromServer(own.location)).toBe(2);
         await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(2), { timeout: 60_000, interval: 20 });
         expect(logged.mock.calls[0]?.[0]).toMatch(/^PostgreSQL ended a connection idle in the pool \(.*terminat.*\)/);
         expect(await ownRead(Prisma.sql`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
