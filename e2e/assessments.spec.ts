@@ -32,6 +32,14 @@ test("a teacher enters a group's results in one table and publishes them; the gu
   await edit.getByTestId('update-task').click();
   await expect(edit.getByLabel('Uppgift')).toHaveAccessibleDescription(/Skriv vad uppgiften heter\./);
   await edit.getByLabel('Uppgift').fill(`${title}, kapitel 2`);
+  // A year typed wrong is refused at the date: the group is of one school year.
+  const date = edit.getByLabel('Datum');
+  const today = await date.inputValue();
+  await date.fill(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`);
+  await edit.getByTestId('update-task').click();
+  await expect(date).toHaveAccessibleDescription(/^! Välj ett datum inom gruppens läsår, \d+ [a-z]+ 2026 – \d+ [a-z]+ 2027\.$/);
+  await expect(date).toBeFocused();
+  await date.fill(today);
   await edit.getByTestId('update-task').click();
   await expect(page.getByTestId('assessment-notice')).toContainText(`Uppgiften ”${title}, kapitel 2” är sparad.`);
   await expect(page.getByRole('heading', { name: `Resultat: ${title}, kapitel 2` })).toBeVisible();

@@ -487,6 +487,15 @@ for (const language of LANGUAGES) {
       const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
       await loginIn(page, teacher, language, `/grupp/${encodeURIComponent(groupId)}/omdomen`);
       await capture(page, testInfo, 'assessments-group', language, () => expect(page.getByTestId('results-table')).toBeVisible());
+      // A new task dated a year before the group's school year: the error at the date, nothing created.
+      const newTask = page.getByTestId('new-task-form');
+      await newTask.getByLabel(language === 'sv' ? 'Uppgift' : 'Task', { exact: true }).fill('Prov');
+      const taskDate = newTask.getByLabel(language === 'sv' ? 'Datum' : 'Date');
+      await taskDate.fill('2025-11-25');
+      await newTask.getByTestId('create-task').click();
+      await capture(page, testInfo, 'assessments-task-date-error', language, () =>
+        expect(taskDate).toHaveAttribute('aria-invalid', 'true'),
+      );
       // A subject assessment with a comment and no grade: the error at its row.
       const row = page.getByTestId('subject-assessments-table').locator(`tr[data-student-id="${child.id}"]`);
       await row.getByTestId('grade-select').selectOption('');

@@ -63,16 +63,24 @@ describe('checkAssessmentGroup', () => {
 
 describe('checkTask', () => {
   const task = { title: 'Prov: algebra', description: null, date: '2026-11-20' };
-  it('accepts a title and a real date', () => {
-    expect(checkTask(task)).toEqual([]);
-    expect(checkTask({ ...task, description: 'x'.repeat(MAX_TASK_DESCRIPTION_LENGTH) })).toEqual([]);
+  const year = { startDate: '2026-08-17', endDate: '2027-06-11' };
+  it('accepts a title and a real date in the group’s school year, its first and last day too', () => {
+    expect(checkTask(task, year)).toEqual([]);
+    expect(checkTask({ ...task, description: 'x'.repeat(MAX_TASK_DESCRIPTION_LENGTH) }, year)).toEqual([]);
+    expect(checkTask({ ...task, date: '2026-08-17' }, year)).toEqual([]);
+    expect(checkTask({ ...task, date: '2027-06-11' }, year)).toEqual([]);
   });
   it('needs a title of reasonable length, a description within bounds and a date', () => {
-    expect(checkTask({ ...task, title: '   ' })).toEqual(['TITLE_REQUIRED']);
-    expect(checkTask({ ...task, title: 'x'.repeat(MAX_TASK_TITLE_LENGTH + 1) })).toEqual(['TITLE_TOO_LONG']);
-    expect(checkTask({ ...task, description: 'x'.repeat(MAX_TASK_DESCRIPTION_LENGTH + 1) })).toEqual(['DESCRIPTION_TOO_LONG']);
-    expect(checkTask({ ...task, date: '2026-02-30' })).toEqual(['INVALID_DATE']);
-    expect(checkTask({ title: '', description: null, date: 'igår' })).toEqual(['TITLE_REQUIRED', 'INVALID_DATE']);
+    expect(checkTask({ ...task, title: '   ' }, year)).toEqual(['TITLE_REQUIRED']);
+    expect(checkTask({ ...task, title: 'x'.repeat(MAX_TASK_TITLE_LENGTH + 1) }, year)).toEqual(['TITLE_TOO_LONG']);
+    expect(checkTask({ ...task, description: 'x'.repeat(MAX_TASK_DESCRIPTION_LENGTH + 1) }, year)).toEqual(['DESCRIPTION_TOO_LONG']);
+    expect(checkTask({ ...task, date: '2026-02-30' }, year)).toEqual(['INVALID_DATE']);
+    expect(checkTask({ title: '', description: null, date: 'igår' }, year)).toEqual(['TITLE_REQUIRED', 'INVALID_DATE']);
+  });
+  it('refuses a date before or after the group’s school year (a year typed wrong)', () => {
+    expect(checkTask({ ...task, date: '2025-11-20' }, year)).toEqual(['DATE_OUTSIDE_SCHOOL_YEAR']);
+    expect(checkTask({ ...task, date: '2026-08-16' }, year)).toEqual(['DATE_OUTSIDE_SCHOOL_YEAR']);
+    expect(checkTask({ ...task, date: '2027-06-12' }, year)).toEqual(['DATE_OUTSIDE_SCHOOL_YEAR']);
   });
 });
 

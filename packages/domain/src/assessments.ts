@@ -46,6 +46,7 @@ export type AssessmentProblem =
   | 'TITLE_TOO_LONG'
   | 'DESCRIPTION_TOO_LONG'
   | 'INVALID_DATE'
+  | 'DATE_OUTSIDE_SCHOOL_YEAR'
   | 'GRADE_OUTSIDE_SCALE'
   | 'GRADE_REQUIRED'
   | 'GRADE_OR_COMMENT_REQUIRED'
@@ -78,13 +79,24 @@ export interface TaskInput {
   date: string;
 }
 
-export function checkTask(input: TaskInput): AssessmentProblem[] {
+/** The first and last day of a school year, `YYYY-MM-DD`. */
+export interface SchoolYearSpan {
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * A task is dated within its group's school year: a group is of one school year, and a year typed wrong (2025 for
+ * 2026) would put the task among another year's, in the lists and for retention, which reckons from its date.
+ */
+export function checkTask(input: TaskInput, schoolYear: SchoolYearSpan): AssessmentProblem[] {
   const problems: AssessmentProblem[] = [];
   const title = input.title.trim();
   if (!title) problems.push('TITLE_REQUIRED');
   else if (title.length > MAX_TASK_TITLE_LENGTH) problems.push('TITLE_TOO_LONG');
   if ((input.description ?? '').trim().length > MAX_TASK_DESCRIPTION_LENGTH) problems.push('DESCRIPTION_TOO_LONG');
   if (!isIsoDate(input.date)) problems.push('INVALID_DATE');
+  else if (input.date < schoolYear.startDate || input.date > schoolYear.endDate) problems.push('DATE_OUTSIDE_SCHOOL_YEAR');
   return problems;
 }
 

@@ -63,6 +63,8 @@ export const assessmentsTypeDefs = gql`
     grades: [String!]!
     "the viewer teaches the group: creates tasks and records results and subject assessments"
     canRecord: Boolean!
+    "the group's school year: its tasks are dated within it"
+    schoolYear: SchoolYearSpan!
     "the group's current members, by last name"
     members: [AssessmentMember!]!
     "newest date first"
@@ -72,6 +74,12 @@ export const assessmentsTypeDefs = gql`
     "the terms of the group's school year, to choose among"
     terms: [Term!]!
     subjectAssessments: [SubjectAssessment!]!
+  }
+
+  "The first and last day of a school year, YYYY-MM-DD."
+  type SchoolYearSpan {
+    startDate: String!
+    endDate: String!
   }
 
   type PublishedTaskResult {
@@ -131,9 +139,9 @@ export const assessmentsTypeDefs = gql`
 
   # Refusals are BAD_USER_INPUT with extensions.problems (and, for rows, extensions.rows: [{ studentId, problems }]):
   # NOT_A_TEACHING_GROUP, GROUP_WITHOUT_SUBJECT, NO_GRADE_SCALE, TITLE_REQUIRED, TITLE_TOO_LONG, DESCRIPTION_TOO_LONG,
-  # INVALID_DATE (tasks); GRADE_OUTSIDE_SCALE, GRADE_REQUIRED, GRADE_OR_COMMENT_REQUIRED, COMMENT_TOO_LONG, NOT_IN_GROUP,
-  # DUPLICATE_STUDENT, NOT_AUTHOR (rows; one bad row saves nothing); NOT_YOUR_DRAFT, ALREADY_PUBLISHED,
-  # NOTHING_TO_PUBLISH (publishing). Someone who does not teach the group gets NOT_FOUND, as for one that does not exist.
+  # INVALID_DATE, DATE_OUTSIDE_SCHOOL_YEAR (tasks); GRADE_OUTSIDE_SCALE, GRADE_REQUIRED, GRADE_OR_COMMENT_REQUIRED,
+  # COMMENT_TOO_LONG, NOT_IN_GROUP, DUPLICATE_STUDENT, NOT_AUTHOR (rows; one bad row saves nothing); NOT_YOUR_DRAFT,
+  # ALREADY_PUBLISHED, NOTHING_TO_PUBLISH (publishing). Someone who does not teach the group gets NOT_FOUND, as for one that does not exist.
   extend type Mutation {
     "A teacher of the teaching group adds a task (a draft)."
     createAssessmentTask(groupId: ID!, input: AssessmentTaskInput!): AssessmentTask! @access(rule: STAFF)

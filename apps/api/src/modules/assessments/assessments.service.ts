@@ -16,6 +16,7 @@ import {
   type AssessmentRow,
   type GradeScale,
   type RowProblems,
+  type SchoolYearSpan,
   type TaskInput,
 } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
@@ -39,10 +40,16 @@ const groupSelect = {
   yearLevel: true,
   subjectId: true,
   schoolYearId: true,
+  schoolYear: { select: { startDate: true, endDate: true } },
   school: { select: { form: true } },
   subject: { select: { nameSv: true, nameEn: true } },
 } satisfies Prisma.GroupSelect;
 type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+const schoolYearOf = (group: GroupRow): SchoolYearSpan => ({
+  startDate: isoDate(group.schoolYear.startDate),
+  endDate: isoDate(group.schoolYear.endDate),
+});
 
 const scaleOf = (group: GroupRow): GradeScale | null =>
   group.kind === 'TEACHING' ? gradeScaleFor(group.school.form, group.yearLevel) : null;
@@ -166,6 +173,8 @@ export interface GroupAssessmentsRecord {
   scale: GradeScale | null;
   grades: string[];
   canRecord: boolean;
+  /** the group's school year: its tasks are dated within it */
+  schoolYear: SchoolYearSpan;
   members: { id: string; firstName: string; lastName: string }[];
   tasks: TaskRecord[];
   term: TermRecord;
@@ -205,6 +214,7 @@ export async function groupAssessments(ctx: RequestContext, groupId: string, ter
     scale,
     grades: scale ? [...gradesOf(scale)] : [],
     canRecord: canRecord && scale !== null && group.subjectId !== null,
+    schoolYear: schoolYearOf(group),
     members,
     tasks: tasks.map((task) => toTask(task, viewer)),
     term: termRecord(term),
@@ -378,7 +388,7 @@ const readTask = async (ctx: RequestContext, viewer: Viewer, id: string): Promis
 
 export async function createAssessmentTask(ctx: RequestContext, groupId: string, input: TaskInput): Promise<TaskRecord> {
   const { viewer, staffId, group, subjectId } = await authorizeRecording(ctx, groupId);
-  const problems = checkTask(input);
+  const problems = checkTask(input, schoolYearOf(group));
   if (problems.length > 0) throw refused(problems);
   const id = await ctx.prisma.$transaction(async (tx) => {
     const task = await tx.assessmentTask.create({
@@ -392,10 +402,10 @@ export async function createAssessmentTask(ctx: RequestContext, groupId: string,
 }
 
 export async function updateAssessmentTask(ctx: RequestContext, taskId: string, input: TaskInput): Promise<TaskRecord> {
-  const { viewer, staffId, task } = await authorizeTask(ctx, taskId);
+  const { viewer, staffId, task, group } = await authorizeTask(ctx, taskId);
   const problems = [
     ...checkChange({ authorStaffId: task.createdByStaffId, published: task.publishedAt !== null }, staffId),
-    ...checkTask(input),
+    ...checkTask(input, schoolYearOf(group)),
   ];
   if (problems.length > 0) throw refused(problems);
   await ctx.prisma.$transaction(async (tx) => {

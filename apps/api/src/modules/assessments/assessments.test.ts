@@ -9,7 +9,7 @@ import { optIn, type Child } from '../../test/fixtures.ts';
 
 const TASK_FIELDS = 'id groupId title description date createdBy createdByMe publishedAt results { studentId grade comment updatedAt }';
 const GROUP = `query($id: ID!, $termId: ID) { groupAssessments(groupId: $id, termId: $termId) { groupId groupName subjectNameSv scale grades canRecord
-  members { id firstName lastName } tasks { ${TASK_FIELDS} } term { id kind } terms { id kind }
+  schoolYear { startDate endDate } members { id firstName lastName } tasks { ${TASK_FIELDS} } term { id kind } terms { id kind }
   subjectAssessments { id studentId grade comment authoredByMe publishedAt } } }`;
 const OF_STUDENT = `query($id: ID!) { studentAssessments(studentId: $id) { subjectId subjectNameSv
   subjectAssessments { id grade comment publishedAt updatedAt term { kind } }
@@ -33,6 +33,7 @@ interface Task {
 }
 interface GroupAssessments {
   scale: string | null;
+  schoolYear: { startDate: string; endDate: string };
   grades: string[];
   canRecord: boolean;
   members: { id: string }[];
@@ -355,6 +356,18 @@ describe('assessments on pglite', () => {
     // An impossible date is refused before the task's own rules, by the check every input passes (graphql/guard.ts).
     const undated = await teacher.request(CREATE, { groupId: group.id, input: { title: 'Prov', date: '2026-13-01' } });
     expect(undated.errors?.[0]?.extensions?.problems).toEqual([{ field: 'date', code: 'INVALID_DATE' }]);
+    // A date outside the group's school year (a year typed wrong), new or changed: its first and last day are in it.
+    const { schoolYear } = await readGroup(teacher);
+    const { startDate, endDate } = await prisma().schoolYear.findFirstOrThrow({ where: { groups: { some: { id: group.id } } } });
+    expect(schoolYear).toEqual({ startDate: startDate.toISOString().slice(0, 10), endDate: endDate.toISOString().slice(0, 10) });
+    const dayBefore = new Date(startDate.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const dayAfter = new Date(endDate.getTime() + 86_400_000).toISOString().slice(0, 10);
+    for (const date of [dayBefore, dayAfter, '2025-11-30']) {
+      const outside = await teacher.request(CREATE, { groupId: group.id, input: { title: 'Prov', date } });
+      expect(outside.errors?.[0]?.extensions?.problems).toEqual(['DATE_OUTSIDE_SCHOOL_YEAR']);
+    }
+    const moved = await teacher.request(UPDATE, { id: draft.id, input: { title: 'Laboration', date: dayAfter } });
+    expect(moved.errors?.[0]?.extensions?.problems).toEqual(['DATE_OUTSIDE_SCHOOL_YEAR']);
 
     expect(await counts()).toEqual(before);
   });

@@ -6,6 +6,7 @@ import {
   MAX_TASK_TITLE_LENGTH,
   type AssessmentProblem,
   type AssessmentRow,
+  type SchoolYearSpan,
 } from '@insyn/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,7 @@ import { ErrorState, NotFoundState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { AssessmentTaskFieldsFragment, GroupAssessmentsQuery } from '../../gql/graphql';
-import { formatLongDate, formatSchoolDateTime, schoolToday } from '../../lib/dates';
+import { formatDateRange, formatLongDate, formatSchoolDateTime, schoolToday } from '../../lib/dates';
 import { currentLocale } from '../../lib/i18n';
 import { Field } from '../../components/ui/field';
 import { changedMarks, MarksTable, type Mark } from './marks-table';
@@ -111,6 +112,7 @@ function GroupAssessmentsContent({ groupId }: { groupId: string }) {
           </h2>
           <TaskForm
             groupId={groupId}
+            schoolYear={shown.schoolYear}
             onSaved={(id, title) => {
               setSelectedId(id);
               setNotice(t('assessments.newTask.createdNotice', { title }));
@@ -231,7 +233,7 @@ type TaskSlot = 'title' | 'date' | 'description' | 'general';
 const taskSlotOf = (problem: AssessmentProblem): TaskSlot =>
   problem.startsWith('TITLE_')
     ? 'title'
-    : problem === 'INVALID_DATE'
+    : problem === 'INVALID_DATE' || problem === 'DATE_OUTSIDE_SCHOOL_YEAR'
       ? 'date'
       : problem === 'DESCRIPTION_TOO_LONG'
         ? 'description'
@@ -241,10 +243,13 @@ const taskSlotOf = (problem: AssessmentProblem): TaskSlot =>
 /** A new task for the group, or (with `task`) the title, date and description of one to correct. */
 function TaskForm({
   groupId,
+  schoolYear,
   task,
   onSaved,
 }: {
   groupId: string;
+  /** the group's school year, within which its tasks are dated */
+  schoolYear: SchoolYearSpan;
   task?: AssessmentTaskFieldsFragment;
   onSaved: (id: string, title: string) => void;
 }) {
@@ -259,8 +264,10 @@ function TaskForm({
   const [update, updating] = useMutation(UpdateAssessmentTaskDocument, REFETCH);
   const loading = creating.loading || updating.loading;
   const inputId = (slot: TaskSlot) => `${id}-${slot === 'general' ? 'title' : slot}`;
+  const locale = currentLocale();
+  const yearSpan = { span: formatDateRange(schoolYear.startDate, schoolYear.endDate, locale) };
   const errorsFor = (slot: TaskSlot) =>
-    problems.filter((problem) => taskSlotOf(problem) === slot).map((problem) => t(`assessments.problems.${problem}`));
+    problems.filter((problem) => taskSlotOf(problem) === slot).map((problem) => t(`assessments.problems.${problem}`, yearSpan));
 
   function show(found: AssessmentProblem[], failed: Failure | null = null) {
     setProblems(found);
@@ -272,7 +279,7 @@ function TaskForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = { title: title.trim(), date, description: description.trim() || null };
-    const found = checkTask(input);
+    const found = checkTask(input, schoolYear);
     if (found.length > 0) {
       show(found);
       return;
@@ -337,6 +344,8 @@ function TaskForm({
               className="field__input"
               type="date"
               required
+              min={schoolYear.startDate}
+              max={schoolYear.endDate}
               value={date}
               aria-invalid={invalid || undefined}
               aria-describedby={describedBy}
@@ -487,6 +496,7 @@ function TaskResults({
           <TaskForm
             key={task.id}
             groupId={group.groupId}
+            schoolYear={group.schoolYear}
             task={task}
             onSaved={(_id, title) => onDone(t('assessments.editTask.savedNotice', { title }))}
           />

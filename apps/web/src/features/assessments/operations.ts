@@ -29,6 +29,10 @@ export const GroupAssessmentsDocument = graphql(`
       scale
       grades
       canRecord
+      schoolYear {
+        startDate
+        endDate
+      }
       members {
         id
         firstName
