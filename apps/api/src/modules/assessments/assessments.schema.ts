@@ -141,7 +141,8 @@ export const assessmentsTypeDefs = gql`
   # NOT_A_TEACHING_GROUP, GROUP_WITHOUT_SUBJECT, NO_GRADE_SCALE, TITLE_REQUIRED, TITLE_TOO_LONG, DESCRIPTION_TOO_LONG,
   # INVALID_DATE, DATE_OUTSIDE_SCHOOL_YEAR (tasks); GRADE_OUTSIDE_SCALE, GRADE_REQUIRED, GRADE_OR_COMMENT_REQUIRED,
   # COMMENT_TOO_LONG, NOT_IN_GROUP, DUPLICATE_STUDENT, NOT_AUTHOR (rows; one bad row saves nothing); NOT_YOUR_DRAFT,
-  # ALREADY_PUBLISHED, NOTHING_TO_PUBLISH (publishing). Someone who does not teach the group gets NOT_FOUND, as for one that does not exist.
+  # ALREADY_PUBLISHED, NOTHING_TO_PUBLISH (publishing). Someone who does not teach the group gets NOT_FOUND, as for one
+  # that does not exist.
   extend type Mutation {
     "A teacher of the teaching group adds a task (a draft)."
     createAssessmentTask(groupId: ID!, input: AssessmentTaskInput!): AssessmentTask! @access(rule: STAFF)
