@@ -1,6 +1,6 @@
 // PostgreSQL restarted, or an administrator ending the API's connections: the connections waiting in the pool are ended
-// from the server's side. The server goes on with new ones; before 2026-12-07 an API process that had so far read only
-// through Database.read (whose pool had then no listener for such an error) ended on the first.
+// from the server's side, and the server goes on with new ones. The pool hears such an error itself (database.ts); until
+// 2026-12-07 only Prisma's client did, from when it had connected.
 import { endIdleConnectionsFromServer } from '@insyn/db/test-databases';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { firstChild } from './test/fixtures.ts';
