@@ -27,8 +27,8 @@ const PLAYWRIGHTS_DISABLED_FEATURES = [
 /**
  * Work Chromium 156 does for every new window that no test uses: each browser context opens one, and with it a
  * renderer process that loads the address bar's suggestion popup (a web page of its own, chrome://omnibox-popup), and a
- * spare renderer kept started for the next site. Measured on two cores (2026-12-07): ten contexts each showing a small
- * page for 2 s took 10.9–11.4 s of CPU with them and 7.0–8.0 s without, about 0.36 s per context.
+ * spare renderer kept started for the next site. With them a context showing a small page for 2 s cost Chromium
+ * 2.7–3.0 s of CPU, without them 0.68–0.78 s (bench/browser-contexts.ts, two cores, 2026-12-07).
  */
 const UNUSED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup', 'SpareRendererForSitePerProcess'];
 
