@@ -19,7 +19,7 @@ test('the browser keeps the features Playwright turns off, and a new window load
   await page.goto('/logga-in');
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
   const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as { targetInfos: { url: string }[] };
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
   await cdp.detach();
   expect(targetInfos.map((target) => target.url).filter((url) => url.startsWith('chrome://'))).toEqual([]);
 });
