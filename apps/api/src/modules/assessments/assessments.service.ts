@@ -328,9 +328,6 @@ const refusedRows = (rows: RowProblems[]) =>
     rows,
   });
 
-/** The context for writing audit rows inside a transaction. */
-const inTransaction = (ctx: RequestContext, tx: Prisma.TransactionClient) => ({ prisma: tx, ip: ctx.ip, auth: ctx.auth });
-
 /** One audit row per student, so each student's log shows the change. */
 async function auditStudents(
   ctx: RequestContext,
@@ -339,7 +336,7 @@ async function auditStudents(
   studentIds: readonly string[],
   entry: { entityType: string; entityId: string; details?: Prisma.InputJsonValue },
 ): Promise<void> {
-  for (const studentId of studentIds) await audit(inTransaction(ctx, tx), action, { studentId, ...entry });
+  for (const studentId of studentIds) await audit({ ...ctx, prisma: tx }, action, { studentId, ...entry });
 }
 
 interface Recorder {
@@ -395,7 +392,7 @@ export async function createAssessmentTask(ctx: RequestContext, groupId: string,
       data: { groupId: group.id, subjectId, ...taskData(input), createdByStaffId: staffId, createdAt: ctx.now },
       select: { id: true },
     });
-    await audit(inTransaction(ctx, tx), 'assessment.taskSaved', { entityType: 'AssessmentTask', entityId: task.id });
+    await audit({ ...ctx, prisma: tx }, 'assessment.taskSaved', { entityType: 'AssessmentTask', entityId: task.id });
     return task.id;
   });
   return readTask(ctx, viewer, id);
@@ -410,7 +407,7 @@ export async function updateAssessmentTask(ctx: RequestContext, taskId: string, 
   if (problems.length > 0) throw refused(problems);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.assessmentTask.update({ where: { id: task.id }, data: taskData(input) });
-    await audit(inTransaction(ctx, tx), 'assessment.taskSaved', { entityType: 'AssessmentTask', entityId: task.id });
+    await audit({ ...ctx, prisma: tx }, 'assessment.taskSaved', { entityType: 'AssessmentTask', entityId: task.id });
   });
   return readTask(ctx, viewer, task.id);
 }
@@ -641,7 +638,7 @@ export async function publishSubjectAssessments(ctx: RequestContext, groupId: st
     // Two publishings at once: the first takes them all, the second publishes nothing and tells no one.
     if (updated.count !== drafts.length) throw refused(['ALREADY_PUBLISHED']);
     for (const draft of drafts) {
-      await audit(inTransaction(ctx, tx), 'assessment.published', {
+      await audit({ ...ctx, prisma: tx }, 'assessment.published', {
         studentId: draft.studentId,
         entityType: 'SubjectAssessment',
         entityId: draft.id,

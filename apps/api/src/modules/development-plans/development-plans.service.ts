@@ -293,9 +293,6 @@ export async function groupDevelopmentPlans(ctx: RequestContext, groupId: string
   });
 }
 
-/** The context for writing the audit row inside a transaction. */
-const inTransaction = (ctx: RequestContext, tx: Prisma.TransactionClient) => ({ prisma: tx, ip: ctx.ip, auth: ctx.auth });
-
 /** This term's plan row, made on the first write; the plan's updatedAt moves with every change. */
 async function touchPlan(tx: Prisma.TransactionClient, studentId: string, termId: string, now: Date, summary?: string) {
   return tx.developmentPlan.upsert({
@@ -332,7 +329,7 @@ export async function saveDevelopmentPlanEntry(ctx: RequestContext, input: Entry
       create: { planId: plan.id, subjectId: input.subjectId, ...text },
       update: text,
     });
-    await audit(inTransaction(ctx, tx), 'developmentPlan.entrySaved', {
+    await audit({ ...ctx, prisma: tx }, 'developmentPlan.entrySaved', {
       studentId: student.id,
       entityType: 'DevelopmentPlan',
       entityId: plan.id,
@@ -359,7 +356,7 @@ export async function saveDevelopmentPlanSummary(ctx: RequestContext, studentId:
   if (problems.length > 0) throw refused(problems);
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await touchPlan(tx, student.id, term.id, ctx.now, summary.trim());
-    await audit(inTransaction(ctx, tx), 'developmentPlan.summarySaved', { studentId, entityType: 'DevelopmentPlan', entityId: plan.id });
+    await audit({ ...ctx, prisma: tx }, 'developmentPlan.summarySaved', { studentId, entityType: 'DevelopmentPlan', entityId: plan.id });
   });
   return readWork(ctx, viewer, student);
 }
@@ -381,7 +378,7 @@ export async function publishDevelopmentPlan(ctx: RequestContext, studentId: str
       data: { publishedAt, publishedByStaffId: staffId },
     });
     if (updated.count === 0) throw refused(['ALREADY_PUBLISHED']);
-    await audit(inTransaction(ctx, tx), 'developmentPlan.published', { studentId, entityType: 'DevelopmentPlan', entityId: plan.id });
+    await audit({ ...ctx, prisma: tx }, 'developmentPlan.published', { studentId, entityType: 'DevelopmentPlan', entityId: plan.id });
     const recipients = (await recipientsOf(tx, [studentId], ctx.today)).get(studentId) ?? [];
     const text = {
       childName: plan.student.firstName,

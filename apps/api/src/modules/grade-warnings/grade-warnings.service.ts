@@ -238,9 +238,6 @@ export async function schoolGradeWarningRoutine(ctx: RequestContext, schoolId: s
 const refused = (problems: GradeWarningProblem[]) =>
   appError('BAD_USER_INPUT', `The grade warning was not saved: ${problems.join(', ')}`, { problems });
 
-/** The context for writing the audit row inside a transaction. */
-const inTransaction = (ctx: RequestContext, tx: Prisma.TransactionClient) => ({ prisma: tx, ip: ctx.ip, auth: ctx.auth });
-
 const readWarning = async (ctx: RequestContext, id: string): Promise<GradeWarningRecord> => {
   const row = await ctx.prisma.gradeWarning.findUniqueOrThrow({ where: { id }, select: warningSelect });
   return (await toRecords(ctx, [row]))[0] as GradeWarningRecord;
@@ -271,7 +268,7 @@ export async function issueGradeWarning(ctx: RequestContext, input: IssueInput):
       data: { studentId: student.id, groupId: group.id, subjectId, missing, issuedByStaffId: staffId, issuedAt: ctx.now },
       select: { id: true, student: { select: { firstName: true } }, subject: { select: { nameSv: true, nameEn: true } } },
     });
-    await audit(inTransaction(ctx, tx), 'gradeWarning.issued', { studentId: student.id, entityType: 'GradeWarning', entityId: warning.id });
+    await audit({ ...ctx, prisma: tx }, 'gradeWarning.issued', { studentId: student.id, entityType: 'GradeWarning', entityId: warning.id });
     const recipients = (await recipientsOf(tx, [student.id], ctx.today)).get(student.id) ?? [];
     const text = {
       childName: warning.student.firstName,
@@ -338,7 +335,7 @@ export async function recordGradeWarningContact(ctx: RequestContext, input: Cont
       },
       select: { id: true },
     });
-    await audit(inTransaction(ctx, tx), 'gradeWarning.contactRecorded', {
+    await audit({ ...ctx, prisma: tx }, 'gradeWarning.contactRecorded', {
       studentId,
       entityType: 'GradeWarning',
       entityId: input.warningId,
@@ -359,7 +356,7 @@ export async function closeGradeWarning(ctx: RequestContext, warningId: string, 
       data: { closedAt: ctx.now, closedByStaffId: staffId, closeNote: note.trim() },
     });
     if (updated.count === 0) throw refused(['ALREADY_CLOSED']);
-    await audit(inTransaction(ctx, tx), 'gradeWarning.closed', { studentId, entityType: 'GradeWarning', entityId: warningId });
+    await audit({ ...ctx, prisma: tx }, 'gradeWarning.closed', { studentId, entityType: 'GradeWarning', entityId: warningId });
   });
   return readWarning(ctx, warningId);
 }

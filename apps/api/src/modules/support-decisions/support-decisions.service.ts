@@ -140,9 +140,6 @@ export interface RecordInput {
 const refused = (problems: SupportDecisionProblem[]) =>
   appError('BAD_USER_INPUT', `The support decision was not saved: ${problems.join(', ')}`, { problems });
 
-/** The context for writing the audit row inside a transaction. */
-const inTransaction = (ctx: RequestContext, tx: Prisma.TransactionClient) => ({ prisma: tx, ip: ctx.ip, auth: ctx.auth });
-
 /** The principal of the student's school (or an administrator) records a decision; the guardians are told at once. */
 export async function recordSupportDecision(ctx: RequestContext, input: RecordInput): Promise<{ id: string }> {
   const viewer = await requireStaffViewer(ctx);
@@ -186,7 +183,7 @@ export async function recordSupportDecision(ctx: RequestContext, input: RecordIn
       },
       select: { id: true, student: { select: { firstName: true } } },
     });
-    await audit(inTransaction(ctx, tx), 'supportDecision.recorded', {
+    await audit({ ...ctx, prisma: tx }, 'supportDecision.recorded', {
       studentId: student.id,
       entityType: 'SupportDecision',
       entityId: decision.id,
@@ -237,7 +234,7 @@ export async function acknowledgeSupportDecision(ctx: RequestContext, id: string
       skipDuplicates: true,
     });
     if (count > 0) {
-      await audit(inTransaction(ctx, tx), 'supportDecision.acknowledged', {
+      await audit({ ...ctx, prisma: tx }, 'supportDecision.acknowledged', {
         studentId: student.id,
         entityType: 'SupportDecision',
         entityId: id,
