@@ -44,8 +44,9 @@ export type ServiceContext = Pick<RequestContext, 'prisma' | 'read' | 'config' |
 
 /**
  * The rows of a read-only statement nearly every request runs: through the driver where the database has it
- * (Database.read), else through the context's Prisma client, a transaction's inside one. Never for a statement that
- * must see rows the same transaction wrote.
+ * (Database.read), else through the context's Prisma client. Outside transactions only: a transaction's client does
+ * not fit `prisma` here (it lacks the client's own methods), so a read that must see what a transaction wrote cannot
+ * come here by mistake.
  */
 export const readRows = <Row>(ctx: Pick<RequestContext, 'prisma' | 'read'>, query: Prisma.Sql): Promise<Row[]> =>
   ctx.read ? ctx.read<Row>(query) : ctx.prisma.$queryRaw<Row[]>(query);
