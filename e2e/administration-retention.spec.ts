@@ -38,7 +38,11 @@ test('the administrator reads what retention would delete, sets a period and del
     await expect(page.getByTestId('retention-policy-changed')).toContainText('Ändrad 25 nov 2026');
     const table = page.getByTestId('retention-dry-run-table');
     const due = table.getByRole('row', { name: /^Omdömen daterade före 1 augusti 2025 2024\/25 \d+ / });
-    await expect(due).toBeVisible();
+    // Deleted for good by the run below: a second run against the same servers (reused outside CI) finds none.
+    await expect(
+      due,
+      "the demo school's assessments of 2024/25 (an earlier run on this server deleted them: start it afresh)",
+    ).toBeVisible();
     await expect(table.getByRole('row', { name: /2025\/26/ })).toHaveCount(0);
     const count = Number(await due.getByRole('cell').nth(1).textContent());
     expect(count).toBeGreaterThan(0);
