@@ -39,6 +39,9 @@ for (const language of LANGUAGES) {
         const report = page.getByTestId('retention-dry-run');
         await shot('admin-retention', async () => {
           await expect(report).toContainText(sv ? 'Inget att gallra i dag.' : 'Nothing to delete today.');
+          await expect(report).toContainText(
+            sv ? 'gallras inte av Insyn, inte heller när de har slutat.' : 'are not deleted by Insyn, not even once they have left.',
+          );
           await expect(page.getByTestId('retention-history').getByRole('row').nth(1)).toContainText(sv ? 'Klar' : 'Finished');
         });
 

@@ -18,6 +18,9 @@ test('the administrator reads what retention would delete, sets a period and del
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gallring');
     const report = page.getByTestId('retention-dry-run');
     await expect(report).toContainText('Sparas tills vidare och gallras inte av Insyn: Omdömen, Betygsvarningar, IUP, Beslut om stöd.');
+    await expect(report).toContainText(
+      'Uppgifterna om personerna själva – elever, vårdnadshavare och personal, med namn, personnummer, kontaktuppgifter och konton – gallras inte av Insyn, inte heller när de har slutat.',
+    );
 
     // Nought school years of attendance is refused at its field, nothing saved.
     const form = page.getByTestId('retention-policy-form');

@@ -8,7 +8,8 @@ type DryRun = RetentionDryRunQuery['retentionDryRun'];
 
 /**
  * What a run would delete today, per kind and school year: how many records, from which dates, and the day before which
- * the kind's records go. Below it, the kinds that are kept. Reading it deletes nothing.
+ * the kind's records go. Below it, the kinds that are kept, and that no kind covers the people themselves (their person
+ * records and accounts stay, also once they have left). Reading it deletes nothing.
  */
 export function DryRunReport({ dryRun }: { dryRun: DryRun }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function DryRunReport({ dryRun }: { dryRun: DryRun }) {
           })}
         </p>
       ) : null}
+      <p className="retention-report__kept">{t('administration.retention.dryRun.people')}</p>
     </div>
   );
 }
