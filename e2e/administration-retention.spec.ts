@@ -17,13 +17,18 @@ test('the administrator reads what retention would delete, sets a period and del
     await page.getByRole('link', { name: 'Gallring' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gallring');
     const report = page.getByTestId('retention-dry-run');
-    await expect(report).toContainText('Sparas tills vidare och gallras inte av Insyn: Omdömen, Betygsvarningar, IUP, Beslut om stöd.');
     await expect(report).toContainText(
-      'Uppgifterna om personerna själva – elever, vårdnadshavare och personal, med namn, personnummer, kontaktuppgifter och konton – gallras inte av Insyn, inte heller när de har slutat.',
+      'Sparas tills vidare och gallras inte av Insyn: Omdömen, Betygsvarningar, IUP, Beslut om stöd, Elever som har slutat.',
+    );
+    await expect(report).toContainText(
+      'Personalen – med namn, kontaktuppgifter och konton – gallras inte av Insyn, inte heller när de har slutat. Elever och vårdnadshavare gallras bara enligt Elever som har slutat.',
     );
 
     // Nought school years of attendance is refused at its field, nothing saved.
     const form = page.getByTestId('retention-policy-form');
+    await expect(
+      form.getByTestId('retention-period-FORMER_STUDENTS').getByLabel('Sparas tills vidare (gallras inte av Insyn)'),
+    ).toBeChecked();
     const save = form.getByRole('button', { name: 'Spara gallringsreglerna' });
     const attendance = form.getByTestId('retention-period-ATTENDANCE').getByLabel('Läsår efter läsårets slut');
     await attendance.fill('0');

@@ -89,6 +89,7 @@ describe('what is due for deletion', () => {
       API_CALLS: '2025-11-25',
       IMPORTS: '2025-11-25',
       SESSIONS: '2026-10-25',
+      FORMER_STUDENTS: null,
     });
   });
 });
@@ -117,6 +118,19 @@ describe('the policy an administrator sets', () => {
       // Every default is one the administrator could have chosen.
       expect(defaultKeep === null ? mayKeep : defaultKeep >= min && defaultKeep <= max, kind).toBe(true);
     }
+  });
+
+  it('keeps students who have left until the administrator sets a period, and deletes them last', () => {
+    expect(DEFAULT_RETENTION_POLICY.FORMER_STUDENTS).toBeNull();
+    expect(RETENTION_KINDS.at(-1)).toBe('FORMER_STUDENTS');
+    expect(checkRetentionPeriods([{ kind: 'FORMER_STUDENTS', keep: 1 }], DEFAULT_RETENTION_POLICY)).toEqual({
+      ok: true,
+      value: { ...DEFAULT_RETENTION_POLICY, FORMER_STUDENTS: 1 },
+    });
+    expect(checkRetentionPeriods([{ kind: 'FORMER_STUDENTS', keep: 0 }], DEFAULT_RETENTION_POLICY)).toEqual({
+      ok: false,
+      problems: [{ field: 'FORMER_STUDENTS', code: 'OUT_OF_RANGE' }],
+    });
   });
 
   it('takes the periods given and leaves the others as they are', () => {

@@ -25,7 +25,8 @@ export type RetentionKind =
   | 'AUDIT_EVENTS'
   | 'API_CALLS'
   | 'IMPORTS'
-  | 'SESSIONS';
+  | 'SESSIONS'
+  | 'FORMER_STUDENTS';
 
 export type RetentionUnit = 'SCHOOL_YEARS' | 'MONTHS';
 
@@ -39,7 +40,10 @@ export interface RetentionRule {
   mayKeep: boolean;
 }
 
-/** The kinds in the order the policy lists them, and the order a run deletes them in (attendance before the reports). */
+/**
+ * The kinds in the order the policy lists them, and the order a run deletes them in: attendance before the reports,
+ * and the people who have left last, once the run has deleted whatever else of theirs was due.
+ */
 export const RETENTION_KINDS: readonly RetentionKind[] = [
   'ATTENDANCE',
   'SICK_REPORTS',
@@ -54,6 +58,7 @@ export const RETENTION_KINDS: readonly RetentionKind[] = [
   'API_CALLS',
   'IMPORTS',
   'SESSIONS',
+  'FORMER_STUDENTS',
 ];
 
 /**
@@ -73,7 +78,11 @@ export const AUDIT_EVENT_MIN_MONTHS = 12;
  * - audit events: three years, like what they record, never under a year;
  * - other systems' calls (SS 12000 API clients): a year, long enough to answer what a system read and when;
  * - imports (student lists, SS 12000 runs, with the names of what each changed): a year, to answer where a record came from;
- * - expired sessions and used or expired codes and links: a month; they protect nothing once expired and are never kept.
+ * - expired sessions and used or expired codes and links: a month; they protect nothing once expired and are never kept;
+ * - students who have left, with their account, classes and guardianships, and the guardians who were guardians of
+ *   none but them: kept until the administrator sets a period, so that nobody is deleted by an update. Counted from the
+ *   school year in which the student's last class or group ended, and only once nothing else of theirs is kept under
+ *   its own period (attendance, reports, assessments, messages, the log of who read their data): a person goes last.
  */
 export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   ATTENDANCE: { unit: 'SCHOOL_YEARS', defaultKeep: 3, min: 1, max: 50, mayKeep: true },
@@ -89,6 +98,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   API_CALLS: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   IMPORTS: { unit: 'MONTHS', defaultKeep: 12, min: 1, max: 600, mayKeep: true },
   SESSIONS: { unit: 'MONTHS', defaultKeep: 1, min: 1, max: 24, mayKeep: false },
+  FORMER_STUDENTS: { unit: 'SCHOOL_YEARS', defaultKeep: null, min: 1, max: 50, mayKeep: true },
 };
 
 /** Per kind, the school years or months a record is kept; null: kept, never deleted by Insyn. */

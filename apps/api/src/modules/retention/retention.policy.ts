@@ -11,7 +11,7 @@ import {
 } from '@insyn/domain';
 import type { Prisma, PrismaClient } from '@insyn/db';
 import { isoDate } from '../access/viewer.ts';
-import type { Cutoff } from './retention.queries.ts';
+import type { Cutoff } from './retention.sql.ts';
 
 type PolicyRow = Prisma.RetentionPolicyGetPayload<Record<string, never>>;
 type PeriodColumn = {
@@ -33,6 +33,7 @@ export const PERIOD_COLUMNS: Record<RetentionKind, PeriodColumn> = {
   API_CALLS: 'apiCallMonths',
   IMPORTS: 'importMonths',
   SESSIONS: 'sessionMonths',
+  FORMER_STUDENTS: 'formerStudentYears',
 };
 
 /** The policy a row holds, or the defaults without one. */
@@ -88,11 +89,19 @@ export async function unownedAuditCutoffOn(
   );
 }
 
-/** A kind's cutoff date as its statements take it. */
-export const statementCutoff = (organisationId: string, date: string, unownedAudit: string | null, now: Date): Cutoff => ({
-  organisationId,
-  date,
-  at: schoolInstant(date),
-  now,
-  unownedAuditAt: unownedAudit ? schoolInstant(unownedAudit) : null,
-});
+/** A kind's cutoff date as its statements take it, with every kind's (`cutoffs`, null: kept). */
+export function statementCutoff(
+  organisationId: string,
+  date: string,
+  cutoffs: Record<RetentionKind, string | null>,
+  unownedAudit: string | null,
+  now: Date,
+): Cutoff {
+  const kinds = Object.fromEntries(
+    RETENTION_KINDS.map((kind) => {
+      const cutoff = cutoffs[kind];
+      return [kind, cutoff ? { date: cutoff, at: schoolInstant(cutoff) } : null];
+    }),
+  ) as Cutoff['kinds'];
+  return { organisationId, date, at: schoolInstant(date), now, unownedAuditAt: unownedAudit ? schoolInstant(unownedAudit) : null, kinds };
+}

@@ -1,27 +1,10 @@
 // What each kind of record is in the database: the rows a dry run counts, and the statements that delete them a batch
 // at a time, in an order no foreign key refuses. A record is the organisation's through its student (or its school, or
 // the person whose account it is); its date is the one its school year is reckoned from (retention.ts).
-import { SCHOOL_TIME_ZONE, type RetentionKind } from '@insyn/domain';
+import type { RetentionKind } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-
-/** What a kind's statements need: the organisation, and the first date it keeps (as a date and as its midnight). */
-export interface Cutoff {
-  organisationId: string;
-  /** records dated before this go */
-  date: string;
-  /** the school's midnight starting `date`, for records stamped with an instant */
-  at: Date;
-  /** the run's clock: a session with a renewal token still valid is not expired */
-  now: Date;
-  /** the school's midnight before which audit events of no organisation go with the audit log's (null: kept) */
-  unownedAuditAt: Date | null;
-}
-
-/** A school date of an instant column (timestamptz). */
-const localDate = (column: Prisma.Sql) => Prisma.sql`(${column} AT TIME ZONE ${SCHOOL_TIME_ZONE})::date`;
-/** Prisma's plain DateTime columns (timestamp without time zone) hold UTC. */
-const localDateOfUtc = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${SCHOOL_TIME_ZONE})::date`;
-const utcOf = (at: Date) => Prisma.sql`(${at}::timestamptz AT TIME ZONE 'UTC')`;
+import { dueFormerStudents, FORMER_STUDENT_STEPS } from './retention.people.ts';
+import { localDate, localDateOfUtc, utcOf, type Cutoff, type DeletionStep } from './retention.sql.ts';
 
 /** The organisation of the person whose account `u` is. */
 const ACCOUNT_ORGANISATION = Prisma.sql`COALESCE(
@@ -124,6 +107,8 @@ export function dueRecords(kind: RetentionKind, c: Cutoff): Prisma.Sql {
         UNION ALL
         SELECT ${localDate(Prisma.sql`r."expiresAt"`)} AS "date" FROM "PasswordReset" r JOIN "UserAccount" u ON u.id = r."userId"
           WHERE r."expiresAt" < ${c.at} AND ${ACCOUNT_ORGANISATION} = ${org}`;
+    case 'FORMER_STUDENTS':
+      return dueFormerStudents(c);
   }
 }
 
@@ -132,15 +117,6 @@ export const dueBySchoolYear = (records: Prisma.Sql) => Prisma.sql`
   SELECT extract(year FROM d."date" - interval '7 months')::int AS "startYear", count(*)::int AS count,
          to_char(min(d."date"), 'YYYY-MM-DD') AS oldest, to_char(max(d."date"), 'YYYY-MM-DD') AS newest
   FROM (${records}) d GROUP BY 1 ORDER BY 1`;
-
-type Db = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
-
-/** One statement of a run: deletes at most `limit` rows of one table and answers how many. */
-export interface DeletionStep {
-  kind: RetentionKind;
-  table: string;
-  run: (db: Db, c: Cutoff, limit: number) => Promise<number>;
-}
 
 const statement =
   (sql: (c: Cutoff, limit: number) => Prisma.Sql): DeletionStep['run'] =>
@@ -469,4 +445,5 @@ export const DELETION_STEPS: readonly DeletionStep[] = [
       ),
     ),
   },
+  ...FORMER_STUDENT_STEPS,
 ];

@@ -113,7 +113,7 @@ async function deleteDue(request: RetentionRunRequest, runId: string, policy: Re
     for (const step of DELETION_STEPS) {
       const date = cutoffs[step.kind];
       if (!date) continue;
-      const cutoff = statementCutoff(organisationId, date, unownedAudit, clock());
+      const cutoff = statementCutoff(organisationId, date, cutoffs, unownedAudit, clock());
       const count: RetentionCount = { kind: step.kind, table: step.table, deleted: 0 };
       counts.push(count);
       for (;;) {

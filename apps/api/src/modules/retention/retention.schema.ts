@@ -28,6 +28,11 @@ export const retentionTypeDefs = gql`
     IMPORTS
     "expired sessions, and expired activation codes and password links"
     SESSIONS
+    """
+    students who have left, with their account, classes and guardianships, and the guardians of none but them: school
+    years after the one in which the student's last class or group ended, once nothing else of theirs is kept
+    """
+    FORMER_STUDENTS
   }
 
   enum RetentionUnit {

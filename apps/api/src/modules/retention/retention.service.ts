@@ -66,6 +66,7 @@ const policySelect = {
   apiCallMonths: true,
   importMonths: true,
   sessionMonths: true,
+  formerStudentYears: true,
   nightlyDeletion: true,
   changedAt: true,
   changedBy: { select: { firstName: true, lastName: true } },
@@ -168,7 +169,7 @@ export async function retentionDryRun(ctx: RequestContext): Promise<{ today: str
       kinds.push({ ...base, total: 0, years: [] });
       continue;
     }
-    const records = dueRecords(kind, statementCutoff(organisationId, cutoff, unownedAudit, ctx.now));
+    const records = dueRecords(kind, statementCutoff(organisationId, cutoff, cutoffs, unownedAudit, ctx.now));
     const rows = await ctx.prisma.$queryRaw<{ startYear: number; count: number; oldest: string; newest: string }[]>(
       dueBySchoolYear(records),
     );
