@@ -1,12 +1,15 @@
 import { personnummerFor } from '@insyn/domain';
 import { expect, test } from './support/test';
-import { login } from './support/app';
+import { apiLogin, graphql, login } from './support/app';
 
 /** A number no earlier run used on a reused server: the serial from the clock. */
 const freshNumber = (birthDate: string) => personnummerFor(birthDate, Date.now() % 1000);
 
 test.describe('people administration', () => {
-  test('the administrator adds a student with a guardian, and gives a new teacher a duty and a login', async ({ page }) => {
+  test('the administrator adds a student with a guardian, ends her classes when she leaves, and gives a new teacher a duty and a login', async ({
+    page,
+    request,
+  }) => {
     const run = Date.now().toString(36);
     await login(page, 'admin', '/administration');
     await page.getByRole('link', { name: 'Elever' }).click();
@@ -17,13 +20,14 @@ test.describe('people administration', () => {
     await form.getByLabel('Personnummer').fill('20140517-3823');
     await form.getByLabel('Förnamn').fill('Tova');
     await form.getByLabel('Efternamn').fill(`Test ${run}`);
-    await form.getByLabel('Skola').selectOption({ index: 1 });
+    const [schoolId] = await form.getByLabel('Skola').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Skapa' }).click();
     await expect(form.getByText('Kontrollsiffran stämmer inte.')).toBeVisible();
     await form.getByLabel('Personnummer').fill(freshNumber('2014-05-17'));
     await form.getByRole('button', { name: 'Skapa' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Tova Test ${run}` })).toBeVisible();
     await expect(page.getByText('2014-05-17')).toBeVisible();
+    const studentPage = new URL(page.url()).pathname;
 
     await page.getByRole('link', { name: 'Ny vårdnadshavare' }).click();
     const guardian = page.getByTestId('guardian-form');
@@ -38,6 +42,35 @@ test.describe('people administration', () => {
     await page.getByRole('link', { name: `Greta Test ${run}` }).click();
     await expect(page.getByLabel('Mobilnummer')).toHaveValue('+46701234567');
     await expect(page.getByLabel('Postnummer')).toHaveValue('123 45');
+
+    // In a class of her school from today (set up through the API), then she leaves: the class ends after her last day.
+    const token = await apiLogin(request, 'admin');
+    const groups = await graphql<{ administeredGroups: { groups: { id: string; currentStudents: number }[] } }>(
+      request,
+      'query($school: ID!) { administeredGroups(filter: { schoolId: $school, kind: CLASS }, page: { limit: 100 }) { groups { id currentStudents } } }',
+      { school: schoolId },
+      token,
+    );
+    const classId = groups.data!.administeredGroups.groups.find((group) => group.currentStudents > 0)!.id;
+    const enrolled = await graphql(
+      request,
+      'mutation($input: EnrolmentInput!) { enrolInGroup(input: $input) { id } }',
+      { input: { groupId: classId, studentId: studentPage.split('/').at(-1), validFrom: '2026-11-25' } },
+      token,
+    );
+    expect(enrolled.errors).toBeUndefined();
+    await page.goto(studentPage);
+    const leaving = page.getByTestId('leaving-form');
+    const lastDay = leaving.getByLabel('Sista dag på skolan');
+    const end = leaving.getByRole('button', { name: 'Avsluta klasser och grupper' });
+    await end.click();
+    await expect(lastDay).toHaveAccessibleDescription(/Datumet finns inte\./);
+    await lastDay.fill('2026-12-18');
+    await end.click();
+    await expect(leaving.getByRole('status')).toContainText('Klasser och grupper är avslutade efter 18 december 2026.');
+    await expect(page.getByRole('table', { name: 'Elevens klasser och grupper' }).getByRole('cell', { name: '2026-12-18' })).toBeVisible();
+    await end.click();
+    await expect(lastDay).toHaveAccessibleDescription(/Eleven har inga klasser eller grupper efter den dagen\./);
 
     await page.goto('/administration/personal/ny');
     const staff = page.getByTestId('staff-form');

@@ -7,6 +7,7 @@ import {
   checkSubjectFields,
   dayBefore,
   inForce,
+  leavingMemberships,
   membershipSpansOverlap,
 } from './groups.ts';
 
@@ -93,5 +94,32 @@ describe('groups', () => {
       { field: 'code', code: 'INVALID_CODE' },
       { field: 'points', code: 'OUT_OF_RANGE' },
     ]);
+  });
+});
+
+describe('a student leaving', () => {
+  const memberships = [
+    { id: 'last year', validFrom: '2025-08-18', validTo: '2026-06-12' },
+    { id: 'class', validFrom: '2026-08-17', validTo: null },
+    { id: 'group', validFrom: '2026-08-17', validTo: '2027-06-11' },
+    { id: 'ends that day', validFrom: '2026-08-17', validTo: '2026-12-18' },
+    { id: 'begins after', validFrom: '2027-01-11', validTo: null },
+  ];
+
+  it('ends what is in force after the last day, removes what has not begun by then and leaves what has ended', () => {
+    const leaving = leavingMemberships(memberships, '2026-12-18');
+    expect(leaving.ok).toBe(true);
+    if (!leaving.ok) return;
+    expect(leaving.end.map((one) => one.id)).toEqual(['class', 'group']);
+    expect(leaving.remove.map((one) => one.id)).toEqual(['begins after']);
+  });
+
+  it('refuses a day that is not a date, and a leaving that changes nothing', () => {
+    expect(leavingMemberships(memberships, '2026-02-30')).toEqual({ ok: false, problems: [{ field: 'lastDay', code: 'INVALID_DATE' }] });
+    expect(leavingMemberships([memberships[0]!], '2026-06-12')).toEqual({
+      ok: false,
+      problems: [{ field: 'lastDay', code: 'NOTHING_TO_END' }],
+    });
+    expect(leavingMemberships([], '2026-12-18')).toMatchObject({ ok: false });
   });
 });

@@ -88,6 +88,30 @@ export function dayBefore(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+export interface LeavingProblem {
+  field: 'lastDay';
+  code: 'INVALID_DATE' | 'NOTHING_TO_END';
+}
+
+/**
+ * A student leaving the school after `lastDay`: each class and group membership in force after that day ends on it,
+ * and each not begun by then goes (a placement that would never start); those ended by then stay as they are. Refused
+ * when the day is not a date, or when the student has no membership after it (nothing would change).
+ */
+export function leavingMemberships<T extends MembershipSpan>(
+  memberships: readonly T[],
+  lastDay: string,
+): { ok: true; end: T[]; remove: T[] } | { ok: false; problems: LeavingProblem[] } {
+  if (!isIsoDate(lastDay)) return { ok: false, problems: [{ field: 'lastDay', code: 'INVALID_DATE' }] };
+  const after = memberships.filter((membership) => membership.validTo === null || membership.validTo > lastDay);
+  if (after.length === 0) return { ok: false, problems: [{ field: 'lastDay', code: 'NOTHING_TO_END' }] };
+  return {
+    ok: true,
+    end: after.filter((membership) => membership.validFrom <= lastDay),
+    remove: after.filter((membership) => membership.validFrom > lastDay),
+  };
+}
+
 export interface MoveProblem {
   field: 'fromDate' | 'toGroupId';
   code: 'INVALID_DATE' | 'NOT_AFTER_START' | 'AFTER_END' | 'SAME_GROUP' | 'NOT_A_CLASS';

@@ -30,6 +30,8 @@ const CREATE_GUARDIAN = `mutation($studentId: ID!, $input: GuardianInput!) { cre
 const UPDATE_GUARDIAN = `mutation($id: ID!, $input: GuardianInput!) { updateGuardian(id: $id, input: $input) { ${GUARDIAN_FIELDS} } }`;
 const LINK = `mutation($s: ID!, $g: ID!) { linkGuardian(studentId: $s, guardianId: $g) { guardians { id } } }`;
 const UNLINK = `mutation($s: ID!, $g: ID!) { unlinkGuardian(studentId: $s, guardianId: $g) { guardians { id } } }`;
+const LEAVE = `mutation($s: ID!, $day: String!) { endStudentMemberships(studentId: $s, lastDay: $day) {
+  memberships { groupName kind validFrom validTo } } }`;
 const CREATE_STAFF = `mutation($input: StaffInput!) { createStaff(input: $input) { ${STAFF_FIELDS} } }`;
 const ADD_DUTY = `mutation($id: ID!, $input: StaffDutyInput!) { addStaffDuty(staffId: $id, input: $input) { ${STAFF_FIELDS} } }`;
 const END_DUTY = `mutation($id: ID!, $to: String!) { endStaffDuty(dutyId: $id, validTo: $to) { ${STAFF_FIELDS} } }`;
@@ -398,6 +400,48 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
       ),
     );
     expect(list.administeredGuardians.rows).toEqual([{ id: guardian.id, childCount: 1 }]);
+  });
+
+  it("ends a leaving student's classes and groups after the last day, removes what had not begun, audited; refuses a bad day", async () => {
+    const prisma = server.db.prisma;
+    const student = data(
+      await admin.request<{ createStudent: { id: string } }>(CREATE_STUDENT, {
+        input: { personalIdentityNumber: personnummerFor('2013-04-04', 41), firstName: 'Sista', lastName: 'Dagen', schoolId },
+      }),
+    ).createStudent;
+    // In a class until further notice; in a teaching group until October, and again from January (not begun yet).
+    await prisma.groupMembership.createMany({
+      data: [
+        { groupId: classId, studentId: student.id, validFrom: new Date('2026-08-17'), validTo: null },
+        { groupId: teachingGroupId, studentId: student.id, validFrom: new Date('2026-08-17'), validTo: new Date('2026-10-30') },
+        { groupId: teachingGroupId, studentId: student.id, validFrom: new Date('2027-01-11'), validTo: null },
+      ],
+    });
+    expect(await refused(admin, LEAVE, { s: student.id, day: '2026-02-30' })).toEqual([{ field: 'lastDay', code: 'INVALID_DATE' }]);
+    expect(errorCode(await otherAdmin.request(LEAVE, { s: student.id, day: '2026-12-18' }))).toBe('NOT_FOUND');
+    for (const username of ['rektor', 'mentor', 'elev']) {
+      expect(errorCode(await (await loggedIn(server, username)).request(LEAVE, { s: student.id, day: '2026-12-18' })), username).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(await prisma.groupMembership.count({ where: { studentId: student.id } })).toBe(3);
+
+    type Left = { endStudentMemberships: { memberships: { kind: string; validFrom: string; validTo: string | null }[] } };
+    const left = data(await admin.request<Left>(LEAVE, { s: student.id, day: '2026-12-18' })).endStudentMemberships;
+    // Both began the same day: in no particular order.
+    const byKind = [...left.memberships].sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(byKind.map(({ kind, validFrom, validTo }) => ({ kind, validFrom, validTo }))).toEqual([
+      { kind: 'CLASS', validFrom: '2026-08-17', validTo: '2026-12-18' },
+      { kind: 'TEACHING', validFrom: '2026-08-17', validTo: '2026-10-30' },
+    ]);
+    const audits = await prisma.auditEvent.findMany({
+      where: { studentId: student.id, action: { startsWith: 'admin.groupMembership.' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(audits.map((event) => event.action)).toEqual(['admin.groupMembership.ended', 'admin.groupMembership.deleted']);
+    expect(audits[1]?.details).toMatchObject({ before: { groupId: teachingGroupId, validFrom: '2027-01-11', validTo: null }, after: null });
+    // Left: nothing goes on after the day any more.
+    expect(await refused(admin, LEAVE, { s: student.id, day: '2026-12-18' })).toEqual([{ field: 'lastDay', code: 'NOTHING_TO_END' }]);
   });
 
   it('creates staff with a unique signature and dated duties of the right kind, ends a duty, sets a login that works', async () => {

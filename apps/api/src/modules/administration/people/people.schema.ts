@@ -260,6 +260,11 @@ export const adminPeopleTypeDefs = gql`
     updateGuardian(id: ID!, input: GuardianInput!): AdminGuardian! @access(rule: STAFF)
     linkGuardian(studentId: ID!, guardianId: ID!): AdminStudent! @access(rule: STAFF)
     unlinkGuardian(studentId: ID!, guardianId: ID!): AdminStudent! @access(rule: STAFF)
+    """
+    the student leaves the school after lastDay: their classes and groups in force after it end on it, those not begun
+    by then are removed (refused at lastDay: INVALID_DATE, NOTHING_TO_END when no membership goes on after it)
+    """
+    endStudentMemberships(studentId: ID!, lastDay: String!): AdminStudent! @access(rule: STAFF)
     createStaff(input: StaffInput!): AdminStaff! @access(rule: STAFF)
     updateStaff(id: ID!, input: StaffInput!): AdminStaff! @access(rule: STAFF)
     addStaffDuty(staffId: ID!, input: StaffDutyInput!): AdminStaff! @access(rule: STAFF)

@@ -1,6 +1,6 @@
 // Students of the administrator's organisation: the searchable list, one student with all their relations,
 // creation and changes (personnummer checked, birth date read from it), and the guardians linked to them.
-import { checkStudent, type StudentInput as CheckedStudentInput } from '@insyn/domain';
+import { checkStudent, leavingMemberships, type StudentInput as CheckedStudentInput } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
 import { notFound } from '../../../errors.ts';
@@ -10,6 +10,7 @@ import { administeredRecord, requireAdministration } from '../administration.acc
 import { recordChange, recordChanges, type RecordSnapshot } from '../administration.changes.ts';
 import { refuse, type FieldProblem } from '../administration.problems.ts';
 import { pageOf } from '../administration.service.ts';
+import { membershipSnapshot } from '../groups/groups.service.ts';
 import { ACCOUNT_FIELDS, identityNumberPart, isoDate, isoDateOrNull, loginOf, searchWords, withUniqueAsProblem } from './people.shared.ts';
 import { ensureAccountsOf } from '../../accounts/accounts.service.ts';
 
@@ -301,6 +302,49 @@ export async function unlinkGuardian(ctx: RequestContext, studentId: string, gua
         after: null,
       },
     );
+  });
+  return administeredStudent(ctx, record.id);
+}
+
+/**
+ * The student leaves the school after `lastDay` (leavingMemberships): their classes and groups in force after it end on
+ * it, those not begun by then are removed, each change audited, in one transaction. Attendance already recorded stays,
+ * and so does the login until an administrator locks it. From here the student is one who has left: retention
+ * (FORMER_STUDENTS) counts from the school year of that day.
+ */
+export async function endStudentMemberships(ctx: RequestContext, studentId: string, lastDay: string) {
+  const { record } = await requireAdministeredStudent(ctx, studentId);
+  const memberships = record.memberships.map((membership) => ({
+    ...membership,
+    validFrom: isoDate(membership.validFrom),
+    validTo: isoDateOrNull(membership.validTo),
+  }));
+  const leaving = leavingMemberships(memberships, lastDay);
+  if (!leaving.ok) throw refuse(leaving.problems);
+  await ctx.prisma.$transaction(async (tx) => {
+    const changes = { ...ctx, prisma: tx };
+    for (const membership of leaving.end) {
+      const ended = await tx.groupMembership.update({ where: { id: membership.id }, data: { validTo: dateValue(lastDay) } });
+      await recordChange(changes, {
+        entity: 'groupMembership',
+        kind: 'ended',
+        entityId: membership.id,
+        studentId: record.id,
+        before: membershipSnapshot(membership),
+        after: membershipSnapshot(ended),
+      });
+    }
+    for (const membership of leaving.remove) {
+      await tx.groupMembership.delete({ where: { id: membership.id } });
+      await recordChange(changes, {
+        entity: 'groupMembership',
+        kind: 'deleted',
+        entityId: membership.id,
+        studentId: record.id,
+        before: membershipSnapshot(membership),
+        after: null,
+      });
+    }
   });
   return administeredStudent(ctx, record.id);
 }

@@ -93,6 +93,14 @@ export const UpdateStudentDocument = graphql(`
   }
 `);
 
+export const EndStudentMembershipsDocument = graphql(`
+  mutation EndStudentMemberships($studentId: ID!, $lastDay: String!) {
+    endStudentMemberships(studentId: $studentId, lastDay: $lastDay) {
+      ...AdminStudentFields
+    }
+  }
+`);
+
 export const LinkGuardianDocument = graphql(`
   mutation LinkGuardian($studentId: ID!, $guardianId: ID!) {
     linkGuardian(studentId: $studentId, guardianId: $guardianId) {

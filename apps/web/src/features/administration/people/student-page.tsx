@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -9,13 +10,16 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { SearchField } from '../../../components/ui/search-field';
 import { usePageTitle } from '../../../components/ui/use-page-title';
 import type { AdminStudentFieldsFragment } from '../../../gql/graphql';
+import { formatLongDate } from '../../../lib/dates';
+import { currentLocale } from '../../../lib/i18n';
 import { useSettledValue } from '../use-settled-value';
 import { RegisterExtractPanel } from '../register-extract/register-extract-panel';
-import { useActionProblem } from './form-parts';
+import { placeProblems, TextField, useActionProblem } from './form-parts';
 import { LoginForm } from './login-form';
 import {
   AdminGuardiansDocument,
   AdminStudentDocument,
+  EndStudentMembershipsDocument,
   LinkGuardianDocument,
   UnlinkGuardianDocument,
   UpdateStudentDocument,
@@ -71,6 +75,7 @@ export function StudentPage() {
       />
       <StudentGuardians student={student} />
       <Memberships student={student} />
+      <Leaving studentId={student.id} />
       <LoginForm personKind="STUDENT" personId={student.id} username={student.login?.username ?? null} />
       <RegisterExtractPanel
         personId={student.id}
@@ -189,6 +194,67 @@ function Memberships({ student }: { student: AdminStudentFieldsFragment }) {
           </tbody>
         </DataTable>
       )}
+    </section>
+  );
+}
+
+const LEAVING_FIELDS = ['lastDay'] as const;
+
+/** The student leaves the school: every class and group after the last day ends at once (the table above shows it). */
+function Leaving({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [endMemberships] = useMutation(EndStudentMembershipsDocument);
+  const [outcome, setOutcome] = useState<{ lastDay: string } | 'failed' | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<{ lastDay: string }>({ defaultValues: { lastDay: '' } });
+
+  const onSubmit = async ({ lastDay }: { lastDay: string }) => {
+    setOutcome(null);
+    try {
+      await endMemberships({ variables: { studentId, lastDay } });
+      setOutcome({ lastDay });
+    } catch (error) {
+      const unplaced = placeProblems(error, LEAVING_FIELDS, setError);
+      if (!unplaced || unplaced.length > 0) setOutcome('failed');
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="form-panel">
+      <h2 id={`${id}-heading`}>{t('administration.people.students.leaving.heading')}</h2>
+      <p>{t('administration.people.students.leaving.intro')}</p>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+        aria-busy={isSubmitting}
+        data-testid="leaving-form"
+      >
+        <TextField
+          id={`${id}-day`}
+          name="lastDay"
+          type="date"
+          label={t('administration.people.students.leaving.lastDay')}
+          register={register}
+          problem={errors.lastDay?.message}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+            {t('administration.people.students.leaving.submit')}
+          </button>
+        </div>
+        <Alert tone="success">
+          {outcome && outcome !== 'failed'
+            ? t('administration.people.students.leaving.done', { date: formatLongDate(outcome.lastDay, currentLocale()) })
+            : null}
+        </Alert>
+        <Alert tone="error">{outcome === 'failed' ? t('administration.people.saveFailed') : null}</Alert>
+      </form>
     </section>
   );
 }
