@@ -172,6 +172,12 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
       },
     });
     await prisma.userAccount.create({ data: { username: 'slutad.vh', guardianId: ids.onlyGuardian } });
+    // A guardian whose account is a member of staff's too (no path in Insyn makes one): the account stays the staff's.
+    ids.sharedAccountGuardian = await guardian(prisma, organisationId, 'Personal', [ids.left]);
+    ids.sharedStaff = (
+      await prisma.staff.create({ data: { organisationId, firstName: 'Delat', lastName: 'Konto', signature: 'DEKO' } })
+    ).id;
+    await prisma.userAccount.create({ data: { username: 'delat.konto', guardianId: ids.sharedAccountGuardian, staffId: ids.sharedStaff } });
     await prisma.guardianConsent.create({ data: { studentId: ids.left, guardianId: ids.onlyGuardian } });
     await prisma.ss12000Link.createMany({
       data: [
@@ -216,13 +222,13 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
 
     const update = await admin.request(UPDATE, { input: { periods: [{ kind: 'FORMER_STUDENTS', keep: 1 }] } });
     expect(update.errors).toBeUndefined();
-    // The student who left and the one never placed, and the guardian of none but the first.
+    // The student who left and the one never placed, and the two guardians of none but the first.
     expect(await formerStudents()).toEqual({
       kind: 'FORMER_STUDENTS',
       keep: 1,
       cutoff: '2025-08-01',
-      total: 3,
-      years: [{ schoolYear: '2021/22', count: 3, oldest: '2021-09-01', newest: '2022-06-10' }],
+      total: 4,
+      years: [{ schoolYear: '2021/22', count: 4, oldest: '2021-09-01', newest: '2022-06-10' }],
     });
 
     const started = data(await admin.request<{ runRetention: { id: string } }>(RUN));
@@ -237,7 +243,7 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
     }, 'the retention run to finish');
     expect(run.outcome).toBe('COMPLETED');
     expect(run.counts.filter((count) => count.kind === 'FORMER_STUDENTS')).toEqual([
-      { kind: 'FORMER_STUDENTS', table: 'Guardian', deleted: 1 },
+      { kind: 'FORMER_STUDENTS', table: 'Guardian', deleted: 2 },
       { kind: 'FORMER_STUDENTS', table: 'Student', deleted: 2 },
     ]);
 
@@ -253,6 +259,10 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
     ]);
     // Nothing of the deleted is left under their ids: accounts and their sessions, links, consents, figures, the log.
     expect(await prisma.userAccount.count({ where: { username: { in: ['slutad.elev', 'slutad.vh'] } } })).toBe(0);
+    expect(await prisma.userAccount.findUnique({ where: { username: 'delat.konto' } })).toMatchObject({
+      guardianId: null,
+      staffId: ids.sharedStaff,
+    });
     expect(await prisma.ss12000Link.count({ where: { sourceId: { in: ['retention-left', 'retention-only-guardian'] } } })).toBe(0);
     expect(await prisma.guardianConsent.count({ where: { guardianId: ids.onlyGuardian } })).toBe(0);
     expect(await prisma.absenceDay.count({ where: { studentId: ids.left } })).toBe(0);

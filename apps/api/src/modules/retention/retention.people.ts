@@ -163,9 +163,13 @@ export const dueFormerStudents = (c: Cutoff) => Prisma.sql`
 
 type Transaction = Prisma.TransactionClient;
 
-/** Deletes the accounts of the given students or guardians, with what hangs on them. */
+/**
+ * Deletes the accounts of the given students or guardians, with what hangs on them. An account that is someone else's
+ * too (no path in Insyn makes one, but the columns allow it) stays theirs: the person's foreign key clears itself.
+ */
 async function deleteAccounts(tx: Transaction, person: 'studentId' | 'guardianId', ids: string[]): Promise<void> {
-  const accounts = Prisma.sql`SELECT u.id FROM "UserAccount" u WHERE u.${Prisma.raw(`"${person}"`)} = ANY(${ids}::uuid[])`;
+  const accounts = Prisma.sql`SELECT u.id FROM "UserAccount" u WHERE u.${Prisma.raw(`"${person}"`)} = ANY(${ids}::uuid[])
+    AND num_nonnulls(u."studentId", u."guardianId", u."staffId") = 1`;
   await tx.$executeRaw`DELETE FROM "RefreshToken" WHERE "sessionId" IN (SELECT se.id FROM "AuthSession" se WHERE se."userId" IN (${accounts}))`;
   await tx.$executeRaw`DELETE FROM "AuthSession" WHERE "userId" IN (${accounts})`;
   await tx.$executeRaw`DELETE FROM "ActivationCode" WHERE "userId" IN (${accounts})`;
