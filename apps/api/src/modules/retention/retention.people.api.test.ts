@@ -185,6 +185,25 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
         { organisationId, kind: 'GUARDIAN', sourceId: 'retention-only-guardian', insynId: ids.onlyGuardian },
       ],
     });
+    // Guardians left without a child by a custody change (the SS 12000 import): one untouched since 2022, signed in last
+    // in January 2022, goes; one whose contacts changed this autumn stays.
+    const childless = async (firstName: string, modifiedAt: string) =>
+      (
+        await prisma.guardian.create({
+          data: {
+            organisationId,
+            firstName,
+            lastName: 'Utan barn',
+            createdAt: new Date('2021-09-01T10:00:00Z'),
+            modifiedAt: new Date(modifiedAt),
+          },
+        })
+      ).id;
+    ids.childless = await childless('Vilande', '2021-09-01T10:00:00Z');
+    await prisma.userAccount.create({
+      data: { username: 'vilande.vh', guardianId: ids.childless, lastLoginAt: new Date('2022-01-10T18:00:00Z') },
+    });
+    ids.childlessChanged = await childless('Ändrad', '2026-10-01T10:00:00Z');
     // Entered in September 2021 and never in a class.
     ids.neverPlaced = await student(prisma, old, 'Oplacerad', null, '2021-09-01T10:00:00Z');
 
@@ -222,13 +241,13 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
 
     const update = await admin.request(UPDATE, { input: { periods: [{ kind: 'FORMER_STUDENTS', keep: 1 }] } });
     expect(update.errors).toBeUndefined();
-    // The student who left and the one never placed, and the two guardians of none but the first.
+    // The student who left and the one never placed, the two guardians of none but the first and the dormant one.
     expect(await formerStudents()).toEqual({
       kind: 'FORMER_STUDENTS',
       keep: 1,
       cutoff: '2025-08-01',
-      total: 4,
-      years: [{ schoolYear: '2021/22', count: 4, oldest: '2021-09-01', newest: '2022-06-10' }],
+      total: 5,
+      years: [{ schoolYear: '2021/22', count: 5, oldest: '2021-09-01', newest: '2022-06-10' }],
     });
 
     const started = data(await admin.request<{ runRetention: { id: string } }>(RUN));
@@ -243,7 +262,7 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
     }, 'the retention run to finish');
     expect(run.outcome).toBe('COMPLETED');
     expect(run.counts.filter((count) => count.kind === 'FORMER_STUDENTS')).toEqual([
-      { kind: 'FORMER_STUDENTS', table: 'Guardian', deleted: 2 },
+      { kind: 'FORMER_STUDENTS', table: 'Guardian', deleted: 3 },
       { kind: 'FORMER_STUDENTS', table: 'Student', deleted: 2 },
     ]);
 
@@ -252,13 +271,15 @@ describe.each(DATABASE_KINDS)('retention of students who have left, on %s', (kin
       [ids.current, ids.assessed, ids.read, ids.recent, ids.grannby].map((id) => id as string).sort(),
     );
     const guardians = await prisma.guardian.findMany({ where: { id: { in: Object.values(ids) } }, select: { id: true } });
-    expect(guardians.map((one) => one.id).sort()).toEqual([ids.sharedGuardian, ids.assessedGuardian].map((id) => id as string).sort());
+    expect(guardians.map((one) => one.id).sort()).toEqual(
+      [ids.sharedGuardian, ids.assessedGuardian, ids.childlessChanged].map((id) => id as string).sort(),
+    );
     // The guardian who stays keeps their other child.
     expect(await prisma.guardianship.findMany({ where: { guardianId: ids.sharedGuardian }, select: { studentId: true } })).toEqual([
       { studentId: ids.current },
     ]);
     // Nothing of the deleted is left under their ids: accounts and their sessions, links, consents, figures, the log.
-    expect(await prisma.userAccount.count({ where: { username: { in: ['slutad.elev', 'slutad.vh'] } } })).toBe(0);
+    expect(await prisma.userAccount.count({ where: { username: { in: ['slutad.elev', 'slutad.vh', 'vilande.vh'] } } })).toBe(0);
     expect(await prisma.userAccount.findUnique({ where: { username: 'delat.konto' } })).toMatchObject({
       guardianId: null,
       staffId: ids.sharedStaff,

@@ -1,15 +1,15 @@
 // Students who have left, and the guardians of none but them (the kind FORMER_STUDENTS). A student has left once every
-// class and group of theirs has ended (the school's SS 12000 import or student list ends them); they are due when the
+// class and group of theirs has ended (Eleven slutar, the SS 12000 import or a move in a student list ends them); they are due when the
 // last ended before the kind's cutoff and nothing else of theirs is kept. The dry run counts a student whose other
 // records are each gone or due under their own kind, since a run deletes those in its earlier steps; the run itself
 // deletes only a student of whom nothing is left, so that a record kept by a concurrent change or by a step that
 // stopped keeps its student too. With the student go their account (sessions, codes and links, news read), classes and
 // groups, guardianships, guardians' consents, study plan and SS 12000 link. A guardian goes with the last of their
 // children, unless something of the guardian's own is still kept (a message to them, a report they made, the log of
-// what they did); such a guardian, and one whose guardianships were ended by hand, stays.
+// what they did); one left without a child otherwise goes once entered, changed and signed in last before the cutoff.
 import type { RetentionKind } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { localDateOfUtc, utcOf, type Cutoff, type Db, type DeletionStep } from './retention.sql.ts';
+import { localDate, localDateOfUtc, utcOf, type Cutoff, type Db, type DeletionStep } from './retention.sql.ts';
 
 /** A dry run counts records due under their own kind as gone; a run deletes a person only once they are. */
 type Mode = 'dryRun' | 'run';
@@ -146,19 +146,33 @@ const dueStudents = (c: Cutoff, mode: Mode) => Prisma.sql`
     AND (EXISTS (SELECT 1 FROM "GroupMembership" m WHERE m."studentId" = s.id) OR s."createdAt" < ${utcOf(c.at)})
     AND ${nothingKept(STUDENT_RECORDS, Prisma.sql`s.id`, c, mode)}`;
 
-/** Guardians all of whose children are in `due_students` and of whom nothing else is kept. */
+/**
+ * Guardians of whom nothing else is kept and who either go with their children (every child of theirs in
+ * `due_students`) or have had none for a while: no guardianship left (the SS 12000 import ends one when custody
+ * changes; by hand a guardian's last child cannot be unlinked), entered, changed and signed in last before the cutoff.
+ */
 const dueGuardiansWhere = (c: Cutoff, mode: Mode) => Prisma.sql`
   g."organisationId" = ${c.organisationId}::uuid
-    AND EXISTS (SELECT 1 FROM "Guardianship" gs WHERE gs."guardianId" = g.id)
-    AND NOT EXISTS (SELECT 1 FROM "Guardianship" gs WHERE gs."guardianId" = g.id AND gs."studentId" NOT IN (SELECT ds.id FROM due_students ds))
+    AND (
+      (EXISTS (SELECT 1 FROM "Guardianship" gs WHERE gs."guardianId" = g.id)
+        AND NOT EXISTS (SELECT 1 FROM "Guardianship" gs WHERE gs."guardianId" = g.id AND gs."studentId" NOT IN (SELECT ds.id FROM due_students ds)))
+      OR (NOT EXISTS (SELECT 1 FROM "Guardianship" gs WHERE gs."guardianId" = g.id)
+        AND g."createdAt" < ${utcOf(c.at)} AND g."modifiedAt" < ${c.at}
+        AND NOT EXISTS (SELECT 1 FROM "UserAccount" u WHERE u."guardianId" = g.id AND u."lastLoginAt" >= ${utcOf(c.at)})))
     AND ${nothingKept(GUARDIAN_RECORDS, Prisma.sql`g.id`, c, mode)}`;
 
-/** The dry run's records of the kind: each student due, and each guardian going with them dated as their last child. */
+/**
+ * The dry run's records of the kind: each student due, and each guardian going with them dated as their last child,
+ * or, with no child, as their last entry, change or sign-in.
+ */
 export const dueFormerStudents = (c: Cutoff) => Prisma.sql`
   WITH due_students AS MATERIALIZED (${dueStudents(c, 'dryRun')})
   SELECT ds."date" FROM due_students ds
   UNION ALL
-  SELECT (SELECT max(ds."date") FROM due_students ds JOIN "Guardianship" gs ON gs."studentId" = ds.id WHERE gs."guardianId" = g.id)
+  SELECT COALESCE(
+    (SELECT max(ds."date") FROM due_students ds JOIN "Guardianship" gs ON gs."studentId" = ds.id WHERE gs."guardianId" = g.id),
+    greatest(${localDateOfUtc(Prisma.sql`g."createdAt"`)}, ${localDate(Prisma.sql`g."modifiedAt"`)},
+             (SELECT ${localDateOfUtc(Prisma.sql`max(u."lastLoginAt")`)} FROM "UserAccount" u WHERE u."guardianId" = g.id)))
   FROM "Guardian" g WHERE ${dueGuardiansWhere(c, 'dryRun')}`;
 
 type Transaction = Prisma.TransactionClient;
