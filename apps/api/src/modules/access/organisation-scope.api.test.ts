@@ -414,6 +414,7 @@ const CASES: Case[] = [
     probe: 'guardian',
     variables: (id) => ({ studentId: id.ownStudent, guardianId: id.guardian }),
   },
+  { field: 'Mutation.endStudentMemberships', probe: 'student', variables: (id) => ({ studentId: id.student, lastDay: '2026-12-18' }) },
   {
     field: 'Mutation.updateStaff',
     probe: 'staff',
