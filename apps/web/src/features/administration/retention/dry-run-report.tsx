@@ -45,7 +45,14 @@ export function DryRunReport({ dryRun }: { dryRun: DryRun }) {
                     {t(`administration.retention.kinds.${kind.kind}.label`)}
                     {kind.cutoff ? (
                       <span className="retention-report__cutoff">
-                        {t('administration.retention.dryRun.before', { date: formatLongDate(kind.cutoff, locale) })}
+                        {t(
+                          kind.kind === 'FORMER_STUDENTS'
+                            ? 'administration.retention.dryRun.leftBefore'
+                            : 'administration.retention.dryRun.before',
+                          {
+                            date: formatLongDate(kind.cutoff, locale),
+                          },
+                        )}
                       </span>
                     ) : null}
                   </th>
