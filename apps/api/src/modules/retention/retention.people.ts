@@ -22,102 +22,70 @@ interface PersonRecords {
   due: (cutoff: { date: Prisma.Sql; at: Prisma.Sql }) => Prisma.Sql;
 }
 
-const accountOf = (person: 'studentId' | 'guardianId', id: Prisma.Sql) =>
+type Person = 'studentId' | 'guardianId';
+
+const accountOf = (person: Person, id: Prisma.Sql) =>
   Prisma.sql`(SELECT u.id FROM "UserAccount" u WHERE u.${Prisma.raw(`"${person}"`)} = ${id})`;
 
-const lessonBefore: PersonRecords['due'] = (cutoff) => Prisma.sql`l."date" < ${cutoff.date}`;
-const eventBefore: PersonRecords['due'] = (cutoff) => Prisma.sql`x."at" < ${cutoff.at}`;
+/** The rows of `table` (as x, with what `join` adds) whose `column` names the person. */
+const rowsOf =
+  (table: string, column: string, join: Prisma.Sql = Prisma.empty) =>
+  (id: Prisma.Sql) =>
+    Prisma.sql`FROM ${Prisma.raw(`"${table}"`)} x ${join} WHERE x.${Prisma.raw(`"${column}"`)} = ${id}`;
+const OF_LESSON = Prisma.sql`JOIN "Lesson" l ON l.id = x."lessonId"`;
+const OF_TASK = Prisma.sql`JOIN "AssessmentTask" t ON t.id = x."taskId"`;
+const OF_TERM = Prisma.sql`JOIN "Term" te ON te.id = x."termId"`;
+const dateBefore =
+  (column: string): PersonRecords['due'] =>
+  (cutoff) =>
+    Prisma.sql`${Prisma.raw(column)} < ${cutoff.date}`;
+const instantBefore =
+  (column: string): PersonRecords['due'] =>
+  (cutoff) =>
+    Prisma.sql`${Prisma.raw(column)} < ${cutoff.at}`;
 const messageDue: PersonRecords['due'] = (cutoff) => Prisma.sql`x.status IN ('SENT', 'FAILED') AND x."createdAt" < ${cutoff.at}`;
-const decisionBefore: PersonRecords['due'] = (cutoff) => Prisma.sql`d."decidedOn" < ${cutoff.date}`;
-const acknowledgementsOf = (person: 'studentId' | 'guardianId') => (id: Prisma.Sql) =>
-  Prisma.sql`FROM "SupportDecisionAcknowledgement" x JOIN "SupportDecision" d ON d.id = x."decisionId" WHERE x."userId" IN ${accountOf(person, id)}`;
 
-/** Everything else that names a student, with the kind it is kept under (retention.queries.ts deletes each). */
-const STUDENT_RECORDS: readonly PersonRecords[] = [
-  {
-    kind: 'ATTENDANCE',
-    rows: (id) => Prisma.sql`FROM "Attendance" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."studentId" = ${id}`,
-    due: lessonBefore,
-  },
-  {
-    kind: 'ATTENDANCE',
-    rows: (id) => Prisma.sql`FROM "AttendanceChange" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."studentId" = ${id}`,
-    due: lessonBefore,
-  },
-  {
-    kind: 'ATTENDANCE',
-    rows: (id) => Prisma.sql`FROM "AbsenceAlert" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."studentId" = ${id}`,
-    due: lessonBefore,
-  },
-  {
-    kind: 'ATTENDANCE',
-    rows: (id) => Prisma.sql`FROM "AbsenceDay" x WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."date" < ${cutoff.date}`,
-  },
-  {
-    kind: 'SICK_REPORTS',
-    rows: (id) => Prisma.sql`FROM "SickReport" x WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."toDate" < ${cutoff.date}`,
-  },
-  {
-    kind: 'LEAVE_APPLICATIONS',
-    rows: (id) => Prisma.sql`FROM "LeaveApplication" x WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."toDate" < ${cutoff.date}`,
-  },
-  {
-    kind: 'ASSESSMENTS',
-    rows: (id) => Prisma.sql`FROM "AssessmentResult" x JOIN "AssessmentTask" t ON t.id = x."taskId" WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`t."date" < ${cutoff.date}`,
-  },
-  {
-    kind: 'ASSESSMENTS',
-    rows: (id) => Prisma.sql`FROM "SubjectAssessment" x JOIN "Term" te ON te.id = x."termId" WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`te."endDate" < ${cutoff.date}`,
-  },
-  {
-    kind: 'GRADE_WARNINGS',
-    rows: (id) => Prisma.sql`FROM "GradeWarning" x WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."issuedAt" < ${cutoff.at}`,
-  },
-  {
-    kind: 'DEVELOPMENT_PLANS',
-    rows: (id) => Prisma.sql`FROM "DevelopmentPlan" x JOIN "Term" te ON te.id = x."termId" WHERE x."studentId" = ${id}`,
-    due: (cutoff) => Prisma.sql`te."endDate" < ${cutoff.date}`,
-  },
+/** What the person's account did: the log of it, and the support decisions it confirmed having read. */
+const ofAccount = (person: Person): PersonRecords[] => [
   {
     kind: 'SUPPORT_DECISIONS',
-    rows: (id) => Prisma.sql`FROM "SupportDecision" d WHERE d."studentId" = ${id}`,
-    due: decisionBefore,
+    rows: (id) =>
+      Prisma.sql`FROM "SupportDecisionAcknowledgement" x JOIN "SupportDecision" d ON d.id = x."decisionId" WHERE x."userId" IN ${accountOf(person, id)}`,
+    due: dateBefore('d."decidedOn"'),
   },
-  { kind: 'SUPPORT_DECISIONS', rows: acknowledgementsOf('studentId'), due: decisionBefore },
-  { kind: 'MESSAGES', rows: (id) => Prisma.sql`FROM "OutboundMessage" x WHERE x."studentId" = ${id}`, due: messageDue },
-  { kind: 'AUDIT_EVENTS', rows: (id) => Prisma.sql`FROM "AuditEvent" x WHERE x."studentId" = ${id}`, due: eventBefore },
   {
     kind: 'AUDIT_EVENTS',
-    rows: (id) => Prisma.sql`FROM "AuditEvent" x WHERE x."userId" IN ${accountOf('studentId', id)}`,
-    due: eventBefore,
+    rows: (id) => Prisma.sql`FROM "AuditEvent" x WHERE x."userId" IN ${accountOf(person, id)}`,
+    due: instantBefore('x."at"'),
   },
+];
+
+/** Everything else that names a student, with the kind it is kept under and that kind's rule (retention.queries.ts). */
+const STUDENT_RECORDS: readonly PersonRecords[] = [
+  ...['Attendance', 'AttendanceChange', 'AbsenceAlert'].map((table): PersonRecords => ({
+    kind: 'ATTENDANCE',
+    rows: rowsOf(table, 'studentId', OF_LESSON),
+    due: dateBefore('l."date"'),
+  })),
+  { kind: 'ATTENDANCE', rows: rowsOf('AbsenceDay', 'studentId'), due: dateBefore('x."date"') },
+  { kind: 'SICK_REPORTS', rows: rowsOf('SickReport', 'studentId'), due: dateBefore('x."toDate"') },
+  { kind: 'LEAVE_APPLICATIONS', rows: rowsOf('LeaveApplication', 'studentId'), due: dateBefore('x."toDate"') },
+  { kind: 'ASSESSMENTS', rows: rowsOf('AssessmentResult', 'studentId', OF_TASK), due: dateBefore('t."date"') },
+  { kind: 'ASSESSMENTS', rows: rowsOf('SubjectAssessment', 'studentId', OF_TERM), due: dateBefore('te."endDate"') },
+  { kind: 'GRADE_WARNINGS', rows: rowsOf('GradeWarning', 'studentId'), due: instantBefore('x."issuedAt"') },
+  { kind: 'DEVELOPMENT_PLANS', rows: rowsOf('DevelopmentPlan', 'studentId', OF_TERM), due: dateBefore('te."endDate"') },
+  { kind: 'SUPPORT_DECISIONS', rows: rowsOf('SupportDecision', 'studentId'), due: dateBefore('x."decidedOn"') },
+  { kind: 'MESSAGES', rows: rowsOf('OutboundMessage', 'studentId'), due: messageDue },
+  { kind: 'AUDIT_EVENTS', rows: rowsOf('AuditEvent', 'studentId'), due: instantBefore('x."at"') },
+  ...ofAccount('studentId'),
 ];
 
 /** What names a guardian besides their children: what was sent to them, what they reported or applied for, what they did. */
 const GUARDIAN_RECORDS: readonly PersonRecords[] = [
-  { kind: 'MESSAGES', rows: (id) => Prisma.sql`FROM "OutboundMessage" x WHERE x."guardianId" = ${id}`, due: messageDue },
-  {
-    kind: 'SICK_REPORTS',
-    rows: (id) => Prisma.sql`FROM "SickReport" x WHERE x."reportedByGuardianId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."toDate" < ${cutoff.date}`,
-  },
-  {
-    kind: 'LEAVE_APPLICATIONS',
-    rows: (id) => Prisma.sql`FROM "LeaveApplication" x WHERE x."appliedByGuardianId" = ${id}`,
-    due: (cutoff) => Prisma.sql`x."toDate" < ${cutoff.date}`,
-  },
-  { kind: 'SUPPORT_DECISIONS', rows: acknowledgementsOf('guardianId'), due: decisionBefore },
-  {
-    kind: 'AUDIT_EVENTS',
-    rows: (id) => Prisma.sql`FROM "AuditEvent" x WHERE x."userId" IN ${accountOf('guardianId', id)}`,
-    due: eventBefore,
-  },
+  { kind: 'MESSAGES', rows: rowsOf('OutboundMessage', 'guardianId'), due: messageDue },
+  { kind: 'SICK_REPORTS', rows: rowsOf('SickReport', 'reportedByGuardianId'), due: dateBefore('x."toDate"') },
+  { kind: 'LEAVE_APPLICATIONS', rows: rowsOf('LeaveApplication', 'appliedByGuardianId'), due: dateBefore('x."toDate"') },
+  ...ofAccount('guardianId'),
 ];
 
 /** None of the person's records is left (run), or none but those due under their own kind (dry run). */
@@ -181,7 +149,7 @@ type Transaction = Prisma.TransactionClient;
  * Deletes the accounts of the given students or guardians, with what hangs on them. An account that is someone else's
  * too (no path in Insyn makes one, but the columns allow it) stays theirs: the person's foreign key clears itself.
  */
-async function deleteAccounts(tx: Transaction, person: 'studentId' | 'guardianId', ids: string[]): Promise<void> {
+async function deleteAccounts(tx: Transaction, person: Person, ids: string[]): Promise<void> {
   const accounts = Prisma.sql`SELECT u.id FROM "UserAccount" u WHERE u.${Prisma.raw(`"${person}"`)} = ANY(${ids}::uuid[])
     AND num_nonnulls(u."studentId", u."guardianId", u."staffId") = 1`;
   await tx.$executeRaw`DELETE FROM "RefreshToken" WHERE "sessionId" IN (SELECT se.id FROM "AuthSession" se WHERE se."userId" IN (${accounts}))`;
