@@ -43,7 +43,7 @@ test.describe('people administration', () => {
     await expect(page.getByLabel('Mobilnummer')).toHaveValue('+46701234567');
     await expect(page.getByLabel('Postnummer')).toHaveValue('123 45');
 
-    // In a class of her school from today (set up through the API), then she leaves: the class ends after her last day.
+    // In a class of her school since the 2nd (set up through the API), then she leaves: the class ends after her last day.
     const token = await apiLogin(request, 'admin');
     const groups = await graphql<{ administeredGroups: { groups: { id: string; currentStudents: number }[] } }>(
       request,
@@ -55,7 +55,7 @@ test.describe('people administration', () => {
     const enrolled = await graphql(
       request,
       'mutation($input: EnrolmentInput!) { enrolInGroup(input: $input) { id } }',
-      { input: { groupId: classId, studentId: studentPage.split('/').at(-1), validFrom: '2026-11-25' } },
+      { input: { groupId: classId, studentId: studentPage.split('/').at(-1), validFrom: '2026-11-02' } },
       token,
     );
     expect(enrolled.errors).toBeUndefined();
@@ -71,6 +71,13 @@ test.describe('people administration', () => {
     await expect(page.getByRole('table', { name: 'Elevens klasser och grupper' }).getByRole('cell', { name: '2026-12-18' })).toBeVisible();
     await end.click();
     await expect(lastDay).toHaveAccessibleDescription(/Eleven har inga klasser eller grupper efter den dagen\./);
+    // She left earlier than planned, last Friday: her record and the student list say so.
+    await lastDay.fill('2026-11-20');
+    await end.click();
+    await expect(page.getByTestId('student-left')).toContainText('2026-11-20');
+    await page.goto('/administration/elever');
+    await page.getByLabel('Sök namn eller personnummer').fill(`Test ${run}`);
+    await expect(page.getByTestId('admin-students').getByRole('row', { name: /Tova/ })).toContainText('Slutade 2026-11-20');
 
     await page.goto('/administration/personal/ny');
     const staff = page.getByTestId('staff-form');

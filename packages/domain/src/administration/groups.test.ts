@@ -8,6 +8,7 @@ import {
   dayBefore,
   inForce,
   leavingMemberships,
+  leftOn,
   membershipSpansOverlap,
 } from './groups.ts';
 
@@ -121,5 +122,20 @@ describe('a student leaving', () => {
       problems: [{ field: 'lastDay', code: 'NOTHING_TO_END' }],
     });
     expect(leavingMemberships([], '2026-12-18')).toMatchObject({ ok: false });
+  });
+});
+
+describe('a student who has left', () => {
+  const ended = { validFrom: '2025-08-18', validTo: '2026-06-12' };
+
+  it('left on the last day of their last class or group, once all have ended', () => {
+    expect(leftOn([ended, { validFrom: '2026-08-17', validTo: '2026-11-20' }], '2026-11-25')).toBe('2026-11-20');
+  });
+
+  it('has not left while a class goes on, ends today or later, or begins later, nor without any', () => {
+    expect(leftOn([ended, { validFrom: '2026-08-17', validTo: null }], '2026-11-25')).toBeNull();
+    expect(leftOn([ended, { validFrom: '2026-08-17', validTo: '2026-11-25' }], '2026-11-25')).toBeNull();
+    expect(leftOn([ended, { validFrom: '2027-01-11', validTo: '2027-06-11' }], '2026-11-25')).toBeNull();
+    expect(leftOn([], '2026-11-25')).toBeNull();
   });
 });

@@ -112,6 +112,20 @@ export function leavingMemberships<T extends MembershipSpan>(
   };
 }
 
+/**
+ * The last day of a student who has left: every class and group of theirs ended before `today`, the day the last one
+ * ended. Null for a student still in one, one whose leaving lies ahead, and one never in any.
+ */
+export function leftOn(memberships: readonly MembershipSpan[], today: string): string | null {
+  if (memberships.length === 0) return null;
+  let last = '';
+  for (const { validTo } of memberships) {
+    if (validTo === null || validTo >= today) return null;
+    if (validTo > last) last = validTo;
+  }
+  return last;
+}
+
 export interface MoveProblem {
   field: 'fromDate' | 'toGroupId';
   code: 'INVALID_DATE' | 'NOT_AFTER_START' | 'AFTER_END' | 'SAME_GROUP' | 'NOT_A_CLASS';

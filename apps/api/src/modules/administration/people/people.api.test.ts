@@ -20,7 +20,7 @@ const STAFF_FIELDS = `id firstName lastName signature email duties { id kind val
 
 const LIST_STUDENTS = `query($filter: AdminStudentFilter, $sort: AdminStudentSort, $page: PageInput) {
   administeredStudents(filter: $filter, sort: $sort, page: $page) {
-    rows { id firstName lastName personalIdentityNumber className school { id name } protectedIdentity }
+    rows { id firstName lastName personalIdentityNumber className leftOn school { id name } protectedIdentity }
     pageInfo { offset limit total }
   }
 }`;
@@ -31,7 +31,7 @@ const UPDATE_GUARDIAN = `mutation($id: ID!, $input: GuardianInput!) { updateGuar
 const LINK = `mutation($s: ID!, $g: ID!) { linkGuardian(studentId: $s, guardianId: $g) { guardians { id } } }`;
 const UNLINK = `mutation($s: ID!, $g: ID!) { unlinkGuardian(studentId: $s, guardianId: $g) { guardians { id } } }`;
 const LEAVE = `mutation($s: ID!, $day: String!) { endStudentMemberships(studentId: $s, lastDay: $day) {
-  memberships { groupName kind validFrom validTo } } }`;
+  memberships { groupName kind validFrom validTo } leftOn } }`;
 const CREATE_STAFF = `mutation($input: StaffInput!) { createStaff(input: $input) { ${STAFF_FIELDS} } }`;
 const ADD_DUTY = `mutation($id: ID!, $input: StaffDutyInput!) { addStaffDuty(staffId: $id, input: $input) { ${STAFF_FIELDS} } }`;
 const END_DUTY = `mutation($id: ID!, $to: String!) { endStaffDuty(dutyId: $id, validTo: $to) { ${STAFF_FIELDS} } }`;
@@ -426,7 +426,9 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     }
     expect(await prisma.groupMembership.count({ where: { studentId: student.id } })).toBe(3);
 
-    type Left = { endStudentMemberships: { memberships: { kind: string; validFrom: string; validTo: string | null }[] } };
+    type Left = {
+      endStudentMemberships: { memberships: { kind: string; validFrom: string; validTo: string | null }[]; leftOn: string | null };
+    };
     const left = data(await admin.request<Left>(LEAVE, { s: student.id, day: '2026-12-18' })).endStudentMemberships;
     // Both began the same day: in no particular order.
     const byKind = [...left.memberships].sort((a, b) => a.kind.localeCompare(b.kind));
@@ -440,8 +442,25 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     });
     expect(audits.map((event) => event.action)).toEqual(['admin.groupMembership.ended', 'admin.groupMembership.deleted']);
     expect(audits[1]?.details).toMatchObject({ before: { groupId: teachingGroupId, validFrom: '2027-01-11', validTo: null }, after: null });
-    // Left: nothing goes on after the day any more.
+    // Leaving on the 18th of December: not left yet today (25 November), in the list still in the class.
+    expect(left.leftOn).toBeNull();
+    const listed = async () =>
+      data(
+        await admin.request<{ administeredStudents: { rows: { className: string | null; leftOn: string | null }[] } }>(LIST_STUDENTS, {
+          filter: { search: 'Sista Dagen' },
+        }),
+      ).administeredStudents.rows;
+    const [inClass] = await listed();
+    expect(inClass?.leftOn).toBeNull();
+    expect(inClass?.className).not.toBeNull();
+    // Nothing goes on after the day any more.
     expect(await refused(admin, LEAVE, { s: student.id, day: '2026-12-18' })).toEqual([{ field: 'lastDay', code: 'NOTHING_TO_END' }]);
+    // Left earlier than planned, last Friday: left on that day, in the student's record and the list.
+    const earlier = data(
+      await admin.request<{ endStudentMemberships: { leftOn: string | null } }>(LEAVE, { s: student.id, day: '2026-11-20' }),
+    );
+    expect(earlier.endStudentMemberships.leftOn).toBe('2026-11-20');
+    expect(await listed()).toMatchObject([{ className: null, leftOn: '2026-11-20' }]);
   });
 
   it('creates staff with a unique signature and dated duties of the right kind, ends a duty, sets a login that works', async () => {

@@ -46,6 +46,8 @@ export const adminPeopleTypeDefs = gql`
     school: AdminSchoolRef!
     "the class today, if any"
     className: String
+    "the last day of the student's last class or group, once every one has ended: the student has left"
+    leftOn: String
     protectedIdentity: Boolean!
   }
 
@@ -101,6 +103,8 @@ export const adminPeopleTypeDefs = gql`
     school: AdminSchoolRef!
     guardians: [AdminGuardianRef!]!
     memberships: [AdminMembership!]!
+    "the last day of the student's last class or group, once every one has ended: the student has left"
+    leftOn: String
     login: AdminLogin
   }
 

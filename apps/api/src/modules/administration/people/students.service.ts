@@ -1,6 +1,6 @@
 // Students of the administrator's organisation: the searchable list, one student with all their relations,
 // creation and changes (personnummer checked, birth date read from it), and the guardians linked to them.
-import { checkStudent, leavingMemberships, type StudentInput as CheckedStudentInput } from '@insyn/domain';
+import { checkStudent, inForce, leavingMemberships, leftOn, type StudentInput as CheckedStudentInput } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../../context.ts';
 import { notFound } from '../../../errors.ts';
@@ -77,18 +77,24 @@ export async function administeredStudents(ctx: RequestContext, args: StudentLis
           birthDate: true,
           protectedIdentity: true,
           school: { select: { id: true, name: true } },
-          memberships: { where: { ...today, group: { kind: 'CLASS' } }, select: { group: { select: { name: true } } }, take: 1 },
+          // Every one: the class today, or the day the student left.
+          memberships: { select: { validFrom: true, validTo: true, group: { select: { name: true, kind: true } } } },
         },
       })
     ).map((row) => [row.id, row]),
   );
   const students = page.flatMap((row) => rowsById.get(row.id) ?? []);
   return {
-    rows: students.map(({ memberships, birthDate, ...student }) => ({
-      ...student,
-      birthDate: isoDate(birthDate),
-      className: memberships[0]?.group.name ?? null,
-    })),
+    rows: students.map(({ memberships, birthDate, ...student }) => {
+      const spans = memberships.map(spanOf);
+      const classToday = memberships.find((membership, index) => membership.group.kind === 'CLASS' && inForce(spans[index]!, ctx.today));
+      return {
+        ...student,
+        birthDate: isoDate(birthDate),
+        className: classToday?.group.name ?? null,
+        leftOn: leftOn(spans, ctx.today),
+      };
+    }),
     pageInfo: { offset: skip, limit: take, total },
   };
 }
@@ -102,9 +108,15 @@ const studentInclude = {
 
 type LoadedStudent = Prisma.StudentGetPayload<{ include: typeof studentInclude }>;
 
+/** A membership's dates as the domain rules take them. */
+const spanOf = (membership: { validFrom: Date; validTo: Date | null }) => ({
+  validFrom: isoDate(membership.validFrom),
+  validTo: isoDateOrNull(membership.validTo),
+});
+
 const loadStudent = (ctx: RequestContext, id: string) => ctx.prisma.student.findUnique({ where: { id }, include: studentInclude });
 
-function studentRecord(student: LoadedStudent) {
+function studentRecord(student: LoadedStudent, today: string) {
   return {
     id: student.id,
     personalIdentityNumber: student.personalIdentityNumber,
@@ -129,6 +141,7 @@ function studentRecord(student: LoadedStudent) {
       validFrom: isoDate(membership.validFrom),
       validTo: isoDateOrNull(membership.validTo),
     })),
+    leftOn: leftOn(student.memberships.map(spanOf), today),
     login: loginOf(student.account),
   };
 }
@@ -140,7 +153,7 @@ export async function requireAdministeredStudent(ctx: RequestContext, id: string
 
 export async function administeredStudent(ctx: RequestContext, id: string) {
   const { record } = await requireAdministeredStudent(ctx, id);
-  return studentRecord(record);
+  return studentRecord(record, ctx.today);
 }
 
 /** The fields an audit row keeps of a student. */
@@ -314,11 +327,7 @@ export async function unlinkGuardian(ctx: RequestContext, studentId: string, gua
  */
 export async function endStudentMemberships(ctx: RequestContext, studentId: string, lastDay: string) {
   const { record } = await requireAdministeredStudent(ctx, studentId);
-  const memberships = record.memberships.map((membership) => ({
-    ...membership,
-    validFrom: isoDate(membership.validFrom),
-    validTo: isoDateOrNull(membership.validTo),
-  }));
+  const memberships = record.memberships.map((membership) => ({ ...membership, ...spanOf(membership) }));
   const leaving = leavingMemberships(memberships, lastDay);
   if (!leaving.ok) throw refuse(leaving.problems);
   await ctx.prisma.$transaction(async (tx) => {

@@ -9,6 +9,7 @@ export const AdminStudentsDocument = graphql(`
         lastName
         personalIdentityNumber
         className
+        leftOn
         protectedIdentity
         school {
           id
@@ -63,6 +64,7 @@ export const AdminStudentFieldsFragment = graphql(`
       validFrom
       validTo
     }
+    leftOn
     login {
       username
     }

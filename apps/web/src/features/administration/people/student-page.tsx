@@ -56,6 +56,12 @@ export function StudentPage() {
           <dt>{t('administration.people.school')}</dt>
           <dd>{student.school.name}</dd>
         </div>
+        {student.leftOn ? (
+          <div className="facts__item" data-testid="student-left">
+            <dt>{t('administration.people.students.left')}</dt>
+            <dd>{student.leftOn}</dd>
+          </div>
+        ) : null}
       </dl>
       <h2>{t('administration.people.details')}</h2>
       <StudentForm

@@ -39,7 +39,8 @@ export function StudentsPage() {
         id: 'CLASS',
         header: t('administration.people.students.class'),
         enableSorting: false,
-        cell: ({ row }) => row.original.className ?? '–',
+        cell: ({ row }) =>
+          row.original.className ?? (row.original.leftOn ? t('administration.people.students.leftOn', { date: row.original.leftOn }) : '–'),
       },
       { id: 'SCHOOL', header: t('administration.people.school'), cell: ({ row }) => row.original.school.name },
       protectedColumn(t),
