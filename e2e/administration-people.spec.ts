@@ -71,13 +71,13 @@ test.describe('people administration', () => {
     await expect(page.getByRole('table', { name: 'Elevens klasser och grupper' }).getByRole('cell', { name: '2026-12-18' })).toBeVisible();
     await end.click();
     await expect(lastDay).toHaveAccessibleDescription(/Eleven har inga klasser eller grupper efter den dagen\./);
-    // She left earlier than planned, last Friday: her record and the student list say so.
+    // She left earlier than planned, last Friday: her record and the student list show her last day in a class.
     await lastDay.fill('2026-11-20');
     await end.click();
     await expect(page.getByTestId('student-left')).toContainText('2026-11-20');
     await page.goto('/administration/elever');
     await page.getByLabel('Sök namn eller personnummer').fill(`Test ${run}`);
-    await expect(page.getByTestId('admin-students').getByRole('row', { name: /Tova/ })).toContainText('Slutade 2026-11-20');
+    await expect(page.getByTestId('admin-students').getByRole('row', { name: /Tova/ })).toContainText('Senast i klass 2026-11-20');
 
     await page.goto('/administration/personal/ny');
     const staff = page.getByTestId('staff-form');

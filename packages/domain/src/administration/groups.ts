@@ -114,7 +114,9 @@ export function leavingMemberships<T extends MembershipSpan>(
 
 /**
  * The last day of a student who has left: every class and group of theirs ended before `today`, the day the last one
- * ended. Null for a student still in one, one whose leaving lies ahead, and one never in any.
+ * ended. Null for a student still in one, one whose leaving lies ahead, and one never in any. Between school years,
+ * before the new year's classes are entered, a student going on is such a student too: the pages call it the last day
+ * in a class, and retention waits a school year at least.
  */
 export function leftOn(memberships: readonly MembershipSpan[], today: string): string | null {
   if (memberships.length === 0) return null;

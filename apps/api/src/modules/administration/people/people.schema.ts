@@ -46,7 +46,10 @@ export const adminPeopleTypeDefs = gql`
     school: AdminSchoolRef!
     "the class today, if any"
     className: String
-    "the last day of the student's last class or group, once every one has ended: the student has left"
+    """
+    the last day of the student's last class or group once every one has ended before today: the student has left, or
+    (between school years) has no class of the new year yet
+    """
     leftOn: String
     protectedIdentity: Boolean!
   }
@@ -103,7 +106,10 @@ export const adminPeopleTypeDefs = gql`
     school: AdminSchoolRef!
     guardians: [AdminGuardianRef!]!
     memberships: [AdminMembership!]!
-    "the last day of the student's last class or group, once every one has ended: the student has left"
+    """
+    the last day of the student's last class or group once every one has ended before today: the student has left, or
+    (between school years) has no class of the new year yet
+    """
     leftOn: String
     login: AdminLogin
   }
