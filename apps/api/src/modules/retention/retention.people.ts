@@ -9,7 +9,7 @@
 // what they did); one left without a child otherwise goes once entered, changed and signed in last before the cutoff.
 import type { RetentionKind } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { localDate, localDateOfUtc, utcOf, type Cutoff, type Db, type DeletionStep } from './retention.sql.ts';
+import { localDate, localDateOfUtc, RETENTION_TRANSACTION, utcOf, type Cutoff, type Db, type DeletionStep } from './retention.sql.ts';
 
 /** A dry run counts records due under their own kind as gone; a run deletes a person only once they are. */
 type Mode = 'dryRun' | 'run';
@@ -170,7 +170,7 @@ const people =
       const ids = (await tx.$queryRaw<{ id: string }[]>(select(c, limit))).map((row) => row.id);
       if (ids.length > 0) await remove(tx, c, ids);
       return ids.length;
-    });
+    }, RETENTION_TRANSACTION);
 
 const unlink = (tx: Transaction, c: Cutoff, kind: 'STUDENT' | 'GUARDIAN', ids: string[]) =>
   tx.$executeRaw`DELETE FROM "Ss12000Link" WHERE "organisationId" = ${c.organisationId}::uuid AND kind = ${kind}::"Ss12000LinkKind"

@@ -17,6 +17,7 @@ import { refuse } from '../administration/administration.problems.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cutoffsOn, policyColumns, policyOf, statementCutoff, unownedAuditCutoffOn } from './retention.policy.ts';
 import { dueBySchoolYear, dueRecords } from './retention.queries.ts';
+import { RETENTION_TRANSACTION } from './retention.sql.ts';
 import { startRetentionRun, type RetentionCount } from './retention.run.ts';
 
 /** Runs the history shows. */
@@ -179,7 +180,7 @@ export async function retentionDryRun(ctx: RequestContext): Promise<{ today: str
       counted.push({ ...base, total: years.reduce((sum, year) => sum + year.count, 0), years });
     }
     return counted;
-  });
+  }, RETENTION_TRANSACTION);
   return { today: ctx.today, total: kinds.reduce((sum, kind) => sum + kind.total, 0), kinds };
 }
 

@@ -35,3 +35,10 @@ export interface DeletionStep {
   table: string;
   run: (db: Db, c: Cutoff, limit: number) => Promise<number>;
 }
+
+/**
+ * The transactions of a dry run and of the people's batches: counting a big organisation's years may take long, and
+ * the nightly run may wait for a request's transaction on the embedded database's one connection. Prisma's defaults
+ * (2 s to start, 5 s to finish) are for requests.
+ */
+export const RETENTION_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
