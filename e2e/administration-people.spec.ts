@@ -71,6 +71,10 @@ test.describe('people administration', () => {
     await expect(page.getByRole('table', { name: 'Elevens klasser och grupper' }).getByRole('cell', { name: '2026-12-18' })).toBeVisible();
     await end.click();
     await expect(lastDay).toHaveAccessibleDescription(/Eleven har inga klasser eller grupper efter den dagen\./);
+    // A day before she began in the class is a mistake.
+    await lastDay.fill('2026-10-01');
+    await end.click();
+    await expect(lastDay).toHaveAccessibleDescription(/Eleven gick i en klass eller grupp efter den dagen: kontrollera datumet\./);
     // She left earlier than planned, last Friday: her record and the student list show her last day in a class.
     await lastDay.fill('2026-11-20');
     await end.click();

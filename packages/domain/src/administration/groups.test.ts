@@ -108,7 +108,7 @@ describe('a student leaving', () => {
   ];
 
   it('ends what is in force after the last day, removes what has not begun by then and leaves what has ended', () => {
-    const leaving = leavingMemberships(memberships, '2026-12-18');
+    const leaving = leavingMemberships(memberships, '2026-12-18', '2026-11-25');
     expect(leaving.ok).toBe(true);
     if (!leaving.ok) return;
     expect(leaving.end.map((one) => one.id)).toEqual(['class', 'group']);
@@ -116,12 +116,26 @@ describe('a student leaving', () => {
   });
 
   it('refuses a day that is not a date, and a leaving that changes nothing', () => {
-    expect(leavingMemberships(memberships, '2026-02-30')).toEqual({ ok: false, problems: [{ field: 'lastDay', code: 'INVALID_DATE' }] });
-    expect(leavingMemberships([memberships[0]!], '2026-06-12')).toEqual({
+    expect(leavingMemberships(memberships, '2026-02-30', '2026-11-25')).toEqual({
+      ok: false,
+      problems: [{ field: 'lastDay', code: 'INVALID_DATE' }],
+    });
+    expect(leavingMemberships([memberships[0]!], '2026-06-12', '2026-11-25')).toEqual({
       ok: false,
       problems: [{ field: 'lastDay', code: 'NOTHING_TO_END' }],
     });
-    expect(leavingMemberships([], '2026-12-18')).toMatchObject({ ok: false });
+    expect(leavingMemberships([], '2026-12-18', '2026-11-25')).toMatchObject({ ok: false });
+  });
+
+  it('refuses a last day before a class or group the student is in already began: a mistake, not a leaving', () => {
+    // The class began on 17 August: a last day in the summer would remove it and the class's history of the student.
+    expect(leavingMemberships(memberships, '2026-08-10', '2026-11-25')).toEqual({
+      ok: false,
+      problems: [{ field: 'lastDay', code: 'BEFORE_BEGUN' }],
+    });
+    // A placement that has not begun today may go, whatever the last day.
+    const placed = [{ id: 'next term', validFrom: '2027-01-11', validTo: null }];
+    expect(leavingMemberships(placed, '2026-12-18', '2026-11-25')).toMatchObject({ ok: true, remove: placed });
   });
 });
 

@@ -90,26 +90,28 @@ export function dayBefore(date: string): string {
 
 export interface LeavingProblem {
   field: 'lastDay';
-  code: 'INVALID_DATE' | 'NOTHING_TO_END';
+  code: 'INVALID_DATE' | 'NOTHING_TO_END' | 'BEFORE_BEGUN';
 }
 
 /**
  * A student leaving the school after `lastDay`: each class and group membership in force after that day ends on it,
  * and each not begun by then goes (a placement that would never start); those ended by then stay as they are. Refused
- * when the day is not a date, or when the student has no membership after it (nothing would change).
+ * when the day is not a date; when the student has no membership after it (nothing would change); and when a
+ * membership that has begun by `today` would go (BEFORE_BEGUN): the student was in that class or group after the day
+ * given, so it is a mistake, and removing the membership would take the class's history of them away.
  */
 export function leavingMemberships<T extends MembershipSpan>(
   memberships: readonly T[],
   lastDay: string,
+  today: string,
 ): { ok: true; end: T[]; remove: T[] } | { ok: false; problems: LeavingProblem[] } {
   if (!isIsoDate(lastDay)) return { ok: false, problems: [{ field: 'lastDay', code: 'INVALID_DATE' }] };
   const after = memberships.filter((membership) => membership.validTo === null || membership.validTo > lastDay);
   if (after.length === 0) return { ok: false, problems: [{ field: 'lastDay', code: 'NOTHING_TO_END' }] };
-  return {
-    ok: true,
-    end: after.filter((membership) => membership.validFrom <= lastDay),
-    remove: after.filter((membership) => membership.validFrom > lastDay),
-  };
+  const remove = after.filter((membership) => membership.validFrom > lastDay);
+  if (remove.some((membership) => membership.validFrom <= today))
+    return { ok: false, problems: [{ field: 'lastDay', code: 'BEFORE_BEGUN' }] };
+  return { ok: true, end: after.filter((membership) => membership.validFrom <= lastDay), remove };
 }
 
 /**

@@ -455,6 +455,9 @@ describe.each(SERVER_DATABASE)('people administration, on %s', (kind) => {
     expect(inClass?.className).not.toBeNull();
     // Nothing goes on after the day any more.
     expect(await refused(admin, LEAVE, { s: student.id, day: '2026-12-18' })).toEqual([{ field: 'lastDay', code: 'NOTHING_TO_END' }]);
+    // A last day before the class she is in began would take the class's history of her away: refused, nothing changed.
+    expect(await refused(admin, LEAVE, { s: student.id, day: '2026-08-10' })).toEqual([{ field: 'lastDay', code: 'BEFORE_BEGUN' }]);
+    expect(await prisma.groupMembership.count({ where: { studentId: student.id } })).toBe(2);
     // Left earlier than planned, last Friday: left on that day, in the student's record and the list.
     const earlier = data(
       await admin.request<{ endStudentMemberships: { leftOn: string | null } }>(LEAVE, { s: student.id, day: '2026-11-20' }),

@@ -272,7 +272,8 @@ export const adminPeopleTypeDefs = gql`
     unlinkGuardian(studentId: ID!, guardianId: ID!): AdminStudent! @access(rule: STAFF)
     """
     the student leaves the school after lastDay: their classes and groups in force after it end on it, those not begun
-    by then are removed (refused at lastDay: INVALID_DATE, NOTHING_TO_END when no membership goes on after it)
+    by then are removed (refused at lastDay: INVALID_DATE, NOTHING_TO_END when no membership goes on after it,
+    BEFORE_BEGUN when one that has begun by today began after it)
     """
     endStudentMemberships(studentId: ID!, lastDay: String!): AdminStudent! @access(rule: STAFF)
     createStaff(input: StaffInput!): AdminStaff! @access(rule: STAFF)

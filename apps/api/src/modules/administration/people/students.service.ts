@@ -328,7 +328,7 @@ export async function unlinkGuardian(ctx: RequestContext, studentId: string, gua
 export async function endStudentMemberships(ctx: RequestContext, studentId: string, lastDay: string) {
   const { record } = await requireAdministeredStudent(ctx, studentId);
   const memberships = record.memberships.map((membership) => ({ ...membership, ...spanOf(membership) }));
-  const leaving = leavingMemberships(memberships, lastDay);
+  const leaving = leavingMemberships(memberships, lastDay, ctx.today);
   if (!leaving.ok) throw refuse(leaving.problems);
   await ctx.prisma.$transaction(async (tx) => {
     const changes = { ...ctx, prisma: tx };
