@@ -573,4 +573,47 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
     expect(await finishedImportRun(admin, nightly[0]!.id)).toMatchObject({ outcome: 'APPLIED', startedByName: null, problems: [] });
     await admin.request('mutation { setSs12000NightlyRun(on: false) { nightlyRun } }');
   });
+
+  it('ends the groups of a student whose enrolment has ended on the last day, though the source lists them still', async () => {
+    const data = sourceData(yearStart, server.today);
+    const lastDay = dayBefore(server.today);
+    // Elev2 left yesterday: the source ended the enrolment, not the memberships.
+    Object.assign(data.persons[1]!, { enrolments: [{ enroledAt: { id: SCHOOL }, schoolType: 'GR', schoolYear: 6, endDate: lastDay }] });
+    // Elev5 left in the school year's first week, before Insyn read the source, and the class lists them still.
+    (data.persons as object[]).push({
+      id: id(15),
+      givenName: 'Elev5',
+      familyName: 'Gruppsson',
+      civicNo: { value: personnummerFor('2014-05-25', 405).replace('-', '') },
+      enrolments: [{ enroledAt: { id: SCHOOL }, schoolType: 'GR', schoolYear: 6, endDate: dayAfter(yearStart, 4) }],
+      responsibles: [],
+    });
+    data.groups[0]!.groupMemberships!.push({ person: { id: id(15) }, startDate: yearStart });
+    Object.assign(source.data, data);
+    const run = await importThroughApi(admin, true);
+    expect(run.problems).toEqual([]);
+    expect(run.changes).toContainEqual({
+      kind: 'memberships',
+      sourceId: CLASS,
+      name: 'Elev2 Gruppsson – 6G',
+      outcome: 'CHANGE',
+      fields: ['validTo'],
+    });
+    const { groups } = await imported();
+    const left = groups.flatMap((group) =>
+      group.memberships
+        .filter((one) => one.student.firstName === 'Elev2')
+        .map((one) => [group.name, one.validTo?.toISOString().slice(0, 10)]),
+    );
+    expect(left).toEqual([
+      ['6G', lastDay],
+      ['GBK6', lastDay],
+    ]);
+    // The student and their history stay (retention deletes them in time); the one who had left is not brought in.
+    expect(await server.db.prisma.student.count({ where: { firstName: { in: ['Elev2', 'Elev5'] }, lastName: 'Gruppsson' } })).toBe(1);
+
+    const again = await importThroughApi(admin, true);
+    expect(again.problems).toEqual([]);
+    expect(again.counts.every((one) => one.added === 0 && one.changed === 0 && one.ended === 0)).toBe(true);
+  });
 });

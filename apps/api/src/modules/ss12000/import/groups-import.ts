@@ -325,7 +325,12 @@ async function importGroups(
         const studentId = studentLinks.get(member.person.id);
         const student = studentId ? studentOf.get(studentId) : undefined;
         const validFrom = member.startDate && member.startDate > yearStart ? member.startDate : yearStart;
-        const validTo = member.endDate === undefined ? null : member.endDate > yearEnd ? yearEnd : member.endDate;
+        const listedTo = member.endDate === undefined ? null : member.endDate > yearEnd ? yearEnd : member.endDate;
+        // A student who has left is in a group until their last day at the latest, whatever the group still says; one
+        // who had left before Insyn knew them, or before the membership began, is not brought in by it.
+        const lastDay = people.leftOn.get(member.person.id);
+        if (lastDay !== undefined && (!student || lastDay < validFrom)) continue;
+        const validTo = lastDay !== undefined && (listedTo === null || lastDay < listedTo) ? lastDay : listedTo;
         const problem = !student
           ? 'UNKNOWN_STUDENT'
           : student.schoolId !== schoolId
@@ -479,11 +484,16 @@ async function classOverlaps(ctx: WriteContext, tally: SourceRead['tally']) {
   for (const { studentId } of overlaps)
     tally.problem({ endpoint: 'groups', sourceId: sourceOf.get(studentId) ?? null, code: 'IN_ANOTHER_CLASS', field: 'groupMemberships' });
 }
-/** Students gone from the source leave their groups: their memberships end (the student and their history stay). */
+/**
+ * Students gone from the source, or whose enrolments have all ended, leave their groups: their memberships end (the
+ * student and their history stay).
+ */
 async function endGoneStudents(ctx: WriteContext, read: SourceRead, people: ImportedPeople, changes: RecordedChange[]) {
   const links = await allLinks(ctx, 'STUDENT');
   const deleted = read.deleted.get('persons') ?? new Set<string>();
-  const gone = [...links].filter(([sourceId]) => (read.changedAfter ? deleted.has(sourceId) : !people.studentIds.has(sourceId)));
+  const gone = [...links].filter(
+    ([sourceId]) => people.leftOn.has(sourceId) || (read.changedAfter ? deleted.has(sourceId) : !people.studentIds.has(sourceId)),
+  );
   if (gone.length === 0) return;
   const sourceOf = new Map(gone.map(([sourceId, insynId]) => [insynId, sourceId]));
   const memberships = await ctx.prisma.groupMembership.findMany({

@@ -317,6 +317,66 @@ describe.each(SERVER_DATABASE)('SS 12000 import of schools and people, on %s', (
     expect((await run(true)).problems).toEqual([{ endpoint: 'persons', sourceId: null, code: 'PAGE_TOKEN_LOOP', field: null }]);
     expect(await written()).toEqual(before);
   });
+
+  it('takes the enrolment in force: one who has left is not brought in, one changing school comes to the school of now', async () => {
+    const data = sourceData();
+    data.organisations.push({
+      id: id(2),
+      displayName: 'Bergaskolan',
+      organisationType: 'Skolenhet',
+      schoolUnitCode: '99887767',
+      schoolTypes: ['GR'],
+    });
+    const newcomer = (n: number, enrolments: object[]) => ({
+      id: id(10 + n),
+      givenName: `Elev${n}`,
+      familyName: 'Källberg',
+      civicNo: { value: personnummerFor(`2013-0${n}-1${n}`, 300 + n).replace('-', '') },
+      enrolments,
+      responsibles: [{ person: { id: id(101) }, relationType: 'Vårdnadshavare' }],
+    });
+    // The test server's day is 2026-11-25; each source lists the enrolments in an order of its own.
+    (data.persons as object[]).push(
+      // Left in June, and still listed.
+      newcomer(5, [{ enroledAt: { id: id(1) }, schoolType: 'GR', schoolYear: 6, endDate: '2026-06-12' }]),
+      // Changed school in August, the enrolment that ended listed first.
+      newcomer(6, [
+        { enroledAt: { id: id(1) }, schoolType: 'GR', schoolYear: 6, startDate: '2020-08-17', endDate: '2026-06-12' },
+        { enroledAt: { id: id(2) }, schoolType: 'GR', schoolYear: 7, startDate: '2026-08-17' },
+      ]),
+      // Changes school after New Year: until then at the school of now.
+      newcomer(7, [
+        { enroledAt: { id: id(2) }, schoolType: 'GR', schoolYear: 7, startDate: '2027-01-11' },
+        { enroledAt: { id: id(1) }, schoolType: 'GR', schoolYear: 7, startDate: '2020-08-17', endDate: '2027-01-10' },
+      ]),
+      // Not yet begun anywhere: comes to the school they will begin at.
+      newcomer(8, [{ enroledAt: { id: id(2) }, schoolType: 'GR', schoolYear: 1, startDate: '2027-08-16' }]),
+    );
+    Object.assign(source.data, data);
+    const result = await run(true);
+    expect(result.problems).toEqual([]);
+    const placed = await server.db.prisma.student.findMany({
+      where: { firstName: { in: ['Elev5', 'Elev6', 'Elev7', 'Elev8'] }, lastName: 'Källberg' },
+      select: { firstName: true, school: { select: { name: true } } },
+      orderBy: { firstName: 'asc' },
+    });
+    expect(placed.map((student) => [student.firstName, student.school.name])).toEqual([
+      ['Elev6', 'Bergaskolan'],
+      ['Elev7', 'Källbyskolan'],
+      ['Elev8', 'Bergaskolan'],
+    ]);
+
+    // A date that is no date makes the record a bad one, named, and nothing is written.
+    const before = await written();
+    (data.persons as { id: string; enrolments?: object[] }[]).find((person) => person.id === id(16))!.enrolments = [
+      { enroledAt: { id: id(2) }, schoolType: 'GR', startDate: '2026-08-32' },
+    ];
+    Object.assign(source.data, data);
+    const refused = await run(true);
+    expect(refused.outcome).toBe('REFUSED');
+    expect(refused.problems).toEqual([{ endpoint: 'persons', sourceId: id(16), code: 'INVALID_RECORD', field: null }]);
+    expect(await written()).toEqual(before);
+  });
 });
 
 describe.each(SERVER_DATABASE)('SS 12000 round trip, on %s', (kind) => {

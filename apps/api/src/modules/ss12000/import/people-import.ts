@@ -35,6 +35,7 @@ import {
 import type { ImportTally, ImportedKind } from './import-tally.ts';
 import {
   enrolmentOf,
+  lastDayOf,
   isProtected,
   sourceDuty,
   sourceOrganisation,
@@ -118,7 +119,7 @@ async function importSchools(ctx: WriteContext, read: SourceRead) {
 }
 
 /** Who the people are, from a first read: staff are the persons with duties, guardians the students' responsibles. */
-async function surveyPeople(read: SourceRead) {
+async function surveyPeople(read: SourceRead, today: string) {
   const staffSignatures = new Map<string, string | undefined>();
   // The duties are few (one or two per staff member) and kept for the duties' own import at the end.
   const duties: SourceDuty[] = [];
@@ -138,7 +139,8 @@ async function surveyPeople(read: SourceRead) {
       const parsed = sourcePerson.safeParse(raw);
       if (!parsed.success) continue;
       persons.add(parsed.data.id);
-      if (enrolmentOf(parsed.data)) for (const responsible of parsed.data.responsibles ?? []) responsibles.add(responsible.person.id);
+      if (enrolmentOf(parsed.data, today))
+        for (const responsible of parsed.data.responsibles ?? []) responsibles.add(responsible.person.id);
     }
   }
   return { staffSignatures, duties, persons, responsibles };
@@ -161,7 +163,7 @@ async function importStudents(ctx: WriteContext, page: SourcePerson[], schools: 
       lastName: person.familyName,
       protectedIdentity: isProtected(person),
     });
-    const schoolId = schools.get(enrolmentOf(person)!.enroledAt.id);
+    const schoolId = schools.get(enrolmentOf(person, ctx.today)!.enroledAt.id);
     if (!schoolId) tally.problem({ endpoint: 'persons', sourceId: person.id, code: 'UNKNOWN_SCHOOL', field: 'enrolments' });
     if (!result.ok) reportProblems(tally, person, result.problems);
     if (result.ok && schoolId) checked.push({ person, student: result.value, schoolId });
@@ -583,13 +585,15 @@ export interface ImportedPeople {
   schoolYears: Map<string, number>;
   /** the source ids of the students read (in a later run, of those changed) */
   studentIds: Set<string>;
+  /** source person id → the last day of a student whose every enrolment has ended (of those read): they leave their groups */
+  leftOn: Map<string, string>;
 }
 
 /** Reads the source and writes its schools and people with `ctx.prisma` (the run's transaction). */
 export async function importPeople(ctx: WriteContext, read: SourceRead): Promise<ImportedPeople> {
   const { tally } = read;
   const schools = await importSchools(ctx, read);
-  const { staffSignatures, duties, persons, responsibles } = await surveyPeople(read);
+  const { staffSignatures, duties, persons, responsibles } = await surveyPeople(read, ctx.today);
   // A later run reads only the persons changed: a guardian it does not read is known by the link of an earlier one.
   const guardianLinks = read.changedAfter ? await allLinks(ctx, 'GUARDIAN') : new Map<string, string>();
   const taken = new Set(
@@ -600,11 +604,16 @@ export async function importPeople(ctx: WriteContext, read: SourceRead): Promise
   const pairs: [string, string][] = [];
   const schoolYears = new Map<string, number>();
   const studentIds = new Set<string>();
+  const leftOn = new Map<string, string>();
   for await (const page of records(read, 'persons', sourcePerson, new Set(), { changedOnly: true })) {
-    const students = page.filter((person) => enrolmentOf(person));
+    for (const person of page) {
+      const lastDay = lastDayOf(person, ctx.today);
+      if (lastDay) leftOn.set(person.id, lastDay);
+    }
+    const students = page.filter((person) => enrolmentOf(person, ctx.today));
     for (const student of students) {
       studentIds.add(student.id);
-      const year = enrolmentOf(student)?.schoolYear;
+      const year = enrolmentOf(student, ctx.today)?.schoolYear;
       if (year !== undefined) schoolYears.set(student.id, year);
       for (const responsible of student.responsibles ?? []) {
         if (persons.has(responsible.person.id) || guardianLinks.has(responsible.person.id)) pairs.push([student.id, responsible.person.id]);
@@ -614,12 +623,12 @@ export async function importPeople(ctx: WriteContext, read: SourceRead): Promise
     await importStudents(ctx, students, schools, tally);
     await importGuardians(
       ctx,
-      page.filter((person) => !enrolmentOf(person) && (responsibles.has(person.id) || guardianLinks.has(person.id))),
+      page.filter((person) => !enrolmentOf(person, ctx.today) && (responsibles.has(person.id) || guardianLinks.has(person.id))),
       tally,
     );
     await importStaff(
       ctx,
-      page.filter((person) => !enrolmentOf(person) && staffSignatures.has(person.id)),
+      page.filter((person) => !enrolmentOf(person, ctx.today) && staffSignatures.has(person.id)),
       staffSignatures,
       taken,
       tally,
@@ -627,5 +636,5 @@ export async function importPeople(ctx: WriteContext, read: SourceRead): Promise
   }
   await importGuardianships(ctx, pairs, tally);
   await endGoneGuardianships(ctx, studentIds, pairs, tally);
-  return { schools, duties, schoolYears, studentIds };
+  return { schools, duties, schoolYears, studentIds, leftOn };
 }

@@ -4,6 +4,7 @@ import { isIsoDate } from '@insyn/domain';
 import { z } from 'zod';
 
 const reference = z.object({ id: z.string().min(1).max(200) });
+const isoDate = z.string().refine(isIsoDate);
 
 export const sourceOrganisation = z.object({
   id: z.string().min(1).max(200),
@@ -32,13 +33,19 @@ export const sourcePerson = z.object({
     )
     .optional(),
   enrolments: z
-    .array(z.object({ enroledAt: reference, schoolYear: z.number().int().optional(), cancelled: z.boolean().optional() }))
+    .array(
+      z.object({
+        enroledAt: reference,
+        schoolYear: z.number().int().optional(),
+        startDate: isoDate.optional(),
+        endDate: isoDate.optional(),
+        cancelled: z.boolean().optional(),
+      }),
+    )
     .optional(),
   responsibles: z.array(z.object({ person: reference, relationType: z.string().optional() })).optional(),
 });
 export type SourcePerson = z.infer<typeof sourcePerson>;
-
-const isoDate = z.string().refine(isIsoDate);
 
 export const sourceDuty = z.object({
   id: z.string().min(1).max(200),
@@ -75,8 +82,29 @@ export type SourceGroup = z.infer<typeof sourceGroup>;
 /** SS 12000 marks a protected identity as "Sekretessmarkering" or "Skyddad folkbokföring"; "Ingen" or nothing is none. */
 export const isProtected = (person: SourcePerson) => person.securityMarking !== undefined && person.securityMarking !== 'Ingen';
 
-/** The school a student is enrolled at: the first enrolment not cancelled. */
-export const enrolmentOf = (person: SourcePerson) => person.enrolments?.find((enrolment) => !enrolment.cancelled);
+/**
+ * The enrolment that makes a person a student of the school on `today`: not cancelled and not ended (its end date, the
+ * last day, before today). Of those, one already begun before one yet to begin: a student changing school at a new
+ * term (as many do between years 6 and 7) is listed with both, in no set order; over the summer the old one has ended and
+ * the new one not yet begun.
+ */
+export function enrolmentOf(person: SourcePerson, today: string) {
+  const open = (person.enrolments ?? []).filter((enrolment) => !enrolment.cancelled && !(enrolment.endDate && enrolment.endDate < today));
+  const begun = open.find((enrolment) => !enrolment.startDate || enrolment.startDate <= today);
+  return begun ?? open.toSorted((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''))[0];
+}
+
+/**
+ * The last day of a student who has left: enrolled before, with no enrolment open on `today` (a cancelled one was never
+ * in force), the end of the last to end; undefined for anyone else.
+ */
+export function lastDayOf(person: SourcePerson, today: string): string | undefined {
+  if (enrolmentOf(person, today)) return undefined;
+  return (person.enrolments ?? [])
+    .flatMap((enrolment) => (enrolment.cancelled || !enrolment.endDate ? [] : [enrolment.endDate]))
+    .toSorted()
+    .at(-1);
+}
 
 const instant = z.iso.datetime({ offset: true });
 
