@@ -588,7 +588,7 @@ describe.each(SERVER_DATABASE)('SS 12000 import of groups and duties, on %s', (k
       enrolments: [{ enroledAt: { id: SCHOOL }, schoolType: 'GR', schoolYear: 6, endDate: dayAfter(yearStart, 4) }],
       responsibles: [],
     });
-    data.groups[0]!.groupMemberships!.push({ person: { id: id(15) }, startDate: yearStart });
+    data.groups[0]!.groupMemberships = [...data.groups[0]!.groupMemberships!, { person: { id: id(15) }, startDate: yearStart }];
     Object.assign(source.data, data);
     const run = await importThroughApi(admin, true);
     expect(run.problems).toEqual([]);
