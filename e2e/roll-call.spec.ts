@@ -328,9 +328,31 @@ test.describe('roll call on a tablet', () => {
     await expect(refused).toContainText('kunde inte sparas');
     await expect(refused).toContainText('Det är för sent för dig att ändra närvaron');
     await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar');
+    // The marks stay, to be saved again once the problem is put right, and the save bar says why they are not saved.
+    await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText('Frånvarande');
+    await expect(page.locator('.roll-call__save-bar').getByRole('alert')).toHaveText(/Närvaron är inte sparad\. Det är för sent/);
     await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
     await expect(page.getByTestId('refused-roll-call')).toBeVisible();
     await page.getByRole('button', { name: 'Jag förstår' }).click();
     await expect(page.getByTestId('refused-roll-call')).toHaveCount(0);
+  });
+
+  test('marks not yet saved are there again after leaving the lesson and coming back, until undone', async ({ page }) => {
+    await page.setViewportSize(TABLET);
+    await login(page, 'larare');
+    await openLesson(page, 3);
+    const first = page.getByTestId('roll-row').nth(0);
+    const before = (await first.getByTestId('roll-status').textContent()) ?? '';
+    await first.locator('.roll-row__toggle').click();
+    const changed = (await first.getByTestId('roll-status').textContent()) ?? '';
+    expect(changed).not.toBe(before);
+    await expect(page.getByTestId('roll-call-unsaved')).toContainText('Ändringarna är inte sparade');
+    // Called away: back to the day's lessons by the page's own link, then the same lesson again.
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    await openLesson(page, 3);
+    await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText(changed);
+    await page.getByRole('button', { name: 'Ångra ändringarna' }).click();
+    await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText(before);
+    await expect(page.getByTestId('roll-call-unsaved')).toHaveCount(0);
   });
 });

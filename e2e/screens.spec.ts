@@ -106,6 +106,12 @@ for (const language of LANGUAGES) {
       // One student late with the minute choices open, to see them on the screenshot.
       await rows.nth(2).locator('.roll-row__action').first().click();
       await capture(page, testInfo, 'roll-call', language, () => expect(rows.first()).toBeVisible(), viewports);
+      // A mark changed and not saved: the save bar says so, with a way to undo it.
+      await rows.nth(0).locator('.roll-row__toggle').click();
+      await capture(page, testInfo, 'roll-call-unsaved', language, () => expect(page.getByTestId('roll-call-unsaved')).toBeVisible(), {
+        tablet: VIEWPORTS.tablet,
+        phone: VIEWPORTS.phone,
+      });
       await page.getByRole('link', { name: language === 'sv' ? 'Tillbaka till dagens lektioner' : "Back to the day's lessons" }).click();
       await page.getByTestId('class-day-link').first().click();
       await capture(page, testInfo, 'class-day', language, () => expect(page.getByTestId('class-day')).toBeVisible(), viewports);

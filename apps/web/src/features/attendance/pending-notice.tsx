@@ -7,7 +7,7 @@ import { useRollCallQueue } from './use-roll-call-queue';
 /** A save after the lesson's day that does not show it was taken on the day (the API's rollCallTiming). */
 const OFFLINE_DAY_PROBLEMS = new Set(['TAKEN_AT_BEFORE_LESSON', 'OFFLINE_PROOF_INVALID', 'OFFLINE_PROOF_MISMATCH']);
 
-function refusalMessage(item: RefusedRollCall, t: TFunction<'translation'>): string {
+export function refusalMessage(item: RefusedRollCall, t: TFunction<'translation'>): string {
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_EARLY')) return t('rollCall.refused.TOO_EARLY');
   if (item.code === 'FORBIDDEN' && item.details.includes('TOO_LATE_FOR_TEACHER')) return t('rollCall.refused.TOO_LATE_FOR_TEACHER');
   if (item.code === 'BAD_USER_INPUT' && item.details.includes('TAKEN_AT_IN_FUTURE')) return t('rollCall.refused.TAKEN_AT_IN_FUTURE');

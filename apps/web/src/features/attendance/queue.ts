@@ -118,6 +118,12 @@ export function pendingForLesson(snapshot: QueueState, lessonId: string, userId:
   return mine[mine.length - 1] ?? null;
 }
 
+/** The newest refused submission of a lesson: its marks are shown again, to be corrected and saved anew. */
+export function refusedForLesson(snapshot: QueueState, lessonId: string, userId: string): RefusedRollCall | null {
+  const mine = snapshot.refused.filter((item) => item.lessonId === lessonId && item.userId === userId);
+  return mine[mine.length - 1] ?? null;
+}
+
 const REFUSALS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'LESSON_CANCELLED']);
 
 function refusalOf(error: unknown): { code: RefusalCode; details: string[] } | null {

@@ -18,14 +18,15 @@ import {
   formatWeekday,
   schoolToday,
 } from '../../lib/dates';
+import { forgetDraft, readDraft, useConfirmUnload, writeDraft } from '../../lib/drafts';
 import { currentLocale } from '../../lib/i18n';
 import { useOfflineSnapshot } from '../../lib/offline-snapshot';
 import { useViewer } from '../auth/auth-context';
 import { historyLines } from './history-lines';
 import { RollCallStateBadge } from './lesson-state';
 import { RollCallDocument } from './operations';
-import { PendingNotice } from './pending-notice';
-import { enqueueRollCall, flushQueue, pendingForLesson, queueSnapshot, type QueuedEntry } from './queue';
+import { PendingNotice, refusalMessage } from './pending-notice';
+import { enqueueRollCall, flushQueue, pendingForLesson, queueSnapshot, refusedForLesson, type QueuedEntry } from './queue';
 import { DAY_PARAM } from './today-page';
 import { useRollCallQueue } from './use-roll-call-queue';
 
@@ -39,6 +40,15 @@ const bringIntoView = (panel: HTMLElement | null) => panel?.scrollIntoView({ blo
 
 type Marks = Record<string, QueuedEntry>;
 type SaveOutcome = 'sent' | 'queued' | 'refused' | null;
+
+/** Marks and reason changed and not yet saved (lib/drafts.ts). */
+interface RollCallDraft {
+  marks: Marks;
+  reason: string;
+}
+
+const isRollCallDraft = (value: unknown): value is RollCallDraft =>
+  typeof value === 'object' && value !== null && 'marks' in value && 'reason' in value && typeof value.reason === 'string';
 
 function initialMarks(rollCall: RollCallFieldsFragment, queued: QueuedEntry[] | null): Marks {
   const marks: Marks = {};
@@ -261,20 +271,44 @@ function History({ history }: { history: RollCallFieldsFragment['history'] }) {
 
 interface RollCallFormProps {
   rollCall: RollCallFieldsFragment;
+  /** The marks of the newest submission the device holds unsaved: waiting to be sent, or refused. */
   queued: QueuedEntry[] | null;
+  /** Why that submission was refused, if it was. */
+  refusal: string | null;
+  /** Where the form keeps what is changed and not yet saved: it changes with the marks the form starts from. */
+  draftKey: string;
   /** Kept by the page: the form is recreated when the saved marks change. */
   outcome: SaveOutcome;
   setOutcome: (outcome: SaveOutcome) => void;
 }
 
-function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormProps) {
+function RollCallForm({ rollCall, queued, refusal, draftKey, outcome, setOutcome }: RollCallFormProps) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const client = useApolloClient();
-  const [marks, setMarks] = useState<Marks>(() => initialMarks(rollCall, queued));
-  const [reason, setReason] = useState('');
+  // A teacher called away mid-register, who leaves by a link or the menu, finds their marks again when they come back.
+  const [draft] = useState(() => readDraft(draftKey, isRollCallDraft));
+  const [marks, setMarks] = useState<Marks>(() => draft?.marks ?? initialMarks(rollCall, queued));
+  const [reason, setReason] = useState(draft?.reason ?? '');
+  const [unsaved, setUnsaved] = useState(draft !== undefined);
   const [reasonMissing, setReasonMissing] = useState(false);
   const [saving, setSaving] = useState(false);
+  useConfirmUnload(unsaved);
+
+  function remember(nextMarks: Marks, nextReason: string) {
+    setMarks(nextMarks);
+    setReason(nextReason);
+    setUnsaved(true);
+    setOutcome(null);
+    writeDraft(draftKey, { marks: nextMarks, reason: nextReason } satisfies RollCallDraft);
+  }
+
+  function discard() {
+    forgetDraft(draftKey);
+    setMarks(initialMarks(rollCall, queued));
+    setReason('');
+    setUnsaved(false);
+  }
   const reasonId = useId();
   const lesson = rollCall.lesson;
   // After the lesson's day the API asks for a reason whether the roll call is corrected or taken for the first time.
@@ -310,6 +344,9 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
         // Sent with the save: should it reach the server only after the lesson's day, it still counts for that day.
         offlineProof: rollCall.offlineProof ?? null,
       });
+      // Stored on the device: from here the queue keeps it.
+      forgetDraft(draftKey);
+      setUnsaved(false);
       await flushQueue(client, viewer.userId);
       const snapshot = queueSnapshot();
       if (snapshot.pending.some((item) => item.submissionId === submissionId)) setOutcome('queued');
@@ -332,10 +369,7 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
               student={student}
               mark={mark}
               maxMinutes={rollCall.durationMinutes}
-              onChange={(next) => {
-                setOutcome(null);
-                setMarks((previous) => ({ ...previous, [student.id]: next }));
-              }}
+              onChange={(next) => remember({ ...marks, [student.id]: next }, reason)}
             />
           );
         })}
@@ -355,7 +389,7 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
             maxLength={MAX_CORRECTION_REASON_LENGTH}
             value={reason}
             onChange={(event) => {
-              setReason(event.target.value);
+              remember(marks, event.target.value);
               setReasonMissing(false);
             }}
           />
@@ -370,6 +404,16 @@ function RollCallForm({ rollCall, queued, outcome, setOutcome }: RollCallFormPro
         <Alert tone={outcome === 'queued' ? 'info' : 'success'}>
           {outcome === 'sent' ? t('rollCall.saved') : outcome === 'queued' && queued ? t('rollCall.savedOnDevice') : null}
         </Alert>
+        {/* Beside the button, where the teacher looks: the page's top says it too, out of view on a long class. */}
+        <Alert tone="error">{refusal && !unsaved ? t('rollCall.notSaved', { reason: refusal }) : null}</Alert>
+        {unsaved ? (
+          <p className="roll-call__unsaved" data-testid="roll-call-unsaved">
+            {t('rollCall.unsaved')}{' '}
+            <button type="button" className="button button--quiet" onClick={discard}>
+              {t('rollCall.discard')}
+            </button>
+          </p>
+        ) : null}
         {rollCall.cannotSaveBecause ? (
           <Alert tone="info">{t(`rollCall.cannotSave.${cannotSaveKey(rollCall.cannotSaveBecause)}`)}</Alert>
         ) : (
@@ -407,6 +451,8 @@ export function RollCallPage() {
   const snapshot = useOfflineSnapshot(`roll-call:${viewer.userId}:${lessonId}:${locale}`, data, error);
   const rollCall = data?.rollCall ?? snapshot?.rollCall;
   const queued = pendingForLesson(queue, lessonId, viewer.userId);
+  // A refused save's marks stay on the form, to be put right and saved again (while there is no newer one waiting).
+  const refused = queued ? null : refusedForLesson(queue, lessonId, viewer.userId);
   const [outcome, setOutcome] = useState<SaveOutcome>(null);
   usePageTitle(
     rollCall ? t('rollCall.pageTitle', { lesson: `${rollCall.lesson.subjectName} ${rollCall.lesson.groupName}` }) : t('rollCall.heading'),
@@ -432,6 +478,7 @@ export function RollCallPage() {
 
   const lesson = rollCall.lesson;
   const historyKey = rollCall.history.map((change) => change.changedAt).join('|');
+  const formKey = `${(queued ?? refused)?.submissionId ?? 'server'}-${historyKey}`;
   // Those not yet marked start as absent because of the report; once saved, their marks speak for themselves.
   const reportedCount = rollCall.students.filter((student) => student.reportedAbsence && !student.status).length;
   const onToday = lesson.date === schoolToday();
@@ -466,9 +513,11 @@ export function RollCallPage() {
         </p>
       ) : null}
       <RollCallForm
-        key={`${queued?.submissionId ?? 'server'}-${historyKey}`}
+        key={formKey}
         rollCall={rollCall}
-        queued={queued?.entries ?? null}
+        queued={(queued ?? refused)?.entries ?? null}
+        refusal={refused ? refusalMessage(refused, t) : null}
+        draftKey={`roll-call:${viewer.userId}:${lessonId}:${formKey}`}
         outcome={outcome}
         setOutcome={setOutcome}
       />

@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { LOCALE_STORAGE_KEY } from '../../lib/i18n';
+import { clearDrafts } from '../../lib/drafts';
 import { clearSnapshots, hasSnapshots } from '../../lib/offline-snapshot';
 import { clearQueue, queueHoldsOthers } from '../attendance/queue';
 import { LOGOUT_OWED_KEY } from './session';
@@ -68,6 +69,7 @@ async function deleteOtherDatabases(): Promise<void> {
 export async function clearDeviceData(client: ApolloClient, { keepUnsentOf }: { keepUnsentOf?: string } = {}): Promise<void> {
   await client.clearStore().catch(() => undefined);
   clearWebStorage();
+  clearDrafts();
   await Promise.all(
     [clearSnapshots(), clearQueue(keepUnsentOf), forgetViewer(), clearOtherCaches(), deleteOtherDatabases()].map((step) =>
       step.catch(() => undefined),
