@@ -87,3 +87,26 @@ test("a teacher enters a group's results in one table and publishes them; the gu
   await expect(result).toContainText(childGrade);
   await expect(result).toContainText('Tydliga resonemang, redovisa alla steg.');
 });
+
+test('grades typed and not yet saved are there again after leaving the page and coming back', async ({ page, request }) => {
+  const { teacher, groupId, child } = await teacherOfGuardiansChild(request);
+  await login(page, teacher, `/grupp/${encodeURIComponent(groupId)}/omdomen`);
+  const row = page.getByTestId('subject-assessments-table').locator(`tr[data-student-id="${child.id}"]`);
+  const before = await row.getByTestId('grade-select').inputValue();
+  await row.getByTestId('grade-select').selectOption({ index: before === '' ? 1 : 0 });
+  const chosen = await row.getByTestId('grade-select').inputValue();
+  await row.getByTestId('comment-input').fill('Skrivet, inte sparat.');
+  await expect(page.getByTestId('save-subject-assessments')).toHaveText('Spara 1 ändring');
+  // Called away by the menu, then back.
+  await page.getByRole('navigation').getByRole('link', { name: /^Idag/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Idag' })).toBeVisible();
+  await page.goBack();
+  await expect(row.getByTestId('grade-select')).toHaveValue(chosen);
+  await expect(row.getByTestId('comment-input')).toHaveValue('Skrivet, inte sparat.');
+  await expect(page.getByTestId('save-subject-assessments')).toHaveText('Spara 1 ändring');
+  // A logout forgets what was not saved.
+  await logout(page);
+  await login(page, teacher, `/grupp/${encodeURIComponent(groupId)}/omdomen`);
+  await expect(row.getByTestId('grade-select')).toHaveValue(before);
+  await expect(row.getByTestId('comment-input')).not.toHaveValue('Skrivet, inte sparat.');
+});

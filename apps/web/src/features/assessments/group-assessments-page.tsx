@@ -18,7 +18,9 @@ import { LoadingState } from '../../components/ui/loading-state';
 import { usePageTitle } from '../../components/ui/use-page-title';
 import type { AssessmentTaskFieldsFragment, GroupAssessmentsQuery } from '../../gql/graphql';
 import { formatDateRange, formatLongDate, formatSchoolDateTime, schoolToday } from '../../lib/dates';
+import { forgetDraft, readDraft, useConfirmUnload, writeDraft } from '../../lib/drafts';
 import { currentLocale } from '../../lib/i18n';
+import { useViewer } from '../auth/auth-context';
 import { Field } from '../../components/ui/field';
 import { changedMarks, MarksTable, type Mark } from './marks-table';
 import {
@@ -379,10 +381,26 @@ function TaskForm({
   );
 }
 
-/** The marks as typed, starting from what is saved; `saved` compares against the server's copy. */
-function useMarks(saved: Record<string, Mark>) {
-  const [marks, setMarks] = useState<Record<string, Mark>>(saved);
+const isMarks = (value: unknown): value is Record<string, Mark> =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((mark: unknown) => typeof mark === 'object' && mark !== null && 'grade' in mark && 'comment' in mark);
+
+/**
+ * The marks as typed, starting from what is saved; `saved` compares against the server's copy. The rows changed and not
+ * yet saved are kept under `draftKey` (lib/drafts.ts): a teacher who leaves the page with a half-filled table finds
+ * their rows again when they come back.
+ */
+function useMarks(saved: Record<string, Mark>, draftKey: string) {
+  const [marks, setMarks] = useState<Record<string, Mark>>(() => ({ ...saved, ...readDraft(draftKey, isMarks) }));
   const changes = changedMarks(marks, saved);
+  const unsaved = changes.length > 0;
+  useConfirmUnload(unsaved);
+  const changedIds = changes.map((row) => row.studentId).join(',');
+  useEffect(() => {
+    if (changedIds === '') forgetDraft(draftKey);
+    else writeDraft(draftKey, Object.fromEntries(changedIds.split(',').map((studentId) => [studentId, marks[studentId]])));
+  }, [draftKey, changedIds, marks]);
   return { marks, setMark: (studentId: string, mark: Mark) => setMarks((previous) => ({ ...previous, [studentId]: mark })), changes };
 }
 
@@ -446,10 +464,11 @@ function TaskResults({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const viewer = useViewer();
   const saved = Object.fromEntries(
     task.results.map((result) => [result.studentId, { grade: result.grade ?? '', comment: result.comment ?? '' }]),
   );
-  const { marks, setMark, changes } = useMarks(saved);
+  const { marks, setMark, changes } = useMarks(saved, `assessments:${viewer.userId}:task:${task.id}`);
   const outcome = useTableOutcome();
   const [save, saving] = useMutation(SaveAssessmentResultsDocument, REFETCH);
   const [publish, publishing] = useMutation(PublishAssessmentTaskDocument, REFETCH);
@@ -596,8 +615,9 @@ function SubjectAssessments({
   const { t } = useTranslation();
   const locale = currentLocale();
   const byStudent = new Map(group.subjectAssessments.map((assessment) => [assessment.studentId, assessment]));
+  const viewer = useViewer();
   const saved = Object.fromEntries(group.subjectAssessments.map((a) => [a.studentId, { grade: a.grade, comment: a.comment ?? '' }]));
-  const { marks, setMark, changes } = useMarks(saved);
+  const { marks, setMark, changes } = useMarks(saved, `assessments:${viewer.userId}:${group.groupId}:${group.term.id}`);
   const outcome = useTableOutcome();
   const [save, saving] = useMutation(SaveSubjectAssessmentsDocument, REFETCH);
   const [publish, publishing] = useMutation(PublishSubjectAssessmentsDocument, REFETCH);
