@@ -149,11 +149,24 @@ test.describe('guardians told at once', () => {
       .locator('.child-picker__option')
       .filter({ hasText: new RegExp(`klass (${mentorClasses.join('|')})$`) });
     await expect(choice).toHaveCount(1);
+    const form = page.getByTestId('leave-form');
+    // Begun for another child, then the child changed: what was typed stays.
+    await page
+      .getByRole('group', { name: 'Ansök för' })
+      .locator('.child-picker__option')
+      .filter({ hasNotText: new RegExp(`klass (${mentorClasses.join('|')})$`) })
+      .first()
+      .locator('label')
+      .click();
+    await form.getByLabel('Första dagen').fill(LEAVE_FROM);
+    await form.getByLabel('Sista dagen').fill(LEAVE_TO);
     await choice.locator('label').click();
     const child = (await choice.locator('.child-picker__name').innerText()).trim();
     const childClass = (await choice.locator('.child-picker__class').innerText()).replace(/^klass /, '').trim();
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(child) })).toBeVisible();
+    await expect(form.getByLabel('Första dagen')).toHaveValue(LEAVE_FROM);
+    await expect(form.getByLabel('Sista dagen')).toHaveValue(LEAVE_TO);
 
-    const form = page.getByTestId('leave-form');
     // No reason: refused next to the reason.
     await form.getByLabel('Första dagen').fill(LEAVE_FROM);
     await form.getByLabel('Sista dagen').fill(LEAVE_TO);

@@ -50,6 +50,14 @@ function LeaveForm({ student, onApplied }: { student: ViewerStudent; onApplied: 
   const [problems, setProblems] = useState<LeaveProblem[]>([]);
   const [failure, setFailure] = useState<'unreachable' | 'failed' | null>(null);
   const [apply, { loading }] = useMutation(ApplyForLeaveDocument, { refetchQueries: ['LeaveApplications'], awaitRefetchQueries: true });
+  // Another child chosen: what is typed stays (the parent may have begun before choosing, and siblings often travel
+  // together), the previous child's problems go.
+  const [shownFor, setShownFor] = useState(student.id);
+  if (shownFor !== student.id) {
+    setShownFor(student.id);
+    setProblems([]);
+    setFailure(null);
+  }
 
   const inputIds: Record<SpanSlot, string> = {
     from: `${id}-from`,
@@ -373,7 +381,6 @@ export function LeavePage() {
               {isSelf ? t('leave.formHeadingSelf') : t('leave.formHeading', { name: `${student.firstName} ${student.lastName}` })}
             </h2>
             <LeaveForm
-              key={student.id}
               student={student}
               onApplied={(application) => setNotice({ kind: 'applied', application, name: `${student.firstName} ${student.lastName}` })}
             />
