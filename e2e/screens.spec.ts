@@ -303,6 +303,19 @@ for (const language of LANGUAGES) {
       };
       await loginIn(page, 'vardnadshavare', language, '/franvaro');
       await capture(page, testInfo, 'absence-guardian', language, charts);
+      // A period in which no roll call has been taken yet: no percentage, no level.
+      await page.goto('/franvaro?period=CUSTOM&fran=2026-11-30&till=2026-12-04');
+      await capture(
+        page,
+        testInfo,
+        'absence-guardian-nothing-yet',
+        language,
+        () => expect(page.getByTestId('nothing-recorded')).toBeVisible(),
+        {
+          tablet: VIEWPORTS.tablet,
+          phone: VIEWPORTS.phone,
+        },
+      );
       await logout(page);
 
       await loginIn(page, 'mentor', language, '/grupper');

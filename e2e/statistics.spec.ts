@@ -85,6 +85,18 @@ test.describe('absence statistics', () => {
     await expect(page.getByTestId('absence-summary')).toBeVisible();
   });
 
+  test('a period with no roll call taken yet shows no percentage and no level', async ({ page }) => {
+    await login(page, 'elev', '/franvaro?period=CUSTOM&fran=2026-11-30&till=2026-12-04');
+    const summary = page.getByTestId('absence-summary');
+    await expect(summary.getByTestId('nothing-recorded')).toHaveText('Ingen närvaro är tagen under perioden än.');
+    await expect(summary.getByTestId('absence-percent')).toHaveText('–');
+    await expect(summary.locator('[data-level]')).toHaveCount(0);
+    // A period with roll calls taken has both.
+    await page.getByLabel('Period').selectOption('TERM');
+    await expect(summary.locator('[data-level]')).toHaveCount(1);
+    await expect(summary.getByTestId('nothing-recorded')).toHaveCount(0);
+  });
+
   test('a mentor sorts the class table, opens a student and exports CSV for Excel', async ({ page }) => {
     await login(page, 'mentor', '/grupper');
     await page.getByTestId('my-groups').getByRole('link', { name: '8A', exact: true }).click();

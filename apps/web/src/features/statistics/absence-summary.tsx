@@ -78,8 +78,22 @@ export function AbsenceSummary({
         <div className="stats-figure stats-figure--main">
           <dt>{t('statistics.figures.absence')}</dt>
           <dd>
-            {value(t('statistics.figures.absence'), {}, formatPercent(figures.absencePercent, locale), 'absence-percent')}
-            <LevelBadge level={level} />
+            {figures.recordedMinutes === 0 ? (
+              // Nothing to count yet (a Monday morning's week, a period ahead): no percentage, and no "under the limit".
+              <>
+                <span className="stats-figure__value" data-testid="absence-percent">
+                  –
+                </span>
+                <span className="stats-figure__sub" data-testid="nothing-recorded">
+                  {t('statistics.summary.nothingRecorded')}
+                </span>
+              </>
+            ) : (
+              <>
+                {value(t('statistics.figures.absence'), {}, formatPercent(figures.absencePercent, locale), 'absence-percent')}
+                <LevelBadge level={level} />
+              </>
+            )}
           </dd>
         </div>
         <div className="stats-figure">
