@@ -19,6 +19,11 @@ test('the mentor writes the summary and publishes the IUP; the guardian reads it
   const row = page.getByTestId('group-development-plans').locator(`tr[data-student-id="${child.id}"]`);
   await row.getByRole('link').click();
   await expect(page.getByTestId('development-plan-heading')).toContainText(child.firstName);
+  // Back to the class's list the way the mentor came; opened by a login's redirect there is no way back to offer.
+  await page.getByRole('button', { name: 'Tillbaka' }).click();
+  await expect(page).toHaveURL(new RegExp(`/grupp/${child.classId}/iup$`));
+  await row.getByRole('link').click();
+  await expect(page.getByTestId('development-plan-heading')).toContainText(child.firstName);
 
   // Publishing without a summary is refused at the field.
   const form = page.getByTestId('plan-summary-form');
@@ -31,6 +36,10 @@ test('the mentor writes the summary and publishes the IUP; the guardian reads it
   await form.getByTestId('publish-plan').click();
   await expect(page.getByTestId('development-plan-notice')).toContainText('Planen är publicerad');
   await expect(page.getByTestId('development-plan-status').first()).toContainText('Publicerad');
+  await logout(page);
+  await login(page, 'mentor', `/elev/${encodeURIComponent(child.id)}/iup`);
+  await expect(page.getByTestId('development-plan-heading')).toContainText(child.firstName);
+  await expect(page.getByTestId('back-button')).toHaveCount(0);
   await logout(page);
 
   await login(page, 'vardnadshavare');

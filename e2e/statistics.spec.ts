@@ -159,6 +159,14 @@ test.describe('absence statistics', () => {
     await expect(page).toHaveURL(/\/elev\/[^/]+\/franvaro/);
     await expect(page.getByTestId('statistics-student')).toContainText('8A');
     await expect(page.getByTestId('week-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    // And back to the class's table, which the student's page cannot name (a principal comes from the school's).
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Frånvaro i 8A' })).toBeVisible();
+    // Opened directly, there is nothing to go back to: no such button.
+    const student = await table.locator('tbody th').first().getByRole('link').getAttribute('href');
+    await page.goto(student ?? '/');
+    await expect(page.getByTestId('statistics-student')).toContainText('8A');
+    await expect(page.getByTestId('back-button')).toHaveCount(0);
   });
 
   test('a principal sees the school by week and class; an administrator chooses the school and sees the CSN list', async ({ page }) => {

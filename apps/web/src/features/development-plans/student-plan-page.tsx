@@ -1,3 +1,4 @@
+import { BackButton } from '../../components/ui/back-button';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +60,7 @@ function StudentPlanContent({ studentId }: { studentId: string }) {
     <div className="development-plans-page">
       <header className="page-header">
         <div className="page-header__text">
+          <BackButton />
           <p className="page-header__kicker">{termName(plan.term)}</p>
           <h1 className="page-header__title" data-testid="development-plan-heading">
             {t('developmentPlans.student.headingFor', { name: plan.studentName })}

@@ -1,3 +1,4 @@
+import { BackButton } from '../../components/ui/back-button';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,7 @@ interface StudentRef {
   classId?: string | null;
 }
 
-function StudentAbsence({ student, picker }: { student: StudentRef | null; picker: ReactNode }) {
+function StudentAbsence({ student, picker, back = false }: { student: StudentRef | null; picker: ReactNode; back?: boolean }) {
   const { t } = useTranslation();
   const param = useRangeParam();
   const locale = currentLocale();
@@ -42,6 +43,7 @@ function StudentAbsence({ student, picker }: { student: StudentRef | null; picke
     <div className="stats-page">
       <header className="page-header">
         <div className="page-header__text">
+          {back ? <BackButton /> : null}
           <h1 className="page-header__title">{t('statistics.student.heading')}</h1>
           {student ? (
             <p className="page-header__sub" data-testid="statistics-student">
@@ -113,6 +115,7 @@ export function StaffStudentAbsencePage() {
         classId: student.classId ?? null,
       }}
       picker={null}
+      back
     />
   );
 }
