@@ -61,6 +61,18 @@ async function openLesson(page: Page, index: number): Promise<string> {
   return decodeURIComponent(match[1]);
 }
 
+/**
+ * Toggles the first student's mark, present or absent as it was (a student another test reported sick starts absent);
+ * returns the status shown before and after.
+ */
+async function toggleFirstRow(page: Page): Promise<{ before: string; after: string }> {
+  const status = page.getByTestId('roll-row').nth(0).getByTestId('roll-status');
+  const before = (await status.textContent()) ?? '';
+  await page.getByTestId('roll-row').nth(0).locator('.roll-row__toggle').click();
+  await expect(status).not.toHaveText(before);
+  return { before, after: (await status.textContent()) ?? '' };
+}
+
 async function studentName(page: Page, index: number): Promise<string> {
   return (await page.getByTestId('roll-row').nth(index).locator('.roll-row__name').textContent()) ?? '';
 }
@@ -322,19 +334,14 @@ test.describe('roll call on a tablet', () => {
       await route.fallback();
     });
     await openLesson(page, 3);
-    const first = page.getByTestId('roll-row').nth(0);
-    // Present or absent (a student reported sick by another test starts absent): the toggle changes it either way.
-    const before = (await first.getByTestId('roll-status').textContent()) ?? '';
-    await first.locator('.roll-row__toggle').click();
-    await expect(first.getByTestId('roll-status')).not.toHaveText(before);
-    const marked = (await first.getByTestId('roll-status').textContent()) ?? '';
+    const { after: marked } = await toggleFirstRow(page);
     await page.getByTestId('save-roll-call').click();
     const refused = page.getByTestId('refused-roll-call');
     await expect(refused).toContainText('kunde inte sparas');
     await expect(refused).toContainText('Det är för sent för dig att ändra närvaron');
     await expect(page.getByTestId('pending-roll-calls')).not.toContainText('väntar');
     // The marks stay, to be saved again once the problem is put right, and the save bar says why they are not saved.
-    await expect(first.getByTestId('roll-status')).toHaveText(marked);
+    await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText(marked);
     await expect(page.locator('.roll-call__save-bar').getByRole('alert')).toHaveText(/Närvaron är inte sparad\. Det är för sent/);
     await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
     await expect(page.getByTestId('refused-roll-call')).toBeVisible();
@@ -346,11 +353,7 @@ test.describe('roll call on a tablet', () => {
     await page.setViewportSize(TABLET);
     await login(page, 'larare');
     await openLesson(page, 3);
-    const first = page.getByTestId('roll-row').nth(0);
-    const before = (await first.getByTestId('roll-status').textContent()) ?? '';
-    await first.locator('.roll-row__toggle').click();
-    await expect(first.getByTestId('roll-status')).not.toHaveText(before);
-    const changed = (await first.getByTestId('roll-status').textContent()) ?? '';
+    const { before, after: changed } = await toggleFirstRow(page);
     await expect(page.getByTestId('roll-call-unsaved')).toContainText('Ändringarna är inte sparade');
     // Called away: back to the day's lessons by the page's own link, then the same lesson again.
     await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
