@@ -150,6 +150,18 @@ test.describe('guardians told at once', () => {
       .filter({ hasText: new RegExp(`klass (${mentorClasses.join('|')})$`) });
     await expect(choice).toHaveCount(1);
     const form = page.getByTestId('leave-form');
+    // Sent empty: every missing field is flagged at once, the first focused.
+    await form.getByTestId('submit-leave').click();
+    await expect(form.getByLabel('Första dagen')).toHaveAccessibleDescription(/Ange ett datum\./);
+    await expect(form.getByLabel('Sista dagen')).toHaveAccessibleDescription(/Ange ett datum\./);
+    await expect(form.getByRole('textbox', { name: 'Skäl' })).toHaveAccessibleDescription(/Skriv skälet till ledigheten\./);
+    await expect(form.getByLabel('Första dagen')).toBeFocused();
+    // Who decides, by the school's limit; and whom to ask.
+    await expect(page.getByTestId('leave-decider-hint')).toHaveText(
+      'Mentorn beslutar om ledighet på högst 2 skoldagar, rektor om längre ledighet. Du får ett meddelande när ansökan är beslutad.',
+    );
+    await expect(page.getByTestId('student-mentors').getByRole('heading', { level: 2 })).toHaveText('Frågor om ledighet?');
+    await expect(page.getByTestId('student-mentors').getByRole('link').first()).toHaveAttribute('href', /^mailto:/);
     // Begun for another child, then the child changed: what was typed stays.
     await page
       .getByRole('group', { name: 'Ansök för' })
@@ -187,8 +199,10 @@ test.describe('guardians told at once', () => {
     await expect(application).toContainText('2 skoldagar');
     await expect(application).toContainText('Mentor');
 
-    // The same days again: the API refuses an overlapping application, and the page says why.
+    // The same days again: the API refuses an overlapping application, and the page says why. The last
+    // application's confirmation goes once a new one is begun, so that it does not stand above the refusal.
     await form.getByLabel('Första dagen').fill(LEAVE_TO);
+    await expect(confirmation).toHaveCount(0);
     await form.getByLabel('Sista dagen').fill(LEAVE_TO);
     await reason.fill('Tandläkare.');
     await form.getByTestId('submit-leave').click();

@@ -162,7 +162,11 @@ for (const language of LANGUAGES) {
       await capture(page, testInfo, 'leave', language, async () => {
         await expect(page.getByTestId('leave-form')).toBeVisible();
         await expect(page.getByTestId('leave-applications').or(page.locator('.week-empty'))).toBeVisible();
+        await expect(page.getByTestId('leave-decider-hint')).toContainText(language === 'sv' ? 'högst 2 skoldagar' : 'up to 2 school days');
+        await expect(page.getByTestId('student-mentors')).toBeVisible();
       });
+      await page.getByTestId('submit-leave').click();
+      await capture(page, testInfo, 'leave-errors', language, () => expect(page.locator('.field__error')).toHaveCount(3));
       await logout(page);
     });
 
@@ -348,8 +352,10 @@ for (const language of LANGUAGES) {
         token,
       );
       const lesson = unexcused.data!.studentAbsenceLessons.lessons[0]!;
-      const rows = () =>
-        expect(page.getByTestId('absence-lessons-table').getByTestId('absence-lesson').first()).toBeVisible({ timeout: 30_000 });
+      const rows = async () => {
+        await expect(page.getByTestId('absence-lessons-table').getByTestId('absence-lesson').first()).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByTestId('student-mentors')).toBeVisible();
+      };
       await loginIn(page, 'vardnadshavare', language, `/franvaro/lektioner?elev=${childId}&period=TERM`);
       await capture(page, testInfo, 'absence-lessons', language, rows);
       await page.goto(`/franvaro/lektioner?elev=${childId}&dag=${lesson.date}&lektion=${lesson.lessonId}`);

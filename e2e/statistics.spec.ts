@@ -223,6 +223,10 @@ test.describe('absence statistics', () => {
     await expect(table.getByTestId('absence-lesson')).toHaveCount(rows.length);
     await expect(table.locator('td[data-column="valid"]').filter({ hasNotText: /^Ogiltig$/ })).toHaveCount(0);
     await expect(page.getByTestId('absence-lessons-count')).toHaveText(new RegExp(`^${rows.length} lektion(er)?, .* frånvaro$`));
+    // Whom to ask when an absence is wrong or has a reason the school does not know: the class's mentors.
+    const mentors = page.getByTestId('student-mentors');
+    await expect(mentors.getByRole('heading', { level: 2 })).toHaveText('Frågor om frånvaron?');
+    await expect(mentors.getByRole('link').first()).toHaveAttribute('href', /^mailto:.+@/);
     // From unexcused absence the home reports sickness for that day, where the school still allows it.
     const reportable = rows.filter((row) => row.mayReportSick);
     await expect(table.getByTestId('report-sick')).toHaveCount(reportable.length);

@@ -76,6 +76,13 @@ describe('leave', () => {
     expect(checkLeaveRequest({ fromDate: '2026-11-26', toDate: '2027-03-01', reason: 'x' }, today, 50)).toEqual(['TOO_LONG']);
     expect(checkLeaveRequest({ fromDate: '2027-12-01', toDate: '2027-12-01', reason: 'x' }, today, 1)).toEqual(['TOO_FAR_AHEAD']);
   });
+  it('finds a missing reason beside missing or reversed dates', () => {
+    expect(checkLeaveRequest({ fromDate: '', toDate: '', reason: '' }, today, 1)).toEqual(['INVALID_DATE', 'REASON_REQUIRED']);
+    expect(checkLeaveRequest({ fromDate: '2026-11-27', toDate: '2026-11-26', reason: ' ' }, today, 1)).toEqual([
+      'END_BEFORE_START',
+      'REASON_REQUIRED',
+    ]);
+  });
   it('spans overlap when they share a day', () => {
     expect(spansOverlap({ startDate: '2026-12-01', endDate: '2026-12-03' }, { startDate: '2026-12-03', endDate: '2026-12-04' })).toBe(true);
     expect(spansOverlap({ startDate: '2026-12-01', endDate: '2026-12-02' }, { startDate: '2026-12-03', endDate: '2026-12-04' })).toBe(

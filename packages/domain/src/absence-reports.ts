@@ -103,13 +103,14 @@ export function schoolDaysIn(fromDate: string, toDate: string, breaks: readonly 
 
 /** A leave is applied for before it starts, for whole school days, with a reason. */
 export function checkLeaveRequest(request: LeaveRequest, today: string, schoolDays: number): SpanProblem[] {
-  const dateProblems = checkDates(request.fromDate, request.toDate);
-  if (dateProblems.length > 0) return dateProblems;
-  const problems: SpanProblem[] = [];
-  if (request.fromDate < today) problems.push('TOO_FAR_BACK');
-  if (differenceInCalendarDays(parseISO(request.toDate), parseISO(today)) > LEAVE_MAX_DAYS_AHEAD) problems.push('TOO_FAR_AHEAD');
-  if (differenceInCalendarDays(parseISO(request.toDate), parseISO(request.fromDate)) + 1 > LEAVE_MAX_SPAN_DAYS) problems.push('TOO_LONG');
-  else if (schoolDays === 0) problems.push('NO_SCHOOL_DAYS');
+  // The reason is checked whatever the dates are, so that a form shows every missing field at once.
+  const problems = checkDates(request.fromDate, request.toDate);
+  if (problems.length === 0) {
+    if (request.fromDate < today) problems.push('TOO_FAR_BACK');
+    if (differenceInCalendarDays(parseISO(request.toDate), parseISO(today)) > LEAVE_MAX_DAYS_AHEAD) problems.push('TOO_FAR_AHEAD');
+    if (differenceInCalendarDays(parseISO(request.toDate), parseISO(request.fromDate)) + 1 > LEAVE_MAX_SPAN_DAYS) problems.push('TOO_LONG');
+    else if (schoolDays === 0) problems.push('NO_SCHOOL_DAYS');
+  }
   const reason = request.reason.trim();
   if (!reason) problems.push('REASON_REQUIRED');
   if (reason.length > MAX_REASON_LENGTH) problems.push('REASON_TOO_LONG');

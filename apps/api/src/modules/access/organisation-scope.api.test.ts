@@ -91,6 +91,8 @@ const CASES: Case[] = [
   },
   { field: 'Query.proposedSickReportDate', probe: 'student', variables: (id) => ({ studentId: id.student }), code: 'NOT_FOUND' },
   { field: 'Query.leaveApplications', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.leaveRules', probe: 'student', variables: (id) => ({ studentId: id.student }) },
+  { field: 'Query.studentMentors', probe: 'student', variables: (id) => ({ studentId: id.student }) },
   { field: 'Query.studentAbsenceStatistics', probe: 'student', variables: (id) => ({ studentId: id.student, range }) },
   { field: 'Query.studentAbsenceLessons', probe: 'student', variables: (id) => ({ studentId: id.student, range }) },
   { field: 'Query.classAbsenceStatistics', probe: 'class', variables: (id) => ({ classId: id.class, range }) },

@@ -44,5 +44,10 @@ export const groupsTypeDefs = gql`
     group(id: ID!): Group! @access(rule: SIGNED_IN)
     "The classes and groups the viewer may open, e.g. a mentor's class or a principal's school."
     myGroups: [GroupSummary!]! @access(rule: SIGNED_IN)
+    """
+    The mentors of the student's class today, whom the home and the student ask about absence and the school day.
+    An unknown id and a forbidden one give the same NOT_FOUND error.
+    """
+    studentMentors(studentId: ID!): [GroupMentor!]! @access(rule: SIGNED_IN)
   }
 `;

@@ -1,13 +1,26 @@
 import { canAccessGroup } from '@insyn/domain';
 import type { Prisma } from '@insyn/db';
 import type { RequestContext } from '../../context.ts';
-import { administeredOrganisationIds, authorizeGroup, currentDuties, mayAccessGroup, ownStudents } from '../access/access.service.ts';
+import {
+  administeredOrganisationIds,
+  authorizeGroup,
+  authorizeStudent,
+  currentDuties,
+  mayAccessGroup,
+  ownStudents,
+} from '../access/access.service.ts';
 import { requireViewer } from '../access/viewer.ts';
 import { audit } from '../audit/audit.service.ts';
 import { unnameablePeople } from '../access/protected-identity.ts';
 import { dateValue, inForceOn } from '../access/validity.ts';
 
 const onDay = (today: string) => inForceOn(dateValue(today));
+
+const mentorOf = (staff: { id: string; firstName: string; lastName: string; email: string | null }) => ({
+  id: staff.id,
+  name: `${staff.firstName} ${staff.lastName}`,
+  email: staff.email,
+});
 
 /** A class or teaching group with its current members and mentors; personnummer only for roles that need them. */
 export async function getGroup(ctx: RequestContext, groupId: string) {
@@ -43,7 +56,7 @@ export async function getGroup(ctx: RequestContext, groupId: string) {
     kind: group.kind,
     yearLevel: group.yearLevel,
     schoolName: group.school.name,
-    mentors: group.duties.map(({ staff }) => ({ id: staff.id, name: `${staff.firstName} ${staff.lastName}`, email: staff.email })),
+    mentors: group.duties.map(({ staff }) => mentorOf(staff)),
     students,
   };
 }
@@ -87,4 +100,16 @@ export async function myGroups(ctx: RequestContext) {
     schoolName: group.school.name,
     studentCount: group._count.memberships,
   }));
+}
+
+/** The mentors of the student's class today, by name: whom the home asks about an absence or the school day. */
+export async function studentMentors(ctx: RequestContext, studentId: string) {
+  const { student } = await authorizeStudent(ctx, studentId, 'student:read');
+  const duties = await ctx.prisma.staffDuty.findMany({
+    where: { kind: 'MENTOR', groupId: { in: [...student.groupIds] }, group: { kind: 'CLASS' }, ...onDay(ctx.today) },
+    select: { staff: { select: { id: true, firstName: true, lastName: true, email: true } } },
+    orderBy: [{ staff: { lastName: 'asc' } }, { staff: { firstName: 'asc' } }],
+  });
+  // A mentor with two duties for the class (one ending, one beginning) is named once.
+  return [...new Map(duties.map(({ staff }) => [staff.id, mentorOf(staff)])).values()];
 }

@@ -4,6 +4,7 @@ import {
   applyForLeave,
   decideLeaveApplication,
   leaveApplicationsToDecide,
+  leaveRules,
   listLeaveApplications,
   withdrawLeaveApplication,
 } from './leave.service.ts';
@@ -12,6 +13,7 @@ export const leaveResolvers: Resolvers = {
   Query: {
     leaveApplications: (_parent, args, ctx) => listLeaveApplications(ctx, args.studentId),
     leaveApplicationsToDecide: (_parent, _args, ctx) => leaveApplicationsToDecide(ctx),
+    leaveRules: (_parent, args, ctx) => leaveRules(ctx, args.studentId),
   },
   Mutation: {
     applyForLeave: (_parent, args, ctx) => applyForLeave(ctx, args.input),

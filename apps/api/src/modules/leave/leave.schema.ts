@@ -38,6 +38,12 @@ export const leaveTypeDefs = gql`
     canDecide: Boolean!
   }
 
+  "How the student's school decides leave, for the home before it applies."
+  type LeaveRules {
+    "The mentor decides leave of up to this many school days; the principal decides longer leave."
+    mentorDayLimit: Int!
+  }
+
   input LeaveApplicationInput {
     studentId: ID!
     fromDate: String!
@@ -48,6 +54,8 @@ export const leaveTypeDefs = gql`
   extend type Query {
     "A student's leave applications, newest first."
     leaveApplications(studentId: ID!): [LeaveApplication!]! @access(rule: SIGNED_IN)
+    "For those who may read the student's leave applications; others get NOT_FOUND, as for an unknown id."
+    leaveRules(studentId: ID!): LeaveRules! @access(rule: SIGNED_IN)
     "Pending applications the logged-in mentor or principal may decide, oldest first."
     leaveApplicationsToDecide: [LeaveApplication!]! @access(rule: STAFF)
   }

@@ -147,6 +147,13 @@ export interface LeaveInput {
 const refused = (problems: string[]) =>
   appError('BAD_USER_INPUT', `The leave application was not saved: ${problems.join(', ')}`, { problems });
 
+/** What the home is told before applying: up to how many school days the mentor decides. */
+export async function leaveRules(ctx: RequestContext, studentId: string) {
+  const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
+  const school = await ctx.prisma.school.findUniqueOrThrow({ where: { id: student.schoolId }, select: { mentorLeaveDayLimit: true } });
+  return { mentorDayLimit: school.mentorLeaveDayLimit };
+}
+
 export async function applyForLeave(ctx: RequestContext, input: LeaveInput): Promise<LeaveApplicationRecord> {
   const { viewer, student } = await authorizeStudent(ctx, input.studentId, 'student:reportAbsence');
   const shapeProblems = checkLeaveRequest(input, ctx.today, 1);

@@ -12,6 +12,8 @@ const DECIDE = `mutation($id: ID!, $approve: Boolean!, $note: String) { decideLe
 const LIST = `query($s: ID!) { leaveApplications(studentId: $s) { ${FIELDS} } }`;
 const TO_DECIDE = `{ leaveApplicationsToDecide { ${FIELDS} } }`;
 const ROLL_CALL = `query($id: ID!) { rollCall(lessonId: $id) { students { id validReason } } }`;
+const RULES = 'query($s: ID!) { leaveRules(studentId: $s) { mentorDayLimit } }';
+const MENTORS = 'query($s: ID!) { studentMentors(studentId: $s) { id name email } }';
 
 interface Leave {
   id: string;
@@ -126,6 +128,52 @@ describe.each(['pglite' as const])('leave on %s', (kind) => {
     expect(errorCode(await mentor.request(DECIDE, { id: leave.id, approve: true }))).toBe('BAD_USER_INPUT');
   });
 
+  it('tells the home who decides, and whom to ask; nobody else', async () => {
+    const school = await server.db.prisma.school.findUniqueOrThrow({ where: { id: child.schoolId } });
+    const rules = await guardian.request<{ leaveRules: { mentorDayLimit: number } }>(RULES, { s: child.id });
+    expect(rules.data?.leaveRules.mentorDayLimit).toBe(school.mentorLeaveDayLimit);
+    const duties = await server.db.prisma.staffDuty.findMany({
+      where: {
+        kind: 'MENTOR',
+        groupId: child.classId,
+        validFrom: { lte: new Date(server.today) },
+        OR: [{ validTo: null }, { validTo: { gte: new Date(server.today) } }],
+      },
+      select: { staff: { select: { id: true, firstName: true, lastName: true, email: true } } },
+    });
+    expect(duties.length).toBeGreaterThan(0);
+    const expected = duties
+      .map(({ staff }) => ({ id: staff.id, name: `${staff.firstName} ${staff.lastName}`, email: staff.email }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const mentors = await guardian.request<{ studentMentors: { id: string; name: string; email: string | null }[] }>(MENTORS, {
+      s: child.id,
+    });
+    expect(mentors.data?.studentMentors).toEqual(expected);
+    // The class's mentor reads both too; another family's child is unknown to this guardian.
+    expect((await mentor.request<{ studentMentors: unknown[] }>(MENTORS, { s: child.id })).data?.studentMentors).toEqual(expected);
+    expect((await mentor.request<{ leaveRules: unknown }>(RULES, { s: child.id })).data?.leaveRules).toEqual(rules.data?.leaveRules);
+    const strangerChild = await server.db.prisma.student.findFirstOrThrow({
+      where: { guardianships: { none: { guardianId: child.guardianId } } },
+    });
+    expect(errorCode(await guardian.request(RULES, { s: strangerChild.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await guardian.request(MENTORS, { s: strangerChild.id }))).toBe('NOT_FOUND');
+    // A guardian the adult student has not let in learns nothing of them.
+    const adult = await server.db.prisma.student.findFirstOrThrow({
+      where: { account: { username: 'myndig' } },
+      select: {
+        id: true,
+        consents: { where: { withdrawnAt: null }, select: { guardianId: true } },
+        guardianships: { select: { guardianId: true, guardian: { select: { account: { select: { username: true } } } } } },
+      },
+    });
+    const letIn = new Set(adult.consents.map((consent) => consent.guardianId));
+    const shutOut = adult.guardianships.find((one) => !letIn.has(one.guardianId))?.guardian.account?.username;
+    expect(shutOut).toBeTruthy();
+    const outsider = await loggedIn(server, shutOut!);
+    expect(errorCode(await outsider.request(MENTORS, { s: adult.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await outsider.request(RULES, { s: adult.id }))).toBe('NOT_FOUND');
+  });
+
   it('refuses bad input and saves nothing', async () => {
     const before = await server.db.prisma.leaveApplication.count();
     const cases: [string, string, string, unknown[]][] = [
@@ -133,6 +181,8 @@ describe.each(['pglite' as const])('leave on %s', (kind) => {
       ['2026-11-28', '2026-11-29', 'Helg', ['NO_SCHOOL_DAYS']],
       ['2026-12-20', '2026-12-19', 'x', ['END_BEFORE_START']],
       ['2026-12-01', '2026-12-01', '   ', ['REASON_REQUIRED']],
+      // Every problem at once, so that the form can show them all.
+      ['2026-12-20', '2026-12-19', '', ['END_BEFORE_START', 'REASON_REQUIRED']],
       ['2026-13-01', '2026-12-01', 'x', [{ field: 'fromDate', code: 'INVALID_DATE' }]],
     ];
     for (const [fromDate, toDate, reason, problems] of cases) {

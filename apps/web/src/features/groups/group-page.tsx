@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/ui/use-page-title';
 import { PrintCredentialsButton } from '../accounts/print-credentials';
 import { useViewer } from '../auth/auth-context';
 import { STUDENT_PARAM } from '../schedule/schedule-request';
+import { MentorList } from './mentor-list';
 import { GroupDocument } from './operations';
 
 /** Class list: the group's name, mentors and students (personnummer only when the API gives it). */
@@ -90,22 +91,7 @@ function GroupPageContent({ groupId }: { groupId: string }) {
           <h2 id="mentors-heading" className="section-heading">
             {t('group.mentors')}
           </h2>
-          {group.mentors.length === 0 ? (
-            <p>{t('group.noMentors')}</p>
-          ) : (
-            <ul className="mentor-list" data-testid="mentors">
-              {group.mentors.map((mentor) => (
-                <li key={mentor.id} className="mentor-list__item">
-                  <span className="mentor-list__name">{mentor.name}</span>
-                  {mentor.email ? (
-                    <a className="text-link mentor-list__email" href={`mailto:${mentor.email}`}>
-                      {mentor.email}
-                    </a>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          {group.mentors.length === 0 ? <p>{t('group.noMentors')}</p> : <MentorList mentors={group.mentors} />}
         </section>
       ) : null}
 

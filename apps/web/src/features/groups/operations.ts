@@ -34,3 +34,13 @@ export const MyGroupsDocument = graphql(`
     }
   }
 `);
+
+export const StudentMentorsDocument = graphql(`
+  query StudentMentors($studentId: ID!) {
+    studentMentors(studentId: $studentId) {
+      id
+      name
+      email
+    }
+  }
+`);

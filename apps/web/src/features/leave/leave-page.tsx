@@ -11,9 +11,10 @@ import { errorProblems, isConnectionError } from '../../lib/graphql-errors';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent, type ViewerStudent } from '../schedule/chosen-student';
-import { isSpanProblem, problemSlot, type SpanSlot } from '../sick-reports/span-problems';
+import { isSpanProblem, problemSlots, type SpanSlot } from '../sick-reports/span-problems';
 import { LeaveStatusBadge } from './leave-status';
-import { ApplyForLeaveDocument, LeaveApplicationsDocument, WithdrawLeaveApplicationDocument } from './operations';
+import { StudentMentorsPanel } from '../groups/mentor-list';
+import { ApplyForLeaveDocument, LeaveApplicationsDocument, LeaveRulesDocument, WithdrawLeaveApplicationDocument } from './operations';
 
 /** The shared rules' problems, and the API's own: the span overlaps another pending or approved leave. */
 type LeaveProblem = SpanProblem | 'OVERLAPPING_LEAVE';
@@ -42,7 +43,32 @@ export function leaveSpanText(application: Pick<LeaveApplicationFieldsFragment, 
   return formatDateSpan(application.fromDate, application.toDate, currentLocale());
 }
 
-function LeaveForm({ student, onApplied }: { student: ViewerStudent; onApplied: (application: LeaveApplicationFieldsFragment) => void }) {
+/** Who decides, with the school's limit once it is known; until then (or if it cannot be read) only what follows. */
+function DeciderHint({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery(LeaveRulesDocument, { variables: { studentId } });
+  const limit = data?.leaveRules.mentorDayLimit;
+  return (
+    <p className="field__hint" data-testid="leave-decider-hint">
+      {limit === undefined
+        ? t('leave.deciderHint')
+        : limit === 0
+          ? t('leave.deciderPrincipalOnly')
+          : t('leave.deciderLimit', { count: limit })}
+    </p>
+  );
+}
+
+function LeaveForm({
+  student,
+  onApplied,
+  onEdited,
+}: {
+  student: ViewerStudent;
+  onApplied: (application: LeaveApplicationFieldsFragment) => void;
+  /** a new application begun: the last one's confirmation is no longer what the form is about */
+  onEdited: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const today = schoolToday();
@@ -68,19 +94,21 @@ function LeaveForm({ student, onApplied }: { student: ViewerStudent; onApplied: 
     general: `${id}-from`,
   };
   // An overlap is about the whole span: shown above the button, focus goes to the first date.
-  const slotOf = (problem: LeaveProblem): SpanSlot => (problem === 'OVERLAPPING_LEAVE' ? 'general' : problemSlot(problem, 'days', values));
-  const errorFor = (slot: SpanSlot) => problems.filter((problem) => slotOf(problem) === slot);
+  const slotsOf = (problem: LeaveProblem): SpanSlot[] =>
+    problem === 'OVERLAPPING_LEAVE' ? ['general'] : problemSlots(problem, 'days', values);
+  const errorFor = (slot: SpanSlot) => problems.filter((problem) => slotsOf(problem).includes(slot));
 
   function change(patch: Partial<LeaveValues>) {
     setValues((previous) => ({ ...previous, ...patch }));
     setProblems([]);
     setFailure(null);
+    onEdited();
   }
 
   function show(found: LeaveProblem[]) {
     setProblems(found);
     const first = found[0];
-    if (first) document.getElementById(inputIds[slotOf(first)])?.focus();
+    if (first) document.getElementById(inputIds[slotsOf(first)[0] ?? 'general'])?.focus();
   }
 
   async function submit(event: FormEvent) {
@@ -174,7 +202,7 @@ function LeaveForm({ student, onApplied }: { student: ViewerStudent; onApplied: 
         ),
         t('leave.reasonHint'),
       )}
-      <p className="field__hint">{t('leave.deciderHint')}</p>
+      <DeciderHint studentId={student.id} />
       <div className="form__footer">
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={loading} data-testid="submit-leave">
@@ -383,12 +411,14 @@ export function LeavePage() {
             <LeaveForm
               student={student}
               onApplied={(application) => setNotice({ kind: 'applied', application, name: `${student.firstName} ${student.lastName}` })}
+              onEdited={() => setNotice(null)}
             />
           </section>
           <LeaveList
             student={student}
             onWithdrawn={(application) => setNotice({ kind: 'withdrawn', application, name: `${student.firstName} ${student.lastName}` })}
           />
+          <StudentMentorsPanel studentId={student.id} about="leave" />
         </>
       )}
     </div>

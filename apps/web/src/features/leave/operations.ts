@@ -30,6 +30,14 @@ export const LeaveApplicationsDocument = graphql(`
   }
 `);
 
+export const LeaveRulesDocument = graphql(`
+  query LeaveRules($studentId: ID!) {
+    leaveRules(studentId: $studentId) {
+      mentorDayLimit
+    }
+  }
+`);
+
 export const LeaveApplicationsToDecideDocument = graphql(`
   query LeaveApplicationsToDecide {
     leaveApplicationsToDecide {

@@ -12,7 +12,7 @@ import { errorProblems, isConnectionError } from '../../lib/graphql-errors';
 import { currentLocale } from '../../lib/i18n';
 import { useViewer } from '../auth/auth-context';
 import { useChosenStudent } from '../schedule/chosen-student';
-import { isSpanProblem, problemSlot, type SpanSlot } from './span-problems';
+import { isSpanProblem, problemSlots, type SpanSlot } from './span-problems';
 import {
   CheckSickReportDocument,
   ProposedSickReportDateDocument,
@@ -95,8 +95,8 @@ function SickReportForm({
   const [report, { loading }] = useMutation(ReportSickDocument, { refetchQueries: ['SickReports'], awaitRefetchQueries: true });
   const busy = loading || checking;
 
-  const slotOf = (problem: SpanProblem): SpanSlot => problemSlot(problem, values.mode, values);
-  const errorFor = (slot: SpanSlot) => problems.filter((problem) => slotOf(problem) === slot);
+  const slotsOf = (problem: SpanProblem): SpanSlot[] => problemSlots(problem, values.mode, values);
+  const errorFor = (slot: SpanSlot) => problems.filter((problem) => slotsOf(problem).includes(slot));
   const inputIds: Record<SpanSlot, string> = {
     from: `${id}-from`,
     to: values.mode === 'part' ? `${id}-from` : `${id}-to`,
@@ -117,7 +117,7 @@ function SickReportForm({
   function show(found: SpanProblem[]) {
     setProblems(found);
     const first = found[0];
-    if (first) document.getElementById(inputIds[slotOf(first)])?.focus();
+    if (first) document.getElementById(inputIds[slotsOf(first)[0] ?? 'general'])?.focus();
   }
 
   /**

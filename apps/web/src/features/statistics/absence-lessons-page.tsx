@@ -13,6 +13,7 @@ import { formatSchoolTime, formatShortDate, formatShortWeekday } from '../../lib
 import { currentLocale, type AppLocale } from '../../lib/i18n';
 import { AbsenceReasonForm } from '../attendance/absence-reason-form';
 import { useViewer } from '../auth/auth-context';
+import { StudentMentorsPanel } from '../groups/mentor-list';
 import {
   absenceLessonsFilterOf,
   absenceLessonsHref,
@@ -224,6 +225,8 @@ export function AbsenceLessonsPage() {
             )}
             <p className="absence-lessons__note">{t('absenceLessons.note')}</p>
           </section>
+          {/* Staff have the student's page with the class; the home and the student need to know whom to ask. */}
+          {student.staff ? null : <StudentMentorsPanel studentId={student.id} about="absence" />}
         </>
       )}
     </div>
