@@ -2,25 +2,40 @@
 // published a few weeks ago and a draft from last week, with results for the members, and published subject
 // assessments for the current term in every other group. A few hundred rows, so the demo home has something
 // to read and the teachers' tables something to continue.
-import { gradeScaleFor, gradesOf, type GradeScale } from '@insyn/domain';
+import { gradeScaleFor, KNOWLEDGE_LEVELS, LETTER_GRADES, type GradeScale, type KnowledgeLevel, type LetterGrade } from '@insyn/domain';
 import { insertRows, type Column, type Sql } from './sql.ts';
 import { addDaysIso, schoolInstant } from './dates.ts';
 import { SeededRandom } from './random.ts';
 import type { World } from './world.ts';
 
 const TITLES = ['Skriftligt prov', 'Inlämningsuppgift', 'Muntlig redovisning', 'Laboration', 'Läxförhör', 'Projektarbete'];
-const COMMENTS = [
-  'Visar god förståelse och resonerar väl.',
-  'Bra arbete, fortsätt att förklara dina slutsatser.',
-  'Behöver öva mer på grunderna; boka gärna stödtid.',
-  'Noggrant och väl genomfört.',
-  'Delvis genomfört, komplettera de sista uppgifterna.',
-];
+/** Teachers' comments, by how the mark stands on its scale: a top mark is not told to practise the basics. */
+const COMMENTS = {
+  strong: ['Visar god förståelse och resonerar väl.', 'Noggrant och väl genomfört.'],
+  passing: ['Bra arbete, fortsätt att förklara dina slutsatser.', 'Delvis genomfört, komplettera de sista uppgifterna.'],
+  failing: ['Behöver öva mer på grunderna; boka gärna stödtid.', 'Delvis genomfört, komplettera de sista uppgifterna.'],
+} as const;
+
+/** How each mark stands, on either scale. */
+const STANDING: Record<KnowledgeLevel | LetterGrade, keyof typeof COMMENTS> = {
+  A: 'strong',
+  B: 'strong',
+  C: 'strong',
+  D: 'passing',
+  E: 'passing',
+  F: 'failing',
+  MORE_THAN_ACCEPTABLE: 'strong',
+  ACCEPTABLE: 'passing',
+  INSUFFICIENT: 'failing',
+};
+
+const commentFor = (random: SeededRandom, grade: KnowledgeLevel | LetterGrade): string => random.pick(COMMENTS[STANDING[grade]]);
+
 /** How often each mark is drawn, in the scale's order (A–F; insufficient, acceptable, more than acceptable). */
 const WEIGHTS: Record<GradeScale, readonly number[]> = { GRADES: [10, 15, 30, 20, 18, 7], KNOWLEDGE_LEVELS: [10, 60, 30] };
 
-function drawGrade(random: SeededRandom, scale: GradeScale): string {
-  const marks = gradesOf(scale);
+function drawGrade(random: SeededRandom, scale: GradeScale): KnowledgeLevel | LetterGrade {
+  const marks = scale === 'GRADES' ? LETTER_GRADES : KNOWLEDGE_LEVELS;
   const weights = WEIGHTS[scale];
   let draw = random.int(
     1,
@@ -28,9 +43,9 @@ function drawGrade(random: SeededRandom, scale: GradeScale): string {
   );
   for (const [index, weight] of weights.entries()) {
     draw -= weight;
-    if (draw <= 0) return marks[index] as string;
+    if (draw <= 0) return marks[index]!;
   }
-  return marks[marks.length - 1] as string;
+  return marks[marks.length - 1]!;
 }
 
 interface TaskRow {
@@ -119,12 +134,12 @@ export async function writeAssessments(sql: Sql, world: World, seed: number, tod
       // A draft is still being marked: about two thirds have a result.
       for (const studentId of members) {
         if (!isPublished && !random.chance(0.65)) continue;
-        const comment = random.chance(0.4) ? random.pick(COMMENTS) : null;
+        const grade = drawGrade(random, scale);
         results.push({
           taskId: task.id,
           studentId,
-          grade: drawGrade(random, scale),
-          comment,
+          grade,
+          comment: random.chance(0.4) ? commentFor(random, grade) : null,
           staffId,
           updatedAt: at(addDaysIso(date, 3), 15),
         });
@@ -132,13 +147,14 @@ export async function writeAssessments(sql: Sql, world: World, seed: number, tod
     }
     if (index % 2 === 0) {
       for (const studentId of members) {
+        const grade = drawGrade(random, scale);
         subjectAssessments.push({
           id: random.uuid(),
           studentId,
           groupId: group.id,
           subjectId: group.subjectId,
-          grade: drawGrade(random, scale),
-          comment: random.chance(0.5) ? random.pick(COMMENTS) : null,
+          grade,
+          comment: random.chance(0.5) ? commentFor(random, grade) : null,
           staffId,
           updatedAt: at(dayBefore(3), 15),
           publishedAt: at(dayBefore(2), 16),

@@ -361,6 +361,12 @@ describe('seedDemoData', () => {
                  THEN x."grade" NOT IN ('INSUFFICIENT', 'ACCEPTABLE', 'MORE_THAN_ACCEPTABLE')
                  ELSE x."grade" NOT IN ('A', 'B', 'C', 'D', 'E', 'F') END`;
     expect(await count(db, offScale)).toBe(0);
+    // A comment fits its mark: no praise on a failing mark, no "practise the basics" on a strong one.
+    const misfits = `
+      SELECT 1 FROM (SELECT "grade", "comment" FROM "AssessmentResult" UNION ALL SELECT "grade", "comment" FROM "SubjectAssessment") x
+      WHERE (x."grade" IN ('F', 'INSUFFICIENT') AND x."comment" IN ('Visar god förståelse och resonerar väl.', 'Noggrant och väl genomfört.'))
+         OR (x."grade" IN ('A', 'B', 'C', 'MORE_THAN_ACCEPTABLE') AND x."comment" LIKE 'Behöver öva mer%')`;
+    expect(await count(db, misfits)).toBe(0);
   });
 
   it('has news from the principal and the demo mentor, read before today, the demo guardian having read one', async () => {
@@ -379,7 +385,7 @@ describe('seedDemoData', () => {
     expect(guardian.newsReads).toHaveLength(1);
   });
 
-  it("gives the demo guardian's youngest child two support decisions with real PDFs, by the principal, one confirmed", async () => {
+  it("gives the demo guardian's youngest child in school year 1 or later two support decisions with real PDFs, by the principal, one confirmed", async () => {
     const guardian = await db.prisma.userAccount.findUniqueOrThrow({ where: { username: 'vardnadshavare' } });
     const decisions = await db.prisma.supportDecision.findMany({
       select: {
@@ -387,7 +393,16 @@ describe('seedDemoData', () => {
         createdAt: true,
         document: true,
         documentSize: true,
-        student: { select: { schoolId: true, guardianships: { select: { guardianId: true } } } },
+        student: {
+          select: {
+            schoolId: true,
+            guardianships: { select: { guardianId: true } },
+            memberships: {
+              where: { group: { kind: 'CLASS' }, OR: [{ validTo: null }, { validTo: { gte: new Date(`${TODAY}T00:00:00Z`) } }] },
+              select: { group: { select: { yearLevel: true } } },
+            },
+          },
+        },
         decidedBy: { select: { duties: { select: { kind: true, schoolId: true } } } },
         acknowledgements: { select: { userId: true, acknowledgedAt: true } },
       },
@@ -395,6 +410,8 @@ describe('seedDemoData', () => {
     expect(decisions).toHaveLength(2);
     for (const decision of decisions) {
       expect(decision.student.guardianships.map((g) => g.guardianId)).toContain(guardian.guardianId);
+      expect(decision.student.memberships).toHaveLength(1);
+      expect(decision.student.memberships[0]?.group.yearLevel).toBeGreaterThanOrEqual(1);
       expect(decision.decidedBy.duties).toContainEqual({ kind: 'PRINCIPAL', schoolId: decision.student.schoolId });
       expect(Buffer.from(decision.document).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(decision.document.length).toBe(decision.documentSize);

@@ -40,8 +40,18 @@ export function demoPdf(lines: readonly string[]): Buffer {
 export async function seedSupportDecisions(prisma: PrismaClient, seed: number, today: string): Promise<void> {
   const account = await prisma.userAccount.findUnique({ where: { username: 'vardnadshavare' }, select: { id: true, guardianId: true } });
   if (!account?.guardianId) return;
+  // An action programme with tests and extended writing time belongs in school years 1 and on, not in förskoleklass.
   const child = await prisma.student.findFirst({
-    where: { guardianships: { some: { guardianId: account.guardianId } } },
+    where: {
+      guardianships: { some: { guardianId: account.guardianId } },
+      memberships: {
+        some: {
+          group: { kind: 'CLASS', yearLevel: { gte: 1 } },
+          validFrom: { lte: dbDate(today) },
+          OR: [{ validTo: null }, { validTo: { gte: dbDate(today) } }],
+        },
+      },
+    },
     orderBy: [{ birthDate: 'desc' }, { firstName: 'asc' }],
     select: { id: true, firstName: true, lastName: true, schoolId: true, school: { select: { name: true } } },
   });
