@@ -18,8 +18,12 @@ interface ServerRollCall {
   };
 }
 
-async function serverRollCall(request: APIRequestContext, lessonId: string): Promise<ServerRollCall['rollCall']> {
-  const token = await apiLogin(request, 'larare');
+async function serverRollCall(
+  request: APIRequestContext,
+  lessonId: string,
+  user: 'larare' | 'mentor' = 'larare',
+): Promise<ServerRollCall['rollCall']> {
+  const token = await apiLogin(request, user);
   const result = await graphql<ServerRollCall>(
     request,
     `
@@ -362,5 +366,55 @@ test.describe('roll call on a tablet', () => {
     await page.getByRole('button', { name: 'Ångra ändringarna' }).click();
     await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText(before);
     await expect(page.getByTestId('roll-call-unsaved')).toHaveCount(0);
+  });
+
+  test('marks not yet saved stay, laid over a save that arrives meanwhile from another device', async ({ page, request }) => {
+    // The mentor's second lesson of the day: no other test takes it.
+    await page.setViewportSize(TABLET);
+    await login(page, 'mentor');
+    const lessonId = await openLesson(page, 1);
+    const { before, after: changed } = await toggleFirstRow(page);
+    const first = (await studentName(page, 0)).trim();
+    await page.getByRole('link', { name: 'Tillbaka till dagens lektioner' }).click();
+    // Meanwhile the roll call is saved on another device: the first student as the list showed them before the change
+    // (absent if reported sick), the others present, one of them late.
+    const saved = await serverRollCall(request, lessonId, 'mentor');
+    // One not late already, so that the save changes the list (and its history) however often the test has run.
+    const late = saved.students.find((student) => `${student.firstName} ${student.lastName}` !== first && student.status !== 'LATE')!;
+    const elsewhere = await graphql<{ saveRollCall: { applied: boolean } }>(
+      request,
+      'mutation ($input: SaveRollCallInput!) { saveRollCall(input: $input) { applied } }',
+      {
+        input: {
+          submissionId: crypto.randomUUID(),
+          lessonId,
+          entries: saved.students.map((student) =>
+            student.id === late.id
+              ? { studentId: student.id, status: 'LATE', lateMinutes: 5 }
+              : {
+                  studentId: student.id,
+                  status: `${student.firstName} ${student.lastName}` === first && before === 'Frånvarande' ? 'ABSENT' : 'PRESENT',
+                },
+          ),
+        },
+      },
+      await apiLogin(request, 'mentor'),
+    );
+    expect(elsewhere.errors).toBeUndefined();
+    await openLesson(page, 1);
+    // The mentor's change is still there, over the newer save, and the page says so.
+    await expect(page.getByTestId('roll-call-unsaved')).toContainText('Närvaron har sparats på nytt sedan du började ändra');
+    await expect(page.getByTestId('roll-row').nth(0).getByTestId('roll-status')).toHaveText(changed);
+    const lateRow = page.getByTestId('roll-row').filter({ hasText: `${late.firstName} ${late.lastName}` });
+    await expect(lateRow.getByTestId('roll-status')).toHaveText('Sen 5 min');
+    await page.getByTestId('save-roll-call').click();
+    await expect(page.getByTestId('roll-call-unsaved')).toHaveCount(0);
+    await expect
+      .poll(async () => {
+        const now = await serverRollCall(request, lessonId, 'mentor');
+        const named = (name: string) => now.students.find((student) => `${student.firstName} ${student.lastName}` === name);
+        return [named(first)?.status, named(`${late.firstName} ${late.lastName}`)?.lateMinutes];
+      })
+      .toEqual([changed === 'Frånvarande' ? 'ABSENT' : 'PRESENT', 5]);
   });
 });

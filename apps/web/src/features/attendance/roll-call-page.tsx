@@ -41,14 +41,50 @@ const bringIntoView = (panel: HTMLElement | null) => panel?.scrollIntoView({ blo
 type Marks = Record<string, QueuedEntry>;
 type SaveOutcome = 'sent' | 'queued' | 'refused' | null;
 
-/** Marks and reason changed and not yet saved (lib/drafts.ts). */
+/**
+ * Marks and reason changed and not yet saved (lib/drafts.ts): only the rows the teacher changed, and the saved state
+ * they were changed from, so that they are laid again over what has been saved since (the device's own queued save
+ * arriving, a colleague's save) instead of being lost with the form it was typed in.
+ */
 interface RollCallDraft {
-  marks: Marks;
+  base: string;
+  changed: Marks;
   reason: string;
 }
 
 const isRollCallDraft = (value: unknown): value is RollCallDraft =>
-  typeof value === 'object' && value !== null && 'marks' in value && 'reason' in value && typeof value.reason === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  'base' in value &&
+  typeof value.base === 'string' &&
+  'changed' in value &&
+  typeof value.changed === 'object' &&
+  value.changed !== null &&
+  'reason' in value &&
+  typeof value.reason === 'string';
+
+const sameMark = (a: QueuedEntry | undefined, b: QueuedEntry | undefined) =>
+  a?.status === b?.status && (a?.lateMinutes ?? null) === (b?.lateMinutes ?? null) && (a?.note ?? null) === (b?.note ?? null);
+
+/** The rows of `marks` that differ from `start`. */
+const changedFrom = (start: Marks, marks: Marks): Marks =>
+  Object.fromEntries(Object.entries(marks).filter(([studentId, mark]) => !sameMark(mark, start[studentId])));
+
+/**
+ * The draft's rows over the marks the form starts from (`base`), for the students still on the list, and whether a
+ * save arrived since it was typed; null when nothing of it differs from them any more (the save was the same).
+ */
+function restoreDraft(
+  draft: RollCallDraft | undefined,
+  start: Marks,
+  base: string,
+): { marks: Marks; reason: string; rebased: boolean } | null {
+  if (!draft) return null;
+  const marks = { ...start };
+  for (const [studentId, mark] of Object.entries(draft.changed)) if (studentId in marks) marks[studentId] = mark;
+  if (Object.keys(changedFrom(start, marks)).length === 0 && draft.reason === '') return null;
+  return { marks, reason: draft.reason, rebased: draft.base !== base };
+}
 
 function initialMarks(rollCall: RollCallFieldsFragment, queued: QueuedEntry[] | null): Marks {
   const marks: Marks = {};
@@ -275,22 +311,27 @@ interface RollCallFormProps {
   queued: QueuedEntry[] | null;
   /** Why that submission was refused, if it was. */
   refusal: string | null;
-  /** Where the form keeps what is changed and not yet saved: it changes with the marks the form starts from. */
+  /** Where the form keeps what is changed and not yet saved, for this user and lesson. */
   draftKey: string;
+  /** The saved state the form starts from (the server's history, or the device's queued save). */
+  base: string;
   /** Kept by the page: the form is recreated when the saved marks change. */
   outcome: SaveOutcome;
   setOutcome: (outcome: SaveOutcome) => void;
 }
 
-function RollCallForm({ rollCall, queued, refusal, draftKey, outcome, setOutcome }: RollCallFormProps) {
+function RollCallForm({ rollCall, queued, refusal, draftKey, base, outcome, setOutcome }: RollCallFormProps) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const client = useApolloClient();
-  // A teacher called away mid-register, who leaves by a link or the menu, finds their marks again when they come back.
-  const [draft] = useState(() => readDraft(draftKey, isRollCallDraft));
-  const [marks, setMarks] = useState<Marks>(() => draft?.marks ?? initialMarks(rollCall, queued));
+  // A teacher called away mid-register, who leaves by a link or the menu, finds their marks again when they come back;
+  // and marks being changed while a save arrives (their device's own, a colleague's) stay, laid over it.
+  const [start] = useState(() => initialMarks(rollCall, queued));
+  const [draft] = useState(() => restoreDraft(readDraft(draftKey, isRollCallDraft), start, base));
+  const [marks, setMarks] = useState<Marks>(draft?.marks ?? start);
   const [reason, setReason] = useState(draft?.reason ?? '');
-  const [unsaved, setUnsaved] = useState(draft !== undefined);
+  const [unsaved, setUnsaved] = useState(draft !== null);
+  const [rebased, setRebased] = useState(draft?.rebased ?? false);
   const [reasonMissing, setReasonMissing] = useState(false);
   const [saving, setSaving] = useState(false);
   useConfirmUnload(unsaved);
@@ -300,14 +341,15 @@ function RollCallForm({ rollCall, queued, refusal, draftKey, outcome, setOutcome
     setReason(nextReason);
     setUnsaved(true);
     setOutcome(null);
-    writeDraft(draftKey, { marks: nextMarks, reason: nextReason } satisfies RollCallDraft);
+    writeDraft(draftKey, { base, changed: changedFrom(start, nextMarks), reason: nextReason } satisfies RollCallDraft);
   }
 
   function discard() {
     forgetDraft(draftKey);
-    setMarks(initialMarks(rollCall, queued));
+    setMarks(start);
     setReason('');
     setUnsaved(false);
+    setRebased(false);
   }
   const reasonId = useId();
   const lesson = rollCall.lesson;
@@ -347,6 +389,7 @@ function RollCallForm({ rollCall, queued, refusal, draftKey, outcome, setOutcome
       // Stored on the device: from here the queue keeps it.
       forgetDraft(draftKey);
       setUnsaved(false);
+      setRebased(false);
       await flushQueue(client, viewer.userId);
       const snapshot = queueSnapshot();
       if (snapshot.pending.some((item) => item.submissionId === submissionId)) setOutcome('queued');
@@ -408,6 +451,7 @@ function RollCallForm({ rollCall, queued, refusal, draftKey, outcome, setOutcome
         <Alert tone="error">{refusal && !unsaved ? t('rollCall.notSaved', { reason: refusal }) : null}</Alert>
         {unsaved ? (
           <p className="roll-call__unsaved" data-testid="roll-call-unsaved">
+            {rebased ? `${t('rollCall.unsavedOverNewer')} ` : null}
             {t('rollCall.unsaved')}{' '}
             <button type="button" className="button button--quiet" onClick={discard}>
               {t('rollCall.discard')}
@@ -517,7 +561,8 @@ export function RollCallPage() {
         rollCall={rollCall}
         queued={(queued ?? refused)?.entries ?? null}
         refusal={refused ? refusalMessage(refused, t) : null}
-        draftKey={`roll-call:${viewer.userId}:${lessonId}:${formKey}`}
+        draftKey={`roll-call:${viewer.userId}:${lessonId}`}
+        base={formKey}
         outcome={outcome}
         setOutcome={setOutcome}
       />
