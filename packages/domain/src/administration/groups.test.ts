@@ -8,6 +8,7 @@ import {
   dayBefore,
   inForce,
   leavingMemberships,
+  enrolmentEndedOn,
   leftOn,
   membershipSpansOverlap,
 } from './groups.ts';
@@ -151,5 +152,31 @@ describe('a student who has left', () => {
     expect(leftOn([ended, { validFrom: '2026-08-17', validTo: '2026-11-25' }], '2026-11-25')).toBeNull();
     expect(leftOn([ended, { validFrom: '2027-01-11', validTo: '2027-06-11' }], '2026-11-25')).toBeNull();
     expect(leftOn([], '2026-11-25')).toBeNull();
+  });
+});
+
+describe("the end of a student's enrolment", () => {
+  const years = [
+    { startDate: '2025-07-01', endDate: '2026-06-30', teachingEndsOn: '2026-06-12' },
+    { startDate: '2026-07-01', endDate: '2027-06-30', teachingEndsOn: '2027-06-11' },
+  ];
+  const lastYear = { validFrom: '2025-08-18', validTo: '2026-06-12' };
+
+  it('is the last day in a class for one who left during the year', () => {
+    expect(enrolmentEndedOn([lastYear, { validFrom: '2026-08-17', validTo: '2026-11-20' }], '2026-11-25', years)).toBe('2026-11-20');
+  });
+
+  it('is not known between school years for one whose classes ended with the teaching, until the next year begins', () => {
+    expect(enrolmentEndedOn([lastYear], '2026-06-20', years)).toBeNull();
+    expect(enrolmentEndedOn([lastYear], '2026-06-30', years)).toBeNull();
+    expect(enrolmentEndedOn([lastYear], '2026-07-01', years)).toBe('2026-06-12');
+    // Without a later school year entered, it stays unknown.
+    expect(enrolmentEndedOn([lastYear], '2027-09-01', years.slice(0, 1))).toBeNull();
+  });
+
+  it('is none while a class goes on or lies ahead, nor without any', () => {
+    expect(enrolmentEndedOn([lastYear, { validFrom: '2026-08-17', validTo: null }], '2026-11-25', years)).toBeNull();
+    expect(enrolmentEndedOn([{ validFrom: '2027-01-11', validTo: '2027-06-11' }], '2026-11-25', years)).toBeNull();
+    expect(enrolmentEndedOn([], '2026-11-25', years)).toBeNull();
   });
 });

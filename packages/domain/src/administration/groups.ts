@@ -1,5 +1,6 @@
 // Rules for classes, teaching groups, their dated memberships, subjects and courses: what the
 // administration API refuses and what the web forms check before sending. Dates are ISO strings.
+import type { SchoolYearSpan } from '../assessments.ts';
 import { isIsoDate } from '../iso-week.ts';
 
 export const GROUP_NAME_MAX_LENGTH = 60;
@@ -128,6 +129,29 @@ export function leftOn(memberships: readonly MembershipSpan[], today: string): s
     if (validTo > last) last = validTo;
   }
   return last;
+}
+
+/** A school year's span, and when its teaching ends (its last term's last day; the year's own end without terms). */
+export interface SchoolYearTeaching extends SchoolYearSpan {
+  teachingEndsOn: string;
+}
+
+/**
+ * The last day of a student's enrolment, where it is known to have ended (what SS 12000 exports as the enrolment's
+ * endDate): they have left (`leftOn`) during a school year, before its teaching ended, or a later school year has begun
+ * without them. Null while they are in a class or group, and between school years for a student whose classes ended
+ * with the year's teaching: they may go on once the new year's classes are entered.
+ */
+export function enrolmentEndedOn(
+  memberships: readonly MembershipSpan[],
+  today: string,
+  schoolYears: readonly SchoolYearTeaching[],
+): string | null {
+  const last = leftOn(memberships, today);
+  if (last === null) return null;
+  const during = schoolYears.find((year) => year.startDate <= last && last <= year.endDate);
+  if (during && last < during.teachingEndsOn) return last;
+  return schoolYears.some((year) => year.startDate > last && year.startDate <= today) ? last : null;
 }
 
 export interface MoveProblem {

@@ -1,8 +1,7 @@
 // organisations and persons: the organisation (huvudman) with its schools, and its students, guardians and staff.
 import { Prisma, type PrismaClient } from '@insyn/db';
-import { SS12000_SCHOOL_TYPES, ss12000CivicNo, ss12000SchoolYear } from '@insyn/domain';
+import { enrolmentEndedOn, inForce, SS12000_SCHOOL_TYPES, ss12000CivicNo, ss12000SchoolYear, type SchoolYearTeaching } from '@insyn/domain';
 import { isoDate } from '../access/viewer.ts';
-import { dateValue, inForceOn } from '../access/validity.ts';
 import { meta, reference, visiblePerson, type ExportScope } from './export-scope.ts';
 import { page, type ListQuery } from './paging.ts';
 
@@ -72,13 +71,25 @@ async function personIds(prisma: PrismaClient, scope: ExportScope, query: ListQu
     ) p ORDER BY id LIMIT ${query.limit + 1}`;
 }
 
+/** The organisation's school years, each with the day its teaching ends (the last term's last day). */
+async function schoolYearSpans(prisma: PrismaClient, organisationId: string): Promise<SchoolYearTeaching[]> {
+  const years = await prisma.schoolYear.findMany({
+    where: { organisationId },
+    select: { startDate: true, endDate: true, terms: { select: { endDate: true } } },
+  });
+  return years.map((year) => {
+    const endDate = isoDate(year.endDate);
+    const termEnds = year.terms.map((term) => isoDate(term.endDate)).sort();
+    return { startDate: isoDate(year.startDate), endDate, teachingEndsOn: termEnds.at(-1) ?? endDate };
+  });
+}
+
 const securityMarking = (isProtected: boolean) => (isProtected ? 'Sekretessmarkering' : 'Ingen');
 
 export async function exportPersons(prisma: PrismaClient, scope: ExportScope, query: ListQuery) {
   const ids = await personIds(prisma, scope, query);
   const of = (kind: PersonKind) => ids.filter((row) => row.kind === kind).map((row) => row.id);
-  const today = dateValue(scope.today);
-  const [students, guardians, staff] = await Promise.all([
+  const [students, guardians, staff, schoolYears] = await Promise.all([
     prisma.student.findMany({
       where: { id: { in: of('student') } },
       select: {
@@ -92,11 +103,8 @@ export async function exportPersons(prisma: PrismaClient, scope: ExportScope, qu
         modifiedAt: true,
         school: { select: { id: true, form: true } },
         guardianships: { where: { guardian: visiblePerson(scope) }, select: { guardianId: true }, orderBy: { guardianId: 'asc' } },
-        memberships: {
-          where: { ...inForceOn(today), group: { kind: 'CLASS' } },
-          select: { group: { select: { yearLevel: true } } },
-          take: 1,
-        },
+        // All of them: the class today gives the school year (årskurs), the last one's end the enrolment's.
+        memberships: { select: { validFrom: true, validTo: true, group: { select: { kind: true, yearLevel: true } } } },
       },
     }),
     prisma.guardian.findMany({
@@ -120,11 +128,19 @@ export async function exportPersons(prisma: PrismaClient, scope: ExportScope, qu
       where: { id: { in: of('staff') } },
       select: { id: true, firstName: true, lastName: true, email: true, createdAt: true, modifiedAt: true },
     }),
+    schoolYearSpans(prisma, scope.organisationId),
   ]);
 
   const records = new Map<string, object>();
   for (const student of students) {
-    const schoolYear = ss12000SchoolYear(student.memberships[0]?.group.yearLevel ?? null);
+    const memberships = student.memberships.map(({ validFrom, validTo, group }) => ({
+      validFrom: isoDate(validFrom),
+      validTo: validTo ? isoDate(validTo) : null,
+      ...group,
+    }));
+    const classToday = memberships.find((membership) => membership.kind === 'CLASS' && inForce(membership, scope.today));
+    const schoolYear = ss12000SchoolYear(classToday?.yearLevel ?? null);
+    const endDate = enrolmentEndedOn(memberships, scope.today, schoolYears);
     records.set(student.id, {
       id: student.id,
       meta: meta(student.createdAt, student.modifiedAt),
@@ -138,6 +154,7 @@ export async function exportPersons(prisma: PrismaClient, scope: ExportScope, qu
           enroledAt: reference(student.school.id),
           schoolType: SS12000_SCHOOL_TYPES[student.school.form],
           ...(schoolYear === null ? {} : { schoolYear }),
+          ...(endDate === null ? {} : { endDate }),
         },
       ],
       responsibles: student.guardianships.map(({ guardianId }) => ({ person: reference(guardianId), relationType: 'Vårdnadshavare' })),

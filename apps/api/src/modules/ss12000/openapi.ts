@@ -167,6 +167,12 @@ export const SS12000_OPENAPI = {
             enroledAt: ref('ObjectReference'),
             schoolType: ref('SchoolType'),
             schoolYear: { type: 'integer', minimum: 0, maximum: 9, description: 'Årskurs: 0 is förskoleklass; 1–3 in gymnasieskola.' },
+            endDate: {
+              type: 'string',
+              format: 'date',
+              description:
+                'The last day of the enrolment, once it has ended: the student left during a school year, or a later one began without them.',
+            },
           }),
         },
         responsibles: {

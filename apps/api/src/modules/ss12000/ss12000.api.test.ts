@@ -265,6 +265,46 @@ describe.each(SERVER_DATABASE)('SS 12000 export, on %s', (kind) => {
     expect(syllabuses.body.data!.map((one) => [one.id, one.subjectName])).toEqual([[subject.id, `${subject.nameSv} (ny)`]]);
   });
 
+  it("a student who leaves during the year: their enrolment's last day, told as a change; none for a student still in a class", async () => {
+    const made = await makeClient(admin, 'Elevregister', ['PERSONS'], true);
+    const token = (await tokenFor(made.client.clientId, made.secret)).body.access_token!;
+    const [clock] = await server.db.prisma.$queryRaw<{ now: Date }[]>`SELECT now()`;
+    const since = new Date(clock!.now.getTime() + 1).toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const today = new Date(`${server.today}T00:00:00Z`);
+    const leaver = await server.db.prisma.student.findFirstOrThrow({
+      where: {
+        organisationId,
+        memberships: {
+          some: { group: { kind: 'CLASS' }, validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] },
+        },
+      },
+      orderBy: { id: 'desc' },
+    });
+    const lastDay = '2026-11-20';
+    const left = await admin.request(
+      'mutation($s: ID!, $day: String!) { endStudentMemberships(studentId: $s, lastDay: $day) { leftOn } }',
+      { s: leaver.id, day: lastDay },
+    );
+    expect(left.errors).toBeUndefined();
+
+    const changed = await get(token, `/persons?meta.modified.after=${encodeURIComponent(since)}`);
+    validate('Persons', changed.body);
+    expect(changed.body.data!.map((person) => [person.id, person.enrolments])).toEqual([
+      [leaver.id, [expect.objectContaining({ endDate: lastDay })]],
+    ]);
+    expect((changed.body.data![0]!.enrolments as object[])[0]).not.toHaveProperty('schoolYear');
+    const ended = (await readAll(token, 'persons', '', 1000)).filter((person) =>
+      (person.enrolments as { endDate?: string }[] | undefined)?.some((enrolment) => enrolment.endDate !== undefined),
+    );
+    expect(ended.map((person) => person.id)).toContain(leaver.id);
+    // Every other one with a last day (the demo school's former students) is in no class or group today or later.
+    const stillIn = await server.db.prisma.groupMembership.count({
+      where: { studentId: { in: ended.map((person) => person.id!) }, OR: [{ validTo: null }, { validTo: { gte: today } }] },
+    });
+    expect(stillIn).toBe(0);
+  });
+
   it('leaves protected identities out of every answer for a client not allowed to see them', async () => {
     const prisma = server.db.prisma;
     const hidden = await prisma.student.findFirstOrThrow({

@@ -460,7 +460,24 @@ describe.each(SERVER_DATABASE)('SS 12000 round trip, on %s', (kind) => {
         },
         orderBy: { personalIdentityNumber: 'asc' },
       });
-    const originStudents = await students(origin.db.prisma, organisationId);
+    // A student who has left (the demo school's former students) is exported with the enrolment's last day, and an
+    // import takes in no one whose enrolment has ended: the copy has the others.
+    const originToday = new Date(`${origin.today}T00:00:00Z`);
+    const former = new Set(
+      (
+        await origin.db.prisma.student.findMany({
+          where: {
+            organisationId,
+            memberships: { some: {}, none: { OR: [{ validTo: null }, { validTo: { gte: originToday } }] } },
+          },
+          select: { personalIdentityNumber: true },
+        })
+      ).map((student) => student.personalIdentityNumber),
+    );
+    expect(former.size).toBeGreaterThan(0);
+    const originStudents = (await students(origin.db.prisma, organisationId)).filter(
+      (student) => !former.has(student.personalIdentityNumber),
+    );
     expect(originStudents.length).toBeGreaterThan(100);
     expect(await students(copy.db.prisma, copyOrganisation)).toEqual(originStudents);
 
@@ -489,7 +506,11 @@ describe.each(SERVER_DATABASE)('SS 12000 round trip, on %s', (kind) => {
       )
         .map((pair) => JSON.stringify(pair))
         .sort();
-    expect(await guardianships(copy.db.prisma, copyOrganisation)).toEqual(await guardianships(origin.db.prisma, organisationId));
+    expect(await guardianships(copy.db.prisma, copyOrganisation)).toEqual(
+      (await guardianships(origin.db.prisma, organisationId)).filter(
+        (pair) => !former.has((JSON.parse(pair) as { student: { personalIdentityNumber: string } }).student.personalIdentityNumber),
+      ),
+    );
 
     const staff = (prisma: typeof origin.db.prisma, organisation: string) =>
       prisma.staff.findMany({
@@ -533,6 +554,7 @@ describe.each(SERVER_DATABASE)('SS 12000 round trip, on %s', (kind) => {
                 ? (group.subject?.code ?? null)
                 : null,
             members: group.memberships
+              .filter((membership) => !former.has(membership.student.personalIdentityNumber))
               .map((membership) => [membership.student.personalIdentityNumber, membership.validFrom, membership.validTo])
               .sort((a, b) => String(a).localeCompare(String(b))),
           });
