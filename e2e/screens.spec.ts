@@ -2,7 +2,7 @@ import { expect, test } from './support/test';
 import { addFailedMessageToOutbox, apiLogin, graphql, VIEWPORTS } from './support/app';
 import { capture as captureScreens, loginIn, logout, type Language } from './support/screens';
 import { teacherOfGuardiansChild } from './support/grade-warnings';
-import { childAtRektorsSchool } from './support/support-decisions';
+import { childAtRektorsSchool, childWithSupportDecisions } from './support/support-decisions';
 import { childInMentorsClass } from './support/development-plans';
 
 /**
@@ -442,7 +442,6 @@ for (const language of LANGUAGES) {
     });
 
     test("support decisions: the principal's form with an error, the guardian's list", async ({ page, request }, testInfo) => {
-      // The demo has two decisions for this child, one of them confirmed.
       const child = await childAtRektorsSchool(request);
       await loginIn(page, 'rektor', language, `/elev/${encodeURIComponent(child.id)}/beslut-om-stod`);
       await page.getByTestId('record-support-decision').click();
@@ -451,7 +450,9 @@ for (const language of LANGUAGES) {
       );
       await logout(page);
 
-      await loginIn(page, 'vardnadshavare', language, `/beslut-om-stod?elev=${encodeURIComponent(child.id)}`);
+      // The demo has two decisions for this child, one of them confirmed.
+      const withDecisions = await childWithSupportDecisions(request);
+      await loginIn(page, 'vardnadshavare', language, `/beslut-om-stod?elev=${encodeURIComponent(withDecisions.id)}`);
       await capture(page, testInfo, 'support-decisions-guardian', language, () =>
         expect(page.getByTestId('support-decisions')).toBeVisible(),
       );

@@ -35,3 +35,19 @@ export async function childAtRektorsSchool(request: APIRequestContext): Promise<
   }
   throw new Error('rektor records decisions for no child of vardnadshavare');
 }
+
+/** The child of vardnadshavare whom the demo gives support decisions (the one in school year 1 or later). */
+export async function childWithSupportDecisions(request: APIRequestContext): Promise<{ id: string }> {
+  const guardian = await apiLogin(request, 'vardnadshavare');
+  const me = await graphql<{ me: { students: { id: string }[] } }>(request, '{ me { students { id } } }', {}, guardian);
+  for (const child of me.data?.me.students ?? []) {
+    const listed = await graphql<{ studentSupportDecisions: { decisions: { id: string }[] } }>(
+      request,
+      'query ($id: ID!) { studentSupportDecisions(studentId: $id) { decisions { id } } }',
+      { id: child.id },
+      guardian,
+    );
+    if ((listed.data?.studentSupportDecisions.decisions.length ?? 0) > 0) return child;
+  }
+  throw new Error('no child of vardnadshavare has support decisions');
+}
