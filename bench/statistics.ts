@@ -1,7 +1,7 @@
 // Benchmark: the absence statistics views on a PostgreSQL server with the `--students 10000` demo data
 // seeded on a day in May (a whole school year of attendance, several million rows), end to end through
 // GraphQL over loopback and, side by side, the bare SQL statement each view runs, for the school year, sent as the
-// service sends it (`Database.read`: through `pg`, not Prisma's client; through the client before 2026-12-07 09:30).
+// service sends it (`Database.query`: through `pg`, not Prisma's client; through the client before 2026-12-07 09:30).
 // It prints the API process's CPU time per request too (Linux).
 //
 //   tsx bench/statistics.ts [--students 10000] [--rounds 60] [--order sql-first|request-first] [--sample text]
@@ -110,8 +110,8 @@ const summary = (timings: number[]) => {
 
 async function main() {
   const db = await openSeededDatabase(databaseUrl, { students, today: BENCH_DAY });
-  const { read } = db;
-  if (!read) throw new Error('The benchmark runs on a PostgreSQL server');
+  const { query } = db;
+  if (!query) throw new Error('The benchmark runs on a PostgreSQL server');
   const now = new Date(CLOCK_START);
   const schoolYear = await db.prisma.schoolYear.findFirstOrThrow({
     where: { startDate: { lte: new Date(BENCH_DAY) }, endDate: { gte: new Date(BENCH_DAY) } },
@@ -201,7 +201,7 @@ async function main() {
         const sample = measured[round % measured.length]!;
         if (!sqlFirst) graphql.push(await timeGraphql(server.url, sample, benchCase.query));
         const started = performance.now();
-        await read(sample.sql);
+        await query(sample.sql);
         sql.push(performance.now() - started);
         if (sqlFirst) graphql.push(await timeGraphql(server.url, sample, benchCase.query));
       }

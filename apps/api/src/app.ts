@@ -216,7 +216,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
     const claims = claimsOf(req);
     return {
       ...baseContext(db.prisma, config, config.clock()),
-      read: db.read,
+      query: db.query,
       auth: claims ? { userId: claims.sub, sessionId: claims.sid } : null,
       cookies: expressCookieJar(req, res, config.cookieSecure ?? req.secure),
       ip: req.ip,
@@ -255,7 +255,7 @@ export async function createServer(db: Database, config: AppConfig, log: (line: 
   mount(CREDENTIALS_PATH, createCredentialsRouter({ contextOf, log }));
   mount(REGISTER_EXTRACT_PATH, createRegisterExtractRouter({ contextOf, log }));
   mount(SS12000_PATH, createSs12000Router({ prisma: db.prisma, config, log }));
-  if (config.notifications.voice) mount(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, read: db.read, config, wakeDelivery, log }));
+  if (config.notifications.voice) mount(VOICE_PATH, createVoiceRouter({ prisma: db.prisma, query: db.query, config, wakeDelivery, log }));
 
   const { webDistDir } = config;
   if (webDistDir && existsSync(join(webDistDir, 'index.html'))) app.use(webAppRouter(webDistDir));

@@ -16,8 +16,8 @@ export interface CookieJar {
 
 export interface RequestContext {
   prisma: PrismaClient;
-  /** the driver's own reads on a PostgreSQL server (Database.read); see readRows */
-  read: Database['read'];
+  /** the driver's own statements on a PostgreSQL server (Database.query); see queryRows */
+  query: Database['query'];
   config: AppConfig;
   /** one clock per request, so every rule in a request sees the same "today" */
   now: Date;
@@ -40,16 +40,16 @@ export interface RequestContext {
 }
 
 /** What services need when no one is logged in (the phone service, the delivery worker). */
-export type ServiceContext = Pick<RequestContext, 'prisma' | 'read' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
+export type ServiceContext = Pick<RequestContext, 'prisma' | 'query' | 'config' | 'now' | 'today' | 'wakeDelivery'>;
 
 /**
- * The rows of a read-only statement nearly every request runs: through the driver where the database has it
- * (Database.read), else through the context's Prisma client. Outside transactions only: a transaction's client does
- * not fit `prisma` here (it lacks the client's own methods), so a read that must see what a transaction wrote cannot
- * come here by mistake.
+ * The rows of a statement nearly every request runs, committed on its own (a read, or a function that writes all or
+ * nothing): through the driver where the database has it (Database.query), else through the context's Prisma client.
+ * Outside transactions only: a transaction's client does not fit `prisma` here (it lacks the client's own methods), so
+ * a statement that must see or join what a transaction wrote cannot come here by mistake.
  */
-export const readRows = <Row>(ctx: Pick<RequestContext, 'prisma' | 'read'>, query: Prisma.Sql): Promise<Row[]> =>
-  ctx.read ? ctx.read<Row>(query) : ctx.prisma.$queryRaw<Row[]>(query);
+export const queryRows = <Row>(ctx: Pick<RequestContext, 'prisma' | 'query'>, query: Prisma.Sql): Promise<Row[]> =>
+  ctx.query ? ctx.query<Row>(query) : ctx.prisma.$queryRaw<Row[]>(query);
 
 export function expressCookieJar(req: Request, res: Response, secure: boolean): CookieJar {
   const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;

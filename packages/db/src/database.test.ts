@@ -4,7 +4,7 @@ import type { Database } from './database.ts';
 import { emptyDatabase, endIdleConnectionsFromServer } from './test-databases.ts';
 
 // `read` bypasses Prisma's client on a PostgreSQL server: its rows must be what `$queryRaw` gives for every kind of
-// column it is meant for (the API reads the same statements either way: context.ts, readRows), and its values must
+// column it is meant for (the API reads the same statements either way: context.ts, queryRows), and its values must
 // reach the statement as the client sends them.
 const studentId = '3f1d0c9e-6a43-4c55-9a9c-6d1f6f1f2a01';
 const now = new Date('2026-12-07T06:30:00.000Z');
@@ -14,11 +14,11 @@ const EVERY_KIND = Prisma.sql`
          json_build_object('kind', 'MENTOR', 'validTo', NULL) AS duty,
          to_char(${now}::timestamptz AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') AS "schoolTime"`;
 
-describe('Database.read', () => {
+describe('Database.query', () => {
   it("is not there on an embedded database, whose one connection is the client's", async () => {
     const db = await emptyDatabase('memory');
     try {
-      expect(db.read).toBeUndefined();
+      expect(db.query).toBeUndefined();
     } finally {
       await db.close();
     }
@@ -26,11 +26,11 @@ describe('Database.read', () => {
 
   describe('on a PostgreSQL server', () => {
     let db: Database;
-    let read: NonNullable<Database['read']>;
+    let read: NonNullable<Database['query']>;
     beforeAll(async () => {
       db = await emptyDatabase('postgres');
-      if (!db.read) throw new Error('a PostgreSQL server has Database.read');
-      read = db.read;
+      if (!db.query) throw new Error('a PostgreSQL server has Database.query');
+      read = db.query;
     }, 60_000);
     afterAll(async () => db?.close());
 
@@ -64,8 +64,8 @@ describe('Database.read', () => {
       const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       let open = true;
       try {
-        const ownRead = own.read;
-        if (!ownRead) throw new Error('a PostgreSQL server has Database.read');
+        const ownRead = own.query;
+        if (!ownRead) throw new Error('a PostgreSQL server has Database.query');
         await Promise.all([ownRead(Prisma.sql`SELECT pg_sleep(0.05)`), ownRead(Prisma.sql`SELECT pg_sleep(0.05)`)]);
         expect(await endIdleConnectionsFromServer(own.location)).toBe(2);
         await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(2), { timeout: 60_000, interval: 20 });

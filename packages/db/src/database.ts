@@ -13,15 +13,16 @@ export interface Database {
   readonly location: DatabaseLocation;
   readonly prisma: PrismaClient;
   /**
-   * On a PostgreSQL server, the rows of one read-only statement through the driver's pool, not Prisma's client: for the
-   * statements nearly every request runs (who is asking, a student's access facts, the absence figures), the client's
-   * own work around a raw statement (planning it, converting every value there and back) took 1.3–1.7 ms of CPU for
-   * three of them against 0.5–0.7 ms through `pg` (bench/README.md). It takes a connection of its own, so it never sees
-   * a transaction's uncommitted rows. Its columns must be text, integer, boolean, uuid, json or arrays of these, which
+   * On a PostgreSQL server, the rows of one statement through the driver's pool, not Prisma's client, committed on its
+   * own: for the statements nearly every request runs (who is asking, a student's access facts, the absence figures, a
+   * roll call's lesson and its save, a function that writes all or nothing), the client's own work around a raw
+   * statement (planning it, converting every value there and back) took 1.3–1.7 ms of CPU for three of them against
+   * 0.5–0.7 ms through `pg` (bench/README.md). It takes a connection of its own, so it never sees a transaction's
+   * uncommitted rows. Its columns must be text, integer, boolean, uuid, json or arrays of these, which
    * it returns as `$queryRaw` does (a date as text). Embedded there is none: the one connection is the client's, and a
    * statement beside a transaction of the client's would wait for it to end.
    */
-  readonly read?: <Row>(query: Prisma.Sql) => Promise<Row[]>;
+  readonly query?: <Row>(query: Prisma.Sql) => Promise<Row[]>;
   /** The adapter factory the migration engine talks through (the same connection for PGlite). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Embedded only: the whole data directory as a tarball, to open copies of it (`OpenOptions.initialData`). */
@@ -74,7 +75,7 @@ export async function openDatabase(location: DatabaseLocation, options: OpenOpti
     return {
       location,
       prisma,
-      read: async <Row>(query: Prisma.Sql) => {
+      query: async <Row>(query: Prisma.Sql) => {
         const result = await pool.query({ text: query.text, values: query.values });
         return result.rows as Row[];
       },

@@ -16,7 +16,7 @@ import {
   type StudentFacts,
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { readRows, type RequestContext } from '../../context.ts';
+import { queryRows, type RequestContext } from '../../context.ts';
 import { appError, notFound } from '../../errors.ts';
 import { isId } from './ids.ts';
 import { requireViewer, type Viewer } from './viewer.ts';
@@ -25,13 +25,13 @@ export { isId } from './ids.ts';
 
 /** Facts for access decisions about these students (`ids`), or a guardian's children, as of `today`. */
 export async function loadStudentFacts(
-  ctx: Pick<RequestContext, 'prisma' | 'read' | 'today'>,
+  ctx: Pick<RequestContext, 'prisma' | 'query' | 'today'>,
   where: { ids: string[] } | { guardianId: string },
 ): Promise<StudentFacts[]> {
   const ids = 'ids' in where ? where.ids : null;
   const guardianId = 'guardianId' in where ? where.guardianId : null;
   // One statement whose plan is kept (migration student_facts); its columns are StudentFacts'.
-  return readRows<StudentFacts>(
+  return queryRows<StudentFacts>(
     ctx,
     Prisma.sql`
     SELECT * FROM student_facts(${ids}::uuid[], ${guardianId}::uuid, ${ctx.today}::date)`,

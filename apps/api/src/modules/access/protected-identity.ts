@@ -17,7 +17,7 @@ export interface UnnameablePeople {
  * looked at further, so an ordinary list costs one small query.
  */
 export async function unnameablePeople(
-  ctx: Pick<RequestContext, 'prisma' | 'read' | 'today'>,
+  ctx: Pick<RequestContext, 'prisma' | 'query' | 'today'>,
   viewer: Viewer,
   people: { studentIds?: readonly string[]; guardianIds?: readonly string[] },
 ): Promise<UnnameablePeople> {

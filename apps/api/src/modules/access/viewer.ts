@@ -1,6 +1,6 @@
 import type { DutyFacts, ViewerFacts } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { readRows, type RequestContext } from '../../context.ts';
+import { queryRows, type RequestContext } from '../../context.ts';
 import { appError, unauthenticated } from '../../errors.ts';
 import { isId } from './ids.ts';
 
@@ -70,7 +70,7 @@ interface SessionViewerRow {
 async function loadViewer(ctx: RequestContext): Promise<Viewer> {
   if (!ctx.auth) throw unauthenticated();
   const [row] = isId(ctx.auth.sessionId)
-    ? await readRows<SessionViewerRow>(ctx, Prisma.sql`SELECT * FROM session_viewer(${ctx.auth.sessionId}::uuid)`)
+    ? await queryRows<SessionViewerRow>(ctx, Prisma.sql`SELECT * FROM session_viewer(${ctx.auth.sessionId}::uuid)`)
     : [];
   if (!row || row.revoked || row.userId !== ctx.auth.userId || row.disabled) {
     throw unauthenticated('Your session has ended; log in again');

@@ -16,8 +16,8 @@ import {
   type RollCallProblem,
   type RollCallTimingProblem,
 } from '@insyn/domain';
-import { type Prisma } from '@insyn/db';
-import type { RequestContext } from '../../context.ts';
+import { Prisma } from '@insyn/db';
+import { queryRows, type RequestContext } from '../../context.ts';
 import { appError, badInput, notFound } from '../../errors.ts';
 import { authorizeGroup, authorizeStudent, isId, loadStudentFacts, mayReportAbsence } from '../access/access.service.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -92,16 +92,17 @@ interface LessonForRollCall {
   earlierSubmissionLessonId: string | null;
 }
 
+/** Dates and instants as text: the row is read as `queryRows` reads (through the driver where it can). */
 interface LessonRow {
   id: string;
-  date: Date;
-  startsAt: Date;
-  endsAt: Date;
+  date: string;
+  startsAt: string;
+  endsAt: string;
   room: string | null;
   status: 'SCHEDULED' | 'CANCELLED';
   groupId: string;
-  attendanceTakenAt: Date | null;
-  attendanceChangedAt: Date | null;
+  attendanceTakenAt: string | null;
+  attendanceChangedAt: string | null;
   subjectCode: string;
   nameSv: string;
   nameEn: string;
@@ -113,6 +114,9 @@ interface LessonRow {
   earlierSubmissionLessonId: string | null;
 }
 
+/** A timestamptz column as ISO 8601 text with its offset, which `new Date` reads the same whatever the session's zone. */
+const instantText = (column: string) => Prisma.raw(`to_json("${column}") #>> '{}' AS "${column}"`);
+
 /**
  * The lesson, its teachers and the students of its group on the lesson's date (those who left are
  * gone, those who joined are in) with their home class, in one round trip: this is the roll call's hot path, and
@@ -120,22 +124,29 @@ interface LessonRow {
  */
 async function loadLesson(ctx: RequestContext, lessonId: string, submissionId: string | null = null): Promise<LessonForRollCall | null> {
   if (!isId(lessonId)) return null;
-  const [row] = await ctx.prisma.$queryRaw<LessonRow[]>`SELECT * FROM roll_call_lesson(${lessonId}::uuid, ${submissionId}::uuid)`;
+  const [row] = await queryRows<LessonRow>(
+    ctx,
+    Prisma.sql`SELECT id, date::text AS date, ${instantText('startsAt')}, ${instantText('endsAt')}, room, status, "groupId",
+                      ${instantText('attendanceTakenAt')}, ${instantText('attendanceChangedAt')}, "subjectCode", "nameSv",
+                      "nameEn", "groupName", "schoolId", "organisationId", "teacherIds", students, "earlierSubmissionLessonId"
+               FROM roll_call_lesson(${lessonId}::uuid, ${submissionId}::uuid)`,
+  );
   if (!row) return null;
+  const instant = (text: string | null) => (text === null ? null : new Date(text));
   const students = [...row.students].sort(
     (a, b) => a.lastName.localeCompare(b.lastName, 'sv') || a.firstName.localeCompare(b.firstName, 'sv'),
   );
   return {
     lesson: {
       id: row.id,
-      date: row.date,
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
+      date: dateValue(row.date),
+      startsAt: new Date(row.startsAt),
+      endsAt: new Date(row.endsAt),
       room: row.room,
       status: row.status,
       groupId: row.groupId,
-      attendanceTakenAt: row.attendanceTakenAt,
-      attendanceChangedAt: row.attendanceChangedAt,
+      attendanceTakenAt: instant(row.attendanceTakenAt),
+      attendanceChangedAt: instant(row.attendanceChangedAt),
       subject: { code: row.subjectCode, nameSv: row.nameSv, nameEn: row.nameEn },
       group: { name: row.groupName, schoolId: row.schoolId },
       teachers: row.teacherIds.map((staffId) => ({ staffId })),
@@ -311,13 +322,16 @@ export async function saveRollCall(ctx: RequestContext, input: SaveRollCallInput
   const alertDueAt = new Date(ctx.now.getTime() + ctx.config.notifications.graceSeconds * 1000);
   // roll_call_save (migration roll_call_save_function) locks the lesson, then records the submission, upserts the
   // changed rows, keeps their history, queues the absence alerts and marks the lesson, all or nothing.
-  const [result] = await ctx.prisma.$queryRaw<{ applied: boolean; changed: number; alerts: number }[]>`
+  const [result] = await queryRows<{ applied: boolean; changed: number; alerts: number }>(
+    ctx,
+    Prisma.sql`
     SELECT applied, changed_rows AS changed, queued_alerts AS alerts FROM roll_call_save(
       ${input.submissionId}::uuid, ${input.lessonId}::uuid, ${staffId}::uuid, ${takenAt}::timestamptz, ${ctx.now}::timestamptz,
       ${reason}::text, ${entries.map((entry) => entry.studentId)}::uuid[], ${entries.map((entry) => entry.status)}::text[],
       ${entries.map((entry) => entry.lateMinutes ?? null)}::int[], ${entries.map((entry) => entry.note?.trim() || null)}::text[],
       ${loaded.lesson.startsAt}::timestamptz, ${loaded.lesson.endsAt}::timestamptz, ${alertDueAt}::timestamptz,
-      ${takenOfflineAt}::timestamptz)`;
+      ${takenOfflineAt}::timestamptz)`,
+  );
   if (ctx.config.notifications.graceSeconds === 0 && (result?.alerts ?? 0) > 0) ctx.wakeDelivery();
   return {
     submissionId: input.submissionId,

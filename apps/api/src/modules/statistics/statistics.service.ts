@@ -15,7 +15,7 @@ import {
   type StatisticsPeriod,
 } from '@insyn/domain';
 import { Prisma } from '@insyn/db';
-import { readRows, type RequestContext } from '../../context.ts';
+import { queryRows, type RequestContext } from '../../context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { appError } from '../../errors.ts';
 import { accessibleSchools, authorizeGroup, authorizeSchool, authorizeStudent } from '../access/access.service.ts';
@@ -144,7 +144,7 @@ export async function studentAbsenceStatistics(ctx: RequestContext, studentId: s
   const { student } = await authorizeStudent(ctx, studentId, 'student:readAbsenceReports');
   const { span, thresholds } = await schoolSettings(ctx, range, student.schoolId);
   const [rows] = await Promise.all([
-    readRows<StudentRow>(ctx, studentStatisticsSql(studentId, span, ctx.today, ctx.now)),
+    queryRows<StudentRow>(ctx, studentStatisticsSql(studentId, span, ctx.today, ctx.now)),
     audit(ctx, 'absenceStatistics.read', {
       studentId,
       entityType: 'Student',
@@ -231,7 +231,7 @@ export async function classAbsenceStatistics(ctx: RequestContext, classId: strin
     return end && isoDate(end) < lastDay ? isoDate(end) : null;
   };
   const [rows] = await Promise.all([
-    ids.length === 0 ? [] : readRows<ClassRow>(ctx, classStatisticsSql(ids, span, ctx.today, ctx.now)),
+    ids.length === 0 ? [] : queryRows<ClassRow>(ctx, classStatisticsSql(ids, span, ctx.today, ctx.now)),
     // One row for the class view, naming every student whose figures it showed (the register extract finds them there).
     audit(ctx, 'absenceStatistics.read', {
       entityType: 'Group',
@@ -313,7 +313,7 @@ interface SchoolRow extends AbsenceFigures {
 export async function schoolAbsenceStatistics(ctx: RequestContext, schoolId: string, range: RangeInput) {
   const { school } = await authorizeSchool(ctx, schoolId, 'school:readAbsence');
   const { span, thresholds } = await schoolSettings(ctx, range, schoolId);
-  const rows = await readRows<SchoolRow>(ctx, schoolStatisticsSql(schoolId, span, ctx.today, ctx.now));
+  const rows = await queryRows<SchoolRow>(ctx, schoolStatisticsSql(schoolId, span, ctx.today, ctx.now));
   const classIds = rows.flatMap((row) => (row.dimension === 'CLASS' && row.classId ? [row.classId] : []));
   const classes = new Map(
     (await ctx.prisma.group.findMany({ where: { id: { in: classIds } }, select: { id: true, name: true } })).map((group) => [

@@ -18,7 +18,7 @@ export const VOICE_PATH = '/voice/46elks';
 
 export interface VoiceRouterDeps {
   prisma: PrismaClient;
-  read: Database['read'];
+  query: Database['query'];
   config: AppConfig;
   wakeDelivery: () => void;
   /** unexpected errors; the caller only hears the refusal */
@@ -102,7 +102,7 @@ function describeInput(result: string | undefined): { length: number; digitsOnly
 }
 
 export function createVoiceRouter(deps: VoiceRouterDeps): express.Router {
-  const { prisma, read, config, wakeDelivery } = deps;
+  const { prisma, query, config, wakeDelivery } = deps;
   const log = deps.log ?? ((line: string) => console.error(line));
   const credentials = config.notifications.voice;
   const expectedDigest = credentials ? sha256(`${credentials.username}:${credentials.password}`) : null;
@@ -135,7 +135,7 @@ export function createVoiceRouter(deps: VoiceRouterDeps): express.Router {
   // Not skippable: a key pressed during the last words would otherwise cut them off.
   const sayAndHangUp = (prompt: PromptName): CallAction => ({ play: promptUrl(prompt), skippable: false, next: { hangup: 'reject' } });
 
-  const serviceContext = (): ServiceContext => ({ ...baseContext(prisma, config, config.clock()), read, wakeDelivery });
+  const serviceContext = (): ServiceContext => ({ ...baseContext(prisma, config, config.clock()), query, wakeDelivery });
   const auditContext = (req: Request) => ({ prisma, ip: req.ip, auth: null });
   const callDetails = (req: Request) => ({ channel: 'PHONE', callId: field(req, 'callid') ?? null, caller: field(req, 'from') ?? null });
 
